@@ -1,0 +1,10 @@
+import { loginSchema } from "@/lib/schemas/users";
+import { apiHandler, json } from "@/server/http/api-handler";
+import { readJson } from "@/server/http/parse";
+import { sessionCookie } from "@/server/http/session-cookie";
+import { login } from "@/server/services/users/login";
+
+export const POST = apiHandler(async ({ request, ctx }) => {
+  const { token, expiresAt, user } = await login(ctx, await readJson(request, loginSchema));
+  return json({ token, user }, 200, { "set-cookie": sessionCookie(request, token, expiresAt) });
+});

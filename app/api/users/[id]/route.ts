@@ -1,0 +1,8 @@
+import { updateUserSchema } from "@/lib/schemas/users";
+import { apiHandler, json } from "@/server/http/api-handler";
+import { readJson } from "@/server/http/parse";
+import { updateUser } from "@/server/services/users/update-user";
+
+export const PATCH = apiHandler<{ id: string }>(async ({ request, params, ctx, actor }) =>
+  json(await updateUser(ctx, actor, params.id, await readJson(request, updateUserSchema))),
+);

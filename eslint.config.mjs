@@ -1,0 +1,22 @@
+import next from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...next,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Components and pages never reach into the server's database layer.
+    files: ["components/**", "app/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["**/server/db/**", "@prisma/*"] }] },
+  },
+];
+
+export default config;

@@ -1,0 +1,30 @@
+/**
+ * The one realtime contract: socket event names and payloads, shared by the server (`Server<...>`)
+ * and the browser (`io()` as `Socket<...>`). Event names live here only.
+ */
+import type { FeedEntry } from "../schemas/feed";
+
+export interface ServerToClientEvents {
+  /** One feed entry; per connection `seq` is strictly increasing, without gap or duplicate. */
+  feed: (entry: FeedEntry) => void;
+  /** Sent once after catch-up: everything up to `lastSeq` has been delivered, live entries follow. */
+  "feed:live": (info: { lastSeq: number }) => void;
+}
+
+// The client sends nothing but its handshake (`auth: { after, token }`).
+export type ClientToServerEvents = Record<string, never>;
+
+export interface SocketData {
+  userId: string | null;
+  role: string;
+}
+
+/** Error codes a connection can be refused with (`connect_error` → `err.data.code`). */
+export type SocketRefusal = "invalid_request" | "unauthorized" | "forbidden_origin";
+
+export const rooms = {
+  /** Every socket that is caught up and receives live entries. */
+  feed: () => "feed",
+  /** Every socket of one user, so that disabling the user can close them at once. */
+  user: (userId: string) => `user:${userId}`,
+} as const;

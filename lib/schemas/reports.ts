@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { textSchema } from "./common";
+import { eventInputSchema, type Event } from "./events";
+
+export const REPORT_STATUSES = ["draft", "published", "retracted"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const TITLE_MAX = 300;
+export const BODY_MAX = 20_000;
+export const SOURCES_MAX = 20;
+export const EVENTS_PER_REPORT_MAX = 100;
+export const IDEMPOTENCY_KEY_MAX = 255;
+
+export const sourceSchema = z
+  .object({
+    name: textSchema(200).pipe(z.string().min(1, { error: "must not be empty" })),
+    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000).optional(),
+  })
+  .strict();
+
+export const createReportSchema = z
+  .object({
+    title: textSchema(TITLE_MAX).pipe(z.string().min(1, { error: "must not be empty" })),
+    body: textSchema(BODY_MAX, { multiline: true }).optional(),
+    sources: z.array(sourceSchema, { error: "must be a list of sources" }).max(SOURCES_MAX),
+    key: z.boolean({ error: "must be true or false" }).optional(),
+    status: z.enum(["draft", "published"], { error: "must be draft or published" }).optional(),
+    events: z
+      .array(eventInputSchema, { error: "must be a list of events" })
+      .min(1, { error: "a report carries at least one event" })
+      .max(EVENTS_PER_REPORT_MAX),
+  })
+  .strict();
+export type CreateReportInput = z.infer<typeof createReportSchema>;
+
+export const listReportsQuerySchema = z.object({
+  status: z.enum(REPORT_STATUSES, { error: `must be one of ${REPORT_STATUSES.join(", ")}` }).optional(),
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(50),
+  before: z.string().max(100).optional(),
+});
+
+export interface Source {
+  name: string;
+  url?: string;
+}
+export interface Revision {
+  version: number;
+  reason: string | null;
+  createdAt: string;
+  author: { id: string; name: string };
+  report: Omit<Report, "revisions">;
+}
+export interface Report {
+  id: string;
+  status: ReportStatus;
+  title: string;
+  body: string;
+  sources: Source[];
+  key: boolean;
+  version: number;
+  createdAt: string;
+  publishedAt?: string;
+  updatedAt: string;
+  retractedAt?: string;
+  retractionReason?: string;
+  correctionReason?: string;
+  author: { id: string; name: string };
+  events: Event[];
+  revisions?: Revision[];
+}
+
+export const retractReportSchema = z.object({ reason: textSchema(2000).pipe(z.string().min(1, { error: "give the reason readers will see" })) }).strict();

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { textSchema } from "./common";
+
+/** Strongest first. */
+export const ROLES = ["admin", "editor", "analyst", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+const emailSchema = z.email({ error: "must be an email address" }).max(254).transform((value) => value.toLowerCase());
+const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
+
+export const loginSchema = z.object({ email: emailSchema, password: z.string({ error: "must be a string" }).min(1).max(PASSWORD_MAX) }).strict();
+export const createUserSchema = z
+  .object({
+    email: emailSchema,
+    name: textSchema(120).pipe(z.string().min(1, { error: "must not be empty" })),
+    password: z.string({ error: "must be a string" }).min(PASSWORD_MIN, { error: `must be at least ${PASSWORD_MIN} characters` }).max(PASSWORD_MAX),
+    role: roleSchema,
+  })
+  .strict();
+export const updateUserSchema = z
+  .object({ role: roleSchema.optional(), disabled: z.boolean({ error: "must be true or false" }).optional() })
+  .strict()
+  .refine((value) => value.role !== undefined || value.disabled !== undefined, { error: "give role or disabled" });
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) <= ROLES.indexOf(needed);
+}

@@ -1,0 +1,45 @@
+/**
+ * Database-backed sessions. A token is 32 random bytes (base64url); only its SHA-256 is stored, so a
+ * database leak yields no usable token. The same token works as the session cookie and as a bearer
+ * token. Deleting a user's rows ends every session at once (sockets are closed by the caller).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../db/client";
+import type { Role } from "../../lib/schemas/users";
+
+export const SESSION_COOKIE = "sd_session";
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000; // 30 days
+
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** How the request authenticated: cookie writes are CSRF-checked, bearer writes are not. */
+  via: "cookie" | "bearer";
+}
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+export async function findActor(db: Db, token: string, via: Actor["via"], now: Date): Promise<Actor | null> {
+  if (token.length < 20 || token.length > 200) return null;
+  const session = await db.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+  if (!session || session.expiresAt <= now || session.user.disabled) return null;
+  const { user } = session;
+  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, via };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: hashToken(token) } });
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,39 @@
+/**
+ * The process-wide application context. Next.js bundles route handlers separately from the custom
+ * server, so module-level singletons would exist twice; the context therefore lives on `globalThis`,
+ * set once by createAppServer and read by route handlers (tests/integration/route-to-socket.test.ts
+ * proves a route handler's change reaches a socket client).
+ */
+import type { FeedEntry } from "../lib/schemas/feed";
+import type { Db } from "./db/client";
+import type { Env } from "./env";
+import type { Logger } from "./logger";
+
+export interface Realtime {
+  /** Hand a committed feed entry to the live feed (call only after its transaction committed). */
+  publish(entry: FeedEntry): void;
+  /** Close every open socket of a user (disabled, or role changed). */
+  disconnectUser(userId: string): void;
+}
+
+export interface AppContext {
+  env: Env;
+  db: Db;
+  realtime: Realtime;
+  log: Logger;
+  /** Injected clock, so tests and the seed can control time. */
+  now: () => Date;
+}
+
+const CONTEXT_KEY = Symbol.for("situation-desk.app-context");
+type GlobalWithContext = typeof globalThis & { [CONTEXT_KEY]?: AppContext };
+
+export function setAppContext(context: AppContext | undefined): void {
+  (globalThis as GlobalWithContext)[CONTEXT_KEY] = context;
+}
+
+export function getAppContext(): AppContext {
+  const context = (globalThis as GlobalWithContext)[CONTEXT_KEY];
+  if (!context) throw new Error("Situation Desk context is missing: start the app with server/index.ts (npm run dev / npm start), not `next dev`.");
+  return context;
+}

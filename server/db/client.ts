@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/client";
+import type { Env } from "../env";
+
+export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** How long a write may wait for SQLite's single writer before it is refused as busy. */
+export const TX_MAX_WAIT_MS = 15_000;
+export const TX_TIMEOUT_MS = 15_000;
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export function ensureDatabaseDirectory(env: Env): void {
+  if (env.databaseFile) fs.mkdirSync(path.dirname(env.databaseFile), { recursive: true });
+}
+
+/**
+ * One Prisma client per process (server/context.ts holds it). SQLite runs in WAL mode with
+ * synchronous=FULL: a commit is on disk before it is acknowledged (docs/decisions/0003-sqlite-durability.md).
+ */
+export async function createDb(env: Env): Promise<Db> {
+  if (!env.databaseFile) {
+    throw new Error("DATABASE_URL=postgresql://… is not supported by this build yet; use file:<path> (SQLite).");
+  }
+  ensureDatabaseDirectory(env);
+  const adapter = new PrismaBetterSQLite3({ url: `file:${env.databaseFile}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = new PrismaClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  return db;
+}
+
+export async function readSqlitePragma(db: Db, name: "synchronous" | "journal_mode"): Promise<string> {
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+  return String(Object.values(rows[0] ?? {})[0]);
+}

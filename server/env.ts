@@ -1,0 +1,44 @@
+/** The validated environment: the only module that reads process.env. */
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? fallback : value === "true" || value === "1"));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/situation.db")
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), { error: "must be file:<path> or postgresql://…" }),
+  DEMO_DATA: booleanFlag(true),
+  PUBLIC_READ: booleanFlag(true),
+  ADMIN_EMAIL: z.email().optional().or(z.literal("").transform(() => undefined)),
+  ADMIN_PASSWORD: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  /** Origins (besides the server's own) allowed to open sockets and make cookie writes, comma-separated. */
+  ALLOWED_ORIGINS: z.string().default(""),
+  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { databaseFile: string | null; dbProvider: "sqlite" | "postgresql" };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const env = parsed.data;
+  const isSqlite = env.DATABASE_URL.startsWith("file:");
+  return {
+    ...env,
+    dbProvider: isSqlite ? "sqlite" : "postgresql",
+    databaseFile: isSqlite ? path.resolve(env.DATABASE_URL.slice("file:".length)) : null,
+  };
+}

@@ -1,0 +1,31 @@
+import type { ErrorDetail } from "../lib/api-error";
+
+/** Machine codes of the contract, and the HTTP status each maps to (server/http does the mapping). */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  busy: 503,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** What services throw: a code from the contract and a sentence a person can act on. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const invalid = (message: string, details: ErrorDetail[] = []) => new AppError("invalid_request", message, details);
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);

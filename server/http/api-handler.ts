@@ -1,0 +1,78 @@
+/**
+ * The one wrapper every /api route handler uses: identifies the actor, applies the CSRF rule to cookie
+ * writes, and maps errors to the contract's `{error:{code,message,details}}`. Raw exception text never
+ * reaches a client.
+ */
+import type { ApiErrorBody, ErrorDetail } from "../../lib/api-error";
+import { credentialsFrom } from "../auth/credentials";
+import { findActor, type Actor } from "../auth/sessions";
+import { getAppContext, type AppContext } from "../context";
+import { isTransactionTimeout } from "../db/errors";
+import { AppError, ERROR_STATUS, type ErrorCode } from "../errors";
+import { isAllowedOrigin } from "./origin";
+
+export interface HandlerArgs<P> {
+  request: Request;
+  params: P;
+  actor: Actor | null;
+  ctx: AppContext;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Seconds a client should wait after a 503 busy before retrying. */
+const BUSY_RETRY_AFTER_S = 2;
+
+export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
+  return async (request: Request, route?: { params?: Promise<P> }): Promise<Response> => {
+    let ctx: AppContext | undefined;
+    try {
+      ctx = getAppContext();
+      const actor = await identify(ctx, request);
+      if (!SAFE_METHODS.has(request.method) && actor?.via === "cookie") checkCsrf(request, ctx);
+      const params = ((await route?.params) ?? {}) as P;
+      return await handler({ request, params, actor, ctx });
+    } catch (error) {
+      return errorResponse(error, ctx);
+    }
+  };
+}
+
+async function identify(ctx: AppContext, request: Request): Promise<Actor | null> {
+  const credentials = credentialsFrom({ authorization: request.headers.get("authorization"), cookie: request.headers.get("cookie") });
+  if (!credentials) {
+    if (request.headers.get("authorization")) throw new AppError("unauthorized", "Malformed Authorization header: use 'Bearer <token>'.");
+    return null;
+  }
+  const actor = await findActor(ctx.db, credentials.token, credentials.via, ctx.now());
+  // A stale cookie reads as anonymous (public pages keep working); a bad bearer token is an error.
+  if (!actor && credentials.via === "bearer") throw new AppError("unauthorized", "The bearer token is not valid (expired, revoked or its user disabled).");
+  return actor;
+}
+
+/** Cookie-authenticated writes must come from our own pages (Origin, or Sec-Fetch-Site for browsers that omit it). */
+function checkCsrf(request: Request, ctx: AppContext): void {
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const sameOrigin = origin ? isAllowedOrigin(origin, request.headers.get("host"), ctx.env) : fetchSite === "same-origin";
+  if (!sameOrigin) throw new AppError("forbidden", "Cross-site request refused: cookie-authenticated writes must come from this site's pages (or use a bearer token).");
+}
+
+export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+export function errorBody(code: ErrorCode | string, message: string, details: ErrorDetail[] = []): ApiErrorBody {
+  return { error: { code, message, details } };
+}
+
+export function errorResponse(error: unknown, ctx?: AppContext): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = error.code === "busy" ? { "retry-after": String(BUSY_RETRY_AFTER_S) } : {};
+    return json(errorBody(error.code, error.message, error.details), ERROR_STATUS[error.code], headers);
+  }
+  if (isTransactionTimeout(error)) {
+    return json(errorBody("busy", "The database is busy; nothing was saved. Retry in a moment."), 503, { "retry-after": String(BUSY_RETRY_AFTER_S) });
+  }
+  ctx?.log.error("unhandled error in route", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return json(errorBody("internal", "Something went wrong on the server; nothing was changed. The error has been logged."), 500);
+}

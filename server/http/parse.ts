@@ -1,0 +1,78 @@
+/** Request parsing for route handlers: size-limited JSON bodies and query strings, validated with zod. */
+import type { z } from "zod";
+import type { ErrorDetail } from "../../lib/api-error";
+import { AppError, invalid } from "../errors";
+
+/** Largest accepted JSON body: a report with 100 events and a long body fits with room to spare. */
+export const BODY_MAX_BYTES = 256 * 1024;
+
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return { path, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}` };
+    }
+    return { path, message: issue.message };
+  });
+}
+
+function validationError(error: z.ZodError, what: string): AppError {
+  const details = zodDetails(error);
+  const first = details[0]!;
+  const summary = details.length === 1 ? `${first.path || what} ${first.message}` : `${details.length} problems, first: ${first.path || what} ${first.message}`;
+  return invalid(`Invalid ${what}: ${summary}.`, details);
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, what);
+  return result.data;
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type");
+  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", `Send JSON: Content-Type must be application/json, not '${type.slice(0, 80)}'.`);
+  }
+  const text = await readTextWithin(request, BODY_MAX_BYTES);
+  if (text.trim() === "") throw invalid("The request body is empty; send a JSON object.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw invalid(`The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`);
+  }
+  return parseWith(schema, value, "request body");
+}
+
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const key of new Set(params.keys())) query[key] = params.getAll(key).join(",");
+  return parseWith(schema, query, "query");
+}
+
+async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${maxBytes / 1024} KiB.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw invalid("The request body is not valid UTF-8.");
+  }
+}

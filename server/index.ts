@@ -1,0 +1,29 @@
+/** Starts Situation Desk: one process, one port, pages + /api + Socket.IO. */
+import type { AddressInfo } from "node:net";
+import { createAppServer } from "./app-server";
+import { loadEnv } from "./env";
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const app = await createAppServer(env);
+  app.http.listen(env.PORT, env.HOST, () => {
+    const { port } = app.http.address() as AddressInfo;
+    // Tests read this line to find the port when PORT=0.
+    app.context.log.info("listening", { port, url: `http://localhost:${port}`, db: env.dbProvider, demo: env.DEMO_DATA });
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.context.log.info("shutting down", { signal });
+    void app.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

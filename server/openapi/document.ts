@@ -1,0 +1,127 @@
+/**
+ * The OpenAPI 3.1 document served at /api/openapi.json. Request schemas are generated from the same zod
+ * schemas the handlers validate with, so the document cannot drift from what the server accepts.
+ */
+import { z } from "zod";
+import { controlQuerySchema } from "../../lib/schemas/control";
+import { eventInputSchema } from "../../lib/schemas/events";
+import { feedQuerySchema } from "../../lib/schemas/feed";
+import { createPlaceSchema } from "../../lib/schemas/reference";
+import { createReportSchema, listReportsQuerySchema, retractReportSchema } from "../../lib/schemas/reports";
+import { createUserSchema, loginSchema, updateUserSchema } from "../../lib/schemas/users";
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
+const ok = (description: string, schemaRef?: object) => ({ description, ...(schemaRef ? { content: { "application/json": { schema: schemaRef } } } : {}) });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), { $ref: "#/components/responses/Error" }]));
+const queryParams = (s: z.ZodObject) =>
+  Object.entries(schema(s).properties ?? {}).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+const reportSchema = {
+  type: "object",
+  required: ["id", "status", "title", "body", "sources", "key", "version", "createdAt", "updatedAt", "author", "events"],
+  properties: {
+    id: { type: "string" },
+    status: { enum: ["draft", "published", "retracted"] },
+    title: { type: "string" },
+    body: { type: "string" },
+    sources: { type: "array", items: { type: "object", properties: { name: { type: "string" }, url: { type: "string" } } } },
+    key: { type: "boolean" },
+    version: { type: "integer" },
+    createdAt: { type: "string", format: "date-time" },
+    publishedAt: { type: "string", format: "date-time" },
+    updatedAt: { type: "string", format: "date-time" },
+    retractedAt: { type: "string", format: "date-time" },
+    retractionReason: { type: "string" },
+    correctionReason: { type: "string" },
+    author: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+    events: { type: "array", items: { allOf: [ref("EventInput"), { type: "object", properties: { id: { type: "string" } } }] } },
+    revisions: { type: "array", items: { type: "object" } },
+  },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Situation Desk API",
+      version: "1",
+      description:
+        "Public contract v1. Errors always answer {error:{code,message,details}}. Authenticate with the session cookie from /api/auth/login or `Authorization: Bearer <token>`. Live feed: Socket.IO at /socket.io, handshake auth {after: seq}, event `feed` with one FeedEntry.",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" }, cookie: { type: "apiKey", in: "cookie", name: "sd_session" } },
+      responses: {
+        Error: {
+          description: "Error",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  error: {
+                    type: "object",
+                    required: ["code", "message", "details"],
+                    properties: {
+                      code: { type: "string" },
+                      message: { type: "string" },
+                      details: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      schemas: {
+        Login: schema(loginSchema),
+        CreateUser: schema(createUserSchema),
+        UpdateUser: schema(updateUserSchema),
+        CreatePlace: schema(createPlaceSchema),
+        CreateReport: schema(createReportSchema),
+        RetractReport: schema(retractReportSchema),
+        EventInput: schema(eventInputSchema),
+        Report: reportSchema,
+        FeedEntry: {
+          type: "object",
+          required: ["seq", "kind", "at", "report"],
+          properties: { seq: { type: "integer" }, kind: { enum: ["report.published", "report.corrected", "report.retracted"] }, at: { type: "string", format: "date-time" }, report: ref("Report") },
+        },
+      },
+    },
+    paths: {
+      "/api/auth/login": { post: { summary: "Sign in; returns a token and sets the session cookie", requestBody: body("Login"), responses: { "200": ok("Signed in"), ...errors(400, 401) } } },
+      "/api/auth/logout": { post: { summary: "End this session", responses: { "204": ok("Signed out") } } },
+      "/api/auth/me": { get: { summary: "The signed-in user", responses: { "200": ok("User"), ...errors(401) } } },
+      "/api/users": {
+        get: { summary: "List users (admin)", responses: { "200": ok("Users"), ...errors(401, 403) } },
+        post: { summary: "Create a user (admin)", requestBody: body("CreateUser"), responses: { "201": ok("Created"), ...errors(400, 401, 403, 409) } },
+      },
+      "/api/users/{id}": { patch: { summary: "Change role or disable (admin); disabling ends sessions and sockets at once", parameters: [idParam], requestBody: body("UpdateUser"), responses: { "200": ok("Updated"), ...errors(400, 401, 403, 404, 409) } } },
+      "/api/factions": { get: { summary: "Factions", responses: { "200": ok("Factions") } } },
+      "/api/regions": { get: { summary: "Regions (governorates)", responses: { "200": ok("Regions") } } },
+      "/api/places": {
+        get: { summary: "Gazetteer", parameters: [{ name: "region", in: "query", schema: { type: "string" } }], responses: { "200": ok("Places"), ...errors(400) } },
+        post: { summary: "Add a place (editor)", requestBody: body("CreatePlace"), responses: { "201": ok("Created"), ...errors(400, 401, 403, 409) } },
+      },
+      "/api/reports": {
+        get: { summary: "Reports, newest first", parameters: queryParams(listReportsQuerySchema), responses: { "200": ok("Page of reports"), ...errors(400, 403) } },
+        post: {
+          summary: "Post a report (editor). Idempotency-Key header: a repeat returns the first response.",
+          parameters: [{ name: "Idempotency-Key", in: "header", schema: { type: "string", maxLength: 255 } }],
+          requestBody: body("CreateReport"),
+          responses: { "201": ok("Created", ref("Report")), ...errors(400, 401, 403, 409, 413, 415) },
+        },
+      },
+      "/api/reports/{id}": { get: { summary: "One report with revisions", parameters: [idParam], responses: { "200": ok("Report", ref("Report")), ...errors(404) } } },
+      "/api/reports/{id}/publish": { post: { summary: "Publish a draft (editor)", parameters: [idParam], responses: { "200": ok("Published", ref("Report")), ...errors(401, 403, 404, 409) } } },
+      "/api/reports/{id}/retract": { post: { summary: "Retract (editor)", parameters: [idParam], requestBody: body("RetractReport"), responses: { "200": ok("Retracted", ref("Report")), ...errors(400, 401, 403, 404, 409) } } },
+      "/api/feed": { get: { summary: "Feed entries after a seq", parameters: queryParams(feedQuerySchema), responses: { "200": ok("Entries and lastSeq"), ...errors(400) } } },
+      "/api/control": { get: { summary: "Who holds each place at a time (known: as known then)", parameters: queryParams(controlQuerySchema), responses: { "200": ok("Control"), ...errors(400) } } },
+      "/api/health": { get: { summary: "Health and last seq", responses: { "200": ok("Healthy") } } },
+    },
+  };
+}

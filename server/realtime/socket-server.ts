@@ -1,0 +1,86 @@
+/**
+ * Socket.IO on the app's HTTP server: checks the Origin, authenticates the handshake, validates
+ * `auth.after`, and hands each connection to the FeedHub. No business rules here.
+ */
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { rooms, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type SocketRefusal } from "../../lib/contract/realtime";
+import { socketAuthSchema } from "../../lib/schemas/feed";
+import { credentialsFrom } from "../auth/credentials";
+import { findActor } from "../auth/sessions";
+import type { AppContext } from "../context";
+import { readLastSeq } from "../services/feed/read-feed";
+import type { FeedHub } from "./feed-hub";
+import { isAllowedOrigin } from "../http/origin";
+
+/** Clients send nothing but the handshake: keep the largest accepted message small. */
+export const SOCKET_MAX_MESSAGE_BYTES = 16 * 1024;
+
+export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function refusal(code: SocketRefusal, message: string): Error {
+  return Object.assign(new Error(message), { data: { code, message } });
+}
+
+export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getHub: () => FeedHub): FeedServer {
+  const io: FeedServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
+    // Other upgrades (Next's dev HMR) are handled by the app server.
+    destroyUpgrade: false,
+    allowRequest: (req: IncomingMessage, callback) => callback(null, isAllowedOrigin(req.headers.origin, req.headers.host, ctx.env)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = socketAuthSchema.safeParse(socket.handshake.auth ?? {});
+      if (!auth.success) {
+        const issue = auth.error.issues[0]!;
+        return next(refusal("invalid_request", `auth.${issue.path.join(".") || "after"} ${issue.message}`));
+      }
+      const credentials = auth.data.token
+        ? { token: auth.data.token, via: "bearer" as const }
+        : credentialsFrom({ cookie: socket.handshake.headers.cookie });
+      const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
+      if (credentials && !actor) return next(refusal("unauthorized", "The session or token is not valid (expired, signed out or disabled)."));
+      if (!actor && !ctx.env.PUBLIC_READ) return next(refusal("unauthorized", "Sign in first: this server does not serve the feed publicly."));
+      const after = auth.data.after;
+      if (after !== undefined) {
+        const lastSeq = await readLastSeq(ctx.db);
+        if (after > lastSeq) return next(refusal("invalid_request", `auth.after ${after} is ahead of the feed (last seq is ${lastSeq}); reconnect with a seq you received.`));
+      }
+      socket.data = { userId: actor?.id ?? null, role: actor?.role ?? "anonymous" };
+      (socket as FeedSocket & { feedAfter?: number }).feedAfter = after;
+      next();
+    } catch (error) {
+      ctx.log.error("socket handshake failed", { error: String(error) });
+      next(refusal("invalid_request", "The connection could not be set up; try again."));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
+    const after = (socket as FeedSocket & { feedAfter?: number }).feedAfter;
+    getHub()
+      .attach(
+        {
+          get connected() {
+            return socket.connected;
+          },
+          send: (entry) => socket.emit("feed", entry),
+          goLive: (lastSeq) => {
+            void socket.join(rooms.feed());
+            socket.emit("feed:live", { lastSeq });
+          },
+        },
+        after,
+      )
+      .catch((error: unknown) => {
+        ctx.log.error("feed catch-up failed; closing the socket so the client retries", { error: String(error) });
+        socket.disconnect(true);
+      });
+  });
+
+  return io;
+}

@@ -1,0 +1,33 @@
+import type { CreatePlaceInput, Place } from "../../../lib/schemas/reference";
+import { requireRole } from "../../auth/require-role";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { isUniqueViolation } from "../../db/errors";
+import { AppError, invalid } from "../../errors";
+import { toPlace } from "./list-reference";
+
+/** Lets a desk cover a place the gazetteer lacks. */
+export async function createPlace(ctx: AppContext, actor: Actor | null, input: CreatePlaceInput): Promise<Place> {
+  requireRole(actor, "editor");
+  if (input.region && !(await ctx.db.region.findUnique({ where: { slug: input.region } }))) {
+    throw invalid(`Unknown region '${input.region}'.`, [{ path: "region", message: `unknown region '${input.region}'` }]);
+  }
+  try {
+    const row = await ctx.db.place.create({
+      data: {
+        slug: input.slug,
+        name: input.name,
+        nameNl: input.names?.nl ?? null,
+        nameAr: input.names?.ar ?? null,
+        kind: input.kind,
+        lat: input.lat,
+        lon: input.lon,
+        regionSlug: input.region ?? null,
+      },
+    });
+    return toPlace(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", `A place with slug '${input.slug}' already exists.`);
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import { PASSWORD_MIN } from "../../../lib/schemas/users";
+import { hashPassword } from "../../auth/passwords";
+import type { AppContext } from "../../context";
+
+/** On a start with no users who can log in, creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD. */
+export async function bootstrapAdmin(ctx: AppContext): Promise<"created" | "exists" | "not-configured"> {
+  const existing = await ctx.db.user.count({ where: { passwordHash: { not: null } } });
+  if (existing > 0) return "exists";
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = ctx.env;
+  if (!email || !password) return "not-configured";
+  if (password.length < PASSWORD_MIN) throw new Error(`ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters.`);
+  await ctx.db.user.create({ data: { email: email.toLowerCase(), name: "Administrator", role: "admin", passwordHash: await hashPassword(password) } });
+  return "created";
+}

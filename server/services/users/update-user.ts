@@ -1,0 +1,23 @@
+import type { UpdateUserInput, User } from "../../../lib/schemas/users";
+import { requireRole } from "../../auth/require-role";
+import { deleteUserSessions, type Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { AppError, notFound } from "../../errors";
+import { toUser } from "./user-view";
+
+/**
+ * Changes a user's role or disables them. Disabling ends their sessions and tokens and closes their
+ * open sockets at once; so does a role change, so that no socket keeps rights it no longer has.
+ */
+export async function updateUser(ctx: AppContext, actor: Actor | null, userId: string, input: UpdateUserInput): Promise<User> {
+  const admin = requireRole(actor, "admin");
+  if (userId === admin.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
+    throw new AppError("conflict", "Admins cannot disable or demote themselves; ask another admin.");
+  }
+  const existing = await ctx.db.user.findUnique({ where: { id: userId } });
+  if (!existing || !existing.passwordHash) throw notFound(`User '${userId}'`);
+  const row = await ctx.db.user.update({ where: { id: userId }, data: { role: input.role, disabled: input.disabled } });
+  if (input.disabled === true) await deleteUserSessions(ctx.db, userId);
+  if (input.disabled === true || (input.role && input.role !== existing.role)) ctx.realtime.disconnectUser(userId);
+  return toUser(row);
+}
