@@ -30,7 +30,7 @@ export const feedQuerySchema = z.object({
 /** What a socket sends in its handshake `auth`. */
 export const socketAuthSchema = z.object({
   after: z
-    .union([z.number(), z.string().regex(/^\d+$/)], { error: "must be a whole number ≥ 0" })
+    .union([z.number(), z.string().regex(/^\d+$/, { error: "must be a whole number ≥ 0" })], { error: "must be a whole number ≥ 0" })
     .transform(Number)
     .pipe(z.number().int({ error: "must be a whole number ≥ 0" }).min(0, { error: "must be a whole number ≥ 0" }).max(Number.MAX_SAFE_INTEGER, { error: "is too large" }))
     .optional(),

@@ -1,8 +1,7 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "server/**/*.test.ts"], environment: "node" } },
