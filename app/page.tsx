@@ -4,6 +4,7 @@ import { credentialsFrom } from "@/server/auth/credentials";
 import { findActor } from "@/server/auth/sessions";
 import { getAppContext } from "@/server/context";
 import { listFeed } from "@/server/services/feed/list-feed";
+import { listFactions, listPlaces } from "@/server/services/reference/list-reference";
 import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +22,23 @@ export default async function HomePage() {
       </main>
     );
   }
-  const { entries, lastSeq } = await listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX });
+  const [{ entries, lastSeq }, places, factions] = await Promise.all([
+    listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
+    listPlaces(ctx, actor, {}),
+    listFactions(ctx, actor),
+  ]);
+  const names = {
+    places: Object.fromEntries(places.map((p) => [p.slug, p.name])),
+    factions: Object.fromEntries(factions.map((f) => [f.slug, shortFactionName(f.name)])),
+  };
   return (
     <main>
-      <LiveFeed initial={{ entries: [...entries].reverse(), lastSeq }} />
+      <LiveFeed initial={{ entries: [...entries].reverse(), lastSeq }} names={names} />
     </main>
   );
+}
+
+/** "Hayat Tahrir al-Sham-led rebels (Military Operations Command)" → "Hayat Tahrir al-Sham-led rebels" */
+function shortFactionName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, "");
 }

@@ -36,6 +36,8 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   log.info("database ready", { db: env.dbProvider, file: env.databaseFile, migrations: migrated });
   const db = await createDb(env);
 
+  // Bound once Socket.IO exists (below); the demo seed publishes before that and the hub starts from the database.
+  // eslint-disable-next-line prefer-const
   let hub: FeedHub | undefined;
   const context: AppContext = {
     env,

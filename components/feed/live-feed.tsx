@@ -2,6 +2,8 @@
 
 import type { FeedEntry } from "@/lib/schemas/feed";
 import type { FeedState } from "@/lib/client/feed-cache";
+import { describeEvent, nameBook, type NameBook } from "@/lib/format/describe-event";
+import { useMemo } from "react";
 import { useLiveFeed, type ConnectionState } from "./use-live-feed";
 
 const KIND_LABEL: Record<FeedEntry["kind"], string> = {
@@ -14,8 +16,14 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = { connecting: "Connect
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const formatTime = (iso: string) => `${timeFormat.format(new Date(iso))} UTC`;
 
-export function LiveFeed({ initial }: { initial: FeedState }) {
+export interface FeedNames {
+  places: Record<string, string>;
+  factions: Record<string, string>;
+}
+
+export function LiveFeed({ initial, names }: { initial: FeedState; names: FeedNames }) {
   const { feed, connection, lastUpdate } = useLiveFeed(initial);
+  const book = useMemo(() => nameBook(names.places, names.factions), [names]);
   return (
     <>
       <header className="masthead">
@@ -31,7 +39,7 @@ export function LiveFeed({ initial }: { initial: FeedState }) {
       ) : (
         <ol className="feed" aria-label="Live feed" data-testid="feed">
           {feed.entries.map((entry) => (
-            <FeedItem key={entry.seq} entry={entry} />
+            <FeedItem key={entry.seq} entry={entry} names={book} />
           ))}
         </ol>
       )}
@@ -39,7 +47,7 @@ export function LiveFeed({ initial }: { initial: FeedState }) {
   );
 }
 
-function FeedItem({ entry }: { entry: FeedEntry }) {
+function FeedItem({ entry, names }: { entry: FeedEntry; names: NameBook }) {
   const { report } = entry;
   return (
     <li className="entry" data-seq={entry.seq} data-kind={entry.kind} data-key={report.key}>
@@ -48,12 +56,17 @@ function FeedItem({ entry }: { entry: FeedEntry }) {
         {report.key && <span className="badge key">Key</span>}
         {entry.kind !== "report.published" && <span className={`badge ${entry.kind === "report.retracted" ? "retracted" : "corrected"}`}>{KIND_LABEL[entry.kind]}</span>}
         <span>{report.sources.map((source) => source.name).join(", ")}</span>
-        <span>
-          {report.events.length} event{report.events.length === 1 ? "" : "s"}
-        </span>
       </div>
       <div className="title">{report.title}</div>
       {report.body && <p className="body">{report.body}</p>}
+      <ul className="events">
+        {report.events.map((event) => (
+          <li key={event.id} data-type={event.type}>
+            <span>{describeEvent(event, names)}</span>
+            <span className={`confidence ${event.confidence}`}>{event.confidence}</span>
+          </li>
+        ))}
+      </ul>
       {report.retractionReason && <div className="reason">Retracted: {report.retractionReason}</div>}
       {report.correctionReason && <div className="reason">Correction: {report.correctionReason}</div>}
     </li>

@@ -13,7 +13,6 @@ export const isoInstantSchema = z.iso.datetime({ offset: true, error: "must be a
 
 /** A free-text field: trimmed, no control characters other than newline and tab. */
 export function textSchema(max: number, { multiline = false } = {}) {
-  // eslint-disable-next-line no-control-regex
   const forbidden = multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
   return z
     .string({ error: "must be a string" })
