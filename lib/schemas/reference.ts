@@ -39,4 +39,6 @@ export interface Place {
   lat: number;
   lon: number;
   region: string | null;
+  /** Extension: who held the place when the scenario starts (the control fold's baseline). */
+  baseline?: { faction: string; since: string };
 }

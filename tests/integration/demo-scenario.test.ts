@@ -28,6 +28,7 @@ describe("demo scenario", () => {
       lat: 32.709,
       lon: 36.566,
       region: "as-suwayda",
+      baseline: { faction: "government", since: "2024-11-26T00:00:00.000Z" },
     });
     expect((await call(server.url, "GET", "/api/places?region=homs")).body.map((p: { slug: string }) => p.slug).sort()).toEqual(
       ["al-tanf", "homs", "palmyra", "qusayr", "rastan", "talbiseh"],

@@ -82,7 +82,8 @@ CREATE TABLE "Event" (
     "contested" BOOLEAN NOT NULL DEFAULT false,
     "fields" JSONB NOT NULL,
     CONSTRAINT "Event_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "Report" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Event_factionSlug_fkey" FOREIGN KEY ("factionSlug") REFERENCES "Faction" ("slug") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Event_factionSlug_fkey" FOREIGN KEY ("factionSlug") REFERENCES "Faction" ("slug") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Event_placeSlug_fkey" FOREIGN KEY ("placeSlug") REFERENCES "Place" ("slug") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -151,10 +152,16 @@ CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 CREATE INDEX "Report_status_createdAt_idx" ON "Report"("status", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "Event_occurredAt_idx" ON "Event"("occurredAt");
+
+-- CreateIndex
 CREATE INDEX "Event_type_occurredAt_idx" ON "Event"("type", "occurredAt");
 
 -- CreateIndex
 CREATE INDEX "Event_placeSlug_occurredAt_idx" ON "Event"("placeSlug", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "Event_factionSlug_occurredAt_idx" ON "Event"("factionSlug", "occurredAt");
 
 -- CreateIndex
 CREATE INDEX "Event_reportId_idx" ON "Event"("reportId");

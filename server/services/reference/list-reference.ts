@@ -13,6 +13,8 @@ interface PlaceRow {
   lat: number;
   lon: number;
   regionSlug: string | null;
+  baselineFaction?: string | null;
+  baselineSince?: Date | null;
 }
 
 export const toPlace = (row: PlaceRow): Place => ({
@@ -23,6 +25,7 @@ export const toPlace = (row: PlaceRow): Place => ({
   lat: row.lat,
   lon: row.lon,
   region: row.regionSlug,
+  ...(row.baselineFaction ? { baseline: { faction: row.baselineFaction, since: (row.baselineSince ?? new Date(0)).toISOString() } } : {}),
 });
 
 export async function listFactions(ctx: AppContext, actor: Actor | null): Promise<Faction[]> {

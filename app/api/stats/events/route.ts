@@ -1,0 +1,6 @@
+import { statsQuerySchema } from "@/lib/schemas/event-query";
+import { apiHandler, json } from "@/server/http/api-handler";
+import { readQuery } from "@/server/http/parse";
+import { eventStats } from "@/server/services/stats/stats";
+
+export const GET = apiHandler(async ({ request, ctx, actor }) => json(await eventStats(ctx, actor, readQuery(request, statsQuerySchema))));

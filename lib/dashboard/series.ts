@@ -1,0 +1,79 @@
+/** Chart series, computed from events (pure; used by the charts and by /api/stats/*). */
+import { controlAt, type BaselineHolding, type ControlChange } from "../control/control-at";
+import { EVENT_TYPES, type EventType } from "../schemas/events";
+import type { ListedEvent } from "../schemas/event-query";
+
+export const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
+export type Bucket = keyof typeof BUCKET_MS;
+
+/** Bucket starts (UTC) covering [from, to]. */
+export function bucketStarts(from: number, to: number, bucket: Bucket): number[] {
+  const size = BUCKET_MS[bucket];
+  const starts: number[] = [];
+  for (let t = Math.floor(from / size) * size; t <= to; t += size) starts.push(t);
+  return starts;
+}
+
+export function controlChanges(events: readonly ListedEvent[]): ControlChange[] {
+  return events
+    .filter((e): e is ListedEvent & { type: "control_change" } => e.type === "control_change")
+    .map((e, i) => ({
+      place: e.place.slug,
+      faction: e.faction,
+      contested: e.contested === true,
+      occurredAt: Date.parse(e.occurredAt),
+      order: (e.report.publishedAt ? Date.parse(e.report.publishedAt) : 0) * 1000 + i,
+    }));
+}
+
+/** Places held per faction at the end of each bucket. */
+export function controlSeries(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], from: number, to: number, bucket: Bucket) {
+  const size = BUCKET_MS[bucket];
+  return bucketStarts(from, to, bucket).map((start) => {
+    const at = Math.min(start + size - 1, to);
+    const counts: Record<string, number> = {};
+    for (const holding of controlAt(baseline, changes, at)) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
+    return { t: new Date(start).toISOString(), counts };
+  });
+}
+
+/** Events per bucket by type (every type present, zero when none). */
+export function eventCountSeries(events: readonly ListedEvent[], from: number, to: number, bucket: Bucket, types: readonly EventType[] = EVENT_TYPES) {
+  const size = BUCKET_MS[bucket];
+  const starts = bucketStarts(from, to, bucket);
+  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));
+  const first = starts[0] ?? 0;
+  for (const event of events) {
+    if (!types.includes(event.type)) continue;
+    const at = Date.parse(event.occurredAt);
+    if (at < from || at > to) continue;
+    const row = rows[Math.floor((at - first) / size)];
+    if (row) row.counts[event.type] = (row.counts[event.type] ?? 0) + 1;
+  }
+  return rows;
+}
+
+export interface DistancePoint {
+  t: number;
+  /** The place advanced on. */
+  toward: string;
+  faction: string;
+  distanceKm: number;
+  confidence: string;
+}
+
+/** Reported distances of advances to their targets, oldest first: the front closing in. */
+export function distanceSeries(events: readonly ListedEvent[], until: number): DistancePoint[] {
+  return events
+    .filter((e): e is ListedEvent & { type: "advance" } => e.type === "advance" && e.distanceKm !== undefined && Date.parse(e.occurredAt) <= until)
+    .map((e) => ({ t: Date.parse(e.occurredAt), toward: e.toward, faction: e.faction, distanceKm: e.distanceKm!, confidence: e.confidence }))
+    .sort((a, b) => a.t - b.t);
+}
+
+/** Events shown as movements on the map at time `at`: those of the preceding window. */
+export function recentEvents(events: readonly ListedEvent[], at: number, windowMs: number): ListedEvent[] {
+  return events.filter((e) => {
+    const t = Date.parse(e.occurredAt);
+    return t <= at && t > at - windowMs;
+  });
+}

@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import type { eventsQuerySchema, ListedEvent } from "../../../lib/schemas/event-query";
+import { requireReader } from "../../auth/require-role";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { invalid } from "../../errors";
+import { toEvent } from "../reports/report-view";
+import { checkFilterSlugs, eventWhere } from "./event-where";
+
+type EventsQuery = z.infer<typeof eventsQuerySchema>;
+
+const encodeCursor = (occurredAt: Date, id: string) => Buffer.from(`${occurredAt.toISOString()}|${id}`).toString("base64url");
+function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const occurredAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(occurredAt.getTime())) throw invalid("Invalid cursor: pass the `next` value of a previous page.", [{ path: "cursor", message: "is not a cursor this list returned" }]);
+  return { occurredAt, id };
+}
+
+/** Published events matching the filters, oldest first, paged by an opaque cursor. */
+export async function listEvents(ctx: AppContext, actor: Actor | null, query: EventsQuery): Promise<{ events: ListedEvent[]; next?: string }> {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  await checkFilterSlugs(ctx.db, query);
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await ctx.db.event.findMany({
+    where: {
+      AND: [
+        eventWhere(query),
+        ...(after ? [{ OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] }] : []),
+      ],
+    },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    include: {
+      report: { select: { id: true, title: true, status: true, key: true, publishedAt: true, sources: true } },
+      place: { select: { slug: true, regionSlug: true } },
+    },
+  });
+  const page = rows.slice(0, query.limit);
+  const events = page.map((row): ListedEvent => {
+    const { place: _slug, ...event } = toEvent(row) as ReturnType<typeof toEvent> & { place?: string };
+    return {
+      ...event,
+      report: { ...row.report, publishedAt: row.report.publishedAt?.toISOString(), sources: row.report.sources as ListedEvent["report"]["sources"] },
+      place: { slug: row.place.slug, region: row.place.regionSlug },
+    } as ListedEvent;
+  });
+  const last = page.at(-1);
+  return { events, ...(rows.length > query.limit && last ? { next: encodeCursor(last.occurredAt, last.id) } : {}) };
+}

@@ -1,0 +1,83 @@
+/**
+ * Offline map geometry: country borders from Natural Earth (world-atlas, 1:50m) and the areas derived
+ * from the gazetteer (lib/geo/zones.ts). Computed once per set of places and kept in memory.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import countries50m from "world-atlas/countries-50m.json";
+import { placeCells, regionShapes, type Area } from "../../../lib/geo/zones";
+import { requireReader } from "../../auth/require-role";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+
+/** ISO 3166-1 numeric code of Syria in Natural Earth. */
+const SYRIA_ID = "760";
+/** What the basemap covers: Syria's neighbours and the evacuation destinations (Moscow, Tehran). */
+const BASEMAP_BBOX: [number, number, number, number] = [18, 22, 62, 62];
+
+type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
+
+let countries: Country[] | undefined;
+function allCountries(): Country[] {
+  const topology = countries50m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  countries ??= (feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as Country[];
+  return countries;
+}
+
+function intersectsBbox(country: Country, [minX, minY, maxX, maxY]: typeof BASEMAP_BBOX): boolean {
+  const rings = country.geometry.type === "Polygon" ? country.geometry.coordinates : country.geometry.coordinates.flat();
+  return rings.some((ring) => ring.some(([x, y]) => x! >= minX && x! <= maxX && y! >= minY && y! <= maxY));
+}
+
+export function syriaBorder(): Area {
+  const syria = allCountries().find((c) => String(c.id) === SYRIA_ID);
+  if (!syria) throw new Error("Syria is missing from world-atlas");
+  return syria;
+}
+
+let basemap: FeatureCollection | undefined;
+export function basemapGeoJson(ctx: AppContext, actor: Actor | null): FeatureCollection {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  basemap ??= {
+    type: "FeatureCollection",
+    features: allCountries()
+      .filter((c) => intersectsBbox(c, BASEMAP_BBOX))
+      .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: String(c.id) === SYRIA_ID }, geometry: c.geometry })),
+  };
+  return basemap;
+}
+
+let derived: { key: string; zones: FeatureCollection; regions: FeatureCollection } | undefined;
+async function derivedAreas(ctx: AppContext) {
+  const [places, regions] = await Promise.all([
+    ctx.db.place.findMany({ where: { regionSlug: { not: null } }, select: { slug: true, lat: true, lon: true, regionSlug: true }, orderBy: { slug: "asc" } }),
+    ctx.db.region.findMany({ select: { slug: true, name: true } }),
+  ]);
+  const key = places.map((p) => `${p.slug}:${p.lat}:${p.lon}:${p.regionSlug}`).join("|");
+  if (derived?.key !== key) {
+    const cells = placeCells(places.map((p) => ({ slug: p.slug, lat: p.lat, lon: p.lon, region: p.regionSlug })), syriaBorder());
+    const names = new Map(regions.map((r) => [r.slug, r.name]));
+    derived = {
+      key,
+      zones: { type: "FeatureCollection", features: cells },
+      regions: {
+        type: "FeatureCollection",
+        features: regionShapes(cells).map((shape) => ({ ...shape, properties: { slug: shape.properties.region, name: names.get(shape.properties.region) ?? shape.properties.region } })),
+      },
+    };
+  }
+  return derived;
+}
+
+/** GET /api/regions.geojson: governorates, derived from the gazetteer (see lib/geo/zones.ts). */
+export async function regionsGeoJson(ctx: AppContext, actor: Actor | null): Promise<FeatureCollection> {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  return (await derivedAreas(ctx)).regions;
+}
+
+/** GET /api/map/zones.geojson: one cell per place, to be coloured by who holds the place. */
+export async function zonesGeoJson(ctx: AppContext, actor: Actor | null): Promise<FeatureCollection> {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  return (await derivedAreas(ctx)).zones;
+}
