@@ -1,44 +1,55 @@
 import { cookies } from "next/headers";
-import { LiveFeed } from "@/components/feed/live-feed";
+import { getTranslations } from "next-intl/server";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
 import { credentialsFrom } from "@/server/auth/credentials";
 import { findActor } from "@/server/auth/sessions";
 import { getAppContext } from "@/server/context";
+import { listEvents } from "@/server/services/events/list-events";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions, listPlaces } from "@/server/services/reference/list-reference";
-import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+/** The live dashboard. The first render carries all data, so the page is readable before any script runs. */
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
   const ctx = getAppContext();
-  const cookieHeader = (await cookies()).toString();
-  const credentials = credentialsFrom({ cookie: cookieHeader });
+  const credentials = credentialsFrom({ cookie: (await cookies()).toString() });
   const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
   if (!ctx.env.PUBLIC_READ && !actor) {
+    const t = await getTranslations("app");
     return (
-      <main>
-        <h1>Situation Desk</h1>
+      <main className="closed">
+        <h1>{t("title")}</h1>
         <p>This desk does not publish its feed publicly. Sign in at the desk to follow it.</p>
       </main>
     );
   }
-  const [{ entries, lastSeq }, places, factions] = await Promise.all([
+  const { t } = await searchParams;
+  const initialTime = t && !Number.isNaN(Date.parse(t)) ? Date.parse(t) : null;
+
+  const [feed, places, factions, events] = await Promise.all([
     listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
+    allEvents(ctx, actor),
   ]);
-  const names = {
-    places: Object.fromEntries(places.map((p) => [p.slug, p.name])),
-    factions: Object.fromEntries(factions.map((f) => [f.slug, shortFactionName(f.name)])),
-  };
   return (
-    <main>
-      <LiveFeed initial={{ entries: [...entries].reverse(), lastSeq }} names={names} />
-    </main>
+    <Dashboard
+      initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }}
+      initialFeed={{ entries: [...feed.entries].reverse(), lastSeq: feed.lastSeq }}
+      initialTime={initialTime}
+    />
   );
 }
 
-/** "Hayat Tahrir al-Sham-led rebels (Military Operations Command)" → "Hayat Tahrir al-Sham-led rebels" */
-function shortFactionName(name: string): string {
-  return name.replace(/\s*\(.*\)\s*$/, "");
+async function allEvents(ctx: ReturnType<typeof getAppContext>, actor: Parameters<typeof listEvents>[1]) {
+  const events = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEvents(ctx, actor, { limit: 1000, cursor });
+    events.push(...page.events);
+    cursor = page.next;
+  } while (cursor);
+  return events;
 }

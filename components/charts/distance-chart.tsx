@@ -1,0 +1,45 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { distanceSeries } from "@/lib/dashboard/series";
+import { formatUtc } from "@/lib/format/time";
+import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
+
+/** The front closing in: every advance reported with a distance, one line per target city. */
+export function DistanceChart({ model, at }: { model: DashboardModel; at: number }) {
+  const t = useTranslations("charts");
+  const points = useMemo(() => distanceSeries(model.events, at), [model.events, at]);
+  const targets = [...new Set(points.map((p) => p.toward))];
+  const rows = points.map((p) => ({ t: p.t, [p.toward]: p.distanceKm }));
+  const latest = points.at(-1);
+  const top = Math.max(5, Math.ceil(Math.max(0, ...points.map((p) => p.distanceKm)) / 5) * 5);
+  const ticks = Array.from({ length: Math.min(top / 5, 10) + 1 }, (_, i) => Math.round((i * top) / Math.min(top / 5, 10)));
+  const palette = ["#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#009E73", "#D55E00"];
+  return (
+    <ChartFrame
+      title={`${t("distance")} (km)`}
+      headline={latest && <span data-testid="latest-distance">{model.names.place(latest.toward)}: {t("km", { km: latest.distanceKm })} ({model.names.faction(latest.faction)})</span>}
+      testId="chart-distance"
+    >
+      {points.length === 0 ? (
+        <p className="chart-empty">{t("noDistances")}</p>
+      ) : (
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
+        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+          <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+          <XAxis dataKey="t" type="number" scale="time" domain={[model.range.start, model.range.end]} tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
+          <YAxis tick={AXIS_TICK} width={44} domain={[0, top]} ticks={ticks} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
+          <Legend formatter={(name) => <span style={{ color: "var(--muted)" }}>{model.names.place(String(name))}</span>} iconSize={10} />
+          {targets.map((target, i) => (
+            <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { recentEvents } from "@/lib/dashboard/series";
+import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
+import { ControlChart } from "@/components/charts/control-chart";
+import { DistanceChart } from "@/components/charts/distance-chart";
+import { EventsChart } from "@/components/charts/events-chart";
+import { LiveFeed } from "@/components/feed/live-feed";
+import { SituationMap } from "@/components/map/situation-map";
+import { SettingsMenu } from "@/components/ui/settings-menu";
+import { ControlTable } from "./control-table";
+import { TimeBar } from "./time-bar";
+import { useDashboardModel, type InitialData } from "./use-dashboard-model";
+import { useLiveUpdates, type ConnectionState } from "./use-live-updates";
+import { useTime } from "./use-time";
+
+/** Movements (advances, withdrawals, evacuations, strikes) stay on the map this long after they happened. */
+export const MOVEMENT_WINDOW_MS = 3 * 86_400_000;
+
+export function Dashboard({ initial, initialFeed, initialTime }: { initial: InitialData; initialFeed: FeedState; initialTime: number | null }) {
+  const t = useTranslations();
+  const queryClient = useQueryClient();
+  // Server-rendered feed goes into the cache once; from then on the socket keeps it current.
+  useState(() => queryClient.setQueryData(liveFeedQuery().queryKey, initialFeed));
+  const model = useDashboardModel(initial);
+  const time = useTime(initialTime, model.range);
+  const { connection, lastUpdate } = useLiveUpdates();
+
+  const control = useMemo(() => model.controlAt(time.at), [model, time.at]);
+  // Live, the map shows the latest movements even when the news is days old (the demo: Dec 2024).
+  const movementsUntil = Math.min(time.at, model.latestEvent);
+  const recent = useMemo(() => recentEvents(model.events, movementsUntil, MOVEMENT_WINDOW_MS), [model.events, movementsUntil]);
+
+  return (
+    <div className="dashboard">
+      <header className="topbar">
+        <div className="brand">
+          <h1>{t("app.title")}</h1>
+          <span className="subtitle">{t("app.subtitle")}</span>
+        </div>
+        <ConnectionStatus connection={connection} lastUpdate={lastUpdate} />
+        <SettingsMenu />
+      </header>
+      <section className="panel map-panel" aria-label={t("map.title")}>
+        <SituationMap model={model} control={control} recent={recent} />
+      </section>
+      <TimeBar model={model} time={time} />
+      <aside className="panel feed-panel" aria-label={t("feed.title")}>
+        <h2>{t("feed.title")}</h2>
+        <LiveFeed names={model.names} />
+      </aside>
+      <section className="charts" aria-label="Charts">
+        <ControlChart model={model} at={time.at} control={control} />
+        <EventsChart model={model} at={time.at} />
+        <DistanceChart model={model} at={time.at} />
+      </section>
+      <ControlTable model={model} control={control} />
+    </div>
+  );
+}
+
+function ConnectionStatus({ connection, lastUpdate }: { connection: ConnectionState; lastUpdate: Date | null }) {
+  const t = useTranslations("status");
+  return (
+    <div className="status" data-testid="connection" data-state={connection} role="status">
+      <span className="dot" data-state={connection} aria-hidden />
+      <span>{t(connection)}</span>
+      {lastUpdate && <span>· {t("lastUpdate", { time: lastUpdate.toLocaleTimeString("en-GB") })}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type * as maplibre from "react-map-gl/maplibre";
+import { buildMapScene } from "@/lib/dashboard/map-features";
+import { regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
+import { useThemeMode } from "@/components/ui/theme";
+import type { PlaceControl } from "@/lib/schemas/control";
+import type { ListedEvent } from "@/lib/schemas/event-query";
+import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import { MapLegend } from "./map-legend";
+import { MapPopup, type Selection } from "./map-popup";
+import { basemapLayers, mapPalette, movementLayers, placeLayers, zoneLayers } from "./map-style";
+
+export type MapEngine = typeof maplibre;
+
+export interface MapViewProps {
+  engine: MapEngine;
+  mapboxToken?: string;
+  model: DashboardModel;
+  control: PlaceControl[];
+  recent: ListedEvent[];
+}
+
+/** Syria with some room around it; the routes view also reaches Moscow and Tehran. */
+const VIEWS = {
+  syria: [[35.4, 32.2], [42.6, 37.4]],
+  routes: [[30, 29], [55, 57]],
+} as const satisfies Record<string, [[number, number], [number, number]]>;
+/** Room on the left for the legend, over the sea, so it never covers western Syria. */
+const SYRIA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
+const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "strike-point"];
+/** Places whose names are always written on the map. */
+const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
+
+export function MapView({ engine, mapboxToken, model, control, recent }: MapViewProps) {
+  const { Map, Source, Layer, Marker, NavigationControl } = engine;
+  const t = useTranslations("map");
+  const theme = useThemeMode();
+  const palette = mapPalette(theme);
+  const mapRef = useRef<maplibre.MapRef>(null);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [cursor, setCursor] = useState<string>("");
+  const zones = useQuery(zonesQuery()).data;
+  const regions = useQuery(regionsShapeQuery()).data;
+
+  const scene = useMemo(
+    () => buildMapScene({ places: model.places, control, zones, recent, colors: model.colors, placeName: model.names.place }),
+    [model.places, model.colors, model.names, control, zones, recent],
+  );
+  const labelled = model.places.filter((p) => LABELLED_KINDS.has(p.kind));
+
+  const onClick = useCallback(
+    (event: maplibre.MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      if (!feature) return setSelection(null);
+      const props = feature.properties as { slug?: string; eventId?: string };
+      if (props.slug) setSelection({ kind: "place", slug: props.slug, lngLat: [event.lngLat.lng, event.lngLat.lat] });
+      else if (props.eventId) setSelection({ kind: "event", eventId: props.eventId, lngLat: [event.lngLat.lng, event.lngLat.lat] });
+    },
+    [],
+  );
+
+  const style = useMemo(
+    () =>
+      mapboxToken
+        ? theme === "dark"
+          ? "mapbox://styles/mapbox/dark-v11"
+          : "mapbox://styles/mapbox/light-v11"
+        : // The offline style: no tiles, no glyphs, no sprites; every layer comes from this app's origin.
+          { version: 8 as const, sources: {}, layers: [{ id: "background", type: "background" as const, paint: { "background-color": palette.water } }] },
+    [mapboxToken, theme, palette.water],
+  );
+
+  return (
+    <div className="map" data-testid="map" data-theme-mode={theme}>
+      <Map
+        ref={mapRef}
+        initialViewState={{ bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
+        mapStyle={style}
+        {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
+        interactiveLayerIds={INTERACTIVE_LAYERS}
+        onClick={onClick}
+        onMouseEnter={() => setCursor("pointer")}
+        onMouseLeave={() => setCursor("")}
+        cursor={cursor}
+        attributionControl={{ compact: true, customAttribution: "Borders: Natural Earth" }}
+        dragRotate={false}
+        style={{ width: "100%", height: "100%" }}
+      >
+        {!mapboxToken && (
+          <Source id="basemap" type="geojson" data="/api/map/basemap.geojson">
+            {basemapLayers(palette).map((layer) => (
+              <Layer key={layer.id} {...layer} />
+            ))}
+          </Source>
+        )}
+        <Source id="zones" type="geojson" data={scene.zones}>
+          {zoneLayers(palette).map((layer) => (
+            <Layer key={layer.id} {...layer} />
+          ))}
+        </Source>
+        {regions && (
+          <Source id="regions" type="geojson" data={regions}>
+            <Layer id="regions-line" type="line" paint={{ "line-color": palette.regionLine, "line-width": 0.8, "line-dasharray": [3, 2] }} />
+          </Source>
+        )}
+        <Source id="movement-lines" type="geojson" data={scene.lines}>
+          {movementLayers(palette).lines.map((layer) => (
+            <Layer key={layer.id} {...layer} />
+          ))}
+        </Source>
+        <Source id="movement-heads" type="geojson" data={scene.heads}>
+          <Layer {...movementLayers(palette).head} />
+        </Source>
+        <Source id="strikes" type="geojson" data={scene.strikes}>
+          <Layer {...movementLayers(palette).strike} />
+        </Source>
+        <Source id="places" type="geojson" data={scene.places}>
+          {placeLayers(palette).map((layer) => (
+            <Layer key={layer.id} {...layer} />
+          ))}
+        </Source>
+        {labelled.map((place) => (
+          <Marker key={place.slug} longitude={place.lon} latitude={place.lat} anchor="left" offset={[8, 0]}>
+            <button
+              type="button"
+              className={`map-label map-label-${place.kind}`}
+              data-place={place.slug}
+              onClick={(event) => {
+                event.stopPropagation();
+                setSelection({ kind: "place", slug: place.slug, lngLat: [place.lon, place.lat] });
+              }}
+            >
+              {model.names.place(place.slug)}
+            </button>
+          </Marker>
+        ))}
+        {scene.labels
+          .filter((label) => !label.text.match(/[A-Za-z]{3}/) || !labelled.some((p) => p.lon === label.position[0] && p.lat === label.position[1]))
+          .map((label) => (
+            <Marker key={`${label.eventId}-${label.text}`} longitude={label.position[0]!} latitude={label.position[1]!} anchor="right" offset={[-8, 0]}>
+              <span className="map-label map-label-distance" data-testid="map-distance">
+                {label.text}
+              </span>
+            </Marker>
+          ))}
+        {selection && <MapPopup engine={engine} selection={selection} model={model} control={control} recent={recent} onClose={() => setSelection(null)} />}
+        <NavigationControl position="top-right" showCompass={false} />
+      </Map>
+      <div className="map-views" role="group" aria-label={t("title")}>
+        <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: SYRIA_PADDING })}>
+          {t("viewSyria")}
+        </button>
+        <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.routes, { padding: 16 })}>
+          {t("viewRoutes")}
+        </button>
+      </div>
+      <MapLegend model={model} control={control} />
+    </div>
+  );
+}

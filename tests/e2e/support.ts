@@ -1,0 +1,13 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { E2E_ADMIN } from "../../playwright.config";
+
+export async function editorToken(request: APIRequestContext): Promise<string> {
+  const login = await request.post("/api/auth/login", { data: E2E_ADMIN });
+  if (login.status() !== 200) throw new Error(`login failed: ${login.status()}`);
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** Who holds a place, as the map's table of contents says. */
+export const holder = (page: Page, place: string) => page.getByTestId("control-table").locator(`tr[data-place="${place}"]`);
+
+export const SCREENSHOTS = "test-results/screenshots";
