@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BUCKET_MS, eventCountSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
-import { EVENT_TYPES } from "@/lib/schemas/events";
+import { EVENT_TYPES } from "@/lib/events/event-kinds";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
 

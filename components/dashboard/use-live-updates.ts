@@ -7,7 +7,7 @@ import { applyEntryToEvents, publishedEventsQuery, type EventsState } from "@/li
 import { applyFeedEntry, liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { placesQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/contract/realtime";
-import { eventPlaceRefs } from "@/lib/schemas/events";
+import { eventPlaceRefs } from "@/lib/events/event-kinds";
 import type { Place } from "@/lib/schemas/reference";
 
 export type ConnectionState = "connecting" | "live" | "offline";

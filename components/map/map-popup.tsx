@@ -5,7 +5,8 @@ import { describeEvent } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { ListedEvent } from "@/lib/schemas/event-query";
-import { eventPlaceRefs, type EventInput } from "@/lib/schemas/events";
+import { eventPlaceRefs } from "@/lib/events/event-kinds";
+import type { EventInput } from "@/lib/schemas/events";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import type { MapEngine } from "./map-view";
 

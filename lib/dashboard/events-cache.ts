@@ -4,7 +4,7 @@
  * is retracted (its events stop counting everywhere).
  */
 import { queryOptions } from "@tanstack/react-query";
-import { primaryPlace } from "../schemas/events";
+import { primaryPlace } from "../events/event-kinds";
 import type { FeedEntry } from "../schemas/feed";
 import type { ListedEvent } from "../schemas/event-query";
 import type { Report } from "../schemas/reports";

@@ -1,6 +1,6 @@
 /** Chart series, computed from events (pure; used by the charts and by /api/stats/*). */
 import { controlAt, type BaselineHolding, type ControlChange } from "../control/control-at";
-import { EVENT_TYPES, type EventType } from "../schemas/events";
+import { EVENT_TYPES, type EventType } from "../events/event-kinds";
 import type { ListedEvent } from "../schemas/event-query";
 
 export const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
