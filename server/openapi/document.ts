@@ -6,6 +6,7 @@ import { z } from "zod";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { eventInputSchema } from "../../lib/schemas/events";
 import { feedQuerySchema } from "../../lib/schemas/feed";
+import { eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { createPlaceSchema } from "../../lib/schemas/reference";
 import { createReportSchema, listReportsQuerySchema, retractReportSchema } from "../../lib/schemas/reports";
 import { createUserSchema, loginSchema, updateUserSchema } from "../../lib/schemas/users";
@@ -122,6 +123,18 @@ export function openApiDocument() {
       "/api/feed": { get: { summary: "Feed entries after a seq", parameters: queryParams(feedQuerySchema), responses: { "200": ok("Entries and lastSeq"), ...errors(400) } } },
       "/api/control": { get: { summary: "Who holds each place at a time (known: as known then)", parameters: queryParams(controlQuerySchema), responses: { "200": ok("Control"), ...errors(400) } } },
       "/api/health": { get: { summary: "Health and last seq", responses: { "200": ok("Healthy") } } },
+      "/api/events": {
+        get: {
+          summary: "Events of published reports, filtered (comma-separated lists; region matches any place of the event), oldest first, paged by cursor",
+          parameters: queryParams(eventsQuerySchema),
+          responses: { "200": ok("{events, next?}"), ...errors(400) },
+        },
+      },
+      "/api/stats/control": { get: { summary: "Places held per faction at the end of each bucket", parameters: queryParams(statsQuerySchema), responses: { "200": ok("[{t, counts}]"), ...errors(400) } } },
+      "/api/stats/events": { get: { summary: "Events per bucket by type", parameters: queryParams(statsQuerySchema), responses: { "200": ok("[{t, counts}]"), ...errors(400) } } },
+      "/api/regions.geojson": { get: { summary: "Governorate shapes, derived from the gazetteer (Voronoi cells of places clipped to the border, merged per governorate)", responses: { "200": ok("FeatureCollection") } } },
+      "/api/map/basemap.geojson": { get: { summary: "Extension: offline basemap (Natural Earth countries around Syria and the evacuation destinations)", responses: { "200": ok("FeatureCollection") } } },
+      "/api/map/zones.geojson": { get: { summary: "Extension: one derived cell per place, for control zones", responses: { "200": ok("FeatureCollection") } } },
     },
   };
 }
