@@ -47,6 +47,7 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
     realtime: {
       publish: (entry: FeedEntry) => hub?.publish(entry),
       disconnectUser: (userId: string) => io.in(rooms.user(userId)).disconnectSockets(true),
+      disconnectSession: (sessionId: string) => io.in(rooms.session(sessionId)).disconnectSockets(true),
     },
   };
   setAppContext(context);

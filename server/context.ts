@@ -14,6 +14,8 @@ export interface Realtime {
   publish(entry: FeedEntry): void;
   /** Close every open socket of a user (disabled, or role changed). */
   disconnectUser(userId: string): void;
+  /** Close the open sockets that authenticated with one session or token (signed out, token revoked). */
+  disconnectSession(sessionId: string): void;
 }
 
 export interface AppContext {

@@ -16,6 +16,8 @@ export type ClientToServerEvents = Record<string, never>;
 
 export interface SocketData {
   userId: string | null;
+  /** The session or token the socket authenticated with (its stored id, a hash). */
+  sessionId: string | null;
   role: string;
 }
 
@@ -27,4 +29,6 @@ export const rooms = {
   feed: () => "feed",
   /** Every socket of one user, so that disabling the user can close them at once. */
   user: (userId: string) => `user:${userId}`,
+  /** Every socket opened with one session or token, so that revoking it closes them at once. */
+  session: (sessionId: string) => `session:${sessionId}`,
 } as const;

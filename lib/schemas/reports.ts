@@ -68,4 +68,22 @@ export interface Report {
   revisions?: Revision[];
 }
 
-export const retractReportSchema = z.object({ reason: textSchema(2000).pipe(z.string().min(1, { error: "give the reason readers will see" })) }).strict();
+export const REASON_MAX = 2000;
+const reasonSchema = textSchema(REASON_MAX).pipe(z.string().min(1, { error: "give the reason readers will see" }));
+
+/**
+ * PATCH /api/reports/:id: the version the editor started from, the fields to change and, for a
+ * published report (a correction), the reason readers will see. `events`, when given, replaces them all.
+ */
+export const updateReportSchema = createReportSchema
+  .omit({ status: true })
+  .partial()
+  .extend({
+    version: z.number({ error: "must be the version you edited (a whole number)" }).int().min(1),
+    reason: reasonSchema.optional(),
+  })
+  .strict()
+  .refine((value) => ["title", "body", "sources", "key", "events"].some((field) => field in value), { error: "change at least one of title, body, sources, key, events" });
+export type UpdateReportInput = z.infer<typeof updateReportSchema>;
+
+export const retractReportSchema = z.object({ reason: reasonSchema }).strict();

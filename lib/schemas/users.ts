@@ -39,3 +39,21 @@ export interface User {
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) <= ROLES.indexOf(needed);
 }
+
+export const TOKEN_TTL_DAYS_MAX = 3650;
+/** POST /api/users/:id/tokens: an API or display token for that user, shown once. */
+export const issueTokenSchema = z
+  .object({
+    label: textSchema(120).pipe(z.string().min(1, { error: "name the token, e.g. 'Lobby wall' or 'Wire ingester'" })),
+    expiresInDays: z.number({ error: "must be a number of days" }).int().min(1).max(TOKEN_TTL_DAYS_MAX).default(365),
+  })
+  .strict();
+export type IssueTokenInput = z.infer<typeof issueTokenSchema>;
+
+export interface ApiToken {
+  id: string;
+  label: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}

@@ -1,35 +1,48 @@
 /**
- * Password hashing with scrypt from Node's crypto (RFC 7914; OWASP's parameters N=2^15, r=8, p=1).
- * Stored as `scrypt$N$r$p$salt$hash` (base64url) so parameters can be raised later.
+ * Password hashing with Argon2id from @node-rs/argon2 (OWASP's minimum: m=19 MiB, t=2, p=1, the
+ * library's defaults, stated here so a library update cannot lower them silently). Hashes are PHC strings
+ * (`$argon2id$v=19$m=…`). Hashes from the first builds were scrypt (`scrypt$N$r$p$salt$hash`): they still
+ * verify, and `needsRehash` tells the login to replace them with Argon2id.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+import { hash, verify, type Algorithm } from "@node-rs/argon2";
 
-const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCallback(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
+/** `Algorithm.Argon2id`: the library's enum is a const enum, which isolatedModules cannot import. */
+const ARGON2ID = 2 as Algorithm;
+const ARGON2 = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** Enough for scrypt's legacy N=2^15, r=8 (32 MiB) with room to spare. */
+const SCRYPT_MAXMEM_BYTES = 64 * 1024 * 1024;
 
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
-const KEY_BYTES = 32;
-const SALT_BYTES = 16;
-const MAXMEM_BYTES = 64 * 1024 * 1024;
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(SALT_BYTES);
-  const key = await scrypt(password.normalize("NFKC"), salt, KEY_BYTES, { N, r: R, p: P, maxmem: MAXMEM_BYTES });
-  return ["scrypt", N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
+export function hashPassword(password: string): Promise<string> {
+  return hash(password.normalize("NFKC"), ARGON2);
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const normalized = password.normalize("NFKC");
+  if (stored.startsWith("$argon2")) {
+    try {
+      return await verify(stored, normalized);
+    } catch {
+      return false; // a malformed stored hash never verifies
+    }
+  }
+  return verifyLegacyScrypt(normalized, stored);
+}
+
+/** True for hashes made with other parameters or the legacy scheme: the login then stores a new one. */
+export function needsRehash(stored: string): boolean {
+  return !stored.startsWith(`$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},p=${ARGON2.parallelism}$`);
+}
+
+async function verifyLegacyScrypt(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltText, keyText] = stored.split("$");
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, "base64url");
-  const key = await scrypt(password.normalize("NFKC"), Buffer.from(saltText, "base64url"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM_BYTES,
-  });
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scryptCallback(password, Buffer.from(saltText, "base64url"), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT_MAXMEM_BYTES }, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    ),
+  );
   return timingSafeEqual(key, expected);
 }
 

@@ -4,7 +4,7 @@
  * token. Deleting a user's rows ends every session at once (sockets are closed by the caller).
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import type { Role } from "../../lib/schemas/users";
 
 export const SESSION_COOKIE = "sd_session";
@@ -17,15 +17,20 @@ export interface Actor {
   role: Role;
   /** How the request authenticated: cookie writes are CSRF-checked, bearer writes are not. */
   via: "cookie" | "bearer";
+  /** The stored id of the session or token used (absent for the seed's built-in actor). */
+  sessionId?: string;
 }
+
+export type SessionKind = "session" | "token";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
-  return { token, expiresAt };
+export async function createSession(db: Db | Tx, userId: string, now: Date, token?: { label: string; ttlMs: number }): Promise<{ token: string; expiresAt: Date; publicId?: string }> {
+  const secret = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + (token?.ttlMs ?? SESSION_TTL_MS));
+  const publicId = token ? randomBytes(9).toString("base64url") : undefined;
+  await db.session.create({ data: { id: hashToken(secret), userId, createdAt: now, expiresAt, kind: token ? "token" : "session", label: token?.label, publicId } });
+  return { token: secret, expiresAt, publicId };
 }
 
 export async function findActor(db: Db, token: string, via: Actor["via"], now: Date): Promise<Actor | null> {
@@ -33,13 +38,13 @@ export async function findActor(db: Db, token: string, via: Actor["via"], now: D
   const session = await db.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
   if (!session || session.expiresAt <= now || session.user.disabled) return null;
   const { user } = session;
-  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, via };
+  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, via, sessionId: session.id };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
 
-export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+export async function deleteUserSessions(db: Db | Tx, userId: string): Promise<void> {
   await db.session.deleteMany({ where: { userId } });
 }

@@ -50,7 +50,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
         const lastSeq = await readLastSeq(ctx.db);
         if (after > lastSeq) return next(refusal("invalid_request", `auth.after ${after} is ahead of the feed (last seq is ${lastSeq}); reconnect with a seq you received.`));
       }
-      socket.data = { userId: actor?.id ?? null, role: actor?.role ?? "anonymous" };
+      socket.data = { userId: actor?.id ?? null, sessionId: actor?.sessionId ?? null, role: actor?.role ?? "anonymous" };
       (socket as FeedSocket & { feedAfter?: number }).feedAfter = after;
       next();
     } catch (error) {
@@ -61,6 +61,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
 
   io.on("connection", (socket) => {
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
+    if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
     const after = (socket as FeedSocket & { feedAfter?: number }).feedAfter;
     getHub()
       .attach(

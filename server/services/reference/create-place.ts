@@ -4,26 +4,31 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError, invalid } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
 import { toPlace } from "./list-reference";
 
 /** Lets a desk cover a place the gazetteer lacks. */
 export async function createPlace(ctx: AppContext, actor: Actor | null, input: CreatePlaceInput): Promise<Place> {
-  requireRole(actor, "editor");
+  const editor = requireRole(actor, "editor");
   if (input.region && !(await ctx.db.region.findUnique({ where: { slug: input.region } }))) {
     throw invalid(`Unknown region '${input.region}'.`, [{ path: "region", message: `unknown region '${input.region}'` }]);
   }
   try {
-    const row = await ctx.db.place.create({
-      data: {
-        slug: input.slug,
-        name: input.name,
-        nameNl: input.names?.nl ?? null,
-        nameAr: input.names?.ar ?? null,
-        kind: input.kind,
-        lat: input.lat,
-        lon: input.lon,
-        regionSlug: input.region ?? null,
-      },
+    const row = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.place.create({
+        data: {
+          slug: input.slug,
+          name: input.name,
+          nameNl: input.names?.nl ?? null,
+          nameAr: input.names?.ar ?? null,
+          kind: input.kind,
+          lat: input.lat,
+          lon: input.lon,
+          regionSlug: input.region ?? null,
+        },
+      });
+      await recordAudit(tx, editor, ctx.now(), { action: "place.created", subjectType: "place", subjectId: created.slug, details: { name: created.name } });
+      return created;
     });
     return toPlace(row);
   } catch (error) {

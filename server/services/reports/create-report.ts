@@ -7,6 +7,7 @@ import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
 import { appendFeedEntry } from "../feed/append-feed-entry";
 import { checkEventReferences } from "./check-event-references";
 import { eventRows } from "./event-rows";
@@ -71,6 +72,7 @@ async function insertReport(tx: Tx, editor: Actor, input: CreateReportInput, now
   });
   const report = toReport(row);
   const entry = status === "published" ? await appendFeedEntry(tx, "report.published", report, now) : null;
+  await recordAudit(tx, editor, now, { action: status === "published" ? "report.published" : "report.created", subjectType: "report", subjectId: report.id, details: { status, title: report.title } });
   if (idempotency) {
     await tx.idempotencyKey.create({
       data: { userId: editor.id, key: idempotency.key, requestHash: idempotency.requestHash, status: 201, response: report as object },

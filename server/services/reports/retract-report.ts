@@ -3,6 +3,7 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
 import { appendFeedEntry } from "../feed/append-feed-entry";
 import { reportInclude, toReport } from "./report-view";
 
@@ -21,6 +22,7 @@ export async function retractReport(ctx: AppContext, actor: Actor | null, id: st
       include: reportInclude,
     });
     const view = toReport(row);
+    await recordAudit(tx, editor, now, { action: "report.retracted", subjectType: "report", subjectId: id, details: { reason } });
     return { report: view, entry: await appendFeedEntry(tx, "report.retracted", view, now) };
   });
   ctx.realtime.publish(entry);

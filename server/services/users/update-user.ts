@@ -3,6 +3,7 @@ import { requireRole } from "../../auth/require-role";
 import { deleteUserSessions, type Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
 import { toUser } from "./user-view";
 
 /**
@@ -16,8 +17,21 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, userId: s
   }
   const existing = await ctx.db.user.findUnique({ where: { id: userId } });
   if (!existing || !existing.passwordHash) throw notFound(`User '${userId}'`);
-  const row = await ctx.db.user.update({ where: { id: userId }, data: { role: input.role, disabled: input.disabled } });
-  if (input.disabled === true) await deleteUserSessions(ctx.db, userId);
+  const row = await ctx.db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: userId }, data: { role: input.role, disabled: input.disabled } });
+    if (input.disabled === true) await deleteUserSessions(tx, userId);
+    await recordAudit(tx, admin, ctx.now(), {
+      action: "user.updated",
+      subjectType: "user",
+      subjectId: userId,
+      details: {
+        email: existing.email,
+        ...(input.role !== undefined ? { role: { from: existing.role, to: input.role } } : {}),
+        ...(input.disabled !== undefined ? { disabled: { from: existing.disabled, to: input.disabled } } : {}),
+      },
+    });
+    return updated;
+  });
   if (input.disabled === true || (input.role && input.role !== existing.role)) ctx.realtime.disconnectUser(userId);
   return toUser(row);
 }

@@ -1,0 +1,17 @@
+import type { AuditAction, AuditSubject } from "../../../lib/schemas/audit";
+import type { Actor } from "../../auth/sessions";
+import type { Db, Tx } from "../../db/client";
+
+export interface AuditRecord {
+  action: AuditAction;
+  subjectType: AuditSubject;
+  subjectId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Writes one audit entry; call it inside the change's own transaction so the two commit together. */
+export async function recordAudit(tx: Tx | Db, actor: Actor, at: Date, record: AuditRecord): Promise<void> {
+  await tx.auditEntry.create({
+    data: { at, actorId: actor.id, action: record.action, subjectType: record.subjectType, subjectId: record.subjectId, details: (record.details ?? {}) as object },
+  });
+}
