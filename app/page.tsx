@@ -5,7 +5,7 @@ import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
 import { credentialsFrom } from "@/server/auth/credentials";
 import { findActor } from "@/server/auth/sessions";
 import { getAppContext } from "@/server/context";
-import { listEvents } from "@/server/services/events/list-events";
+import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions, listPlaces } from "@/server/services/reference/list-reference";
 
@@ -32,7 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
-    allEvents(ctx, actor),
+    listAllEvents(ctx, actor),
   ]);
   return (
     <Dashboard
@@ -41,15 +41,4 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       initialTime={initialTime}
     />
   );
-}
-
-async function allEvents(ctx: ReturnType<typeof getAppContext>, actor: Parameters<typeof listEvents>[1]) {
-  const events = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEvents(ctx, actor, { limit: 1000, cursor });
-    events.push(...page.events);
-    cursor = page.next;
-  } while (cursor);
-  return events;
 }

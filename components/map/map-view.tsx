@@ -31,6 +31,9 @@ const VIEWS = {
 } as const satisfies Record<string, [[number, number], [number, number]]>;
 /** Room on the left for the legend, over the sea, so it never covers western Syria. */
 const SYRIA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
+/** Below this width the legend is folded away or hidden, so the map needs no room for it. */
+const NARROW_MAP_PX = 700;
+const syriaPadding = (width: number) => (width < NARROW_MAP_PX ? 16 : SYRIA_PADDING);
 const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "strike-point"];
 /** Places whose names are always written on the map. */
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
@@ -79,6 +82,10 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
       <Map
         ref={mapRef}
         initialViewState={{ bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
+        onLoad={(event) => {
+          const width = event.target.getContainer().clientWidth;
+          if (width < NARROW_MAP_PX) event.target.fitBounds(VIEWS.syria, { padding: syriaPadding(width), animate: false });
+        }}
         mapStyle={style}
         {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
         interactiveLayerIds={INTERACTIVE_LAYERS}
@@ -151,7 +158,7 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
         <NavigationControl position="top-right" showCompass={false} />
       </Map>
       <div className="map-views" role="group" aria-label={t("title")}>
-        <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: SYRIA_PADDING })}>
+        <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}>
           {t("viewSyria")}
         </button>
         <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.routes, { padding: 16 })}>

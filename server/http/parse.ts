@@ -1,20 +1,10 @@
 /** Request parsing for route handlers: size-limited JSON bodies and query strings, validated with zod. */
 import type { z } from "zod";
-import type { ErrorDetail } from "../../lib/api-error";
+import { zodDetails } from "../../lib/schemas/zod-details";
 import { AppError, invalid } from "../errors";
 
 /** Largest accepted JSON body: a report with 100 events and a long body fits with room to spare. */
 export const BODY_MAX_BYTES = 256 * 1024;
-
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      return { path, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}` };
-    }
-    return { path, message: issue.message };
-  });
-}
 
 function validationError(error: z.ZodError, what: string): AppError {
   const details = zodDetails(error);

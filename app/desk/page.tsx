@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { DeskLogin } from "@/components/desk/desk-login";
+import { DeskApp } from "@/components/desk/desk-app";
+import { DeskShell } from "@/components/desk/desk-shell";
+import { roleAtLeast } from "@/lib/schemas/users";
+import { pageActor } from "@/server/auth/page-actor";
+import { getAppContext } from "@/server/context";
+import { listAllEvents } from "@/server/services/events/list-all-events";
+import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
+import "./desk.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Desk · Situation Desk" };
+
+/** The editor desk: sign in, compose, drafts, corrections, retractions. Roles are checked again by every API call. */
+export default async function DeskPage() {
+  const ctx = getAppContext();
+  const actor = await pageActor(ctx);
+  if (!actor) return <DeskLogin />;
+  const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
+  if (!roleAtLeast(actor.role, "editor")) return <DeskShell user={user} readOnly />;
+  const [places, factions, regions, events] = await Promise.all([listPlaces(ctx, actor, {}), listFactions(ctx, actor), listRegions(ctx, actor), listAllEvents(ctx, actor)]);
+  return (
+    <DeskShell user={user}>
+      <DeskApp initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }} regions={regions} />
+    </DeskShell>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useDashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
+import { deskKeys } from "@/lib/client/desk-queries";
+import type { Region } from "@/lib/schemas/reference";
+import type { Report } from "@/lib/schemas/reports";
+import { ReportQueues } from "./report-queues";
+import { useDeskLive } from "./use-desk-live";
+
+// The composer reads the editor's saved draft from localStorage on its first render: browser only.
+const ReportComposer = dynamic(() => import("./report-composer").then((m) => m.ReportComposer), { ssr: false, loading: () => <div className="panel composer-loading" aria-busy="true" /> });
+
+type Editing = { report: Report } | null;
+
+/** The desk: compose on the left, the queues on the right; editing a draft or correcting a report swaps the composer. */
+export function DeskApp({ initial, regions }: { initial: InitialData; regions: Region[] }) {
+  const t = useTranslations("desk");
+  const queryClient = useQueryClient();
+  const model = useDashboardModel(initial);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<{ text: string; id: string } | null>(null);
+  useDeskLive();
+
+  const saved = (report: Report, how: "published" | "draft" | "corrected" | "saved") => {
+    setNotice({ text: t(`saved.${how}`, { title: report.title }), id: report.id });
+    setEditing(null);
+    void queryClient.invalidateQueries({ queryKey: deskKeys.all });
+  };
+
+  return (
+    <main className="desk-main">
+      <div className="desk-compose">
+        {notice && (
+          <p className="desk-notice ok" role="status" data-testid="desk-notice">
+            {notice.text}
+          </p>
+        )}
+        {editing ? (
+          <ReportComposer
+            key={`edit-${editing.report.id}`}
+            target={{ kind: "edit", report: editing.report }}
+            model={model}
+            places={model.places}
+            factions={model.factions}
+            regions={regions}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <ReportComposer key="new" target={{ kind: "new" }} model={model} places={model.places} factions={model.factions} regions={regions} onSaved={saved} />
+        )}
+      </div>
+      <ReportQueues names={model.names} onEdit={(report) => (setNotice(null), setEditing({ report }))} editingId={editing?.report.id ?? null} />
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { api, ApiError } from "@/lib/client/api";
+
+/** Sign-in for editors and admins; the session cookie it receives is HttpOnly. */
+export function DeskLogin() {
+  const t = useTranslations("desk");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      await api("/api/auth/login", { method: "POST", body: { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") } });
+      router.refresh();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? (failure.status === 401 ? t("loginWrong") : failure.message) : String(failure));
+      setPending(false);
+    }
+  };
+
+  return (
+    <main className="desk-login">
+      <form className="panel login-form" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">{t("loginTitle")}</h1>
+        <label>
+          {t("email")}
+          <input name="email" type="email" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          {t("password")}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button primary" disabled={pending}>
+          {pending ? t("signingIn") : t("signIn")}
+        </button>
+      </form>
+    </main>
+  );
+}

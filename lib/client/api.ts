@@ -1,0 +1,50 @@
+/**
+ * The browser's JSON client for /api: same-origin, session cookie. Every failure is an `ApiError` with
+ * the contract's code, message and details, or `status: 0` when the request never got an answer
+ * (network down, server restarting): the caller may retry those safely with the same Idempotency-Key.
+ */
+import type { ErrorDetail } from "../api-error";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+  /** No answer, a busy database or a server error: nothing was acknowledged, trying again is safe. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 503 || this.status === 502 || this.status === 504;
+  }
+}
+
+export async function api<T>(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      headers: { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      cache: "no-store",
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network", "No answer from the server: check the connection. Nothing was lost; it will be sent again.");
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // a proxy's HTML error page
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code: string; message: string; details?: ErrorDetail[] } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.details ?? []);
+  }
+  return body as T;
+}

@@ -1,0 +1,29 @@
+/** The desk's server data, in the TanStack Query cache: queues of reports, one report with revisions, users, tokens, audit. */
+import { queryOptions } from "@tanstack/react-query";
+import type { AuditEntry } from "../schemas/audit";
+import type { Report } from "../schemas/reports";
+import type { ApiToken, User } from "../schemas/users";
+import { api } from "./api";
+
+/** How many reports each desk queue shows. */
+export const DESK_QUEUE_SIZE = 30;
+
+export const deskKeys = {
+  all: ["desk"] as const,
+  queue: (status: "draft" | "published" | "retracted") => ["desk", "queue", status] as const,
+  report: (id: string) => ["desk", "report", id] as const,
+};
+
+export const queueQuery = (status: "draft" | "published" | "retracted") =>
+  queryOptions({
+    queryKey: deskKeys.queue(status),
+    queryFn: () => api<{ reports: Report[] }>(`/api/reports?status=${status}&limit=${DESK_QUEUE_SIZE}`).then((page) => page.reports),
+  });
+
+export const reportQuery = (id: string) => queryOptions({ queryKey: deskKeys.report(id), queryFn: () => api<Report>(`/api/reports/${encodeURIComponent(id)}`) });
+
+export const adminKeys = { users: ["admin", "users"] as const, tokens: (userId: string) => ["admin", "tokens", userId] as const, audit: ["admin", "audit"] as const };
+
+export const usersQuery = () => queryOptions({ queryKey: adminKeys.users, queryFn: () => api<User[]>("/api/users") });
+export const tokensQuery = (userId: string) => queryOptions({ queryKey: adminKeys.tokens(userId), queryFn: () => api<ApiToken[]>(`/api/users/${userId}/tokens`) });
+export const auditQuery = () => queryOptions({ queryKey: adminKeys.audit, queryFn: () => api<{ entries: AuditEntry[]; next?: number }>("/api/audit?limit=100") });
