@@ -23,8 +23,12 @@ function keyReport(title: string, place = "hama") {
   };
 }
 
-test("a key report posted through the API takes over part of the wall, then yields; the ticker keeps it", async ({ page, request }) => {
+test("a key report posted through the API takes over part of the wall, then yields; the ticker keeps it", async ({ page, request, baseURL }) => {
   const navigations: string[] = [];
+  const outside: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(baseURL!) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) outside.push(r.url());
+  });
   await openWall(page, "/wall?breaking=6");
   page.on("framenavigated", (frame) => navigations.push(frame.url()));
   await expect(page.getByTestId("wall-breaking")).toHaveCount(0);
@@ -47,6 +51,21 @@ test("a key report posted through the API takes over part of the wall, then yiel
   await expect(banner).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId("wall-ticker").locator("li").first()).toContainText(title);
   expect(navigations).toEqual([]);
+  expect(outside).toEqual([]);
+});
+
+test("watchdog: a wall whose socket cannot connect for ?reload= minutes reloads itself, since the server answers", async ({ page }) => {
+  test.setTimeout(150_000);
+  const messages: string[] = [];
+  page.on("console", (m) => messages.push(m.text()));
+  // The page loads, but its socket never gets through (a stuck proxy, a broken upgrade path).
+  await page.route("**/socket.io/**", (route) => route.abort());
+  await page.goto("/wall?reload=1");
+  await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", "offline");
+  await page.waitForEvent("load", { timeout: 120_000 }); // the reload, about a minute later
+  expect(messages.some((m) => m.includes("wall watchdog: not-live-too-long; reloading"))).toBe(true);
+  await page.unroute("**/socket.io/**");
+  await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", CONNECTED, { timeout: 30_000 });
 });
 
 test.describe("with its own server", () => {
