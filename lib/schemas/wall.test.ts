@@ -46,6 +46,7 @@ describe("parseWallParams", () => {
     expect(ignored.map((i) => i.param)).toEqual(["region", "factions", "panels", "rotate", "breaking", "stale", "lang", "theme"]);
     expect(ignored[0]!.reason).toContain("unknown region 'atlantis'");
     expect(ignored[1]!.reason).toContain("martians");
+    expect(ignored[3]!.reason).toBe("must be at least 10");
   });
 
   it("drops the region view when no region is chosen", () => {

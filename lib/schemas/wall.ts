@@ -68,7 +68,7 @@ export function parseWallParams(
   const region = read<string | null>("region", z.enum(known.regions as [string, ...string[]], { error: (i) => `unknown region '${String(i.input)}'` }), null);
   const factions = read<string[] | null>("factions", listOf(known.factions, "faction"), null);
   const panels = read<WallPanel[]>("panels", listOf(WALL_PANELS, "panel"), WALL_DEFAULT_PANELS);
-  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(10, 3600)]), 0);
+  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(10, 3600)], { error: "must be 0 or a whole number from 10 to 3600" }), 0);
   const defaultViews: WallView[] = rotateS > 0 ? (region ? ["region", "country", "routes"] : ["country", "routes"]) : region ? ["region"] : ["country"];
   let views = read<WallView[]>("views", listOf(WALL_VIEWS, "view"), defaultViews);
   if (!region && views.includes("region")) {
