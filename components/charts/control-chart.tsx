@@ -9,8 +9,8 @@ import type { PlaceControl } from "@/lib/schemas/control";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
 
-/** Factions drawn: those holding places at any time of the range, largest first. */
-export function ControlChart({ model, at, control }: { model: DashboardModel; at: number; control: PlaceControl[] }) {
+/** Factions drawn: those holding places at any time of the range, largest first (only `only`, when given). */
+export function ControlChart({ model, at, control, only }: { model: DashboardModel; at: number; control: PlaceControl[]; only?: readonly string[] | null }) {
   const t = useTranslations("charts");
   const { rows, factions } = useMemo(() => {
     const series = controlSeries(model.baseline, model.changes, model.range.start, model.range.end, "hour");
@@ -18,9 +18,9 @@ export function ControlChart({ model, at, control }: { model: DashboardModel; at
     for (const row of series) for (const [f, n] of Object.entries(row.counts)) peak.set(f, Math.max(peak.get(f) ?? 0, n));
     return {
       rows: series.map((row) => ({ t: Date.parse(row.t), ...row.counts })),
-      factions: [...peak.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f),
+      factions: [...peak.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f).filter((f) => !only || only.includes(f)),
     };
-  }, [model.baseline, model.changes, model.range]);
+  }, [model.baseline, model.changes, model.range, only]);
 
   const now = new Map<string, number>();
   for (const c of control) now.set(c.faction, (now.get(c.faction) ?? 0) + 1);

@@ -18,13 +18,15 @@ export const RECONNECT_MAX_DELAY_MS = 5000;
 /**
  * One socket for the page. Each feed entry is folded into the query cache (the feed list and the
  * published events); nothing is copied into component state. On every (re)connect the handshake
- * resumes after the last seq in the cache, so nothing is missed or shown twice.
+ * resumes after the last seq in the cache, so nothing is missed or shown twice. `token`: a bearer
+ * token for the handshake (the wall's display token), instead of the session cookie.
  */
-export function useLiveUpdates(): { connection: ConnectionState; lastUpdate: Date | null } {
+export function useLiveUpdates(options: { token?: string | null } = {}): { connection: ConnectionState; lastUpdate: Date | null } {
   const queryClient = useQueryClient();
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastUpdate, setLastUpdate] = useState<Date | null>(null);
   const clientRef = useRef(queryClient);
+  const tokenRef = useRef(options.token ?? null);
 
   useEffect(() => {
     const client = clientRef.current;
@@ -32,7 +34,10 @@ export function useLiveUpdates(): { connection: ConnectionState; lastUpdate: Dat
     const regionOf = (slug: string) => client.getQueryData<Place[]>(placesQuery().queryKey)?.find((p) => p.slug === slug)?.region ?? null;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       reconnectionDelayMax: RECONNECT_MAX_DELAY_MS,
-      auth: (send) => send({ after: client.getQueryData<FeedState>(feedKey)?.lastSeq ?? 0 }),
+      auth: (send) => {
+        const after = client.getQueryData<FeedState>(feedKey)?.lastSeq ?? 0;
+        send(tokenRef.current ? { after, token: tokenRef.current } : { after });
+      },
     });
     socket.on("feed", (entry) => {
       const feed = client.setQueryData<FeedState>(feedKey, (state) => (state ? applyFeedEntry(state, entry) : state));
@@ -47,8 +52,15 @@ export function useLiveUpdates(): { connection: ConnectionState; lastUpdate: Dat
     });
     socket.on("feed:live", () => setConnection("live"));
     socket.on("disconnect", () => setConnection("offline"));
-    socket.on("connect_error", () => setConnection("offline"));
+    // A refusal by the server's handshake check (not a network error) ends Socket.IO's own retries;
+    // a screen nobody touches keeps trying, slowly, so a server that refused while starting is rejoined.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    socket.on("connect_error", () => {
+      setConnection("offline");
+      if (!socket.active) retry = setTimeout(() => socket.connect(), RECONNECT_MAX_DELAY_MS);
+    });
     return () => {
+      clearTimeout(retry);
       socket.removeAllListeners();
       socket.close();
     };

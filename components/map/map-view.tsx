@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as maplibre from "react-map-gl/maplibre";
 import { buildMapScene } from "@/lib/dashboard/map-features";
+import { MAP_VIEWS, type Bounds } from "@/lib/geo/map-views";
 import { regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { useThemeMode } from "@/components/ui/theme";
 import type { PlaceControl } from "@/lib/schemas/control";
@@ -22,13 +23,18 @@ export interface MapViewProps {
   model: DashboardModel;
   control: PlaceControl[];
   recent: ListedEvent[];
+  /** A view chosen by the page (the wall's region focus and rotation); the map flies there when it changes. */
+  fit?: { bounds: Bounds; padding: number | { top: number; bottom: number; left: number; right: number } };
+  /** false: no view buttons and zoom control (a screen nobody touches). */
+  chrome?: boolean;
+  /** false: the page draws its own legend. */
+  legend?: boolean;
 }
 
 /** Syria with some room around it; the routes view also reaches Moscow and Tehran. */
-const VIEWS = {
-  syria: [[35.4, 32.2], [42.6, 37.4]],
-  routes: [[30, 29], [55, 57]],
-} as const satisfies Record<string, [[number, number], [number, number]]>;
+const VIEWS = MAP_VIEWS;
+/** How long the map takes to fly to a view the page chose. */
+const FIT_DURATION_MS = 1500;
 /** Room on the left for the legend, over the sea, so it never covers western Syria. */
 const SYRIA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
 /** Below this width the legend is folded away or hidden, so the map needs no room for it. */
@@ -38,7 +44,7 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 /** Places whose names are always written on the map. */
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
-export function MapView({ engine, mapboxToken, model, control, recent }: MapViewProps) {
+export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true }: MapViewProps) {
   const { Map, Source, Layer, Marker, NavigationControl } = engine;
   const t = useTranslations("map");
   const theme = useThemeMode();
@@ -48,6 +54,12 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
   const [cursor, setCursor] = useState<string>("");
   const zones = useQuery(zonesQuery()).data;
   const regions = useQuery(regionsShapeQuery()).data;
+  const firstFit = useRef(fit);
+
+  useEffect(() => {
+    if (!fit || fit === firstFit.current) return; // the first view is the initial one
+    mapRef.current?.fitBounds(fit.bounds, { padding: fit.padding, duration: FIT_DURATION_MS });
+  }, [fit]);
 
   const scene = useMemo(
     () => buildMapScene({ places: model.places, control, zones, recent, colors: model.colors, placeName: model.names.place }),
@@ -81,10 +93,10 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
     <div className="map" data-testid="map" data-theme-mode={theme}>
       <Map
         ref={mapRef}
-        initialViewState={{ bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
+        initialViewState={fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
         onLoad={(event) => {
           const width = event.target.getContainer().clientWidth;
-          if (width < NARROW_MAP_PX) event.target.fitBounds(VIEWS.syria, { padding: syriaPadding(width), animate: false });
+          if (!fit && width < NARROW_MAP_PX) event.target.fitBounds(VIEWS.syria, { padding: syriaPadding(width), animate: false });
         }}
         mapStyle={style}
         {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
@@ -155,17 +167,19 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
             </Marker>
           ))}
         {selection && <MapPopup engine={engine} selection={selection} model={model} control={control} recent={recent} onClose={() => setSelection(null)} />}
-        <NavigationControl position="top-right" showCompass={false} />
+        {chrome && <NavigationControl position="top-right" showCompass={false} />}
       </Map>
-      <div className="map-views" role="group" aria-label={t("title")}>
-        <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}>
-          {t("viewSyria")}
-        </button>
-        <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.routes, { padding: 16 })}>
-          {t("viewRoutes")}
-        </button>
-      </div>
-      <MapLegend model={model} control={control} />
+      {chrome && (
+        <div className="map-views" role="group" aria-label={t("title")}>
+          <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}>
+            {t("viewSyria")}
+          </button>
+          <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.routes, { padding: 16 })}>
+            {t("viewRoutes")}
+          </button>
+        </div>
+      )}
+      {legend && <MapLegend model={model} control={control} />}
     </div>
   );
 }

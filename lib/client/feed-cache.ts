@@ -4,6 +4,7 @@
  */
 import { queryOptions } from "@tanstack/react-query";
 import type { FeedEntry } from "../schemas/feed";
+import { apiFetch } from "./api-fetch";
 
 /** Entries kept on screen; older ones stay readable through the API. */
 export const FEED_VISIBLE_MAX = 200;
@@ -18,7 +19,7 @@ export interface FeedState {
 }
 
 export async function fetchLatestFeed(): Promise<FeedState> {
-  const response = await fetch(`/api/feed?tail=${FEED_VISIBLE_MAX}`, { cache: "no-store" });
+  const response = await apiFetch(`/api/feed?tail=${FEED_VISIBLE_MAX}`);
   if (!response.ok) throw new Error(`Feed request failed (${response.status})`);
   const { entries, lastSeq } = (await response.json()) as { entries: FeedEntry[]; lastSeq: number };
   return { entries: [...entries].reverse(), lastSeq };

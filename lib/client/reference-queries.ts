@@ -2,9 +2,10 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { FeatureCollection } from "geojson";
 import type { Faction, Place } from "../schemas/reference";
+import { apiFetch } from "./api-fetch";
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
+  const response = await apiFetch(url);
   if (!response.ok) throw new Error(`${url} failed (${response.status})`);
   return (await response.json()) as T;
 }

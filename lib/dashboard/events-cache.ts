@@ -8,6 +8,7 @@ import { primaryPlace } from "../events/event-kinds";
 import type { FeedEntry } from "../schemas/feed";
 import type { ListedEvent } from "../schemas/event-query";
 import type { Report } from "../schemas/reports";
+import { apiFetch } from "../client/api-fetch";
 
 export interface EventsState {
   events: ListedEvent[];
@@ -35,7 +36,7 @@ async function fetchAllEvents(): Promise<EventsState> {
   const events: ListedEvent[] = [];
   let cursor: string | undefined;
   do {
-    const response = await fetch(`/api/events?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { cache: "no-store" });
+    const response = await apiFetch(`/api/events?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     if (!response.ok) throw new Error(`Events request failed (${response.status})`);
     const page = (await response.json()) as { events: ListedEvent[]; next?: string };
     events.push(...page.events);

@@ -1,0 +1,78 @@
+import { cookies, headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { LOCALE_COOKIE, pickLocale } from "@/i18n/locales";
+import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
+import { parseWallParams } from "@/lib/schemas/wall";
+import { Wall } from "@/components/wall/wall";
+import { credentialsFrom } from "@/server/auth/credentials";
+import { findActor } from "@/server/auth/sessions";
+import { getAppContext } from "@/server/context";
+import { listEvents } from "@/server/services/events/list-events";
+import { listFeed } from "@/server/services/feed/list-feed";
+import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
+import "./wall.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Situation Desk · wall", referrer: "no-referrer" as const };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The wall display: configured by its URL only, read-only. With `?token=` the server renders with that
+ * bearer token (a viewer's display token) and the browser uses it for the socket and its reads.
+ */
+export default async function WallPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const ctx = getAppContext();
+  const params = await searchParams;
+  const rawToken = typeof params.token === "string" && params.token ? params.token : null;
+  const fallbackLocale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language")?.split(",")[0]);
+  const locale = pickLocale(typeof params.lang === "string" ? params.lang : null, fallbackLocale);
+
+  const credentials = rawToken ? { token: rawToken, via: "bearer" as const } : credentialsFrom({ cookie: (await cookies()).toString() });
+  const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
+  if ((rawToken && !actor) || (!ctx.env.PUBLIC_READ && !actor)) {
+    const t = await getTranslations({ locale, namespace: "wall" });
+    return (
+      <main className="wall-closed" data-testid="wall-closed">
+        <h1>{t("closedTitle")}</h1>
+        <p>{rawToken ? t("badToken") : t("closed")}</p>
+      </main>
+    );
+  }
+
+  const [feed, places, factions, regions, events] = await Promise.all([
+    listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
+    listPlaces(ctx, actor, {}),
+    listFactions(ctx, actor),
+    listRegions(ctx, actor),
+    allEvents(ctx, actor),
+  ]);
+  const { config, ignored } = parseWallParams(params, { regions: regions.map((r) => r.slug), factions: factions.map((f) => f.slug), fallbackLocale });
+  const messages = (await import(`../../messages/${config.locale}.json`)).default;
+
+  return (
+    <NextIntlClientProvider locale={config.locale} messages={messages}>
+      {/* The wall is dark unless its URL says otherwise; set before the first paint, not stored. */}
+      <script dangerouslySetInnerHTML={{ __html: `document.documentElement.dataset.theme=${JSON.stringify(config.theme)}` }} />
+      <Wall
+        config={config}
+        ignored={ignored}
+        regions={regions}
+        initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }}
+        initialFeed={{ entries: [...feed.entries].reverse(), lastSeq: feed.lastSeq }}
+      />
+    </NextIntlClientProvider>
+  );
+}
+
+async function allEvents(ctx: ReturnType<typeof getAppContext>, actor: Parameters<typeof listEvents>[1]) {
+  const events = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEvents(ctx, actor, { limit: 1000, cursor });
+    events.push(...page.events);
+    cursor = page.next;
+  } while (cursor);
+  return events;
+}

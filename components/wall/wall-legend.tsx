@@ -1,0 +1,44 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { PlaceControl } from "@/lib/schemas/control";
+
+/** Drawn by the map for factions outside the URL's filter (lib/dashboard/map-features NEUTRAL). */
+const NEUTRAL = "#8c8c8c";
+
+/**
+ * The wall's legend, large: each faction on the map with its colour and the places it holds. The
+ * colours are the reference data's (Okabe–Ito for the factions that hold territory); names always
+ * sit beside them, so colour is never the only cue.
+ */
+export function WallLegend({ model, control, filtered }: { model: DashboardModel; control: PlaceControl[]; filtered: boolean }) {
+  const t = useTranslations("wall");
+  const counts = new Map<string, number>();
+  let others = 0;
+  for (const c of control) {
+    if (model.colors[c.faction]) counts.set(c.faction, (counts.get(c.faction) ?? 0) + 1);
+    else others += 1;
+  }
+  const factions = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return (
+    <div className="wall-legend" data-testid="wall-legend" aria-label={t("legend")}>
+      <ul>
+        {factions.map(([slug, count]) => (
+          <li key={slug} data-faction={slug}>
+            <span className="swatch" style={{ background: model.colors[slug] }} aria-hidden />
+            <span>{model.names.faction(slug)}</span>
+            <span className="count">{count}</span>
+          </li>
+        ))}
+        {filtered && others > 0 && (
+          <li data-faction="other">
+            <span className="swatch" style={{ background: NEUTRAL }} aria-hidden />
+            <span>{t("otherFactions")}</span>
+            <span className="count">{others}</span>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

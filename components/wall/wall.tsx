@@ -1,0 +1,178 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useState, type CSSProperties } from "react";
+import { ControlChart } from "@/components/charts/control-chart";
+import { DistanceChart } from "@/components/charts/distance-chart";
+import { EventsChart } from "@/components/charts/events-chart";
+import { MOVEMENT_WINDOW_MS } from "@/components/dashboard/dashboard";
+import { useDashboardModel, type DashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
+import { useLiveUpdates } from "@/components/dashboard/use-live-updates";
+import { SituationMap } from "@/components/map/situation-map";
+import { setApiBearer } from "@/lib/client/api-fetch";
+import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
+import { controlAt } from "@/lib/control/control-at";
+import { recentEvents } from "@/lib/dashboard/series";
+import { MAP_VIEWS, regionBounds } from "@/lib/geo/map-views";
+import type { Region } from "@/lib/schemas/reference";
+import type { IgnoredParam, WallConfig, WallView } from "@/lib/schemas/wall";
+import { breakingEntry, colorsInScope, controlInRegion, eventsInRegion, tickerEntries } from "@/lib/wall/scope";
+import { BreakingBanner } from "./breaking-banner";
+import { WallLegend } from "./wall-legend";
+import { WallStatus } from "./wall-status";
+import { WallTicker } from "./wall-ticker";
+
+/** Padding around a view; the left side leaves room for the legend over the sea. */
+const COUNTRY_PADDING = { top: 24, bottom: 24, right: 24, left: 24 };
+const ROUTES_PADDING = 24;
+
+export interface WallProps {
+  config: WallConfig;
+  ignored: IgnoredParam[];
+  regions: Region[];
+  initial: InitialData;
+  initialFeed: FeedState;
+}
+
+/** The wall display: map, charts, ticker and breaking banner, kept live by the socket, never touched. */
+export function Wall({ config, ignored, regions, initial, initialFeed }: WallProps) {
+  const t = useTranslations("wall");
+  const queryClient = useQueryClient();
+  // Before the first query runs: the display token authorises reads, the server's feed seeds the cache.
+  useState(() => {
+    setApiBearer(config.token);
+    queryClient.setQueryData(liveFeedQuery().queryKey, initialFeed);
+  });
+  const model = useDashboardModel(initial);
+  const { connection } = useLiveUpdates({ token: config.token });
+  const feed = useQuery(liveFeedQuery()).data ?? initialFeed;
+  const [clockOffsetMs] = useState(() => initial.renderedAt - Date.now());
+
+  useEffect(() => {
+    document.documentElement.lang = config.locale;
+  }, [config.locale]);
+
+  const regionOf = useMemo(() => {
+    const byPlace = new Map(model.places.map((p) => [p.slug, p.region]));
+    return (slug: string) => byPlace.get(slug) ?? null;
+  }, [model.places]);
+  const scope = useMemo(() => ({ region: config.region, factions: config.factions }), [config.region, config.factions]);
+
+  // The wall always shows the latest state: every event known, the movements of the last days.
+  const at = model.range.end;
+  const control = useMemo(() => model.controlAt(at), [model, at]);
+  const mapModel: DashboardModel = useMemo(() => ({ ...model, colors: colorsInScope(model.colors, config.factions) }), [model, config.factions]);
+  const recent = useMemo(
+    () => recentEvents(model.events, model.latestEvent, MOVEMENT_WINDOW_MS).filter((e) => !config.factions || config.factions.includes(e.faction)),
+    [model.events, model.latestEvent, config.factions],
+  );
+  const chartModel: DashboardModel = useMemo(() => {
+    const { baseline, changes } = controlInRegion(model.baseline, model.changes, config.region, regionOf);
+    return { ...mapModel, events: [...eventsInRegion(model.events, config.region)], baseline, changes };
+  }, [mapModel, model.baseline, model.changes, model.events, config.region, regionOf]);
+  const chartControl = useMemo(() => controlAt(chartModel.baseline, chartModel.changes, at), [chartModel, at]);
+
+  const view = useRotation(config.views, config.rotateMs);
+  const fit = useMemo(() => {
+    if (view === "routes") return { bounds: MAP_VIEWS.routes, padding: ROUTES_PADDING };
+    const region = view === "region" && config.region ? regionBounds(model.places, config.region) : null;
+    return { bounds: region ?? MAP_VIEWS.syria, padding: COUNTRY_PADDING };
+  }, [view, config.region, model.places]);
+
+  const [dismissedSeq, setDismissedSeq] = useState(0);
+  const breaking = breakingEntry(feed.entries, scope, regionOf, initialFeed.lastSeq, dismissedSeq);
+  useEffect(() => {
+    if (!breaking) return;
+    const timer = setTimeout(() => setDismissedSeq(breaking.seq), config.breakingMs);
+    return () => clearTimeout(timer);
+  }, [breaking, config.breakingMs]);
+
+  const ticker = useMemo(() => tickerEntries(feed.entries, scope, regionOf), [feed.entries, scope, regionOf]);
+  const newest = feed.entries[0];
+  const charts = config.panels.filter((p) => p === "control" || p === "events" || p === "distance");
+  const showMap = config.panels.includes("map");
+  const showTicker = config.panels.includes("ticker");
+  const regionName = regions.find((r) => r.slug === config.region)?.name ?? null;
+
+  return (
+    <div className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)}>
+      <WallStatus
+        connection={connection}
+        lastReportAt={newest ? Date.parse(newest.at) : null}
+        clockOffsetMs={clockOffsetMs}
+        staleAfterMs={config.staleAfterMs}
+        reloadAfterMs={config.reloadAfterMs}
+        filter={
+          <p className="wall-filter" data-testid="wall-filter">
+            {!config.region && !config.factions ? (
+              <span>{t("filterAll")}</span>
+            ) : (
+              <>
+                {regionName && <span>{t("filterRegion", { region: regionName })}</span>}
+                {config.factions && <span>{t("filterFactions", { factions: config.factions.map(model.names.faction).join(", ") })}</span>}
+              </>
+            )}
+            {showMap && (
+              <span>
+                {t("view", { view: t(`views.${view}`) })}
+                {config.rotateMs > 0 && ` (${t("rotating", { seconds: config.rotateMs / 1000 })})`}
+              </span>
+            )}
+            {ignored.map((i) => (
+              <span key={i.param} className="wall-ignored">
+                {t("ignored", { param: i.param, value: i.value, reason: i.reason })}
+              </span>
+            ))}
+          </p>
+        }
+      />
+      {showMap && (
+        <section className="wall-map" aria-label="Map">
+          <SituationMap model={mapModel} control={control} recent={recent} fit={fit} chrome={false} legend={false} />
+          <WallLegend model={mapModel} control={control} filtered={config.factions !== null} />
+        </section>
+      )}
+      {breaking && <BreakingBanner key={breaking.seq} entry={breaking} names={model.names} durationMs={config.breakingMs} area={showMap ? "map" : showTicker ? "ticker" : "charts"} />}
+      {showTicker && <WallTicker entries={ticker} names={model.names} />}
+      {charts.length > 0 && (
+        <section className="wall-charts" aria-label="Charts">
+          {charts.map((chart) =>
+            chart === "control" ? (
+              <ControlChart key={chart} model={chartModel} at={at} control={chartControl} only={config.factions} />
+            ) : chart === "events" ? (
+              <EventsChart key={chart} model={chartModel} at={model.latestEvent} />
+            ) : (
+              <DistanceChart key={chart} model={chartModel} at={at} />
+            ),
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** Cycles through the views every `rotateMs` (0: stays on the first). */
+function useRotation(views: WallView[], rotateMs: number): WallView {
+  const [index, setIndex] = useState(0);
+  useEffect(() => {
+    if (rotateMs <= 0 || views.length < 2) return;
+    const timer = setInterval(() => setIndex((i) => (i + 1) % views.length), rotateMs);
+    return () => clearInterval(timer);
+  }, [views.length, rotateMs]);
+  return views[index % views.length] ?? "country";
+}
+
+/** The grid for the chosen panels: the map large, the ticker in a column on the right, charts below the map. */
+function gridStyle(map: boolean, ticker: boolean, charts: number): CSSProperties {
+  const main = map ? "map" : charts ? "charts" : "ticker";
+  const columns = ticker && main !== "ticker" ? "minmax(0, 1fr) minmax(0, 32%)" : "minmax(0, 1fr)";
+  const row = (a: string) => (ticker && main !== "ticker" ? `"${a} ticker"` : `"${a}"`);
+  const areas = [ticker && main !== "ticker" ? '"head head"' : '"head"', row(main)];
+  const rows = ["auto", "minmax(0, 1fr)"];
+  if (map && charts) {
+    areas.push(row("charts"));
+    rows.push("minmax(0, 30%)");
+  }
+  return { gridTemplateColumns: columns, gridTemplateAreas: areas.join(" "), gridTemplateRows: rows.join(" ") };
+}
