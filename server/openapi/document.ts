@@ -8,8 +8,9 @@ import { eventInputSchema } from "../../lib/schemas/events";
 import { feedQuerySchema } from "../../lib/schemas/feed";
 import { eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { createPlaceSchema } from "../../lib/schemas/reference";
-import { createReportSchema, listReportsQuerySchema, retractReportSchema } from "../../lib/schemas/reports";
-import { createUserSchema, loginSchema, updateUserSchema } from "../../lib/schemas/users";
+import { auditQuerySchema } from "../../lib/schemas/audit";
+import { createReportSchema, listReportsQuerySchema, retractReportSchema, updateReportSchema } from "../../lib/schemas/reports";
+import { createUserSchema, issueTokenSchema, loginSchema, updateUserSchema } from "../../lib/schemas/users";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -84,6 +85,8 @@ export function openApiDocument() {
         CreatePlace: schema(createPlaceSchema),
         CreateReport: schema(createReportSchema),
         RetractReport: schema(retractReportSchema),
+        UpdateReport: schema(updateReportSchema),
+        IssueToken: schema(issueTokenSchema),
         EventInput: schema(eventInputSchema),
         Report: reportSchema,
         FeedEntry: {
@@ -102,6 +105,12 @@ export function openApiDocument() {
         post: { summary: "Create a user (admin)", requestBody: body("CreateUser"), responses: { "201": ok("Created"), ...errors(400, 401, 403, 409) } },
       },
       "/api/users/{id}": { patch: { summary: "Change role or disable (admin); disabling ends sessions and sockets at once", parameters: [idParam], requestBody: body("UpdateUser"), responses: { "200": ok("Updated"), ...errors(400, 401, 403, 404, 409) } } },
+      "/api/users/{id}/tokens": {
+        get: { summary: "Extension: a user's live API and display tokens, without secrets (admin)", parameters: [idParam], responses: { "200": ok("Tokens"), ...errors(401, 403) } },
+        post: { summary: "Extension: issue an API or display token for a user (admin); the token is returned once", parameters: [idParam], requestBody: body("IssueToken"), responses: { "201": ok("Token"), ...errors(400, 401, 403, 404, 409) } },
+      },
+      "/api/tokens/{id}": { delete: { summary: "Extension: revoke a token (admin); its requests and sockets stop at once", parameters: [idParam], responses: { "204": ok("Revoked"), ...errors(401, 403, 404) } } },
+      "/api/audit": { get: { summary: "Extension: the audit trail, newest first (admin)", parameters: queryParams(auditQuerySchema), responses: { "200": ok("{entries, next?}"), ...errors(400, 401, 403) } } },
       "/api/factions": { get: { summary: "Factions", responses: { "200": ok("Factions") } } },
       "/api/regions": { get: { summary: "Regions (governorates)", responses: { "200": ok("Regions") } } },
       "/api/places": {
@@ -117,7 +126,15 @@ export function openApiDocument() {
           responses: { "201": ok("Created", ref("Report")), ...errors(400, 401, 403, 409, 413, 415) },
         },
       },
-      "/api/reports/{id}": { get: { summary: "One report with revisions", parameters: [idParam], responses: { "200": ok("Report", ref("Report")), ...errors(404) } } },
+      "/api/reports/{id}": {
+        get: { summary: "One report with revisions", parameters: [idParam], responses: { "200": ok("Report", ref("Report")), ...errors(404) } },
+        patch: {
+          summary: "Edit a draft or correct a published report (editor): version must be current (else 409, nothing changes); a correction needs a reason, keeps the earlier version in revisions and appends report.corrected",
+          parameters: [idParam],
+          requestBody: body("UpdateReport"),
+          responses: { "200": ok("Updated", ref("Report")), ...errors(400, 401, 403, 404, 409, 413) },
+        },
+      },
       "/api/reports/{id}/publish": { post: { summary: "Publish a draft (editor)", parameters: [idParam], responses: { "200": ok("Published", ref("Report")), ...errors(401, 403, 404, 409) } } },
       "/api/reports/{id}/retract": { post: { summary: "Retract (editor)", parameters: [idParam], requestBody: body("RetractReport"), responses: { "200": ok("Retracted", ref("Report")), ...errors(400, 401, 403, 404, 409) } } },
       "/api/feed": { get: { summary: "Feed entries after a seq", parameters: queryParams(feedQuerySchema), responses: { "200": ok("Entries and lastSeq"), ...errors(400) } } },
