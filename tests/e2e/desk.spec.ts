@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { E2E_ADMIN } from "../../playwright.config";
 import { editorToken, holder, SCREENSHOTS } from "./support";
 
 /** A fresh editor for each test, created through the admin API, so tests never share a desk. */
@@ -166,4 +167,43 @@ test("bad input gets a message next to the field and nothing is saved", async ({
   await desk.screenshot({ path: `${SCREENSHOTS}/desk-bad-input.png`, fullPage: true });
   await desk.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(desk.getByTestId("desk-notice")).toContainText("Published: Unknown place");
+});
+
+test("an admin creates an editor, changes a role, issues and revokes a display token, and reads the audit trail", async ({ browser, request }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await page.goto("/desk/admin");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+
+  const email = `wall-${Date.now()}@e2e.invalid`;
+  const create = page.getByRole("form", { name: "Create a user" });
+  await create.getByLabel("Name").fill("Lobby wall");
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Password").fill("short");
+  await create.getByRole("button", { name: "Create user" }).click();
+  await expect(create.getByText("must be at least 10 characters")).toBeVisible();
+  await create.getByLabel("Password").fill("a-long-wall-password");
+  await create.getByLabel("Role").selectOption("analyst");
+  await create.getByRole("button", { name: "Create user" }).click();
+  const row = page.getByTestId("users").locator(`tr[data-user="${email}"]`);
+  await expect(row).toBeVisible();
+  await row.getByLabel(`Role of ${email}`).selectOption("viewer");
+  await expect(page.getByTestId("audit").locator('tr[data-action="user.updated"]').first()).toContainText("role: analyst → viewer");
+
+  await row.getByRole("button", { name: "API and display tokens" }).click();
+  const tokens = page.getByTestId(`tokens-${email}`);
+  await tokens.getByLabel("New token").fill("Lobby wall, 2nd floor");
+  await tokens.getByRole("button", { name: "Issue token" }).click();
+  const token = (await tokens.getByTestId("issued-token").textContent())!.trim();
+  await expect(tokens).toContainText(`/wall?token=${token}`);
+  const me = await request.get("/api/auth/me", { headers: { authorization: `Bearer ${token}` } });
+  expect(((await me.json()) as { user: { role: string } }).user.role).toBe("viewer");
+  await page.screenshot({ path: `${SCREENSHOTS}/desk-admin.png`, fullPage: true });
+
+  await tokens.getByRole("listitem").filter({ hasText: "Lobby wall, 2nd floor" }).getByRole("button", { name: "Revoke" }).click();
+  await expect(tokens.getByText("No tokens.")).toBeVisible();
+  expect((await request.get("/api/auth/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  await expect(page.getByTestId("audit").locator('tr[data-action="token.revoked"]').first()).toContainText("Lobby wall, 2nd floor");
 });

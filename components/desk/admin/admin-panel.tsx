@@ -121,7 +121,7 @@ function Tokens({ user }: { user: User }) {
       <ul>
         {tokens.data?.map((token) => (
           <li key={token.id}>
-            <strong>{token.label}</strong> <span className="muted">· {t("expires", { date: formatUtc(token.expiresAt, locale, "date") })}</span>{" "}
+            <strong>{token.label}</strong> <span className="muted">· {t("expires", { date: formatUtc(token.expiresAt, locale) })}</span>{" "}
             <button type="button" className="button small danger" onClick={() => revoke.mutate(token.id)} disabled={revoke.isPending}>
               {t("revoke")}
             </button>
