@@ -49,11 +49,12 @@ downloaded, so it is not counted again.
 | map library JS, loaded after the page (gzip) | ${dashboard.mapLibraryGzipKb} KB | (reported) | |
 | scripts downloaded | ${dashboard.scripts} | | |
 
-What the non-map JavaScript is made of (measured on 2026-11-25 from the chunks): recharts with its
+What the non-map JavaScript is made of (read from the chunks on 2026-11-25): recharts with its
 redux/immer/decimal.js dependencies, our dashboard code and socket.io-client ~149 KB; react-dom ~72 KB;
-Next.js runtime ~88 KB; next-intl and TanStack Query ~18 KB. zod stays out of this page's bundle
-(\`lib/events/event-kinds.ts\`), which saved 30 KB. The remaining lever is recharts itself, which the
-product asks for.
+the Next.js runtime ~88 KB; next-intl and TanStack Query the rest. Two levers keep it under the target:
+zod stays out of the dashboard's bundle (\`lib/events/event-kinds.ts\`, −30 KB) and next-intl compiles
+the messages at build time so no ICU parser ships (\`next.config.js\`, −9 KB). The next lever would be
+recharts itself, which the product asks for.
 
 ## Not yet measured
 
