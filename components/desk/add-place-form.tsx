@@ -8,6 +8,7 @@ import { placesQuery } from "@/lib/client/reference-queries";
 import { errorsByField } from "@/lib/desk/report-form";
 import { createPlaceSchema, PLACE_KINDS, type Place, type Region } from "@/lib/schemas/reference";
 import { zodDetails } from "@/lib/schemas/zod-details";
+import { SelectField, TextField } from "./fields";
 
 /** Adds a place the gazetteer lacks (POST /api/places), so the report can name it. */
 export function AddPlaceForm({ slug, regions, onAdded, onCancel }: { slug: string; regions: Region[]; onAdded(place: Place): void; onCancel(): void }) {
@@ -43,13 +44,7 @@ export function AddPlaceForm({ slug, regions, onAdded, onCancel }: { slug: strin
     mutation.mutate(checked.data);
   };
 
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <div className="field">
-      <label htmlFor={`new-place-${name}`}>{label}</label>
-      <input id={`new-place-${name}`} name={name} aria-invalid={errors[name] ? true : undefined} {...props} />
-      {errors[name] && <div className="field-hint field-error">{errors[name]}</div>}
-    </div>
-  );
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => <TextField id={`new-place-${name}`} name={name} label={label} error={errors[name]} {...props} />;
 
   return (
     <form className="add-place panel" onSubmit={submit} aria-label={t("addPlaceTitle")} data-testid="add-place">
@@ -59,27 +54,8 @@ export function AddPlaceForm({ slug, regions, onAdded, onCancel }: { slug: strin
         {field("name", t("name"), { required: true })}
         {field("lat", t("lat"), { inputMode: "decimal", required: true, placeholder: "34.73" })}
         {field("lon", t("lon"), { inputMode: "decimal", required: true, placeholder: "36.71" })}
-        <div className="field">
-          <label htmlFor="new-place-kind">{t("kind")}</label>
-          <select id="new-place-kind" name="kind" defaultValue="town">
-            {PLACE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="new-place-region">{t("region")}</label>
-          <select id="new-place-region" name="region" defaultValue="">
-            <option value="">–</option>
-            {regions.map((region) => (
-              <option key={region.slug} value={region.slug}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="new-place-kind" name="kind" label={t("kind")} value="town" options={PLACE_KINDS.map((kind) => ({ value: kind, label: kind }))} />
+        <SelectField id="new-place-region" name="region" label={t("region")} value="" placeholder="–" options={regions.map((region) => ({ value: region.slug, label: region.name }))} />
         {field("nl", t("nameNl"))}
         {field("ar", t("nameAr"), { dir: "rtl" })}
       </div>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { CONFIDENCE_LEVELS, EVENT_TYPES, MOVE_MODES, PERSONNEL_KINDS } from "@/lib/events/event-kinds";
 import type { EventDraft } from "@/lib/desk/report-form";
 import type { Faction, Place } from "@/lib/schemas/reference";
+import { SelectField, TextField } from "./fields";
 import { PlaceField } from "./place-field";
 
 interface EventEditorProps {
@@ -51,46 +52,19 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
         )}
       </legend>
       <div className="grid">
-        <div className="field">
-          <label htmlFor={id("type")}>{t("desk.type")}</label>
-          <select id={id("type")} value={event.type} onChange={(e) => set("type", e.target.value as EventDraft["type"])}>
-            {EVENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`eventTypes.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id("occurredAt")}>{t("desk.occurredAt")}</label>
-          <input id={id("occurredAt")} type="datetime-local" value={event.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} aria-invalid={errors[path("occurredAt")] ? true : undefined} />
-          <div className="field-hint">{errors[path("occurredAt")] ? <span className="field-error">{errors[path("occurredAt")]}</span> : "UTC"}</div>
-        </div>
-        <div className="field">
-          <label htmlFor={id("confidence")}>{t("desk.confidence")}</label>
-          <select id={id("confidence")} value={event.confidence} onChange={(e) => set("confidence", e.target.value as EventDraft["confidence"])}>
-            {CONFIDENCE_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`confidence.${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id("faction")}>
-            {factionLabel}
-            <span aria-hidden> *</span>
-          </label>
-          <select id={id("faction")} value={event.faction} onChange={(e) => set("faction", e.target.value)} aria-invalid={errors[path("faction")] ? true : undefined}>
-            <option value="">{t("desk.choose")}</option>
-            {factions.map((faction) => (
-              <option key={faction.slug} value={faction.slug}>
-                {faction.name}
-              </option>
-            ))}
-          </select>
-          {errors[path("faction")] && <div className="field-hint field-error">{errors[path("faction")]}</div>}
-        </div>
+        <SelectField id={id("type")} label={t("desk.type")} value={event.type} onChange={(type) => set("type", type)} options={EVENT_TYPES.map((type) => ({ value: type, label: t(`eventTypes.${type}`) }))} />
+        <TextField id={id("occurredAt")} label={t("desk.occurredAt")} type="datetime-local" value={event.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} error={errors[path("occurredAt")]} hint="UTC" />
+        <SelectField id={id("confidence")} label={t("desk.confidence")} value={event.confidence} onChange={(level) => set("confidence", level)} options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: t(`confidence.${level}`) }))} />
+        <SelectField
+          id={id("faction")}
+          label={factionLabel}
+          required
+          value={event.faction}
+          onChange={(faction) => set("faction", faction)}
+          placeholder={t("desk.choose")}
+          options={factions.map((faction) => ({ value: faction.slug, label: faction.name }))}
+          error={errors[path("faction")]}
+        />
 
         {(event.type === "control_change" || event.type === "strike") && place("place", t("desk.place"), true)}
         {event.type === "control_change" && (
@@ -103,11 +77,7 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
           <>
             {place("toward", t("desk.toward"), true)}
             {place("from", t("desk.from"))}
-            <div className="field">
-              <label htmlFor={id("distanceKm")}>{t("desk.distanceKm")}</label>
-              <input id={id("distanceKm")} inputMode="decimal" value={event.distanceKm} onChange={(e) => set("distanceKm", e.target.value)} aria-invalid={errors[path("distanceKm")] ? true : undefined} />
-              {errors[path("distanceKm")] && <div className="field-hint field-error">{errors[path("distanceKm")]}</div>}
-            </div>
+            <TextField id={id("distanceKm")} label={t("desk.distanceKm")} inputMode="decimal" value={event.distanceKm} onChange={(e) => set("distanceKm", e.target.value)} error={errors[path("distanceKm")]} />
           </>
         )}
         {event.type === "withdrawal" && (
@@ -118,29 +88,10 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
         )}
         {event.type === "evacuation" && (
           <>
-            <div className="field">
-              <label htmlFor={id("personnel")}>{t("desk.personnel")}</label>
-              <select id={id("personnel")} value={event.personnel} onChange={(e) => set("personnel", e.target.value)}>
-                {PERSONNEL_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`personnel.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id={id("personnel")} label={t("desk.personnel")} value={event.personnel} onChange={(kind) => set("personnel", kind)} options={PERSONNEL_KINDS.map((kind) => ({ value: kind, label: t(`personnel.${kind}`) }))} />
             {place("from", t("desk.from"), true)}
             {place("to", t("desk.to"), true)}
-            <div className="field">
-              <label htmlFor={id("mode")}>{t("desk.mode")}</label>
-              <select id={id("mode")} value={event.mode} onChange={(e) => set("mode", e.target.value)}>
-                <option value="">–</option>
-                {MOVE_MODES.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`modes.${mode}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id={id("mode")} label={t("desk.mode")} value={event.mode} onChange={(mode) => set("mode", mode)} placeholder="–" options={MOVE_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))} />
           </>
         )}
       </div>

@@ -9,6 +9,7 @@ import { errorsByField } from "@/lib/desk/report-form";
 import { formatUtc } from "@/lib/format/time";
 import { createUserSchema, ROLES, type ApiToken, type User } from "@/lib/schemas/users";
 import { zodDetails } from "@/lib/schemas/zod-details";
+import { SelectField, TextField } from "../fields";
 
 /** Admin screens: create users, change roles, disable, issue and revoke tokens, read the audit trail. */
 export function AdminPanel({ selfId }: { selfId: string }) {
@@ -158,13 +159,7 @@ function CreateUserForm() {
     if (!checked.success) return setErrors(errorsByField(zodDetails(checked.error)));
     create.mutate(checked.data, { onSuccess: () => (event.target as HTMLFormElement).reset() });
   };
-  const field = (name: string, label: string, type = "text") => (
-    <div className="field">
-      <label htmlFor={`new-user-${name}`}>{label}</label>
-      <input id={`new-user-${name}`} name={name} type={type} aria-invalid={errors[name] ? true : undefined} autoComplete="off" />
-      {errors[name] && <div className="field-hint field-error">{errors[name]}</div>}
-    </div>
-  );
+  const field = (name: string, label: string, type = "text") => <TextField id={`new-user-${name}`} name={name} type={type} label={label} error={errors[name]} autoComplete="off" />;
   return (
     <form className="create-user" onSubmit={submit} aria-labelledby="create-user-title" noValidate>
       <h3 id="create-user-title">{t("createUser")}</h3>
@@ -172,16 +167,7 @@ function CreateUserForm() {
         {field("name", t("name"))}
         {field("email", t("email"), "email")}
         {field("password", t("password"), "password")}
-        <div className="field">
-          <label htmlFor="new-user-role">{t("role")}</label>
-          <select id="new-user-role" name="role" defaultValue="editor">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="new-user-role" name="role" label={t("role")} value="editor" options={ROLES.map((role) => ({ value: role, label: role }))} />
       </div>
       {errors[""] && <p className="field-error">{errors[""]}</p>}
       <button type="submit" className="button primary" disabled={create.isPending}>
