@@ -52,7 +52,7 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
         )}
       </legend>
       <div className="grid">
-        <SelectField id={id("type")} label={t("desk.type")} value={event.type} onChange={(type) => set("type", type)} options={EVENT_TYPES.map((type) => ({ value: type, label: t(`eventTypes.${type}`) }))} />
+        <SelectField id={id("type")} label={t("desk.type")} value={event.type} onChange={(type) => set("type", type)} options={EVENT_TYPES.map((type) => ({ value: type, label: t(`desk.eventType.${type}`) }))} />
         <TextField id={id("occurredAt")} label={t("desk.occurredAt")} type="datetime-local" value={event.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} error={errors[path("occurredAt")]} hint="UTC" />
         <SelectField id={id("confidence")} label={t("desk.confidence")} value={event.confidence} onChange={(level) => set("confidence", level)} options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: t(`confidence.${level}`) }))} />
         <SelectField
