@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { eventsQuerySchema, ListedEvent } from "../../../lib/schemas/event-query";
+import type { eventsQuerySchema, ListedEvent, SortOrder } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -7,7 +7,7 @@ import { invalid } from "../../errors";
 import { toEvent } from "../reports/report-view";
 import { checkFilterSlugs, eventWhere } from "./event-where";
 
-type EventsQuery = z.infer<typeof eventsQuerySchema>;
+type EventsQuery = Omit<z.infer<typeof eventsQuerySchema>, "order"> & { order?: SortOrder };
 
 const encodeCursor = (occurredAt: Date, id: string) => Buffer.from(`${occurredAt.toISOString()}|${id}`).toString("base64url");
 function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
@@ -17,19 +17,21 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
   return { occurredAt, id };
 }
 
-/** Published events matching the filters, oldest first, paged by an opaque cursor. */
+/** Published events matching the filters, oldest first (or newest first with `order: "desc"`), paged by an opaque cursor. */
 export async function listEvents(ctx: AppContext, actor: Actor | null, query: EventsQuery): Promise<{ events: ListedEvent[]; next?: string }> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, query);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const order = query.order ?? "asc";
+  const beyond = order === "asc" ? "gt" : "lt";
   const rows = await ctx.db.event.findMany({
     where: {
       AND: [
         eventWhere(query),
-        ...(after ? [{ OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] }] : []),
+        ...(after ? [{ OR: [{ occurredAt: { [beyond]: after.occurredAt } }, { occurredAt: after.occurredAt, id: { [beyond]: after.id } }] }] : []),
       ],
     },
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    orderBy: [{ occurredAt: order }, { id: order }],
     take: query.limit + 1,
     include: {
       report: { select: { id: true, title: true, status: true, key: true, publishedAt: true, sources: true } },
