@@ -10,17 +10,18 @@ import type { DashboardModel } from "@/components/dashboard/use-dashboard-model"
 import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
 
 /** Factions drawn: those holding places at any time of the range, largest first. */
-export function ControlChart({ model, at, control }: { model: DashboardModel; at: number; control: PlaceControl[] }) {
+/** `series` (optional): rows from GET /api/stats/control to draw instead of folding the model's changes. */
+export function ControlChart({ model, at, control, series: given }: { model: DashboardModel; at: number; control: PlaceControl[]; series?: { t: string; counts: Record<string, number> }[] }) {
   const t = useTranslations("charts");
   const { rows, factions } = useMemo(() => {
-    const series = controlSeries(model.baseline, model.changes, model.range.start, model.range.end, "hour");
+    const series = given ?? controlSeries(model.baseline, model.changes, model.range.start, model.range.end, "hour");
     const peak = new Map<string, number>();
     for (const row of series) for (const [f, n] of Object.entries(row.counts)) peak.set(f, Math.max(peak.get(f) ?? 0, n));
     return {
       rows: series.map((row) => ({ t: Date.parse(row.t), ...row.counts })),
       factions: [...peak.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f),
     };
-  }, [model.baseline, model.changes, model.range]);
+  }, [given, model.baseline, model.changes, model.range]);
 
   const now = new Map<string, number>();
   for (const c of control) now.set(c.faction, (now.get(c.faction) ?? 0) + 1);
@@ -41,7 +42,7 @@ export function ControlChart({ model, at, control }: { model: DashboardModel; at
           {factions.map((f) => (
             <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
-          <ReferenceLine x={Math.min(at, model.range.end)} stroke="var(--accent)" strokeDasharray="4 3" />
+          <ReferenceLine x={given ? at : Math.min(at, model.range.end)} stroke="var(--accent)" strokeDasharray="4 3" />
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -22,6 +22,10 @@ export interface MapViewProps {
   model: DashboardModel;
   control: PlaceControl[];
   recent: ListedEvent[];
+  /** When given, clicking a governorate calls it (the analyst filters by region). */
+  onRegionClick?: (region: string) => void;
+  /** Governorates drawn highlighted. */
+  selectedRegions?: readonly string[];
 }
 
 /** Syria with some room around it; the routes view also reaches Moscow and Tehran. */
@@ -35,7 +39,7 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 /** Places whose names are always written on the map. */
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
-export function MapView({ engine, mapboxToken, model, control, recent }: MapViewProps) {
+export function MapView({ engine, mapboxToken, model, control, recent, onRegionClick, selectedRegions }: MapViewProps) {
   const { Map, Source, Layer, Marker, NavigationControl } = engine;
   const t = useTranslations("map");
   const theme = useThemeMode();
@@ -57,10 +61,14 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
       const feature = event.features?.[0];
       if (!feature) return setSelection(null);
       const props = feature.properties as { slug?: string; eventId?: string };
+      if (feature.layer?.id === "regions-fill") {
+        if (props.slug) onRegionClick?.(props.slug);
+        return setSelection(null);
+      }
       if (props.slug) setSelection({ kind: "place", slug: props.slug, lngLat: [event.lngLat.lng, event.lngLat.lat] });
       else if (props.eventId) setSelection({ kind: "event", eventId: props.eventId, lngLat: [event.lngLat.lng, event.lngLat.lat] });
     },
-    [],
+    [onRegionClick],
   );
 
   const style = useMemo(
@@ -81,7 +89,7 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
         initialViewState={{ bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
         mapStyle={style}
         {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
-        interactiveLayerIds={INTERACTIVE_LAYERS}
+        interactiveLayerIds={onRegionClick ? [...INTERACTIVE_LAYERS, "regions-fill"] : INTERACTIVE_LAYERS}
         onClick={onClick}
         onMouseEnter={() => setCursor("pointer")}
         onMouseLeave={() => setCursor("")}
@@ -105,6 +113,10 @@ export function MapView({ engine, mapboxToken, model, control, recent }: MapView
         {regions && (
           <Source id="regions" type="geojson" data={regions}>
             <Layer id="regions-line" type="line" paint={{ "line-color": palette.regionLine, "line-width": 0.8, "line-dasharray": [3, 2] }} />
+            {onRegionClick && <Layer id="regions-fill" type="fill" paint={{ "fill-color": "#000000", "fill-opacity": 0 }} />}
+            {selectedRegions && selectedRegions.length > 0 && (
+              <Layer id="regions-selected" type="line" filter={["in", ["get", "slug"], ["literal", [...selectedRegions]]]} paint={{ "line-color": palette.focusBorder, "line-width": 3 }} />
+            )}
           </Source>
         )}
         <Source id="movement-lines" type="geojson" data={scene.lines}>
