@@ -35,6 +35,7 @@ describe("fast control folds agree with controlAt", () => {
   it("checkpoints", () => {
     const checkpoints = buildCheckpoints(baseline, sorted);
     expect(checkpoints.states.length).toBe(4);
+    expect(checkpoints.states[1]!.withBaseline.size).toBeGreaterThan(0);
     for (const t of times) expect(controlAtFromCheckpoints(checkpoints, t), new Date(t).toISOString()).toEqual(controlAt(baseline, changes, t));
   });
 
@@ -46,7 +47,13 @@ describe("fast control folds agree with controlAt", () => {
   it("falls back to the plain fold when a baseline holding starts after the asked time", () => {
     const late: BaselineHolding[] = [...baseline, { place: "damascus", faction: "government", since: START + 10 * 3_600_000 }];
     const checkpoints = buildCheckpoints(late, sorted);
-    expect(controlAtFromCheckpoints(checkpoints, START + 3_600_000)).toEqual(controlAt(late, changes, START + 3_600_000));
+    for (const t of [START + 3_600_000, START + 9 * 3_600_000, START + 10 * 3_600_000, Math.floor((START + last) / 2), last]) {
+      expect(controlAtFromCheckpoints(checkpoints, t), new Date(t).toISOString()).toEqual(controlAt(late, changes, t));
+    }
+    // Every baseline starting after the whole history (the benchmark's case).
+    const future = baseline.map((b) => ({ ...b, since: last + 1 }));
+    const fc = buildCheckpoints(future, sorted);
+    for (const t of times) expect(controlAtFromCheckpoints(fc, t)).toEqual(controlAt(future, changes, t));
     expect(controlAtTimes(late, changes, [START + 3_600_000, last])).toEqual([controlAt(late, changes, START + 3_600_000), controlAt(late, changes, last)]);
   });
 });
@@ -56,8 +63,10 @@ describe("controlAtSorted", () => {
     const changes = history(500, 11);
     const sorted = [...changes].sort(compareControlChanges);
     for (const t of [START, sorted[250]!.occurredAt, sorted.at(-1)!.occurredAt]) {
-      const fast = controlAtSorted(baseline, sorted, t);
-      expect(fast).toEqual(controlAt(baseline, changes, t));
+      expect(controlAtSorted(baseline, sorted, t)).toEqual(controlAt(baseline, changes, t));
+      const late: BaselineHolding[] = baseline.map((b, i) => (i % 2 ? { ...b, since: sorted[300]!.occurredAt } : b));
+      const keep = (c: ControlChange) => c.order % 2 === 0;
+      expect(controlAtSorted(late, sorted, t, keep)).toEqual(controlAt(late, changes.filter(keep), t));
     }
   });
 });

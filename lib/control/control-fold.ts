@@ -59,17 +59,23 @@ export interface ControlCheckpoints {
   baseline: readonly BaselineHolding[];
   /** Sorted by compareControlChanges. */
   changes: readonly ControlChange[];
-  /** states[k]: the state after changes[0 .. k*CHECKPOINT_EVERY_CHANGES - 1]. */
-  states: State[];
+  /**
+   * states[k]: the state after changes[0 .. k*CHECKPOINT_EVERY_CHANGES - 1], folded twice: from the
+   * baseline, and from nothing. A place whose baseline starts after the asked time takes the second
+   * (controlAt leaves such a baseline out).
+   */
+  states: { withBaseline: State; without: State }[];
 }
 
 /** One fold over all changes, remembering the state every CHECKPOINT_EVERY_CHANGES changes. `changes` must be sorted. */
 export function buildCheckpoints(baseline: readonly BaselineHolding[], sortedChanges: readonly ControlChange[]): ControlCheckpoints {
-  const state = baselineState(baseline);
-  const states: State[] = [copy(state)];
+  const withBaseline = baselineState(baseline);
+  const without: State = new Map();
+  const states = [{ withBaseline: copy(withBaseline), without: copy(without) }];
   sortedChanges.forEach((change, i) => {
-    applyChange(state, change);
-    if ((i + 1) % CHECKPOINT_EVERY_CHANGES === 0) states.push(copy(state));
+    applyChange(withBaseline, change);
+    applyChange(without, change);
+    if ((i + 1) % CHECKPOINT_EVERY_CHANGES === 0) states.push({ withBaseline: copy(withBaseline), without: copy(without) });
   });
   return { baseline, changes: sortedChanges, states };
 }
@@ -89,19 +95,37 @@ function countUpTo(changes: readonly ControlChange[], at: number): number {
 /** The state at `at` from the nearest checkpoint: equal to controlAt(baseline, changes, at). */
 export function controlAtFromCheckpoints(checkpoints: ControlCheckpoints, at: number): PlaceControl[] {
   const { baseline, changes, states } = checkpoints;
-  if (!baselineStartsBy(baseline, at)) return controlAt(baseline, changes, at);
   const n = countUpTo(changes, at);
   const k = Math.floor(n / CHECKPOINT_EVERY_CHANGES);
-  const state = copy(states[k]!);
-  for (let i = k * CHECKPOINT_EVERY_CHANGES; i < n; i++) applyChange(state, changes[i]!);
+  const withBaseline = copy(states[k]!.withBaseline);
+  const lateBaseline = !baselineStartsBy(baseline, at);
+  const without = lateBaseline ? copy(states[k]!.without) : undefined;
+  for (let i = k * CHECKPOINT_EVERY_CHANGES; i < n; i++) {
+    applyChange(withBaseline, changes[i]!);
+    if (without) applyChange(without, changes[i]!);
+  }
+  if (!without) return toControl(withBaseline);
+  // Places whose baseline has not started by `at` are folded from nothing.
+  const late = new Set(baseline.filter((b) => b.since > at).map((b) => b.place));
+  const state: State = new Map([...withBaseline].filter(([place]) => !late.has(place)));
+  for (const place of late) {
+    const h = without.get(place);
+    if (h) state.set(place, h);
+  }
   return toControl(state);
 }
 
-/** controlAt for changes already sorted by compareControlChanges (no copy, no sort). */
-export function controlAtSorted(baseline: readonly BaselineHolding[], sortedChanges: readonly ControlChange[], at: number): PlaceControl[] {
-  if (!baselineStartsBy(baseline, at)) return controlAt(baseline, sortedChanges, at);
-  const state = baselineState(baseline);
+/**
+ * controlAt for changes already sorted by compareControlChanges (no copy, no sort); `keep` picks the
+ * changes that count (e.g. those known at a time) without building a filtered list.
+ */
+export function controlAtSorted<C extends ControlChange>(baseline: readonly BaselineHolding[], sortedChanges: readonly C[], at: number, keep: (change: C) => boolean = () => true): PlaceControl[] {
+  // As controlAt: a baseline holding counts only once it has started.
+  const state = baselineState(baseline.filter((b) => b.since <= at));
   const n = countUpTo(sortedChanges, at);
-  for (let i = 0; i < n; i++) applyChange(state, sortedChanges[i]!);
+  for (let i = 0; i < n; i++) {
+    const change = sortedChanges[i]!;
+    if (keep(change)) applyChange(state, change);
+  }
   return toControl(state);
 }

@@ -5,7 +5,8 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
 import { toEvent } from "../reports/report-view";
-import { checkFilterSlugs, eventWhere } from "./event-where";
+import { checkFilterSlugs } from "./event-where";
+import { selectEventIds } from "./select-event-ids";
 
 type EventsQuery = Omit<z.infer<typeof eventsQuerySchema>, "order"> & { order?: SortOrder };
 
@@ -23,21 +24,16 @@ export async function listEvents(ctx: AppContext, actor: Actor | null, query: Ev
   await checkFilterSlugs(ctx.db, query);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const order = query.order ?? "asc";
-  const beyond = order === "asc" ? "gt" : "lt";
-  const rows = await ctx.db.event.findMany({
-    where: {
-      AND: [
-        eventWhere(query),
-        ...(after ? [{ OR: [{ occurredAt: { [beyond]: after.occurredAt } }, { occurredAt: after.occurredAt, id: { [beyond]: after.id } }] }] : []),
-      ],
-    },
-    orderBy: [{ occurredAt: order }, { id: order }],
-    take: query.limit + 1,
+  const ids = await selectEventIds(ctx.db, query, { order, limit: query.limit + 1, after });
+  const found = await ctx.db.event.findMany({
+    where: { id: { in: ids } },
     include: {
       report: { select: { id: true, title: true, status: true, key: true, publishedAt: true, sources: true } },
       place: { select: { slug: true, regionSlug: true } },
     },
   });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const page = rows.slice(0, query.limit);
   const events = page.map((row): ListedEvent => {
     const { place: _slug, ...event } = toEvent(row) as ReturnType<typeof toEvent> & { place?: string };

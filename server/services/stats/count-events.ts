@@ -2,16 +2,8 @@ import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query"
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { checkFilterSlugs, eventWhere } from "../events/event-where";
-
-const tally = (rows: { _count: { _all: number } }[], key: (row: never) => string | null): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const row of rows) {
-    const k = key(row as never) ?? "none";
-    out[k] = (out[k] ?? 0) + row._count._all;
-  }
-  return out;
-};
+import { eventFilterSql, placesOfRegions, whereSql } from "../events/event-filter-sql";
+import { checkFilterSlugs } from "../events/event-where";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -20,20 +12,25 @@ const tally = (rows: { _count: { _all: number } }[], key: (row: never) => string
 export async function countEvents(ctx: AppContext, actor: Actor | null, filter: EventFilter): Promise<EventCounts> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, filter);
-  const where = eventWhere(filter);
-  const [byPlace, byFaction, byType, byConfidence, places] = await Promise.all([
-    ctx.db.event.groupBy({ by: ["placeSlug"], where, _count: { _all: true } }),
-    ctx.db.event.groupBy({ by: ["factionSlug"], where, _count: { _all: true } }),
-    ctx.db.event.groupBy({ by: ["type"], where, _count: { _all: true } }),
-    ctx.db.event.groupBy({ by: ["confidence"], where, _count: { _all: true } }),
-    ctx.db.place.findMany({ select: { slug: true, regionSlug: true } }),
-  ]);
+  const empty: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
+  const regionPlaces = await placesOfRegions(ctx.db, filter);
+  if (regionPlaces?.length === 0) return empty;
+  const where = eventFilterSql(filter, regionPlaces);
+  const rows = await ctx.db.$queryRawUnsafe<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }[]>(
+    `SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2, 3, 4`,
+    ...where.params,
+  );
+  const places = await ctx.db.place.findMany({ select: { slug: true, regionSlug: true } });
   const regionOf = new Map(places.map((p) => [p.slug, p.regionSlug]));
-  return {
-    total: byType.reduce((n, row) => n + row._count._all, 0),
-    byRegion: tally(byPlace, (row: { placeSlug: string }) => regionOf.get(row.placeSlug) ?? null),
-    byFaction: tally(byFaction, (row: { factionSlug: string }) => row.factionSlug),
-    byType: tally(byType, (row: { type: string }) => row.type),
-    byConfidence: tally(byConfidence, (row: { confidence: string }) => row.confidence),
-  };
+  const counts = empty;
+  const add = (record: Record<string, number>, key: string, n: number) => (record[key] = (record[key] ?? 0) + n);
+  for (const row of rows) {
+    const n = Number(row.n);
+    counts.total += n;
+    add(counts.byRegion, regionOf.get(row.placeSlug) ?? "none", n);
+    add(counts.byFaction, row.factionSlug, n);
+    add(counts.byType, row.type, n);
+    add(counts.byConfidence, row.confidence, n);
+  }
+  return counts;
 }

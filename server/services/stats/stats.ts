@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import type { BaselineHolding } from "../../../lib/control/control-at";
-import { controlSeries, eventCountSeries } from "../../../lib/dashboard/series";
-import type { EventType } from "../../../lib/events/event-kinds";
+import { bucketStarts, BUCKET_MS, controlSeries } from "../../../lib/dashboard/series";
+import { EVENT_TYPES } from "../../../lib/events/event-kinds";
 import type { EventFilter, statsQuerySchema } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
 import { controlIndex, isCurrent } from "../control/control-index";
-import { checkFilterSlugs, eventWhere } from "../events/event-where";
+import { eventFilterSql, likePattern, placesOfRegions, whereSql } from "../events/event-filter-sql";
+import { checkFilterSlugs } from "../events/event-where";
 
 type StatsQuery = z.infer<typeof statsQuerySchema>;
 /** Most buckets one stats request may ask for (a year of hours fits). */
@@ -26,7 +27,8 @@ async function range(ctx: AppContext, query: StatsQuery): Promise<[number, numbe
 
 /** Ids of published reports whose title or body contains `q` (the list's free-text rule). */
 async function reportsMatching(ctx: AppContext, q: string): Promise<Set<string>> {
-  const rows = await ctx.db.report.findMany({ where: { status: "published", OR: [{ title: { contains: q } }, { body: { contains: q } }] }, select: { id: true } });
+  const pattern = likePattern(q);
+  const rows = await ctx.db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -62,8 +64,23 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await range(ctx, query);
+  const types = query.type ?? EVENT_TYPES;
+  const size = BUCKET_MS[query.bucket];
+  const starts = bucketStarts(from, to, query.bucket);
+  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));
+  const regionPlaces = await placesOfRegions(ctx.db, query);
+  if (regionPlaces?.length === 0 || starts.length === 0) return rows;
   const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-  const rows = await ctx.db.event.findMany({ where: eventWhere(filter), select: { type: true, occurredAt: true } });
-  const events = rows.map((r) => ({ type: r.type as EventType, occurredAt: r.occurredAt.toISOString() }));
-  return eventCountSeries(events, from, to, query.bucket, query.type);
+  const where = eventFilterSql(filter, regionPlaces);
+  // Buckets by the stored text (UTC): the first 10 characters are the day, 13 the hour.
+  const grouped = await ctx.db.$queryRawUnsafe<{ b: string; type: string; n: number | bigint }[]>(
+    `SELECT substr(e."occurredAt", 1, ${query.bucket === "day" ? 10 : 13}) AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2`,
+    ...where.params,
+  );
+  for (const row of grouped) {
+    const start = Date.parse(query.bucket === "day" ? `${row.b}T00:00:00Z` : `${row.b}:00:00Z`);
+    const bucket = rows[Math.floor((start - starts[0]!) / size)];
+    if (bucket && row.type in bucket.counts) bucket.counts[row.type] = (bucket.counts[row.type] ?? 0) + Number(row.n);
+  }
+  return rows;
 }
