@@ -15,8 +15,9 @@ const EVENTS_PER_REPORT = 5;
 /** The generated history spans this long, ending on 8 Dec 2024. */
 const HISTORY_MS = 365 * 86_400_000;
 const HISTORY_END = Date.parse("2024-12-08T00:00:00Z");
-/** Timed requests per query (after WARMUP_REQUESTS untimed ones). */
+/** Timed requests per query (after WARMUP_REQUESTS untimed ones); aggregates over everything get fewer. */
 const REQUESTS_PER_QUERY = 60;
+const REQUESTS_PER_AGGREGATE = 10;
 const WARMUP_REQUESTS = 3;
 
 const TYPES = [
@@ -142,10 +143,10 @@ async function time(url: string, paths: () => string, count: number): Promise<{ 
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const response = await fetch(url + paths());
-    const body = (await response.json()) as { events?: unknown[]; places?: unknown[]; error?: { message: string } };
+    const body = (await response.json()) as { events?: unknown[]; places?: unknown[]; total?: number; error?: { message: string } };
     ms.push(performance.now() - started);
     if (!response.ok) throw new Error(`${paths()} → ${response.status} ${body.error?.message}`);
-    rows = (body.events ?? body.places ?? []).length;
+    rows = body.total ?? (body.events ?? body.places ?? []).length;
   }
   ms.sort((a, b) => a - b);
   return { p50: Math.round(percentile(ms, 50) * 10) / 10, p95: Math.round(percentile(ms, 95) * 10) / 10, rows };
@@ -182,6 +183,8 @@ export async function measureEventQueries(options: { events?: number } = {}): Pr
       ["one random day (from/to), 100", () => `/api/events?${day()}&limit=100`],
       ["one random day & region=damascus & type=strike, 100", () => `/api/events?${day()}&region=damascus&type=strike&limit=100`],
       ["q=Homs (free text), newest 100", () => "/api/events?q=Homs&order=desc&limit=100"],
+      ["counts per region and faction, region=homs&type=control_change (not in the target)", () => "/api/stats/counts?region=homs&type=control_change"],
+      ["counts per region and faction, no filter (not in the target)", () => "/api/stats/counts"],
       ["control at a random time", () => `/api/control?at=${at()}`],
       ["control at a random time, region=homs", () => `/api/control?at=${at()}&region=homs`],
       ["control at a random time as known at a random later time", () => {
@@ -191,7 +194,7 @@ export async function measureEventQueries(options: { events?: number } = {}): Pr
     ];
     const timings: QueryTiming[] = [];
     for (const [name, path] of queries) {
-      const t = await time(server.url, path, REQUESTS_PER_QUERY);
+      const t = await time(server.url, path, name.includes("not in the target") ? REQUESTS_PER_AGGREGATE : REQUESTS_PER_QUERY);
       timings.push({ name, path: path().replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>"), p50Ms: t.p50, p95Ms: t.p95, rows: t.rows });
       console.error(`  ${name}: p50 ${t.p50} ms, p95 ${t.p95} ms (${t.rows} rows)`);
     }

@@ -38,8 +38,9 @@ const TARGET_P95_MS = 50;
 const command = (events: number) => `npm run build && npm run bench${events === 1_000_000 ? "" : ` -- --events=${events}`}`;
 
 function eventSection(q: EventQueries, load: string): string {
-  const rows = q.timings.map((t) => `| ${t.name} | \`${t.path}\` | ${t.rows} | ${t.p50Ms} | ${t.p95Ms} | ${verdict(t.p95Ms <= TARGET_P95_MS)} |`).join("\n");
-  const met = q.timings.filter((t) => t.p95Ms <= TARGET_P95_MS).length;
+  const rows = q.timings.map((t) => `| ${t.name} | \`${t.path}\` | ${t.rows} | ${t.p50Ms} | ${t.p95Ms} | ${t.name.includes("not in the target") ? "" : verdict(t.p95Ms <= TARGET_P95_MS)} |`).join("\n");
+  const targeted = q.timings.filter((t) => !t.name.includes("not in the target"));
+  const met = targeted.filter((t) => t.p95Ms <= TARGET_P95_MS).length;
   return `## Queries over ${q.events.toLocaleString("en-GB")} events (\`bench/event-queries.ts\`)
 
 ${q.events.toLocaleString("en-GB")} events in ${q.reports.toLocaleString("en-GB")} reports (5 each; ~1 % drafts and ~1 % retracted),
@@ -48,9 +49,10 @@ ${q.controlChanges.toLocaleString("en-GB")} counted control changes, written str
 transaction (${q.generateSeconds} s, ${q.dbMb} MB). Then the production server starts on that file and each query
 below is sent over HTTP on loopback, one at a time, ${"60"} times after 3 warm-up requests (random days and
 times vary per request). Load average while measuring: ${load}; the machine is shared, so figures vary
-between runs. Target (DESIGN.md): p95 ≤ ${TARGET_P95_MS} ms. Met by ${met} of ${q.timings.length}.
+between runs. Target (DESIGN.md): p95 ≤ ${TARGET_P95_MS} ms. Met by ${met} of the ${targeted.length} list and control queries; the counts
+(an aggregate over every matching event, 10 requests each) are shown for reference.
 
-| query | request | rows | p50 ms | p95 ms | |
+| query | request | rows (counts: total) | p50 ms | p95 ms | |
 |---|---|---|---|---|---|
 ${rows}
 

@@ -10,6 +10,7 @@ import { getAppContext } from "@/server/context";
 import { AppError } from "@/server/errors";
 import { parseWith } from "@/server/http/parse";
 import { listEvents } from "@/server/services/events/list-events";
+import { edgeEventTime } from "@/server/services/events/select-event-ids";
 import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
 import { countEvents } from "@/server/services/stats/count-events";
 import "./analyst.css";
@@ -46,7 +47,7 @@ export default async function AnalystPage({ searchParams }: { searchParams: Prom
     listFactions(ctx, actor),
     listRegions(ctx, actor),
     ctx.db.feedCounter.findUnique({ where: { id: 1 } }),
-    ctx.db.event.findFirst({ where: { report: { status: "published" } }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } }),
+    edgeEventTime(ctx.db, "desc"),
   ]);
 
   let data: Partial<Pick<AnalystInitial, "events" | "counts" | "filterError">> = {};
@@ -64,7 +65,7 @@ export default async function AnalystPage({ searchParams }: { searchParams: Prom
     factions,
     regions,
     lastSeq: counter?.value ?? 0,
-    latestEvent: latest?.occurredAt.toISOString() ?? ctx.now().toISOString(),
+    latestEvent: latest?.toISOString() ?? ctx.now().toISOString(),
     renderedAt: ctx.now().getTime(),
     filter,
     query,

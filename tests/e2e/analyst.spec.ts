@@ -84,6 +84,14 @@ test("clicking a governorate in the counts toggles the filter; sorting newest fi
   await expect.poll(() => rowIds(page)).toEqual([...aleppo].reverse());
 });
 
+test("a bad filter value in the URL says what is wrong instead of showing rows", async ({ page }) => {
+  await page.goto("/analyst?type=ceasefire");
+  await expect(page.getByTestId("match-count")).toContainText("This filter cannot be used");
+  await expect(page.getByTestId("match-count")).toContainText("must be one of");
+  await expect(rows(page)).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/analyst-bad-filter.png` });
+});
+
 test("what we knew then: control on 7 Dec as known on 4 Dec differs from what is known now", async ({ page }) => {
   await openWorkbench(page, "/analyst?at=2024-12-07T12:00:00Z&known=2024-12-04T00:00:00Z");
   const summary = page.getByTestId("known-differences");

@@ -33,7 +33,11 @@ export async function placesOfRegions(db: Db, filter: EventFilter): Promise<stri
  */
 export function eventFilterSql(filter: EventFilter, regionPlaces: readonly string[] | undefined, plain = false): Where {
   const col = (name: string) => (plain ? `+e."${name}"` : `e."${name}"`);
-  const where: Where = { sql: [`e."reportId" NOT IN (SELECT "id" FROM "Report" WHERE "status" IN ('draft', 'retracted'))`], params: [] };
+  // Published only. Walking a few rows (phase 1) looks each report up; reading many, the hidden set is read once.
+  const published = plain
+    ? `NOT EXISTS (SELECT 1 FROM "Report" h WHERE h."id" = e."reportId" AND h."status" IN ('draft', 'retracted'))`
+    : `e."reportId" NOT IN (SELECT "id" FROM "Report" WHERE "status" IN ('draft', 'retracted'))`;
+  const where: Where = { sql: [published], params: [] };
   const add = (sql: string, ...params: unknown[]) => {
     where.sql.push(sql);
     where.params.push(...params);

@@ -57,3 +57,10 @@ export async function selectEventIds(db: Db, filter: EventFilter, options: { ord
   );
   return [...ids, ...more.map((row) => row.id)];
 }
+
+/** When the oldest (`asc`) or newest (`desc`) published event happened, if any (through the list-order index). */
+export async function edgeEventTime(db: Db, order: SortOrder): Promise<Date | undefined> {
+  const [id] = await selectEventIds(db, {}, { order, limit: 1 });
+  if (!id) return undefined;
+  return (await db.event.findUnique({ where: { id }, select: { occurredAt: true } }))?.occurredAt;
+}

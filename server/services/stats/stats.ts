@@ -10,14 +10,15 @@ import { invalid } from "../../errors";
 import { controlIndex, isCurrent } from "../control/control-index";
 import { eventFilterSql, likePattern, placesOfRegions, whereSql } from "../events/event-filter-sql";
 import { checkFilterSlugs } from "../events/event-where";
+import { edgeEventTime } from "../events/select-event-ids";
 
 type StatsQuery = z.infer<typeof statsQuerySchema>;
 /** Most buckets one stats request may ask for (a year of hours fits). */
 export const STATS_BUCKETS_MAX = 10_000;
 
 async function range(ctx: AppContext, query: StatsQuery): Promise<[number, number]> {
-  const first = query.from ? null : await ctx.db.event.findFirst({ where: { report: { status: "published" } }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } });
-  const from = query.from ? Date.parse(query.from) : (first?.occurredAt.getTime() ?? ctx.now().getTime());
+  const first = query.from ? undefined : await edgeEventTime(ctx.db, "asc");
+  const from = query.from ? Date.parse(query.from) : (first?.getTime() ?? ctx.now().getTime());
   const to = query.to ? Date.parse(query.to) : ctx.now().getTime();
   if (from > to) throw invalid("`from` is after `to`.", [{ path: "from", message: "must not be after to" }]);
   const buckets = (to - from) / (query.bucket === "hour" ? 3_600_000 : 86_400_000);
