@@ -84,6 +84,21 @@ test("clicking a governorate in the counts toggles the filter; sorting newest fi
   await expect.poll(() => rowIds(page)).toEqual([...aleppo].reverse());
 });
 
+test("clicking a governorate on the map filters by it, and clicking it again removes the filter", async ({ page }) => {
+  await openWorkbench(page, "/analyst?type=control_change");
+  // A point inside Deir ez-Zor governorate: below its city's map label (the label starts 8 px right of the place).
+  const label = await page.getByTestId("analyst-map").locator('button[data-place="deir-ez-zor"]').boundingBox();
+  expect(label).not.toBeNull();
+  await page.waitForTimeout(500); // the region shapes arrive after the map
+  const point = { x: label!.x - 8, y: label!.y + label!.height / 2 + 28 };
+  await page.mouse.click(point.x, point.y);
+  await expect(page).toHaveURL(/\/analyst\?region=deir-ez-zor&type=control_change$/);
+  for (const row of await rows(page).all()) expect((await row.getAttribute("data-regions"))!.split(",")).toContain("deir-ez-zor");
+  await page.screenshot({ path: `${SCREENSHOTS}/analyst-map-region.png` });
+  await page.mouse.click(point.x, point.y);
+  await expect(page).toHaveURL(/\/analyst\?type=control_change$/);
+});
+
 test("a bad filter value in the URL says what is wrong instead of showing rows", async ({ page }) => {
   await page.goto("/analyst?type=ceasefire");
   await expect(page.getByTestId("match-count")).toContainText("This filter cannot be used");
