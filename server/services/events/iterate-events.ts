@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { listEvents } from "./list-events";
 
-/** Every published event matching the filter, oldest first, read page by page (for exports and stats). */
+/** Every published event matching the filter, oldest first, read page by page (for the exports). */
 export async function* iterateEvents(ctx: AppContext, actor: Actor | null, filter: EventFilter): AsyncGenerator<ListedEvent[]> {
   let cursor: string | undefined;
   do {
@@ -14,8 +14,3 @@ export async function* iterateEvents(ctx: AppContext, actor: Actor | null, filte
   } while (cursor);
 }
 
-export async function allEvents(ctx: AppContext, actor: Actor | null, filter: EventFilter): Promise<ListedEvent[]> {
-  const events: ListedEvent[] = [];
-  for await (const page of iterateEvents(ctx, actor, filter)) events.push(...page);
-  return events;
-}
