@@ -10,17 +10,30 @@ import type { DashboardModel } from "@/components/dashboard/use-dashboard-model"
 import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
 
 /** Factions drawn: those holding places at any time of the range, largest first (only `only`, when given). */
-export function ControlChart({ model, at, control, only }: { model: DashboardModel; at: number; control: PlaceControl[]; only?: readonly string[] | null }) {
+/** `series` (optional): rows from GET /api/stats/control to draw instead of folding the model's changes. */
+export function ControlChart({
+  model,
+  at,
+  control,
+  only,
+  series: given,
+}: {
+  model: DashboardModel;
+  at: number;
+  control: PlaceControl[];
+  only?: readonly string[] | null;
+  series?: { t: string; counts: Record<string, number> }[];
+}) {
   const t = useTranslations("charts");
   const { rows, factions } = useMemo(() => {
-    const series = controlSeries(model.baseline, model.changes, model.range.start, model.range.end, "hour");
+    const series = given ?? controlSeries(model.baseline, model.changes, model.range.start, model.range.end, "hour");
     const peak = new Map<string, number>();
     for (const row of series) for (const [f, n] of Object.entries(row.counts)) peak.set(f, Math.max(peak.get(f) ?? 0, n));
     return {
       rows: series.map((row) => ({ t: Date.parse(row.t), ...row.counts })),
       factions: [...peak.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f).filter((f) => !only || only.includes(f)),
     };
-  }, [model.baseline, model.changes, model.range, only]);
+  }, [given, model.baseline, model.changes, model.range, only]);
 
   const now = new Map<string, number>();
   for (const c of control) now.set(c.faction, (now.get(c.faction) ?? 0) + 1);
@@ -41,7 +54,7 @@ export function ControlChart({ model, at, control, only }: { model: DashboardMod
           {factions.map((f) => (
             <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
-          <ReferenceLine x={Math.min(at, model.range.end)} stroke="var(--accent)" strokeDasharray="4 3" />
+          <ReferenceLine x={given ? at : Math.min(at, model.range.end)} stroke="var(--accent)" strokeDasharray="4 3" />
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -12,13 +12,14 @@ import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
 export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", withdrawal: "#DDCC77", evacuation: "#CC6677", strike: "#AA4499" } as const;
 
-export function EventsChart({ model, at }: { model: DashboardModel; at: number }) {
+/** `series` (optional): rows from GET /api/stats/events to draw instead of counting the model's events. */
+export function EventsChart({ model, at, series }: { model: DashboardModel; at: number; series?: { t: string; counts: Record<string, number> }[] }) {
   const t = useTranslations();
   const rows = useMemo(
-    () => eventCountSeries(model.events, model.range.start, model.range.end, "day").map((row) => ({ t: Date.parse(row.t), ...row.counts })),
-    [model.events, model.range],
+    () => (series ?? eventCountSeries(model.events, model.range.start, model.range.end, "day")).map((row) => ({ t: Date.parse(row.t), ...row.counts })),
+    [series, model.events, model.range],
   );
-  const day = Math.floor(Math.min(at, model.range.end) / BUCKET_MS.day) * BUCKET_MS.day;
+  const day = Math.floor((series ? at : Math.min(at, model.range.end)) / BUCKET_MS.day) * BUCKET_MS.day;
   const today = rows.find((r) => r.t === day) as Record<string, number> | undefined;
   const total = today ? EVENT_TYPES.reduce((n, type) => n + (today[type] ?? 0), 0) : 0;
   return (

@@ -8,6 +8,7 @@ import { publishedEventsQuery, type EventsState } from "@/lib/dashboard/events-c
 import { controlChanges } from "@/lib/dashboard/series";
 import { factionsQuery, placesQuery } from "@/lib/client/reference-queries";
 import { nameBook } from "@/lib/format/describe-event";
+import type { ListedEvent } from "@/lib/schemas/event-query";
 import type { Faction, Place } from "@/lib/schemas/reference";
 
 export interface InitialData {
@@ -24,13 +25,18 @@ const RANGE_PADDING_MS = 12 * 3_600_000;
 /** "Hayat Tahrir al-Sham-led rebels (Military Operations Command)" → "Hayat Tahrir al-Sham-led rebels" */
 export const shortFactionName = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, "");
 
-/** Everything the panels share: reference data, events, names in the UI language, the time range, control at a time. */
-export function useDashboardModel(initial: InitialData) {
+/**
+ * Everything the panels share: reference data, events, names in the UI language, the time range, control at a time.
+ * `options.events` replaces the published events (the analyst workbench passes the events its filter matches).
+ */
+export function useDashboardModel(initial: InitialData, options: { events?: ListedEvent[] } = {}) {
   const locale = useLocale() as "en" | "nl";
   const t = useTranslations("factions");
   const places = useQuery({ ...placesQuery(), initialData: initial.places }).data;
   const factions = useQuery({ ...factionsQuery(), initialData: initial.factions }).data;
-  const events = useQuery({ ...publishedEventsQuery(), initialData: initial.events }).data.events;
+  // With events given, the published-events cache is left untouched (no initial data written into it).
+  const published = useQuery(options.events ? { ...publishedEventsQuery(), enabled: false } : { ...publishedEventsQuery(), initialData: initial.events }).data?.events;
+  const events = options.events ?? published ?? initial.events.events;
 
   const derived = useMemo(() => {
     const names = nameBook(

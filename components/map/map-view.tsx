@@ -29,6 +29,10 @@ export interface MapViewProps {
   chrome?: boolean;
   /** false: the page draws its own legend. */
   legend?: boolean;
+  /** When given, clicking a governorate calls it (the analyst filters by region). */
+  onRegionClick?: (region: string) => void;
+  /** Governorates drawn highlighted. */
+  selectedRegions?: readonly string[];
 }
 
 /** Syria with some room around it; the routes view also reaches Moscow and Tehran. */
@@ -44,7 +48,7 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 /** Places whose names are always written on the map. */
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
-export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true }: MapViewProps) {
+export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true, onRegionClick, selectedRegions }: MapViewProps) {
   const { Map, Source, Layer, Marker, NavigationControl } = engine;
   const t = useTranslations("map");
   const theme = useThemeMode();
@@ -72,10 +76,14 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
       const feature = event.features?.[0];
       if (!feature) return setSelection(null);
       const props = feature.properties as { slug?: string; eventId?: string };
+      if (feature.layer?.id === "regions-fill") {
+        if (props.slug) onRegionClick?.(props.slug);
+        return setSelection(null);
+      }
       if (props.slug) setSelection({ kind: "place", slug: props.slug, lngLat: [event.lngLat.lng, event.lngLat.lat] });
       else if (props.eventId) setSelection({ kind: "event", eventId: props.eventId, lngLat: [event.lngLat.lng, event.lngLat.lat] });
     },
-    [],
+    [onRegionClick],
   );
 
   const style = useMemo(
@@ -100,7 +108,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         }}
         mapStyle={style}
         {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
-        interactiveLayerIds={INTERACTIVE_LAYERS}
+        interactiveLayerIds={onRegionClick ? [...INTERACTIVE_LAYERS, "regions-fill"] : INTERACTIVE_LAYERS}
         onClick={onClick}
         onMouseEnter={() => setCursor("pointer")}
         onMouseLeave={() => setCursor("")}
@@ -124,6 +132,10 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         {regions && (
           <Source id="regions" type="geojson" data={regions}>
             <Layer id="regions-line" type="line" paint={{ "line-color": palette.regionLine, "line-width": 0.8, "line-dasharray": [3, 2] }} />
+            {onRegionClick && <Layer id="regions-fill" type="fill" paint={{ "fill-color": "#000000", "fill-opacity": 0 }} />}
+            {selectedRegions && selectedRegions.length > 0 && (
+              <Layer id="regions-selected" type="line" filter={["in", ["get", "slug"], ["literal", [...selectedRegions]]]} paint={{ "line-color": palette.focusBorder, "line-width": 3 }} />
+            )}
           </Source>
         )}
         <Source id="movement-lines" type="geojson" data={scene.lines}>

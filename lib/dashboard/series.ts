@@ -1,5 +1,6 @@
 /** Chart series, computed from events (pure; used by the charts and by /api/stats/*). */
-import { controlAt, type BaselineHolding, type ControlChange } from "../control/control-at";
+import type { BaselineHolding, ControlChange } from "../control/control-at";
+import { controlAtTimes } from "../control/control-fold";
 import { EVENT_TYPES, type EventType } from "../events/event-kinds";
 import type { ListedEvent } from "../schemas/event-query";
 
@@ -29,16 +30,18 @@ export function controlChanges(events: readonly ListedEvent[]): ControlChange[] 
 /** Places held per faction at the end of each bucket. */
 export function controlSeries(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], from: number, to: number, bucket: Bucket) {
   const size = BUCKET_MS[bucket];
-  return bucketStarts(from, to, bucket).map((start) => {
-    const at = Math.min(start + size - 1, to);
+  const starts = bucketStarts(from, to, bucket);
+  // One pass over the changes for all buckets (a bucket's end never precedes the previous one's).
+  const states = controlAtTimes(baseline, changes, starts.map((start) => Math.min(start + size - 1, to)));
+  return starts.map((start, i) => {
     const counts: Record<string, number> = {};
-    for (const holding of controlAt(baseline, changes, at)) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
+    for (const holding of states[i]!) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
     return { t: new Date(start).toISOString(), counts };
   });
 }
 
 /** Events per bucket by type (every type present, zero when none). */
-export function eventCountSeries(events: readonly ListedEvent[], from: number, to: number, bucket: Bucket, types: readonly EventType[] = EVENT_TYPES) {
+export function eventCountSeries(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], from: number, to: number, bucket: Bucket, types: readonly EventType[] = EVENT_TYPES) {
   const size = BUCKET_MS[bucket];
   const starts = bucketStarts(from, to, bucket);
   const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));

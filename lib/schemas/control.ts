@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { isoInstantSchema, slugSchema } from "./common";
+import { list } from "./event-query";
 
 export const controlQuerySchema = z.object({
   at: isoInstantSchema.optional(),
   known: isoInstantSchema.optional(),
-  region: slugSchema.optional(),
+  /** One governorate, or (extension) several, comma-separated. */
+  region: list(slugSchema).optional(),
 });
 
 export interface PlaceControl {

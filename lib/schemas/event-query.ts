@@ -3,7 +3,7 @@ import { isoInstantSchema, slugSchema } from "./common";
 import { CONFIDENCE_LEVELS, EVENT_TYPES, type Event } from "./events";
 
 /** `a,b,c` → ["a","b","c"], each validated. */
-const list = <T extends z.ZodType<string, string>>(item: T) =>
+export const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
@@ -23,18 +23,34 @@ export const eventFilterSchema = z.object({
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
 
+export const SORT_ORDERS = ["asc", "desc"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const eventsQuerySchema = eventFilterSchema.extend({
   limit: z.coerce.number({ error: "must be a whole number from 1 to 1000" }).int().min(1).max(EVENTS_PAGE_MAX).default(100),
   cursor: z.string().max(200).optional(),
+  /** Extension: by occurredAt, oldest first (default, the contract's order) or newest first. */
+  order: z.enum(SORT_ORDERS, { error: "must be asc or desc" }).default("asc"),
 });
 
+/** GET /api/events.csv and /api/events.geojson: the same filters, every matching event. */
+export const eventsExportQuerySchema = eventFilterSchema;
+
 export const BUCKETS = ["day", "hour"] as const;
-export const statsQuerySchema = z.object({
-  from: isoInstantSchema.optional(),
-  to: isoInstantSchema.optional(),
+/** The stats take the same filters as the list (issue #6), plus the bucket size. */
+export const statsQuerySchema = eventFilterSchema.extend({
   bucket: z.enum(BUCKETS, { error: "must be day or hour" }).default("day"),
-  type: list(z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` })).optional(),
 });
+
+/** GET /api/stats/counts (extension): matching events per region, faction, type and confidence. */
+export const countsQuerySchema = eventFilterSchema;
+export interface EventCounts {
+  total: number;
+  byRegion: Record<string, number>;
+  byFaction: Record<string, number>;
+  byType: Record<string, number>;
+  byConfidence: Record<string, number>;
+}
 
 type WithoutPlace<E> = E extends unknown ? Omit<E, "place"> : never;
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { eventInputSchema } from "../../lib/schemas/events";
 import { feedQuerySchema } from "../../lib/schemas/feed";
-import { eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
+import { countsQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { createPlaceSchema } from "../../lib/schemas/reference";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { createReportSchema, listReportsQuerySchema, retractReportSchema, updateReportSchema } from "../../lib/schemas/reports";
@@ -147,8 +147,29 @@ export function openApiDocument() {
           responses: { "200": ok("{events, next?}"), ...errors(400) },
         },
       },
-      "/api/stats/control": { get: { summary: "Places held per faction at the end of each bucket", parameters: queryParams(statsQuerySchema), responses: { "200": ok("[{t, counts}]"), ...errors(400) } } },
-      "/api/stats/events": { get: { summary: "Events per bucket by type", parameters: queryParams(statsQuerySchema), responses: { "200": ok("[{t, counts}]"), ...errors(400) } } },
+      "/api/events.csv": {
+        get: {
+          summary: "Every event the same filters list, as CSV: a first comment line states the filter and the as-of time (and feed seq), then a header row; cells starting with = + - @ tab or CR get a leading '",
+          parameters: queryParams(eventsExportQuerySchema),
+          responses: { "200": { description: "text/csv" }, ...errors(400) },
+        },
+      },
+      "/api/events.geojson": {
+        get: {
+          summary: "Every event the same filters list, as a GeoJSON FeatureCollection; top-level properties {filter, asOf, lastSeq}; a point at the event's place, or a line for a movement with both ends",
+          parameters: queryParams(eventsExportQuerySchema),
+          responses: { "200": { description: "application/geo+json" }, ...errors(400) },
+        },
+      },
+      "/api/stats/control": {
+        get: {
+          summary: "Places held per faction at the end of each bucket; filters: region selects places, faction the factions reported, type/confidence/q the control changes that count",
+          parameters: queryParams(statsQuerySchema),
+          responses: { "200": ok("[{t, counts}]"), ...errors(400) },
+        },
+      },
+      "/api/stats/events": { get: { summary: "Matching events per bucket by type (the list's filters)", parameters: queryParams(statsQuerySchema), responses: { "200": ok("[{t, counts}]"), ...errors(400) } } },
+      "/api/stats/counts": { get: { summary: "Extension: matching events in total and per region (of the main place), faction, type and confidence", parameters: queryParams(countsQuerySchema), responses: { "200": ok("{total, byRegion, byFaction, byType, byConfidence}"), ...errors(400) } } },
       "/api/regions.geojson": { get: { summary: "Governorate shapes, derived from the gazetteer (Voronoi cells of places clipped to the border, merged per governorate)", responses: { "200": ok("FeatureCollection") } } },
       "/api/map/basemap.geojson": { get: { summary: "Extension: offline basemap (Natural Earth countries around Syria and the evacuation destinations)", responses: { "200": ok("FeatureCollection") } } },
       "/api/map/zones.geojson": { get: { summary: "Extension: one derived cell per place, for control zones", responses: { "200": ok("FeatureCollection") } } },

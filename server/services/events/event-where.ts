@@ -1,9 +1,8 @@
 import type { EventFilter } from "../../../lib/schemas/event-query";
-import type { Prisma } from "../../db/generated/client";
 import type { Db } from "../../db/client";
 import { invalid } from "../../errors";
 
-/** Rejects filter slugs that name nothing, so a typo is an error instead of an empty result. */
+/** Rejects filter slugs that name nothing (a typo is an error, not an empty result) and a window that ends before it starts. */
 export async function checkFilterSlugs(db: Db, filter: EventFilter): Promise<void> {
   const [regions, factions] = await Promise.all([
     filter.region ? db.region.findMany({ where: { slug: { in: filter.region } }, select: { slug: true } }) : [],
@@ -13,20 +12,6 @@ export async function checkFilterSlugs(db: Db, filter: EventFilter): Promise<voi
     ...(filter.region ?? []).filter((slug) => !regions.some((r) => r.slug === slug)).map((slug) => ({ path: "region", message: `unknown region '${slug}'` })),
     ...(filter.faction ?? []).filter((slug) => !factions.some((f) => f.slug === slug)).map((slug) => ({ path: "faction", message: `unknown faction '${slug}'` })),
   ];
+  if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) details.push({ path: "from", message: "must not be after to" });
   if (details.length > 0) throw invalid(`Invalid filter: ${details.map((d) => d.message).join(", ")}.`, details);
-}
-
-/** Published events matching the filter (comma lists are "any of"; a region matches any place of the event). */
-export function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
-  return {
-    report: {
-      status: "published",
-      ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] } : {}),
-    },
-    ...(filter.type ? { type: { in: filter.type } } : {}),
-    ...(filter.faction ? { factionSlug: { in: filter.faction } } : {}),
-    ...(filter.confidence ? { confidence: { in: filter.confidence } } : {}),
-    ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: new Date(filter.from) } : {}), ...(filter.to ? { lte: new Date(filter.to) } : {}) } } : {}),
-    ...(filter.region ? { places: { some: { place: { regionSlug: { in: filter.region } } } } } : {}),
-  };
 }

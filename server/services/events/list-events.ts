@@ -1,13 +1,14 @@
 import type { z } from "zod";
-import type { eventsQuerySchema, ListedEvent } from "../../../lib/schemas/event-query";
+import type { eventsQuerySchema, ListedEvent, SortOrder } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
 import { toEvent } from "../reports/report-view";
-import { checkFilterSlugs, eventWhere } from "./event-where";
+import { checkFilterSlugs } from "./event-where";
+import { selectEventIds } from "./select-event-ids";
 
-type EventsQuery = z.infer<typeof eventsQuerySchema>;
+type EventsQuery = Omit<z.infer<typeof eventsQuerySchema>, "order"> & { order?: SortOrder };
 
 const encodeCursor = (occurredAt: Date, id: string) => Buffer.from(`${occurredAt.toISOString()}|${id}`).toString("base64url");
 function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
@@ -17,34 +18,74 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
   return { occurredAt, id };
 }
 
-/** Published events matching the filters, oldest first, paged by an opaque cursor. */
+/** Published events matching the filters, oldest first (or newest first with `order: "desc"`), paged by an opaque cursor. */
 export async function listEvents(ctx: AppContext, actor: Actor | null, query: EventsQuery): Promise<{ events: ListedEvent[]; next?: string }> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, query);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await ctx.db.event.findMany({
-    where: {
-      AND: [
-        eventWhere(query),
-        ...(after ? [{ OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] }] : []),
-      ],
-    },
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    take: query.limit + 1,
-    include: {
-      report: { select: { id: true, title: true, status: true, key: true, publishedAt: true, sources: true } },
-      place: { select: { slug: true, regionSlug: true } },
-    },
-  });
+  const order = query.order ?? "asc";
+  const ids = await selectEventIds(ctx.db, query, { order, limit: query.limit + 1, after });
+  const rows = await loadListedRows(ctx, ids);
   const page = rows.slice(0, query.limit);
-  const events = page.map((row): ListedEvent => {
-    const { place: _slug, ...event } = toEvent(row) as ReturnType<typeof toEvent> & { place?: string };
-    return {
-      ...event,
-      report: { ...row.report, publishedAt: row.report.publishedAt?.toISOString(), sources: row.report.sources as ListedEvent["report"]["sources"] },
-      place: { slug: row.place.slug, region: row.place.regionSlug },
-    } as ListedEvent;
-  });
+  const events = page.map((row) => row.event);
   const last = page.at(-1);
-  return { events, ...(rows.length > query.limit && last ? { next: encodeCursor(last.occurredAt, last.id) } : {}) };
+  return { events, ...(rows.length > query.limit && last ? { next: encodeCursor(last.occurredAt, last.event.id) } : {}) };
+}
+
+interface ListedRow {
+  id: string;
+  position: number | bigint;
+  type: string;
+  occurredAt: string | number | Date;
+  confidence: string;
+  factionSlug: string;
+  placeSlug: string;
+  fields: string | object;
+  reportId: string;
+  title: string;
+  status: string;
+  key: number | bigint | boolean;
+  publishedAt: string | number | Date | null;
+  sources: string | object;
+  regionSlug: string | null;
+}
+// Raw rows come back as SQLite stored them (text; Prisma may already have made Dates and objects).
+const toDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(typeof value === "number" ? value : Date.parse(value)));
+const fromJson = <T>(value: string | object): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+/** The page's events with their report and place, in the given order (one query). */
+async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurredAt: Date; event: ListedEvent }[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.$queryRawUnsafe<ListedRow[]>(
+    `SELECT e."id", e."position", e."type", e."occurredAt", e."confidence", e."factionSlug", e."placeSlug", e."fields", e."reportId",
+       r."title", r."status", r."key", r."publishedAt", r."sources", p."regionSlug"
+     FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" JOIN "Place" p ON p."slug" = e."placeSlug"
+     WHERE e."id" IN (${ids.map(() => "?").join(",")})`,
+    ...ids,
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const occurredAt = toDate(row.occurredAt);
+    const fields = fromJson<Record<string, unknown>>(row.fields);
+    const { place: _place, ...event } = toEvent({ id: row.id, type: row.type, occurredAt, confidence: row.confidence, factionSlug: row.factionSlug, fields }) as ReturnType<typeof toEvent> & { place?: string };
+    return [
+      {
+        occurredAt,
+        event: {
+          ...event,
+          report: {
+            id: row.reportId,
+            title: row.title,
+            status: row.status,
+            key: row.key === true || Number(row.key) === 1,
+            ...(row.publishedAt !== null ? { publishedAt: toDate(row.publishedAt).toISOString() } : {}),
+            sources: fromJson<ListedEvent["report"]["sources"]>(row.sources),
+          },
+          place: { slug: row.placeSlug, region: row.regionSlug },
+        } as ListedEvent,
+      },
+    ];
+  });
 }

@@ -1,31 +1,24 @@
 import type { z } from "zod";
 import type { BaselineHolding } from "../../../lib/control/control-at";
-import { controlChanges, controlSeries, eventCountSeries } from "../../../lib/dashboard/series";
-import type { statsQuerySchema } from "../../../lib/schemas/event-query";
+import { bucketStarts, BUCKET_MS, controlSeries } from "../../../lib/dashboard/series";
+import { EVENT_TYPES } from "../../../lib/events/event-kinds";
+import type { EventFilter, statsQuerySchema } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { listEvents } from "../events/list-events";
+import { controlIndex, isCurrent } from "../control/control-index";
+import { eventFilterSql, likePattern, placesOfRegions, whereSql } from "../events/event-filter-sql";
+import { checkFilterSlugs } from "../events/event-where";
+import { edgeEventTime } from "../events/select-event-ids";
 
 type StatsQuery = z.infer<typeof statsQuerySchema>;
 /** Most buckets one stats request may ask for (a year of hours fits). */
 export const STATS_BUCKETS_MAX = 10_000;
 
-async function allPublishedEvents(ctx: AppContext, actor: Actor | null, filter: { type?: StatsQuery["type"] }) {
-  const events = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEvents(ctx, actor, { limit: 1000, cursor, ...filter });
-    events.push(...page.events);
-    cursor = page.next;
-  } while (cursor);
-  return events;
-}
-
 async function range(ctx: AppContext, query: StatsQuery): Promise<[number, number]> {
-  const first = await ctx.db.event.findFirst({ where: { report: { status: "published" } }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } });
-  const from = query.from ? Date.parse(query.from) : (first?.occurredAt.getTime() ?? ctx.now().getTime());
+  const first = query.from ? undefined : await edgeEventTime(ctx.db, "asc");
+  const from = query.from ? Date.parse(query.from) : (first?.getTime() ?? ctx.now().getTime());
   const to = query.to ? Date.parse(query.to) : ctx.now().getTime();
   if (from > to) throw invalid("`from` is after `to`.", [{ path: "from", message: "must not be after to" }]);
   const buckets = (to - from) / (query.bucket === "hour" ? 3_600_000 : 86_400_000);
@@ -33,22 +26,62 @@ async function range(ctx: AppContext, query: StatsQuery): Promise<[number, numbe
   return [from, to];
 }
 
-/** GET /api/stats/control: places held per faction at the end of each bucket. */
-export async function controlStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
-  requireReader(actor, ctx.env.PUBLIC_READ);
-  const [from, to] = await range(ctx, query);
-  const [places, events] = await Promise.all([
-    ctx.db.place.findMany({ where: { baselineFaction: { not: null } }, select: { slug: true, baselineFaction: true, baselineSince: true } }),
-    allPublishedEvents(ctx, actor, { type: ["control_change"] }),
-  ]);
-  const baseline: BaselineHolding[] = places.map((p) => ({ place: p.slug, faction: p.baselineFaction!, since: p.baselineSince?.getTime() ?? 0 }));
-  return controlSeries(baseline, controlChanges(events), from, to, query.bucket);
+/** Ids of published reports whose title or body contains `q` (the list's free-text rule). */
+async function reportsMatching(ctx: AppContext, q: string): Promise<Set<string>> {
+  const pattern = likePattern(q);
+  const rows = await ctx.db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern);
+  return new Set(rows.map((r) => r.id));
 }
 
-/** GET /api/stats/events: events per bucket by type. */
+/**
+ * GET /api/stats/control: places held per faction at the end of each bucket, under the list's filters:
+ * `region` selects the places counted, `faction` the factions reported, and `type`, `confidence` and
+ * `q` the control changes that count (a `type` without control_change leaves the baseline);
+ * `from`/`to` the range.
+ */
+export async function controlStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  await checkFilterSlugs(ctx.db, query);
+  const [from, to] = await range(ctx, query);
+  const [places, index, reports] = await Promise.all([
+    ctx.db.place.findMany({ where: query.region ? { regionSlug: { in: query.region } } : {}, select: { slug: true, baselineFaction: true, baselineSince: true } }),
+    controlIndex(ctx.db),
+    query.q ? reportsMatching(ctx, query.q) : undefined,
+  ]);
+  const placeSet = new Set(places.map((p) => p.slug));
+  const baseline: BaselineHolding[] = places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
+  const countsChanges = !query.type || query.type.includes("control_change");
+  const changes = countsChanges
+    ? index.changes.filter((c) => isCurrent(c) && placeSet.has(c.place) && (!query.confidence || query.confidence.includes(c.confidence as never)) && (!reports || reports.has(c.reportId)))
+    : [];
+  const series = controlSeries(baseline, changes, from, to, query.bucket);
+  if (!query.faction) return series;
+  const factions = query.faction;
+  return series.map((row) => ({ t: row.t, counts: Object.fromEntries(Object.entries(row.counts).filter(([faction]) => factions.includes(faction))) }));
+}
+
+/** GET /api/stats/events: matching events per bucket by type (the list's filters; `type` also picks the series). */
 export async function eventStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
   requireReader(actor, ctx.env.PUBLIC_READ);
+  await checkFilterSlugs(ctx.db, query);
   const [from, to] = await range(ctx, query);
-  const events = await allPublishedEvents(ctx, actor, { type: query.type });
-  return eventCountSeries(events, from, to, query.bucket, query.type);
+  const types = query.type ?? EVENT_TYPES;
+  const size = BUCKET_MS[query.bucket];
+  const starts = bucketStarts(from, to, query.bucket);
+  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));
+  const regionPlaces = await placesOfRegions(ctx.db, query);
+  if (regionPlaces?.length === 0 || starts.length === 0) return rows;
+  const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  const where = eventFilterSql(filter, regionPlaces);
+  // Buckets by the stored text (UTC): the first 10 characters are the day, 13 the hour.
+  const grouped = await ctx.db.$queryRawUnsafe<{ b: string; type: string; n: number | bigint }[]>(
+    `SELECT substr(e."occurredAt", 1, ${query.bucket === "day" ? 10 : 13}) AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2`,
+    ...where.params,
+  );
+  for (const row of grouped) {
+    const start = Date.parse(query.bucket === "day" ? `${row.b}T00:00:00Z` : `${row.b}:00:00Z`);
+    const bucket = rows[Math.floor((start - starts[0]!) / size)];
+    if (bucket && row.type in bucket.counts) bucket.counts[row.type] = (bucket.counts[row.type] ?? 0) + Number(row.n);
+  }
+  return rows;
 }

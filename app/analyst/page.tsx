@@ -1,0 +1,78 @@
+import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { AnalystWorkbench, type AnalystInitial } from "@/components/analyst/analyst-workbench";
+import { filterFromSearchParams, filterQueryString } from "@/lib/analyst/filter-params";
+import { TABLE_PAGE_ROWS } from "@/lib/analyst/queries";
+import { eventFilterSchema } from "@/lib/schemas/event-query";
+import { credentialsFrom } from "@/server/auth/credentials";
+import { findActor } from "@/server/auth/sessions";
+import { getAppContext } from "@/server/context";
+import { AppError } from "@/server/errors";
+import { parseWith } from "@/server/http/parse";
+import { listEvents } from "@/server/services/events/list-events";
+import { edgeEventTime } from "@/server/services/events/select-event-ids";
+import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
+import { countEvents } from "@/server/services/stats/count-events";
+import "./analyst.css";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const isInstant = (value: string | undefined): value is string => !!value && !Number.isNaN(Date.parse(value)) && /Z$|[+-]\d\d:\d\d$/.test(value);
+
+/**
+ * The analyst workbench. Everything it shows is chosen by the URL (filters, sort, `at`, `known`); the
+ * first render carries the reference data, the first page of matching events and their counts.
+ */
+export default async function AnalystPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const ctx = getAppContext();
+  const credentials = credentialsFrom({ cookie: (await cookies()).toString() });
+  const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
+  if (!ctx.env.PUBLIC_READ && !actor) {
+    const t = await getTranslations("app");
+    return (
+      <main className="closed">
+        <h1>{t("title")}</h1>
+        <p>This desk does not publish its data publicly. Sign in at the desk to use the workbench.</p>
+      </main>
+    );
+  }
+  const params = await searchParams;
+  const filter = filterFromSearchParams(params);
+  const query = filterQueryString(filter);
+  const order = one(params.order) === "desc" ? "desc" : "asc";
+  const [places, factions, regions, counter, latest] = await Promise.all([
+    listPlaces(ctx, actor, {}),
+    listFactions(ctx, actor),
+    listRegions(ctx, actor),
+    ctx.db.feedCounter.findUnique({ where: { id: 1 } }),
+    edgeEventTime(ctx.db, "desc"),
+  ]);
+
+  let data: Partial<Pick<AnalystInitial, "events" | "counts" | "filterError">> = {};
+  try {
+    const parsed = parseWith(eventFilterSchema, Object.fromEntries(new URLSearchParams(query)), "filter");
+    const [events, counts] = await Promise.all([listEvents(ctx, actor, { ...parsed, limit: TABLE_PAGE_ROWS, order }), countEvents(ctx, actor, parsed)]);
+    data = { events, counts };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    data = { filterError: error.message };
+  }
+
+  const initial: AnalystInitial = {
+    places,
+    factions,
+    regions,
+    lastSeq: counter?.value ?? 0,
+    latestEvent: latest?.toISOString() ?? ctx.now().toISOString(),
+    renderedAt: ctx.now().getTime(),
+    filter,
+    query,
+    order,
+    at: isInstant(one(params.at)) ? one(params.at) : undefined,
+    known: isInstant(one(params.known)) ? one(params.known) : undefined,
+    ...data,
+  };
+  return <AnalystWorkbench initial={initial} />;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { compareControlChanges, controlAt, type BaselineHolding, type ControlChange } from "./control-at";
+import { buildCheckpoints, CHECKPOINT_EVERY_CHANGES, controlAtFromCheckpoints, controlAtSorted, controlAtTimes } from "./control-fold";
+
+const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
+const FACTIONS = ["government", "hts", "sna", "sdf"];
+const START = Date.parse("2024-11-26T00:00:00Z");
+const baseline: BaselineHolding[] = PLACES.slice(0, 4).map((place, i) => ({ place, faction: FACTIONS[i % 2]!, since: START }));
+
+/** A deterministic pseudo-random history (mulberry32), with ties in time and contested changes. */
+function history(n: number, seed = 7): ControlChange[] {
+  let a = seed;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: n }, (_, i) => ({
+    place: PLACES[Math.floor(rand() * PLACES.length)]!,
+    faction: FACTIONS[Math.floor(rand() * FACTIONS.length)]!,
+    contested: rand() < 0.3,
+    // Whole hours, so that many changes share an instant and the tie-break matters.
+    occurredAt: START + 3_600_000 * (1 + Math.floor(rand() * n * 0.3)),
+    order: Math.floor(rand() * 1000) * 1000 + i,
+  }));
+}
+
+describe("fast control folds agree with controlAt", () => {
+  const changes = history(3 * CHECKPOINT_EVERY_CHANGES + 17);
+  const sorted = [...changes].sort(compareControlChanges);
+  const last = sorted.at(-1)!.occurredAt;
+  const times = [START - 1, START, sorted[0]!.occurredAt, sorted[CHECKPOINT_EVERY_CHANGES - 1]!.occurredAt, sorted[CHECKPOINT_EVERY_CHANGES]!.occurredAt, Math.floor((START + last) / 2), last, last + 1];
+
+  it("checkpoints", () => {
+    const checkpoints = buildCheckpoints(baseline, sorted);
+    expect(checkpoints.states.length).toBe(4);
+    expect(checkpoints.states[1]!.withBaseline.size).toBeGreaterThan(0);
+    for (const t of times) expect(controlAtFromCheckpoints(checkpoints, t), new Date(t).toISOString()).toEqual(controlAt(baseline, changes, t));
+  });
+
+  it("one pass over several times", () => {
+    const ascending = [...times].sort((x, y) => x - y);
+    expect(controlAtTimes(baseline, changes, ascending)).toEqual(ascending.map((t) => controlAt(baseline, changes, t)));
+  });
+
+  it("falls back to the plain fold when a baseline holding starts after the asked time", () => {
+    const late: BaselineHolding[] = [...baseline, { place: "damascus", faction: "government", since: START + 10 * 3_600_000 }];
+    const checkpoints = buildCheckpoints(late, sorted);
+    for (const t of [START + 3_600_000, START + 9 * 3_600_000, START + 10 * 3_600_000, Math.floor((START + last) / 2), last]) {
+      expect(controlAtFromCheckpoints(checkpoints, t), new Date(t).toISOString()).toEqual(controlAt(late, changes, t));
+    }
+    // Every baseline starting after the whole history (the benchmark's case).
+    const future = baseline.map((b) => ({ ...b, since: last + 1 }));
+    const fc = buildCheckpoints(future, sorted);
+    for (const t of times) expect(controlAtFromCheckpoints(fc, t)).toEqual(controlAt(future, changes, t));
+    expect(controlAtTimes(late, changes, [START + 3_600_000, last])).toEqual([controlAt(late, changes, START + 3_600_000), controlAt(late, changes, last)]);
+  });
+});
+
+describe("controlAtSorted", () => {
+  it("agrees with controlAt on sorted changes", () => {
+    const changes = history(500, 11);
+    const sorted = [...changes].sort(compareControlChanges);
+    for (const t of [START, sorted[250]!.occurredAt, sorted.at(-1)!.occurredAt]) {
+      expect(controlAtSorted(baseline, sorted, t)).toEqual(controlAt(baseline, changes, t));
+      const late: BaselineHolding[] = baseline.map((b, i) => (i % 2 ? { ...b, since: sorted[300]!.occurredAt } : b));
+      const keep = (c: ControlChange) => c.order % 2 === 0;
+      expect(controlAtSorted(late, sorted, t, keep)).toEqual(controlAt(late, changes.filter(keep), t));
+    }
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Every control change of every report that was ever published, sorted for the fold and kept in
+ * memory, so that control at a time does not read and sort the whole history per request (the
+ * 1,000,000-event target of DESIGN.md). It follows the feed: a request first reads the feed counter;
+ * when it moved, only the reports named by the new feed entries are read again (incremental), and the
+ * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
+ * client on globalThis, because Next bundles route handlers apart from the custom server.
+ */
+import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../lib/control/control-at";
+import { buildCheckpoints, type ControlCheckpoints } from "../../../lib/control/control-fold";
+import type { Db } from "../../db/client";
+
+export interface IndexedChange extends ControlChange {
+  reportId: string;
+  confidence: string;
+  /** Epoch ms. */
+  publishedAt: number;
+  retractedAt: number | null;
+  /** The report's current status: only `published` counts now; `known` looks at the two times. */
+  status: string;
+}
+
+interface ControlIndex {
+  seq: number;
+  /** Sorted by compareControlChanges. */
+  changes: IndexedChange[];
+  current?: { key: string; checkpoints: ControlCheckpoints };
+  updating?: Promise<void>;
+}
+
+const INDEX_KEY = Symbol.for("situation-desk.control-index");
+type GlobalWithIndex = typeof globalThis & { [INDEX_KEY]?: WeakMap<Db, ControlIndex> };
+function indexes(): WeakMap<Db, ControlIndex> {
+  const g = globalThis as GlobalWithIndex;
+  return (g[INDEX_KEY] ??= new WeakMap());
+}
+
+interface ChangeRow {
+  reportId: string;
+  placeSlug: string;
+  factionSlug: string;
+  contested: number | boolean | bigint;
+  occurredAt: string | number | Date;
+  position: number | bigint;
+  confidence: string;
+  status: string;
+  publishedAt: string | number | Date;
+  retractedAt: string | number | Date | null;
+}
+
+const ms = (value: string | number | Date | bigint): number => (value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value));
+
+function toChange(row: ChangeRow): IndexedChange {
+  const publishedAt = ms(row.publishedAt);
+  return {
+    place: row.placeSlug,
+    faction: row.factionSlug,
+    contested: row.contested === true || Number(row.contested) === 1,
+    occurredAt: ms(row.occurredAt),
+    // Same instant: the later publication wins; within one report, the later event (as getControl always did).
+    order: publishedAt * 1000 + Number(row.position),
+    reportId: row.reportId,
+    confidence: row.confidence,
+    publishedAt,
+    retractedAt: row.retractedAt === null ? null : ms(row.retractedAt),
+    status: row.status,
+  };
+}
+
+const SELECT_CHANGES = `SELECT e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
+  r."status", r."publishedAt", r."retractedAt"
+  FROM "Event" e JOIN "Report" r ON r."id" = e."reportId"
+  WHERE e."type" = 'control_change' AND r."publishedAt" IS NOT NULL`;
+
+async function readSeq(db: Db): Promise<number> {
+  return (await db.feedCounter.findUnique({ where: { id: 1 } }))?.value ?? 0;
+}
+
+/** Merges two sorted lists (the few re-read changes into the many kept ones). */
+function merge(a: IndexedChange[], b: IndexedChange[]): IndexedChange[] {
+  const out: IndexedChange[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareControlChanges(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Largest number of report ids read back in one query when catching up. */
+const REPORT_BATCH_MAX = 500;
+
+async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> {
+  const entries = await db.feedEntry.findMany({ where: { seq: { gt: index.seq, lte: seq } }, select: { reportId: true } });
+  const reportIds = [...new Set(entries.map((e) => e.reportId))];
+  const fresh: IndexedChange[] = [];
+  for (let i = 0; i < reportIds.length; i += REPORT_BATCH_MAX) {
+    const batch = reportIds.slice(i, i + REPORT_BATCH_MAX);
+    const rows = await db.$queryRawUnsafe<ChangeRow[]>(`${SELECT_CHANGES} AND e."reportId" IN (${batch.map(() => "?").join(",")})`, ...batch);
+    fresh.push(...rows.map(toChange));
+  }
+  const stale = new Set(reportIds);
+  index.changes = merge(
+    index.changes.filter((c) => !stale.has(c.reportId)),
+    fresh.sort(compareControlChanges),
+  );
+  index.seq = seq;
+  index.current = undefined;
+}
+
+/** The index, brought up to the feed's current seq. */
+export async function controlIndex(db: Db): Promise<ControlIndex> {
+  const seq = await readSeq(db);
+  let index = indexes().get(db);
+  if (!index) {
+    const rows = await db.$queryRawUnsafe<ChangeRow[]>(SELECT_CHANGES);
+    index = indexes().get(db) ?? { seq, changes: rows.map(toChange).sort(compareControlChanges) };
+    indexes().set(db, index);
+  }
+  while (index.seq < seq) {
+    if (!index.updating) {
+      index.updating = catchUp(db, index, seq).finally(() => {
+        index!.updating = undefined;
+      });
+    }
+    await index.updating;
+  }
+  return index;
+}
+
+/** Counts now: the report is published (not retracted). */
+export const isCurrent = (change: IndexedChange) => change.status === "published";
+/** Counted as known at `known`: published by then and not yet retracted then. */
+export const wasKnownAt = (known: number) => (change: IndexedChange) => change.publishedAt <= known && (change.retractedAt === null || change.retractedAt > known);
+
+/** Checkpoints of the current state over the full baseline, rebuilt when the changes or the baseline changed. */
+export function currentCheckpoints(index: ControlIndex, baseline: readonly BaselineHolding[]): ControlCheckpoints {
+  const key = baseline.map((b) => `${b.place}:${b.faction}:${b.since}`).join("|");
+  if (index.current?.key !== key) index.current = { key, checkpoints: buildCheckpoints(baseline, index.changes.filter(isCurrent)) };
+  return index.current.checkpoints;
+}

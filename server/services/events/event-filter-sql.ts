@@ -1,0 +1,58 @@
+/**
+ * The list's filter as SQL over "Event" e: one reading of the filter for the list and its exports
+ * (select-event-ids.ts), the counts and the stats. Lists are "any of"; a region matches any place of
+ * the event; from/to are inclusive; `q` is literal text (no wildcards) in the report's title or body,
+ * case-insensitive for ASCII as SQLite's LIKE; only published reports count.
+ */
+import type { EventFilter } from "../../../lib/schemas/event-query";
+import type { Db } from "../../db/client";
+
+/** Prisma's SQLite adapter stores DateTime as text in this form; comparisons must use the same. */
+export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
+export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(",");
+/** `q` as a LIKE pattern: the text itself, wildcards escaped (used with ESCAPE '\\'). */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface Where {
+  sql: string[];
+  params: unknown[];
+}
+export const and = (...parts: Where[]): Where => ({ sql: parts.flatMap((p) => p.sql), params: parts.flatMap((p) => p.params) });
+export const whereSql = (w: Where) => (w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "");
+
+/** The places of the filter's regions (undefined: no region filter; empty: nothing can match). */
+export async function placesOfRegions(db: Db, filter: EventFilter): Promise<string[] | undefined> {
+  if (!filter.region) return undefined;
+  return (await db.place.findMany({ where: { regionSlug: { in: filter.region } }, select: { slug: true } })).map((p) => p.slug);
+}
+
+/**
+ * The filter's conditions on the alias `e` of "Event", including "the report is published". `plain`
+ * adds a unary + to the filtered columns so that SQLite cannot switch to their indexes (select-event-ids
+ * phase 1). `regionPlaces`: the places of the filter's regions (placesOfRegions).
+ */
+export function eventFilterSql(filter: EventFilter, regionPlaces: readonly string[] | undefined, plain = false): Where {
+  const col = (name: string) => (plain ? `+e."${name}"` : `e."${name}"`);
+  // Published only. Walking a few rows (phase 1) looks each report up; reading many, the hidden set is read once.
+  const published = plain
+    ? `NOT EXISTS (SELECT 1 FROM "Report" h WHERE h."id" = e."reportId" AND h."status" IN ('draft', 'retracted'))`
+    : `e."reportId" NOT IN (SELECT "id" FROM "Report" WHERE "status" IN ('draft', 'retracted'))`;
+  const where: Where = { sql: [published], params: [] };
+  const add = (sql: string, ...params: unknown[]) => {
+    where.sql.push(sql);
+    where.params.push(...params);
+  };
+  if (filter.type) add(`${col("type")} IN (${placeholders(filter.type)})`, ...filter.type);
+  if (filter.faction) add(`${col("factionSlug")} IN (${placeholders(filter.faction)})`, ...filter.faction);
+  if (filter.confidence) add(`${col("confidence")} IN (${placeholders(filter.confidence)})`, ...filter.confidence);
+  if (filter.from) add(`${col("occurredAt")} >= ?`, sqlTime(new Date(filter.from)));
+  if (filter.to) add(`${col("occurredAt")} <= ?`, sqlTime(new Date(filter.to)));
+  if (regionPlaces) add(`EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e."id" AND ep."placeSlug" IN (${placeholders(regionPlaces)}))`, ...regionPlaces);
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    // Phase 1 looks each row's report up (stops early for common words); phase 2 reads the matching reports once.
+    if (plain) add(`EXISTS (SELECT 1 FROM "Report" r WHERE r."id" = e."reportId" AND (r."title" LIKE ? ESCAPE '\\' OR r."body" LIKE ? ESCAPE '\\'))`, pattern, pattern);
+    else add(`e."reportId" IN (SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\'))`, pattern, pattern);
+  }
+  return where;
+}

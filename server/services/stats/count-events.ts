@@ -1,0 +1,36 @@
+import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
+import { requireReader } from "../../auth/require-role";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { eventFilterSql, placesOfRegions, whereSql } from "../events/event-filter-sql";
+import { checkFilterSlugs } from "../events/event-where";
+
+/**
+ * GET /api/stats/counts (extension): how many published events match the filter, in total and per
+ * region (of the event's main place), faction, type and confidence.
+ */
+export async function countEvents(ctx: AppContext, actor: Actor | null, filter: EventFilter): Promise<EventCounts> {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  await checkFilterSlugs(ctx.db, filter);
+  const empty: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
+  const regionPlaces = await placesOfRegions(ctx.db, filter);
+  if (regionPlaces?.length === 0) return empty;
+  const where = eventFilterSql(filter, regionPlaces);
+  const rows = await ctx.db.$queryRawUnsafe<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }[]>(
+    `SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2, 3, 4`,
+    ...where.params,
+  );
+  const places = await ctx.db.place.findMany({ select: { slug: true, regionSlug: true } });
+  const regionOf = new Map(places.map((p) => [p.slug, p.regionSlug]));
+  const counts = empty;
+  const add = (record: Record<string, number>, key: string, n: number) => (record[key] = (record[key] ?? 0) + n);
+  for (const row of rows) {
+    const n = Number(row.n);
+    counts.total += n;
+    add(counts.byRegion, regionOf.get(row.placeSlug) ?? "none", n);
+    add(counts.byFaction, row.factionSlug, n);
+    add(counts.byType, row.type, n);
+    add(counts.byConfidence, row.confidence, n);
+  }
+  return counts;
+}

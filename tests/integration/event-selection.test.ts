@@ -1,0 +1,90 @@
+/**
+ * The hand-written page query (server/services/events/select-event-ids.ts) against Prisma's plain
+ * reading of the same filter (eventWhere), on a generated history of 3,000 events with drafts and
+ * retractions, with a window small enough that every page goes through both phases and the cursor.
+ */
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateEvents } from "../../bench/event-queries";
+import type { EventFilter } from "../../lib/schemas/event-query";
+import { PrismaClient } from "../../server/db/generated/client";
+import type { Prisma } from "../../server/db/generated/client";
+import { selectEventIds } from "../../server/services/events/select-event-ids";
+import { startServer, tempDbFile } from "./support/server-process";
+
+let db: PrismaClient;
+
+/**
+ * The filter read plainly with Prisma (the reference): comma lists are "any of", a region matches any
+ * place of the event, from/to inclusive, q in the report's title or body. Prisma's `contains` does not
+ * escape % and _ on SQLite, so the reference escapes nothing and the cases use none in q.
+ */
+function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
+  return {
+    report: { status: "published", ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] } : {}) },
+    ...(filter.type ? { type: { in: filter.type } } : {}),
+    ...(filter.faction ? { factionSlug: { in: filter.faction } } : {}),
+    ...(filter.confidence ? { confidence: { in: filter.confidence } } : {}),
+    ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: new Date(filter.from) } : {}), ...(filter.to ? { lte: new Date(filter.to) } : {}) } } : {}),
+    ...(filter.region ? { places: { some: { place: { regionSlug: { in: filter.region } } } } } : {}),
+  };
+}
+/** Small, so that phase 2 runs on most pages. */
+const WINDOW = 150;
+const PAGE = 40;
+
+beforeAll(async () => {
+  const dbFile = tempDbFile("selection");
+  const server = await startServer({ dbFile }); // migrations and reference data
+  await server.stop();
+  generateEvents(dbFile, 3000);
+  db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbFile}` }) });
+});
+afterAll(async () => db?.$disconnect());
+
+async function pagedIds(filter: EventFilter, order: "asc" | "desc"): Promise<string[]> {
+  const ids: string[] = [];
+  let after: { occurredAt: Date; id: string } | undefined;
+  for (;;) {
+    const page = await selectEventIds(db, filter, { order, limit: PAGE, after, windowRows: WINDOW });
+    ids.push(...page);
+    if (page.length < PAGE) return ids;
+    const last = await db.event.findUniqueOrThrow({ where: { id: page.at(-1)! }, select: { id: true, occurredAt: true } });
+    after = last;
+  }
+}
+
+const FILTERS: EventFilter[] = [
+  {},
+  { region: ["homs"] },
+  { region: ["aleppo", "idlib"], type: ["control_change", "advance"] },
+  { faction: ["hts", "sna"], confidence: ["confirmed"] },
+  { type: ["evacuation"], region: ["quneitra"] },
+  { from: "2024-06-01T00:00:00Z", to: "2024-07-15T00:00:00Z", type: ["strike"] },
+  { q: "homs" },
+  { q: "report 12" },
+  { region: ["damascus"], faction: ["usa"], confidence: ["claimed"], type: ["strike", "withdrawal"] },
+];
+
+describe("page query = Prisma's reading of the filter", () => {
+  it.each(FILTERS.flatMap((f) => [[JSON.stringify(f), f, "asc"] as const, [JSON.stringify(f), f, "desc"] as const]))("%s %s", async (_name, filter, order) => {
+    const expected = (await db.event.findMany({ where: eventWhere(filter), orderBy: [{ occurredAt: order }, { id: order }], select: { id: true } })).map((e) => e.id);
+    const got = await pagedIds(filter, order);
+    expect(got.length).toBe(expected.length);
+    expect(got).toEqual(expected);
+  });
+
+  it("% and _ in q are text, not wildcards", async () => {
+    expect(await pagedIds({ q: "100%_" }, "asc")).toEqual([]);
+    const literal = await pagedIds({ q: "report 1_" }, "asc");
+    expect(literal).toEqual([]);
+    expect((await pagedIds({ q: "report 1" }, "asc")).length).toBeGreaterThan(0);
+  });
+
+  it("the generated history has drafts and retractions that must stay out", async () => {
+    expect(await db.report.count({ where: { status: { in: ["draft", "retracted"] } } })).toBeGreaterThan(0);
+    const all = await pagedIds({}, "asc");
+    const hidden = await db.event.count({ where: { report: { status: { not: "published" } } } });
+    expect(all.length + hidden).toBe(3000);
+  });
+});
