@@ -59,7 +59,7 @@ ${FEED_ANALYSIS}
 const FEED_ANALYSIS = `Why the targets are missed, as far as measured (2026-11-25, this machine, load average 4 to 7 from
 other builds on its 2 cores). One editor posting reports one after another with no viewer connected
 waits 23 ms per POST (median; p90 36 ms; \`GET /api/health\` 6 ms), so the post alone is half the 50 ms
-budget; 8 editors at once get no more through than one (about 43/s for one; 31 to 74/s for eight across three
+budget; 8 editors at once get at most 1.7 times what one gets (about 43/s for one; 31 to 74/s for eight across three
 runs as the machine's load varied, PostgreSQL alike), and a disk sync costs 0.37 ms here (fdatasync), so the limit is the node's single
 JavaScript thread on the write path (Next.js route handler, zod, and the report's many rows through
 Prisma 6.19's query compiler and driver adapter in one interactive transaction), not the disk. No CPU
