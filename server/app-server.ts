@@ -9,9 +9,10 @@ import { rooms } from "../lib/contract/realtime";
 import type { FeedEntry } from "../lib/schemas/feed";
 import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
-import { applyMigrations } from "./db/migrate";
+import { applyMigrations, withStartupLock } from "./db/migrate";
 import type { Env } from "./env";
 import { createLogger } from "./logger";
+import { joinCluster, type FeedCluster } from "./realtime/cluster";
 import { FeedHub } from "./realtime/feed-hub";
 import { createSocketServer, type FeedServer } from "./realtime/socket-server";
 import { loadDemoScenario } from "./seed/load-demo-scenario";
@@ -28,10 +29,22 @@ export interface AppServer {
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 
+/**
+ * With several nodes (PostgreSQL or REDIS_URL), how often each node reads the feed beyond what it has
+ * broadcast: entries another node committed reach this node's viewers within this even when no Redis
+ * announcement arrives (Redis down, a node killed between commit and announce).
+ */
+export const FEED_CATCH_UP_INTERVAL_MS = 1_000;
+
 export async function createAppServer(env: Env, options: { dev?: boolean } = {}): Promise<AppServer> {
   const log = createLogger(env.LOG_LEVEL);
   const dev = options.dev ?? env.NODE_ENV !== "production";
 
+  // Migrate and seed one node at a time when several share a PostgreSQL database.
+  return withStartupLock(env, () => startAppServer(env, log, dev));
+}
+
+async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, dev: boolean): Promise<AppServer> {
   const migrated = await applyMigrations(env, PROJECT_ROOT);
   log.info("database ready", { db: env.dbProvider, file: env.databaseFile, migrations: migrated });
   const db = await createDb(env);
@@ -39,13 +52,17 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   // Bound once Socket.IO exists (below); the demo seed publishes before that and the hub starts from the database.
   // eslint-disable-next-line prefer-const
   let hub: FeedHub | undefined;
+  let cluster: FeedCluster | undefined;
   const context: AppContext = {
     env,
     db,
     log,
     now: () => new Date(),
     realtime: {
-      publish: (entry: FeedEntry) => hub?.publish(entry),
+      publish: (entry: FeedEntry) => {
+        hub?.publish(entry);
+        cluster?.announce(entry);
+      },
       disconnectUser: (userId: string) => io.in(rooms.user(userId)).disconnectSockets(true),
       disconnectSession: (sessionId: string) => io.in(rooms.session(sessionId)).disconnectSockets(true),
     },
@@ -55,7 +72,7 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   const reference = await loadReferenceData(db);
   const admin = await bootstrapAdmin(context);
   const demoReports = env.DEMO_DATA ? await loadDemoScenario(context) : 0;
-  log.info("data loaded", { ...reference, admin, demoReports, synchronous: await readSqlitePragma(db, "synchronous") });
+  log.info("data loaded", { ...reference, admin, demoReports, synchronous: env.dbProvider === "sqlite" ? await readSqlitePragma(db, "synchronous") : undefined });
 
   const nextApp = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await nextApp.prepare();
@@ -66,10 +83,15 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   const io = createSocketServer(http, context, () => hub!);
   hub = new FeedHub(
     { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
-    (entry) => io.to(rooms.feed()).emit("feed", entry),
+    // `local`: each node sends its own viewers each entry once; other nodes have their own hub.
+    (entry) => io.local.to(rooms.feed()).emit("feed", entry),
     await readLastSeq(db),
     (error) => log.error("feed sync failed", { error: String(error) }),
   );
+  const liveHub = hub;
+  if (env.REDIS_URL) cluster = await joinCluster(io, env.REDIS_URL, log, (entry) => liveHub.publish(entry));
+  const catchUp = env.REDIS_URL || env.dbProvider === "postgresql" ? setInterval(() => void liveHub.sync(), FEED_CATCH_UP_INTERVAL_MS) : undefined;
+  catchUp?.unref();
   http.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
   });
@@ -79,7 +101,9 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
     io,
     context,
     async close() {
+      clearInterval(catchUp);
       hub?.stop();
+      await cluster?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await nextApp.close().catch(() => {});
       await db.$disconnect();

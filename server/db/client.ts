@@ -12,6 +12,8 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export const TX_MAX_WAIT_MS = 15_000;
 export const TX_TIMEOUT_MS = 15_000;
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** PostgreSQL connections per node (pg pool); several nodes share the server's max_connections (100 by default). */
+export const PG_POOL_MAX_CONNECTIONS = 10;
 
 export function ensureDatabaseDirectory(env: Env): void {
   if (env.databaseFile) fs.mkdirSync(path.dirname(env.databaseFile), { recursive: true });
@@ -20,10 +22,16 @@ export function ensureDatabaseDirectory(env: Env): void {
 /**
  * One Prisma client per process (server/context.ts holds it). SQLite runs in WAL mode with
  * synchronous=FULL: a commit is on disk before it is acknowledged (docs/decisions/0003-sqlite-durability.md).
+ * PostgreSQL (DATABASE_URL=postgresql://…) uses the client generated from prisma/postgresql/schema.prisma
+ * with the `pg` driver adapter; its models are the SQLite ones (generated from the same schema), so it
+ * is typed as the same `Db` (docs/decisions/0009-postgresql-scale-out.md). Loaded only when selected.
  */
 export async function createDb(env: Env): Promise<Db> {
   if (!env.databaseFile) {
-    throw new Error("DATABASE_URL=postgresql://… is not supported by this build yet; use file:<path> (SQLite).");
+    const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated-pg/client")]);
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS });
+    const db = new PostgresClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
+    return db as unknown as Db;
   }
   ensureDatabaseDirectory(env);
   const adapter = new PrismaBetterSQLite3({ url: `file:${env.databaseFile}`, timeout: SQLITE_BUSY_TIMEOUT_MS });

@@ -33,8 +33,10 @@ export async function updateReport(ctx: AppContext, actor: Actor | null, id: str
     // Compare-and-set on the version: of two edits from the same version, exactly one wins.
     const claimed = await tx.report.updateMany({ where: { id, version: input.version }, data: { version: { increment: 1 } } });
     if (claimed.count !== 1) {
-      throw new AppError("conflict", `Report '${id}' changed since you opened it: you edited version ${input.version}, it is now at version ${existing.version}. Reload it and apply your change again.`, [
-        { path: "version", message: `stale: current version is ${existing.version}` },
+      // Read again: on PostgreSQL (read committed) `existing` can predate the edit that just won.
+      const current = (await tx.report.findUnique({ where: { id }, select: { version: true } }))?.version ?? existing.version;
+      throw new AppError("conflict", `Report '${id}' changed since you opened it: you edited version ${input.version}, it is now at version ${current}. Reload it and apply your change again.`, [
+        { path: "version", message: `stale: current version is ${current}` },
       ]);
     }
     if (correction) {

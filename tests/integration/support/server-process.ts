@@ -37,6 +37,17 @@ export function tempDbFile(label: string): string {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/**
+ * `TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432` runs the servers on PostgreSQL instead: one
+ * database per temporary file name (so a restart on the same file finds the same data), created on start.
+ */
+function databaseUrlFor(dbFile: string): string {
+  const postgres = process.env.TEST_POSTGRES_URL;
+  if (!postgres) return `file:${dbFile}`;
+  const name = `sd_it_${path.basename(path.dirname(dbFile)).replace(/[^a-zA-Z0-9]/g, "_").toLowerCase()}`;
+  return `${postgres.replace(/\/$/, "")}/${name}`;
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dbFile = options.dbFile ?? tempDbFile("it");
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
@@ -46,7 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(options.port ?? 0),
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: databaseUrlFor(dbFile),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       DEMO_DATA: "false",
