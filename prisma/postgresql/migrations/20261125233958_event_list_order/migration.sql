@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Event_occurredAt_idx";
+
+-- CreateIndex
+CREATE INDEX "Event_occurredAt_id_idx" ON "Event"("occurredAt", "id");
+
