@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import type { Env } from "../env";
+import { registerDialect } from "./raw-sql";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -31,6 +32,7 @@ export async function createDb(env: Env): Promise<Db> {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated-pg/client")]);
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS });
     const db = new PostgresClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
+    registerDialect(db, "postgresql");
     return db as unknown as Db;
   }
   ensureDatabaseDirectory(env);

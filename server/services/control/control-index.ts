@@ -6,6 +6,7 @@
  * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
  * client on globalThis, because Next bundles route handlers apart from the custom server.
  */
+import { rawQuery, storedDate } from "../../db/raw-sql";
 import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../lib/control/control-at";
 import { buildCheckpoints, type ControlCheckpoints } from "../../../lib/control/control-fold";
 import type { Db } from "../../db/client";
@@ -48,7 +49,7 @@ interface ChangeRow {
   retractedAt: string | number | Date | null;
 }
 
-const ms = (value: string | number | Date | bigint): number => (value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value));
+const ms = (value: string | number | Date | bigint): number => (typeof value === "bigint" ? Number(value) : storedDate(value).getTime());
 
 function toChange(row: ChangeRow): IndexedChange {
   const publishedAt = ms(row.publishedAt);
@@ -97,7 +98,7 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
   const fresh: IndexedChange[] = [];
   for (let i = 0; i < reportIds.length; i += REPORT_BATCH_MAX) {
     const batch = reportIds.slice(i, i + REPORT_BATCH_MAX);
-    const rows = await db.$queryRawUnsafe<ChangeRow[]>(`${SELECT_CHANGES} AND e."reportId" IN (${batch.map(() => "?").join(",")})`, ...batch);
+    const rows = await rawQuery<ChangeRow>(db, `${SELECT_CHANGES} AND e."reportId" IN (${batch.map(() => "?").join(",")})`, ...batch);
     fresh.push(...rows.map(toChange));
   }
   const stale = new Set(reportIds);
@@ -114,7 +115,7 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
   const seq = await readSeq(db);
   let index = indexes().get(db);
   if (!index) {
-    const rows = await db.$queryRawUnsafe<ChangeRow[]>(SELECT_CHANGES);
+    const rows = await rawQuery<ChangeRow>(db, SELECT_CHANGES);
     index = indexes().get(db) ?? { seq, changes: rows.map(toChange).sort(compareControlChanges) };
     indexes().set(db, index);
   }

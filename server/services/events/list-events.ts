@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { rawQuery, storedDate } from "../../db/raw-sql";
 import type { eventsQuerySchema, ListedEvent, SortOrder } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
@@ -50,13 +51,13 @@ interface ListedRow {
   regionSlug: string | null;
 }
 // Raw rows come back as SQLite stored them (text; Prisma may already have made Dates and objects).
-const toDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(typeof value === "number" ? value : Date.parse(value)));
+const toDate = storedDate;
 const fromJson = <T>(value: string | object): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** The page's events with their report and place, in the given order (one query). */
 async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurredAt: Date; event: ListedEvent }[]> {
   if (ids.length === 0) return [];
-  const rows = await ctx.db.$queryRawUnsafe<ListedRow[]>(
+  const rows = await rawQuery<ListedRow>(ctx.db,
     `SELECT e."id", e."position", e."type", e."occurredAt", e."confidence", e."factionSlug", e."placeSlug", e."fields", e."reportId",
        r."title", r."status", r."key", r."publishedAt", r."sources", p."regionSlug"
      FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" JOIN "Place" p ON p."slug" = e."placeSlug"

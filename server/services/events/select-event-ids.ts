@@ -14,6 +14,7 @@
  * The filter's reading is event-filter-sql.ts (shared with the counts and stats); the integration tests
  * check the pages against a plain Prisma reading of the filter (tests/integration/event-selection.test.ts).
  */
+import { rawQuery, storedDate } from "../../db/raw-sql";
 import type { EventFilter, SortOrder } from "../../../lib/schemas/event-query";
 import type { Db } from "../../db/client";
 import { and, eventFilterSql, placesOfRegions, sqlTime, whereSql, type Where } from "./event-filter-sql";
@@ -35,23 +36,23 @@ export async function selectEventIds(db: Db, filter: EventFilter, options: { ord
 
   // Where the window of the next WINDOW_ROWS events in list order ends (an index-only walk); none: it holds all the rest.
   const start = position(after);
-  const [edgeRow] = await db.$queryRawUnsafe<{ id: string; occurredAt: string | number }[]>(
+  const [edgeRow] = await rawQuery<{ id: string; occurredAt: string | number | Date }>(db,
     `SELECT e."id", e."occurredAt" FROM "Event" e ${whereSql(start)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT 1 OFFSET ${windowRows - 1}`,
     ...start.params,
   );
-  const edge = edgeRow && { occurredAt: new Date(typeof edgeRow.occurredAt === "number" ? edgeRow.occurredAt : Date.parse(String(edgeRow.occurredAt))), id: edgeRow.id };
+  const edge = edgeRow && { occurredAt: storedDate(edgeRow.occurredAt), id: edgeRow.id };
 
   // Phase 1: the window, filtered, walked in list order through the (occurredAt, id) index.
   const within: Where = edge ? { sql: [`(e."occurredAt", e."id") ${desc ? ">=" : "<="} (?, ?)`], params: [sqlTime(edge.occurredAt), edge.id] } : { sql: [], params: [] };
   const phase1 = and(filterWhere(true), start, within);
   const ids = (
-    await db.$queryRawUnsafe<{ id: string }[]>(`SELECT e."id" FROM "Event" e ${whereSql(phase1)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT ${limit}`, ...phase1.params)
+    await rawQuery<{ id: string }>(db, `SELECT e."id" FROM "Event" e ${whereSql(phase1)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT ${limit}`, ...phase1.params)
   ).map((row) => row.id);
   if (ids.length >= limit || !edge) return ids;
 
   // Phase 2: beyond the window, with the planner's choice of index.
   const rest = and(filterWhere(false), position(edge));
-  const more = await db.$queryRawUnsafe<{ id: string }[]>(
+  const more = await rawQuery<{ id: string }>(db,
     `SELECT e."id" FROM "Event" e ${whereSql(rest)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT ${limit - ids.length}`,
     ...rest.params,
   );

@@ -1,4 +1,5 @@
 import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
+import { rawQuery } from "../../db/raw-sql";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -16,7 +17,7 @@ export async function countEvents(ctx: AppContext, actor: Actor | null, filter: 
   const regionPlaces = await placesOfRegions(ctx.db, filter);
   if (regionPlaces?.length === 0) return empty;
   const where = eventFilterSql(filter, regionPlaces);
-  const rows = await ctx.db.$queryRawUnsafe<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }[]>(
+  const rows = await rawQuery<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }>(ctx.db,
     `SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2, 3, 4`,
     ...where.params,
   );

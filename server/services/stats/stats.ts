@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { rawQuery } from "../../db/raw-sql";
 import type { BaselineHolding } from "../../../lib/control/control-at";
 import { bucketStarts, BUCKET_MS, controlSeries } from "../../../lib/dashboard/series";
 import { EVENT_TYPES } from "../../../lib/events/event-kinds";
@@ -29,7 +30,7 @@ async function range(ctx: AppContext, query: StatsQuery): Promise<[number, numbe
 /** Ids of published reports whose title or body contains `q` (the list's free-text rule). */
 async function reportsMatching(ctx: AppContext, q: string): Promise<Set<string>> {
   const pattern = likePattern(q);
-  const rows = await ctx.db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern);
+  const rows = await rawQuery<{ id: string }>(ctx.db, `SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -74,7 +75,7 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
   const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
   const where = eventFilterSql(filter, regionPlaces);
   // Buckets by the stored text (UTC): the first 10 characters are the day, 13 the hour.
-  const grouped = await ctx.db.$queryRawUnsafe<{ b: string; type: string; n: number | bigint }[]>(
+  const grouped = await rawQuery<{ b: string; type: string; n: number | bigint }>(ctx.db,
     `SELECT substr(e."occurredAt", 1, ${query.bucket === "day" ? 10 : 13}) AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2`,
     ...where.params,
   );
