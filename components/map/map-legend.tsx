@@ -5,13 +5,13 @@ import type { PlaceControl } from "@/lib/schemas/control";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 
 /** What the colours and lines mean, with the factions actually on the map and how many places each holds. */
-export function MapLegend({ model, control }: { model: DashboardModel; control: PlaceControl[] }) {
+export function MapLegend({ model, control, open = true }: { model: DashboardModel; control: PlaceControl[]; open?: boolean }) {
   const t = useTranslations("map");
   const counts = new Map<string, number>();
   for (const c of control) counts.set(c.faction, (counts.get(c.faction) ?? 0) + 1);
   const factions = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   return (
-    <details className="legend" open>
+    <details className="legend" open={open}>
       <summary>{t("legendTitle")}</summary>
       <ul className="legend-factions">
         {factions.map(([slug, count]) => (

@@ -56,6 +56,8 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
   const mapRef = useRef<maplibre.MapRef>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [cursor, setCursor] = useState<string>("");
+  /** A narrow map (the analyst's, the desk's preview) starts with its legend folded, so it covers nothing. */
+  const [narrow, setNarrow] = useState(false);
   const zones = useQuery(zonesQuery()).data;
   const regions = useQuery(regionsShapeQuery()).data;
   const firstFit = useRef(fit);
@@ -104,6 +106,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         initialViewState={fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
         onLoad={(event) => {
           const width = event.target.getContainer().clientWidth;
+          setNarrow(width < NARROW_MAP_PX);
           if (!fit && width < NARROW_MAP_PX) event.target.fitBounds(VIEWS.syria, { padding: syriaPadding(width), animate: false });
         }}
         mapStyle={style}
@@ -191,7 +194,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
           </button>
         </div>
       )}
-      {legend && <MapLegend model={model} control={control} />}
+      {legend && <MapLegend key={narrow ? "narrow" : "wide"} model={model} control={control} open={!narrow} />}
     </div>
   );
 }

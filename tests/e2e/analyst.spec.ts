@@ -87,12 +87,16 @@ test("clicking a governorate in the counts toggles the filter; sorting newest fi
 test("clicking a governorate on the map filters by it, and clicking it again removes the filter", async ({ page }) => {
   await openWorkbench(page, "/analyst?type=control_change");
   // A point inside Deir ez-Zor governorate: below its city's map label (the label starts 8 px right of the place).
-  const label = await page.getByTestId("analyst-map").locator('button[data-place="deir-ez-zor"]').boundingBox();
-  expect(label).not.toBeNull();
-  await page.waitForTimeout(500); // the region shapes arrive after the map
-  const point = { x: label!.x - 8, y: label!.y + label!.height / 2 + 28 };
-  await page.mouse.click(point.x, point.y);
-  await expect(page).toHaveURL(/\/analyst\?region=deir-ez-zor&type=control_change$/);
+  // The region shapes arrive after the map and a narrow map refits once it has loaded: measure, click and
+  // check again until the map has settled (a click that lands before the shapes exist does nothing).
+  let point = { x: 0, y: 0 };
+  await expect(async () => {
+    const label = await page.getByTestId("analyst-map").locator('button[data-place="deir-ez-zor"]').boundingBox();
+    expect(label).not.toBeNull();
+    point = { x: label!.x - 8, y: label!.y + label!.height / 2 + 28 };
+    await page.mouse.click(point.x, point.y);
+    await expect(page).toHaveURL(/\/analyst\?region=deir-ez-zor&type=control_change$/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   for (const row of await rows(page).all()) expect((await row.getAttribute("data-regions"))!.split(",")).toContain("deir-ez-zor");
   await page.screenshot({ path: `${SCREENSHOTS}/analyst-map-region.png` });
   await page.mouse.click(point.x, point.y);
