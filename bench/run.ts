@@ -66,7 +66,8 @@ list order through the \`(occurredAt, id)\` index first (unselective filters sto
 index of SQLite's choice for the rest (selective filters sort only their matches).
 
 ${missed.length ? `Missed in this run: ${missed.map((t) => t.name).join("; ")}.` : "Every list and control query met the target in this run."}
-\`known\` folds all control changes up to \`at\` with a predicate (no checkpoints for past knowledge yet).
+\`known\` (what we knew then) walks each place's changes back from \`at\` to where its holder's run began
+(\`controlAtByPlace\` in \`lib/control/control-fold.ts\`), instead of folding every change up to \`at\`.
 Not in the table, and slower than the target: a free-text \`q\` that matches few reports or a rare
 combination of four filters reads much of the table (150–300 ms when the page query alone was timed
 in-process during development); a full-text index (FTS5) is the next step. The counts read every

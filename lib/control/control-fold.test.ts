@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareControlChanges, controlAt, type BaselineHolding, type ControlChange } from "./control-at";
-import { buildCheckpoints, CHECKPOINT_EVERY_CHANGES, controlAtFromCheckpoints, controlAtSorted, controlAtTimes } from "./control-fold";
+import { buildCheckpoints, changesByPlace, CHECKPOINT_EVERY_CHANGES, controlAtByPlace, controlAtFromCheckpoints, controlAtSorted, controlAtTimes } from "./control-fold";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
 const FACTIONS = ["government", "hts", "sna", "sdf"];
@@ -67,6 +67,24 @@ describe("controlAtSorted", () => {
       const late: BaselineHolding[] = baseline.map((b, i) => (i % 2 ? { ...b, since: sorted[300]!.occurredAt } : b));
       const keep = (c: ControlChange) => c.order % 2 === 0;
       expect(controlAtSorted(late, sorted, t, keep)).toEqual(controlAt(late, changes.filter(keep), t));
+    }
+  });
+});
+
+describe("controlAtByPlace", () => {
+  it("agrees with the full fold at every time, with and without a filter and with late baselines", () => {
+    const changes = history(2000, 23);
+    const sorted = [...changes].sort(compareControlChanges);
+    const byPlace = changesByPlace(sorted);
+    const late: BaselineHolding[] = baseline.map((b, i) => (i % 2 ? { ...b, since: sorted[900]!.occurredAt } : b));
+    const keeps = [() => true, (c: ControlChange) => c.order % 3 !== 0, (c: ControlChange) => c.contested || c.faction !== "hts"];
+    const times = [START - 1, START, ...Array.from({ length: 40 }, (_, i) => sorted[i * 50]!.occurredAt), sorted.at(-1)!.occurredAt + 1];
+    for (const t of times) {
+      for (const keep of keeps) {
+        for (const base of [baseline, late]) {
+          expect(controlAtByPlace(base, byPlace, t, keep)).toEqual(controlAtSorted(base, sorted, t, keep));
+        }
+      }
     }
   });
 });

@@ -129,3 +129,53 @@ export function controlAtSorted<C extends ControlChange>(baseline: readonly Base
   }
   return toControl(state);
 }
+
+/** Sorted changes split by place (each list still in compareControlChanges order). */
+export function changesByPlace<C extends ControlChange>(sortedChanges: readonly C[]): Map<string, C[]> {
+  const byPlace = new Map<string, C[]>();
+  for (const change of sortedChanges) {
+    const list = byPlace.get(change.place);
+    if (list) list.push(change);
+    else byPlace.set(change.place, [change]);
+  }
+  return byPlace;
+}
+
+/**
+ * controlAtSorted, place by place from the end: for each place it walks back from `at` over the kept
+ * changes only until the holder's run started (the last kept uncontested change of another faction),
+ * then folds forward from there. A place's state after that change no longer depends on what came
+ * before it, so the result equals the full fold while reading a few changes per place, not the whole
+ * history ("what we knew then" over a million events).
+ */
+export function controlAtByPlace<C extends ControlChange>(baseline: readonly BaselineHolding[], byPlace: ReadonlyMap<string, readonly C[]>, at: number, keep: (change: C) => boolean = () => true): PlaceControl[] {
+  const started = new Map(baseline.filter((b) => b.since <= at).map((b) => [b.place, b]));
+  const state: State = new Map();
+  for (const place of new Set([...started.keys(), ...byPlace.keys()])) {
+    const changes = byPlace.get(place) ?? [];
+    const n = countUpTo(changes, at);
+    // Walk back to the start of the current holder's run: its uncontested changes of one faction, and the
+    // contested ones among them. `from` ends at the kept uncontested change before the run (of another faction).
+    let from = 0;
+    let runFaction: string | undefined;
+    for (let i = n - 1; i >= 0; i--) {
+      const change = changes[i]!;
+      if (!keep(change) || change.contested) continue;
+      if (runFaction === undefined) runFaction = change.faction;
+      else if (change.faction !== runFaction) {
+        from = i;
+        break;
+      }
+    }
+    const holdings: State = new Map();
+    const base = from === 0 ? started.get(place) : undefined;
+    if (base) holdings.set(place, { faction: base.faction, since: base.since, attacker: undefined });
+    for (let i = from; i < n; i++) {
+      const change = changes[i]!;
+      if (keep(change)) applyChange(holdings, change);
+    }
+    const holding = holdings.get(place);
+    if (holding) state.set(place, holding);
+  }
+  return toControl(state);
+}

@@ -8,7 +8,7 @@
  */
 import { rawQuery, storedDate } from "../../db/raw-sql";
 import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../lib/control/control-at";
-import { buildCheckpoints, type ControlCheckpoints } from "../../../lib/control/control-fold";
+import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../lib/control/control-fold";
 import type { Db } from "../../db/client";
 
 export interface IndexedChange extends ControlChange {
@@ -26,6 +26,8 @@ interface ControlIndex {
   /** Sorted by compareControlChanges. */
   changes: IndexedChange[];
   current?: { key: string; checkpoints: ControlCheckpoints };
+  /** `changes` split by place, for "what we knew then" (built on first use after each change of `changes`). */
+  byPlace?: { of: IndexedChange[]; lists: Map<string, IndexedChange[]> };
   updating?: Promise<void>;
 }
 
@@ -140,4 +142,10 @@ export function currentCheckpoints(index: ControlIndex, baseline: readonly Basel
   const key = baseline.map((b) => `${b.place}:${b.faction}:${b.since}`).join("|");
   if (index.current?.key !== key) index.current = { key, checkpoints: buildCheckpoints(baseline, index.changes.filter(isCurrent)) };
   return index.current.checkpoints;
+}
+
+/** The index's changes split by place, rebuilt when the changes changed. */
+export function changesByPlaceOf(index: ControlIndex): Map<string, IndexedChange[]> {
+  if (index.byPlace?.of !== index.changes) index.byPlace = { of: index.changes, lists: changesByPlace(index.changes) };
+  return index.byPlace.lists;
 }

@@ -1,11 +1,11 @@
 import type { BaselineHolding } from "../../../lib/control/control-at";
-import { controlAtFromCheckpoints, controlAtSorted } from "../../../lib/control/control-fold";
+import { controlAtByPlace, controlAtFromCheckpoints } from "../../../lib/control/control-fold";
 import type { PlaceControl } from "../../../lib/schemas/control";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { controlIndex, currentCheckpoints, wasKnownAt } from "./control-index";
+import { changesByPlaceOf, controlIndex, currentCheckpoints, wasKnownAt } from "./control-index";
 
 export interface ControlQuery {
   at?: string;
@@ -32,7 +32,8 @@ export async function getControl(ctx: AppContext, actor: Actor | null, query: Co
   if (unknown.length > 0) throw invalid(`Unknown region${unknown.length > 1 ? "s" : ""} ${unknown.map((s) => `'${s}'`).join(", ")}.`, unknown.map((slug) => ({ path: "region", message: `unknown region '${slug}'` })));
 
   const baseline: BaselineHolding[] = places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: (p.baselineSince ?? new Date(0)).getTime() }] : []));
-  const state = known ? controlAtSorted(baseline, index.changes, at.getTime(), wasKnownAt(known.getTime())) : controlAtFromCheckpoints(currentCheckpoints(index, baseline), at.getTime());
+  // Now: fold from the nearest checkpoint. As known then: per place, back from `at` to where its holder's run began.
+  const state = known ? controlAtByPlace(baseline, changesByPlaceOf(index), at.getTime(), wasKnownAt(known.getTime())) : controlAtFromCheckpoints(currentCheckpoints(index, baseline), at.getTime());
   const inRegion = query.region ? new Set(places.filter((p) => p.regionSlug && query.region!.includes(p.regionSlug)).map((p) => p.slug)) : undefined;
   return { at: at.toISOString(), ...(known ? { known: known.toISOString() } : {}), places: inRegion ? state.filter((p) => inRegion.has(p.place)) : state };
 }
