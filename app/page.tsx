@@ -1,9 +1,7 @@
-import { cookies } from "next/headers";
-import { getTranslations } from "next-intl/server";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
-import { credentialsFrom } from "@/server/auth/credentials";
-import { findActor } from "@/server/auth/sessions";
+import { ClosedNotice } from "@/components/ui/closed-notice";
+import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
@@ -14,17 +12,8 @@ export const dynamic = "force-dynamic";
 /** The live dashboard. The first render carries all data, so the page is readable before any script runs. */
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
   const ctx = getAppContext();
-  const credentials = credentialsFrom({ cookie: (await cookies()).toString() });
-  const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
-  if (!ctx.env.PUBLIC_READ && !actor) {
-    const t = await getTranslations("app");
-    return (
-      <main className="closed">
-        <h1>{t("title")}</h1>
-        <p>This desk does not publish its feed publicly. Sign in at the desk to follow it.</p>
-      </main>
-    );
-  }
+  const actor = await pageActor(ctx);
+  if (!ctx.env.PUBLIC_READ && !actor) return <ClosedNotice message="closedDashboard" />;
   const { t } = await searchParams;
   const initialTime = t && !Number.isNaN(Date.parse(t)) ? Date.parse(t) : null;
 

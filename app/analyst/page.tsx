@@ -1,11 +1,9 @@
-import { cookies } from "next/headers";
-import { getTranslations } from "next-intl/server";
 import { AnalystWorkbench, type AnalystInitial } from "@/components/analyst/analyst-workbench";
 import { filterFromSearchParams, filterQueryString } from "@/lib/analyst/filter-params";
 import { TABLE_PAGE_ROWS } from "@/lib/analyst/queries";
 import { eventFilterSchema } from "@/lib/schemas/event-query";
-import { credentialsFrom } from "@/server/auth/credentials";
-import { findActor } from "@/server/auth/sessions";
+import { ClosedNotice } from "@/components/ui/closed-notice";
+import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { AppError } from "@/server/errors";
 import { parseWith } from "@/server/http/parse";
@@ -27,17 +25,8 @@ const isInstant = (value: string | undefined): value is string => !!value && !Nu
  */
 export default async function AnalystPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = getAppContext();
-  const credentials = credentialsFrom({ cookie: (await cookies()).toString() });
-  const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
-  if (!ctx.env.PUBLIC_READ && !actor) {
-    const t = await getTranslations("app");
-    return (
-      <main className="closed">
-        <h1>{t("title")}</h1>
-        <p>This desk does not publish its data publicly. Sign in at the desk to use the workbench.</p>
-      </main>
-    );
-  }
+  const actor = await pageActor(ctx);
+  if (!ctx.env.PUBLIC_READ && !actor) return <ClosedNotice message="closedAnalyst" />;
   const params = await searchParams;
   const filter = filterFromSearchParams(params);
   const query = filterQueryString(filter);

@@ -5,10 +5,9 @@ import { LOCALE_COOKIE, pickLocale } from "@/i18n/locales";
 import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
 import { parseWallParams } from "@/lib/schemas/wall";
 import { Wall } from "@/components/wall/wall";
-import { credentialsFrom } from "@/server/auth/credentials";
-import { findActor } from "@/server/auth/sessions";
+import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
-import { listEvents } from "@/server/services/events/list-events";
+import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
 import "./wall.css";
@@ -29,8 +28,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   const fallbackLocale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language")?.split(",")[0]);
   const locale = pickLocale(typeof params.lang === "string" ? params.lang : null, fallbackLocale);
 
-  const credentials = rawToken ? { token: rawToken, via: "bearer" as const } : credentialsFrom({ cookie: (await cookies()).toString() });
-  const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
+  const actor = await pageActor(ctx, rawToken);
   if ((rawToken && !actor) || (!ctx.env.PUBLIC_READ && !actor)) {
     const t = await getTranslations({ locale, namespace: "wall" });
     return (
@@ -46,7 +44,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
     listRegions(ctx, actor),
-    allEvents(ctx, actor),
+    listAllEvents(ctx, actor),
   ]);
   const { config, ignored } = parseWallParams(params, { regions: regions.map((r) => r.slug), factions: factions.map((f) => f.slug), fallbackLocale });
   const messages = (await import(`../../messages/${config.locale}.json`)).default;
@@ -64,15 +62,4 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
       />
     </NextIntlClientProvider>
   );
-}
-
-async function allEvents(ctx: ReturnType<typeof getAppContext>, actor: Parameters<typeof listEvents>[1]) {
-  const events = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEvents(ctx, actor, { limit: 1000, cursor });
-    events.push(...page.events);
-    cursor = page.next;
-  } while (cursor);
-  return events;
 }
