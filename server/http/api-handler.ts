@@ -4,7 +4,9 @@
  * reaches a client.
  */
 import type { ApiErrorBody, ErrorDetail } from "../../lib/api-error";
+import type { Role } from "../../lib/schemas/users";
 import { credentialsFrom } from "../auth/credentials";
+import { requireRole } from "../auth/require-role";
 import { findActor, type Actor } from "../auth/sessions";
 import { getAppContext, type AppContext } from "../context";
 import { isTransactionTimeout } from "../db/errors";
@@ -22,12 +24,21 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Seconds a client should wait after a 503 busy before retrying. */
 const BUSY_RETRY_AFTER_S = 2;
 
-export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
+export interface HandlerOptions {
+  /**
+   * The weakest role that can ever use this endpoint, checked before the body is read, so an anonymous
+   * or under-privileged write is a 401/403 whatever it sends. The service checks its own rule again.
+   */
+  role?: Role;
+}
+
+export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerArgs<P>) => Promise<Response>, options: HandlerOptions = {}) {
   return async (request: Request, route?: { params?: Promise<P> }): Promise<Response> => {
     let ctx: AppContext | undefined;
     try {
       ctx = getAppContext();
       const actor = await identify(ctx, request);
+      if (options.role) requireRole(actor, options.role);
       if (!SAFE_METHODS.has(request.method) && actor?.via === "cookie") checkCsrf(request, ctx);
       const params = ((await route?.params) ?? {}) as P;
       return await handler({ request, params, actor, ctx });

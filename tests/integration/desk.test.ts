@@ -191,6 +191,9 @@ describe("role matrix", () => {
       expect((await call(server.url, "POST", `/api/users/${editor.id}/tokens`, { token: who.token, body: { label: "x" } })).status).toBe(403);
       expect((await call(server.url, "GET", "/api/audit", { token: who.token })).status).toBe(403);
     }
+    // The endpoint's role is checked before its body is read: an anonymous write is a 401 whatever it sends.
+    expect((await call(server.url, "POST", "/api/places", { body: {} })).status).toBe(401);
+    expect((await call(server.url, "POST", "/api/users", { token: editor.token, body: {} })).status).toBe(403);
     for (const path of ["/api/reports", `/api/reports/${created.body.id}`]) {
       expect((await call(server.url, path.endsWith("reports") ? "POST" : "PATCH", path, { body: {} })).status).toBe(401);
     }

@@ -1,5 +1,4 @@
 import { createReportSchema, IDEMPOTENCY_KEY_MAX, listReportsQuerySchema } from "@/lib/schemas/reports";
-import { requireRole } from "@/server/auth/require-role";
 import { invalid } from "@/server/errors";
 import { apiHandler, json } from "@/server/http/api-handler";
 import { readJson, readQuery } from "@/server/http/parse";
@@ -9,11 +8,10 @@ import { listReports } from "@/server/services/reports/list-reports";
 export const GET = apiHandler(async ({ request, ctx, actor }) => json(await listReports(ctx, actor, readQuery(request, listReportsQuerySchema))));
 
 export const POST = apiHandler(async ({ request, ctx, actor }) => {
-  requireRole(actor, "editor"); // before reading the body: refuse anonymous writes without parsing them
   const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
     throw invalid(`Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, [{ path: "Idempotency-Key", message: `must be 1 to ${IDEMPOTENCY_KEY_MAX} characters` }]);
   }
   const { report, replayed } = await createReport(ctx, actor, await readJson(request, createReportSchema), { idempotencyKey });
   return json(report, 201, replayed ? { "idempotent-replayed": "true" } : {});
-});
+}, { role: "editor" });

@@ -4,4 +4,4 @@ import { revokeToken } from "@/server/services/tokens/revoke-token";
 export const DELETE = apiHandler<{ id: string }>(async ({ params, ctx, actor }) => {
   await revokeToken(ctx, actor, params.id);
   return new Response(null, { status: 204 });
-});
+}, { role: "admin" });

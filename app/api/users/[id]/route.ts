@@ -5,4 +5,5 @@ import { updateUser } from "@/server/services/users/update-user";
 
 export const PATCH = apiHandler<{ id: string }>(async ({ request, params, ctx, actor }) =>
   json(await updateUser(ctx, actor, params.id, await readJson(request, updateUserSchema))),
+  { role: "admin" },
 );
