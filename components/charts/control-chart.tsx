@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { placesHeld } from "@/lib/control/control-at";
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { controlSeries } from "@/lib/dashboard/series";
@@ -35,8 +36,7 @@ export function ControlChart({
     };
   }, [given, model.baseline, model.changes, model.range, only]);
 
-  const now = new Map<string, number>();
-  for (const c of control) now.set(c.faction, (now.get(c.faction) ?? 0) + 1);
+  const now = new Map(placesHeld(control));
   const headline = factions.slice(0, 3).map((f) => (
     <span key={f} data-faction={f} data-count={now.get(f) ?? 0}>
       <span className="swatch" style={{ background: model.colors[f] }} aria-hidden /> {t("holds", { faction: model.names.faction(f), count: now.get(f) ?? 0 })}

@@ -1,15 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { placesHeld } from "@/lib/control/control-at";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 
 /** What the colours and lines mean, with the factions actually on the map and how many places each holds. */
 export function MapLegend({ model, control, open = true }: { model: DashboardModel; control: PlaceControl[]; open?: boolean }) {
   const t = useTranslations("map");
-  const counts = new Map<string, number>();
-  for (const c of control) counts.set(c.faction, (counts.get(c.faction) ?? 0) + 1);
-  const factions = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const factions = placesHeld(control);
   return (
     <details className="legend" open={open}>
       <summary>{t("legendTitle")}</summary>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { placesHeld } from "@/lib/control/control-at";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import type { PlaceControl } from "@/lib/schemas/control";
 
@@ -14,13 +15,10 @@ const NEUTRAL = "#8c8c8c";
  */
 export function WallLegend({ model, control, filtered }: { model: DashboardModel; control: PlaceControl[]; filtered: boolean }) {
   const t = useTranslations("wall");
-  const counts = new Map<string, number>();
-  let others = 0;
-  for (const c of control) {
-    if (model.colors[c.faction]) counts.set(c.faction, (counts.get(c.faction) ?? 0) + 1);
-    else others += 1;
-  }
-  const factions = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  // Factions without a colour (outside the wall's filter) are counted together as "other".
+  const held = placesHeld(control);
+  const factions = held.filter(([slug]) => model.colors[slug]);
+  const others = held.filter(([slug]) => !model.colors[slug]).reduce((sum, [, n]) => sum + n, 0);
   return (
     <div className="wall-legend" data-testid="wall-legend" aria-label={t("legend")}>
       <ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlAt, type BaselineHolding, type ControlChange } from "./control-at";
+import { controlAt, placesHeld, type BaselineHolding, type ControlChange } from "./control-at";
 
 const t = (iso: string) => Date.parse(iso);
 const BASE = t("2024-11-26T00:00:00Z");
@@ -86,5 +86,16 @@ describe("controlAt", () => {
     const copy = structuredClone(changes);
     controlAt(baseline, changes, t("2024-12-07T00:00:00Z"));
     expect(changes).toEqual(copy);
+  });
+});
+
+describe("placesHeld", () => {
+  it("counts places per faction, largest first, ties by slug", () => {
+    expect(placesHeld([{ faction: "hts" }, { faction: "government" }, { faction: "sdf" }, { faction: "hts" }, { faction: "government" }, { faction: "isis" }])).toEqual([
+      ["government", 2],
+      ["hts", 2],
+      ["isis", 1],
+      ["sdf", 1],
+    ]);
   });
 });

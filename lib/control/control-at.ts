@@ -72,3 +72,10 @@ function applyChange(holdings: Map<string, Holding>, change: ControlChange): voi
     current.attacker = undefined;
   }
 }
+
+/** How many places each faction holds in a control state, largest first (ties by slug, so lists are stable). */
+export function placesHeld(control: readonly { faction: string }[]): [faction: string, places: number][] {
+  const counts = new Map<string, number>();
+  for (const holding of control) counts.set(holding.faction, (counts.get(holding.faction) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
