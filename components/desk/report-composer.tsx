@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, type SyntheticEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { draftFromReport, emptyEvent, emptyReport, errorsByField, reportInput, validateDraft, type ReportDraft } from "@/lib/desk/report-form";
+import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, reportInput, validateDraft, type ReportDraft } from "@/lib/desk/report-form";
 import type { Faction, Place, Region } from "@/lib/schemas/reference";
 import type { Report } from "@/lib/schemas/reports";
 import { AddPlaceForm } from "./add-place-form";
@@ -228,25 +228,6 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
       </aside>
     </section>
   );
-}
-
-/** Paths (as the API names them) whose values differ between two drafts. */
-function changedPaths(before: ReportDraft, after: ReportDraft): string[] {
-  const paths: string[] = [];
-  for (const field of ["title", "body"] as const) if (before[field] !== after[field]) paths.push(field);
-  after.sources.forEach((source, i) => {
-    if (source.name !== before.sources[i]?.name) paths.push(`sources.${i}.name`);
-    if (source.url !== before.sources[i]?.url) paths.push(`sources.${i}.url`);
-  });
-  after.events.forEach((event, i) => {
-    const old = before.events[i];
-    if (!old || old.uid !== event.uid) return paths.push(`events.${i}`);
-    for (const key of Object.keys(event) as (keyof typeof event)[]) {
-      if (event[key] !== old[key]) paths.push(`events.${i}.${key === "fromList" ? "from" : key === "type" ? "" : key}`.replace(/\.$/, ""));
-    }
-  });
-  if (after.events.length !== before.events.length) paths.push("events");
-  return paths;
 }
 
 function SendState({ pending, failureCount, error, stale, onReload, onRetry }: { pending: boolean; failureCount: number; error: Error | null; stale: boolean; onReload(): void; onRetry(): void }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftFromReport, emptyEvent, emptyReport, errorsByField, eventInput, reportInput, validateDraft } from "./report-form";
+import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, eventInput, reportInput, validateDraft } from "./report-form";
 
 const NOW = Date.parse("2024-12-07T09:30:45Z");
 
@@ -66,5 +66,16 @@ describe("the report form", () => {
     const event = { ...emptyEvent(NOW), faction: "hts", place: "homs", toward: "damascus" };
     expect(eventInput({ ...event, type: "advance" })).toEqual({ type: "advance", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", toward: "damascus" });
     expect(eventInput({ ...event, type: "strike" })).toEqual({ type: "strike", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", place: "homs" });
+  });
+});
+
+describe("changedPaths", () => {
+  it("names the fields that changed as the API's error paths, so their messages can be cleared", () => {
+    const before = emptyReport(NOW);
+    before.events = [{ ...emptyEvent(NOW, "withdrawal"), faction: "government" }];
+    const after = { ...before, title: "New", events: [{ ...before.events[0]!, fromList: "daraa", to: "homs" }] };
+    expect(changedPaths(before, after)).toEqual(["title", "events.0.from", "events.0.to"]);
+    expect(changedPaths(before, { ...before, events: [{ ...before.events[0]!, type: "advance" }] })).toEqual(["events.0"]);
+    expect(changedPaths(before, { ...before, events: [...before.events, emptyEvent(NOW)] })).toEqual(["events.1", "events"]);
   });
 });

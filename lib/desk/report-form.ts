@@ -149,3 +149,22 @@ export function errorsByField(details: readonly ErrorDetail[]): Record<string, s
   }
   return byField;
 }
+
+/** Paths (as the API names them) whose values differ between two drafts. */
+export function changedPaths(before: ReportDraft, after: ReportDraft): string[] {
+  const paths: string[] = [];
+  for (const field of ["title", "body"] as const) if (before[field] !== after[field]) paths.push(field);
+  after.sources.forEach((source, i) => {
+    if (source.name !== before.sources[i]?.name) paths.push(`sources.${i}.name`);
+    if (source.url !== before.sources[i]?.url) paths.push(`sources.${i}.url`);
+  });
+  after.events.forEach((event, i) => {
+    const old = before.events[i];
+    if (!old || old.uid !== event.uid) return paths.push(`events.${i}`);
+    for (const key of Object.keys(event) as (keyof typeof event)[]) {
+      if (event[key] !== old[key]) paths.push(`events.${i}.${key === "fromList" ? "from" : key === "type" ? "" : key}`.replace(/\.$/, ""));
+    }
+  });
+  if (after.events.length !== before.events.length) paths.push("events");
+  return paths;
+}
