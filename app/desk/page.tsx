@@ -6,6 +6,7 @@ import { roleAtLeast } from "@/lib/schemas/users";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { listAllEvents } from "@/server/services/events/list-all-events";
+import { readLastSeq } from "@/server/services/feed/read-feed";
 import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
 import "./desk.css";
 
@@ -19,10 +20,16 @@ export default async function DeskPage() {
   if (!actor) return <DeskLogin />;
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
   if (!roleAtLeast(actor.role, "editor")) return <DeskShell user={user} readOnly />;
-  const [places, factions, regions, events] = await Promise.all([listPlaces(ctx, actor, {}), listFactions(ctx, actor), listRegions(ctx, actor), listAllEvents(ctx, actor)]);
+  const [places, factions, regions, events, lastSeq] = await Promise.all([
+    listPlaces(ctx, actor, {}),
+    listFactions(ctx, actor),
+    listRegions(ctx, actor),
+    listAllEvents(ctx, actor),
+    readLastSeq(ctx.db),
+  ]);
   return (
     <DeskShell user={user}>
-      <DeskApp initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }} regions={regions} />
+      <DeskApp initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }} regions={regions} lastSeq={lastSeq} />
     </DeskShell>
   );
 }

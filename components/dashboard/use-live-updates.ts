@@ -7,6 +7,7 @@ import { applyEntryToEvents, publishedEventsQuery, type EventsState } from "@/li
 import { applyFeedEntry, liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { placesQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/contract/realtime";
+import type { FeedEntry } from "@/lib/schemas/feed";
 import { eventPlaceRefs } from "@/lib/events/event-kinds";
 import type { Place } from "@/lib/schemas/reference";
 
@@ -19,14 +20,19 @@ export const RECONNECT_MAX_DELAY_MS = 5000;
  * One socket for the page. Each feed entry is folded into the query cache (the feed list and the
  * published events); nothing is copied into component state. On every (re)connect the handshake
  * resumes after the last seq in the cache, so nothing is missed or shown twice. `token`: a bearer
- * token for the handshake (the wall's display token), instead of the session cookie.
+ * token for the handshake (the wall's display token), instead of the session cookie. `onEntry`: what a
+ * page does besides (the desk refreshes its queues).
  */
-export function useLiveUpdates(options: { token?: string | null } = {}): { connection: ConnectionState; lastUpdate: Date | null } {
+export function useLiveUpdates(options: { token?: string | null; onEntry?: (entry: FeedEntry) => void } = {}): { connection: ConnectionState; lastUpdate: Date | null } {
   const queryClient = useQueryClient();
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastUpdate, setLastUpdate] = useState<Date | null>(null);
   const clientRef = useRef(queryClient);
   const tokenRef = useRef(options.token ?? null);
+  const onEntryRef = useRef(options.onEntry);
+  useEffect(() => {
+    onEntryRef.current = options.onEntry;
+  });
 
   useEffect(() => {
     const client = clientRef.current;
@@ -48,6 +54,7 @@ export function useLiveUpdates(options: { token?: string | null } = {}): { conne
       if (known && entry.report.events.some((event) => eventPlaceRefs(event).some((ref) => !known.some((p) => p.slug === ref.slug)))) {
         for (const query of [placesQuery(), zonesQuery(), regionsShapeQuery()]) void client.invalidateQueries({ queryKey: query.queryKey });
       }
+      onEntryRef.current?.(entry);
       setLastUpdate(new Date());
     });
     socket.on("feed:live", () => setConnection("live"));
