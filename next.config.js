@@ -11,6 +11,8 @@ const withNextIntl = createNextIntlPlugin({
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The custom server compresses (server/http/compression.ts): pages and GET answers, not write answers.
+  compress: false,
   // Native and engine packages stay outside the route bundles; route handlers reach the one Prisma
   // client through the app context on globalThis (server/context.ts).
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "prisma", "@prisma/adapter-pg", "pg", "redis", "@socket.io/redis-streams-adapter"],

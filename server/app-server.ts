@@ -11,6 +11,7 @@ import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
 import { applyMigrations, withStartupLock } from "./db/migrate";
 import type { Env } from "./env";
+import { compress } from "./http/compression";
 import { createLogger } from "./logger";
 import { joinCluster, type FeedCluster } from "./realtime/cluster";
 import { FeedHub } from "./realtime/feed-hub";
@@ -79,7 +80,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   const handle = nextApp.getRequestHandler();
   const upgrade = nextApp.getUpgradeHandler();
 
-  const http = createServer((req, res) => void handle(req, res));
+  const http = createServer((req, res) => compress(req, res, () => void handle(req, res)));
   const io = createSocketServer(http, context, () => hub!);
   hub = new FeedHub(
     { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
