@@ -1,7 +1,11 @@
 /** Prisma error codes, matched by shape so that route bundles need not load the Prisma runtime. */
 const codeOf = (error: unknown) => (typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : undefined);
 
-/** P2002: unique constraint failed. */
-export const isUniqueViolation = (error: unknown) => codeOf(error) === "P2002";
+/** The driver adapter's error kind behind a failed raw query (P2010), the same on SQLite and PostgreSQL. */
+const rawErrorKind = (error: unknown) =>
+  codeOf(error) === "P2010" ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind : undefined;
+
+/** P2002 (or a raw query's UniqueConstraintViolation): unique constraint failed. */
+export const isUniqueViolation = (error: unknown) => codeOf(error) === "P2002" || rawErrorKind(error) === "UniqueConstraintViolation";
 /** P2028: transaction API error, e.g. the writer lock was not had within maxWait. */
 export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storedDate, toPostgres } from "./raw-sql";
+import { storedBoolean, storedDate, toPostgres } from "./raw-sql";
 
 describe("raw SQL for PostgreSQL", () => {
   it("numbers placeholders, makes LIKE case-insensitive and buckets by the UTC text of the timestamp", () => {
@@ -12,5 +12,9 @@ describe("raw SQL for PostgreSQL", () => {
     expect(storedDate("2024-12-07T12:00:00.000+00:00").toISOString()).toBe("2024-12-07T12:00:00.000Z");
     expect(storedDate("2024-12-07 12:00:00.5").toISOString()).toBe("2024-12-07T12:00:00.500Z");
     expect(storedDate(Date.parse("2024-12-07T12:00:00Z")).toISOString()).toBe("2024-12-07T12:00:00.000Z");
+  });
+
+  it("reads stored booleans from either database", () => {
+    expect([true, false, 1, 0, 1n, 0n].map((value) => storedBoolean(value))).toEqual([true, false, true, false, true, false]);
   });
 });

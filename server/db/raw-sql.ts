@@ -35,9 +35,18 @@ export function rawQuery<T>(db: Db | Tx, sql: string, ...params: unknown[]): Pro
   return db.$queryRawUnsafe<T[]>(dialectOf(db) === "postgresql" ? toPostgres(sql) : sql, ...params);
 }
 
+export function rawExecute(db: Db | Tx, sql: string, ...params: unknown[]): Promise<number> {
+  return db.$executeRawUnsafe(dialectOf(db) === "postgresql" ? toPostgres(sql) : sql, ...params);
+}
+
 /** A stored instant as a Date: SQLite gives text or numbers, PostgreSQL a Date or text without a zone (UTC). */
 export function storedDate(value: string | number | Date): Date {
   if (value instanceof Date) return value;
   if (typeof value === "number") return new Date(value);
   return new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value.replace(" ", "T")}Z`);
+}
+
+/** A stored boolean: SQLite gives 0/1 (a number or a bigint), PostgreSQL a boolean. */
+export function storedBoolean(value: boolean | number | bigint): boolean {
+  return typeof value === "boolean" ? value : Number(value) !== 0;
 }

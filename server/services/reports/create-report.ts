@@ -1,17 +1,14 @@
 import { createHash } from "node:crypto";
-import type { FeedEntry } from "../../../lib/schemas/feed";
 import type { CreateReportInput, Report } from "../../../lib/schemas/reports";
 import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import type { Tx } from "../../db/client";
-import { isUniqueViolation } from "../../db/errors";
+import type { Db } from "../../db/client";
+import { isTransactionTimeout, isUniqueViolation } from "../../db/errors";
+import { GroupCommit } from "../../db/group-commit";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import { appendFeedEntry } from "../feed/append-feed-entry";
 import { checkEventReferences } from "./check-event-references";
-import { eventRows } from "./event-rows";
-import { reportInclude, toReport } from "./report-view";
+import { insertReports, type InsertedReport, type NewReport } from "./insert-reports";
 
 export interface CreateReportOptions {
   /** The `Idempotency-Key` header: a repeat with the same key and body returns the first response. */
@@ -39,9 +36,9 @@ export async function createReport(ctx: AppContext, actor: Actor | null, input: 
   const now = options.at ?? ctx.now();
   await checkEventReferences(ctx.db, input.events, now);
 
-  let committed: { report: Report; entry: FeedEntry | null };
+  let committed: InsertedReport;
   try {
-    committed = await ctx.db.$transaction((tx) => insertReport(tx, editor, input, now, key ? { key, requestHash } : undefined));
+    committed = await reportWriter(ctx).submit({ editor, input, now, ...(key ? { idempotency: { key, requestHash } } : {}) });
   } catch (error) {
     // Two requests with the same key raced: the first committed, this one answers as a repeat of it.
     if (key && isUniqueViolation(error)) {
@@ -54,31 +51,20 @@ export async function createReport(ctx: AppContext, actor: Actor | null, input: 
   return { report: committed.report, replayed: false };
 }
 
-async function insertReport(tx: Tx, editor: Actor, input: CreateReportInput, now: Date, idempotency?: { key: string; requestHash: string }) {
-  const status = input.status ?? "published";
-  const row = await tx.report.create({
-    data: {
-      status,
-      title: input.title,
-      body: input.body ?? "",
-      sources: input.sources,
-      key: input.key ?? false,
-      authorId: editor.id,
-      createdAt: now,
-      publishedAt: status === "published" ? now : null,
-      events: { create: eventRows(input.events) },
-    },
-    include: reportInclude,
-  });
-  const report = toReport(row);
-  const entry = status === "published" ? await appendFeedEntry(tx, "report.published", report, now) : null;
-  await recordAudit(tx, editor, now, { action: status === "published" ? "report.published" : "report.created", subjectType: "report", subjectId: report.id, details: { status, title: report.title } });
-  if (idempotency) {
-    await tx.idempotencyKey.create({
-      data: { userId: editor.id, key: idempotency.key, requestHash: idempotency.requestHash, status: 201, response: report as object },
-    });
+/**
+ * One group-commit writer per database (docs/decisions/0012-group-commit.md): posts that arrive while a
+ * write runs are stored together in the next transaction. Errors other than a timeout may be one
+ * report's (a raced idempotency key), so a failed batch is retried report by report.
+ */
+const writers = new WeakMap<Db, GroupCommit<NewReport, InsertedReport>>();
+function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
+  let writer = writers.get(ctx.db);
+  if (!writer) {
+    const db = ctx.db;
+    writer = new GroupCommit((reports) => db.$transaction((tx) => insertReports(tx, reports)), { isolate: (error) => !isTransactionTimeout(error) });
+    writers.set(db, writer);
   }
-  return { report, entry };
+  return writer;
 }
 
 async function findReplay(ctx: AppContext, userId: string, key: string, requestHash: string): Promise<CreateReportResult | null> {
