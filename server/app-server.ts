@@ -9,9 +9,11 @@ import { rooms } from "../lib/contract/realtime";
 import type { FeedEntry } from "../lib/schemas/feed";
 import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
+import { sqliteWriterOf } from "./db/sqlite-writer";
 import { applyMigrations, withStartupLock } from "./db/migrate";
 import type { Env } from "./env";
 import { compress } from "./http/compression";
+import { createApiServer, isApiPath } from "./http/serve-api";
 import { createLogger } from "./logger";
 import { joinCluster, type FeedCluster } from "./realtime/cluster";
 import { FeedHub } from "./realtime/feed-hub";
@@ -80,7 +82,8 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   const handle = nextApp.getRequestHandler();
   const upgrade = nextApp.getUpgradeHandler();
 
-  const http = createServer((req, res) => compress(req, res, () => void handle(req, res)));
+  const serveApi = createApiServer(PROJECT_ROOT, log);
+  const http = createServer((req, res) => compress(req, res, () => void (isApiPath(req.url) ? serveApi(req, res) : handle(req, res))));
   const io = createSocketServer(http, context, () => hub!);
   hub = new FeedHub(
     { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
@@ -107,6 +110,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       await cluster?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await nextApp.close().catch(() => {});
+      await sqliteWriterOf(db)?.close();
       await db.$disconnect();
       setAppContext(undefined);
     },

@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import type { Env } from "../env";
 import { registerDialect } from "./raw-sql";
+import { registerSqliteWriter, SqliteWriter } from "./sqlite-writer";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -41,6 +42,7 @@ export async function createDb(env: Env): Promise<Db> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  registerSqliteWriter(db, new SqliteWriter(env.databaseFile, TX_MAX_WAIT_MS));
   return db;
 }
 

@@ -5,7 +5,8 @@ const codeOf = (error: unknown) => (typeof error === "object" && error !== null 
 const rawErrorKind = (error: unknown) =>
   codeOf(error) === "P2010" ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta?.driverAdapterError?.cause?.kind : undefined;
 
-/** P2002 (or a raw query's UniqueConstraintViolation): unique constraint failed. */
-export const isUniqueViolation = (error: unknown) => codeOf(error) === "P2002" || rawErrorKind(error) === "UniqueConstraintViolation";
+/** P2002, a raw query's UniqueConstraintViolation or the SQLite writer's code: unique constraint failed. */
+export const isUniqueViolation = (error: unknown) =>
+  codeOf(error) === "P2002" || rawErrorKind(error) === "UniqueConstraintViolation" || codeOf(error) === "SQLITE_CONSTRAINT_PRIMARYKEY" || codeOf(error) === "SQLITE_CONSTRAINT_UNIQUE";
 /** P2028: transaction API error, e.g. the writer lock was not had within maxWait. */
 export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028";

@@ -1,16 +1,21 @@
 /**
  * Multi-row INSERTs written by hand, for the report write path. Prisma 6.19's query compiler costs
- * ~1 ms per row here (insertReports of one report with 3 events: 9.9 ms through `createMany`), which
- * capped durable posts at ~80/s (docs/BENCHMARKS.md, docs/decisions/0012-group-commit.md). Values
- * are stored the way Prisma stores them, so Prisma reads these rows back unchanged: instants as
- * ISO-8601 text with `+00:00` on SQLite and as `timestamp(3)` (UTC) on PostgreSQL, booleans as 0/1 on
- * SQLite, Json as its text. Tables and columns come from our code, never from input.
+ * ~1 ms per row here (one report with 3 events took 9.9 ms through `createMany`), which capped durable
+ * posts at ~80/s (docs/decisions/0012-group-commit.md). Values are stored the way Prisma stores them,
+ * so Prisma reads these rows back unchanged: instants as ISO-8601 text with `+00:00` on SQLite and as
+ * `timestamp(3)` (UTC) on PostgreSQL, booleans as 0/1 on SQLite, Json as its text. Tables and columns
+ * come from our code, never from input.
  */
-import type { Tx } from "./client";
-import { dialectOf, rawExecute, type SqlDialect } from "./raw-sql";
+import type { SqlDialect } from "./raw-sql";
 
 /** Stay far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
 const MAX_PARAMETERS = 8_000;
+
+export interface SqlStatement {
+  /** Written for SQLite (`?` placeholders); `toPostgres` translates it. */
+  sql: string;
+  params: unknown[];
+}
 
 type Row = Record<string, unknown>;
 
@@ -22,16 +27,24 @@ export function storedValue(value: unknown, dialect: SqlDialect): unknown {
   return value;
 }
 
-/** Inserts rows that all have the same columns (the first row's keys) into `table`. */
-export async function insertRows(tx: Tx, table: string, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  const dialect = dialectOf(tx);
+/** INSERTs of rows that all have the same columns (the first row's keys) into `table`; none for no rows. */
+export function insertStatements(table: string, rows: Row[], dialect: SqlDialect): SqlStatement[] {
+  if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const rowPlaceholders = `(${columns.map(() => "?").join(", ")})`;
+  const statements: SqlStatement[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    const sql = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${chunk.map(() => rowPlaceholders).join(", ")}`;
-    await rawExecute(tx, sql, ...chunk.flatMap((row) => columns.map((column) => storedValue(row[column], dialect))));
+    statements.push({
+      sql: `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${chunk.map(() => rowPlaceholders).join(", ")}`,
+      params: chunk.flatMap((row) => columns.map((column) => storedValue(row[column], dialect))),
+    });
   }
+  return statements;
+}
+
+/** Rows numbered with consecutive seqs ending at `lastSeq` (the seqs a counter increment just took). */
+export function numbered<R extends Row>(rows: R[], lastSeq: number): (R & { seq: number })[] {
+  return rows.map((row, i) => ({ seq: lastSeq - rows.length + 1 + i, ...row }));
 }

@@ -1,8 +1,8 @@
 import type { FeedEntry, FeedKind } from "../../../lib/schemas/feed";
 import type { Report } from "../../../lib/schemas/reports";
 import type { Tx } from "../../db/client";
-import { insertRows } from "../../db/insert-rows";
-import { rawQuery } from "../../db/raw-sql";
+import { insertStatements, numbered } from "../../db/insert-rows";
+import { dialectOf, rawExecute, rawQuery } from "../../db/raw-sql";
 
 export interface NewFeedEntry {
   kind: FeedKind;
@@ -11,20 +11,33 @@ export interface NewFeedEntry {
 }
 
 /**
+ * Takes seqs for new entries: incrementing the single FeedCounter row takes the writer lock (SQLite)
+ * or the row lock (PostgreSQL) until commit, so seqs commit in order and without gaps
+ * (docs/decisions/0002-feed-seq.md). Answers the new value, the last seq taken.
+ */
+export const TAKE_SEQS_SQL = `UPDATE "FeedCounter" SET "value" = "value" + ? WHERE "id" = 1 RETURNING "value"`;
+
+/** The stored rows of new entries, without their seqs (see `numbered`). */
+export function feedEntryRows(items: NewFeedEntry[]) {
+  return items.map((item) => ({ kind: item.kind, at: item.at, reportId: item.report.id, snapshot: item.report }));
+}
+
+/** The entries once their seqs are taken: consecutive, ending at `lastSeq`, in the order given. */
+export function feedEntries(items: NewFeedEntry[], lastSeq: number): FeedEntry[] {
+  return numbered(feedEntryRows(items), lastSeq).map((row, i) => ({ seq: row.seq, kind: row.kind, at: row.at.toISOString(), report: items[i]!.report }));
+}
+
+/**
  * Appends feed entries inside the caller's transaction, with consecutive seqs in the order given. The
- * seqs come from incrementing the single FeedCounter row: that write takes the writer lock (SQLite) or
- * the row lock (PostgreSQL) until commit, so seqs commit in order and without gaps
- * (docs/decisions/0002-feed-seq.md). The caller publishes the returned entries only after the
- * transaction committed.
+ * caller publishes the returned entries only after the transaction committed.
  */
 export async function appendFeedEntries(tx: Tx, items: NewFeedEntry[]): Promise<FeedEntry[]> {
   if (items.length === 0) return [];
-  const [counter] = await rawQuery<{ value: number | bigint }>(tx, `UPDATE "FeedCounter" SET "value" = "value" + ? WHERE "id" = 1 RETURNING "value"`, items.length);
+  const [counter] = await rawQuery<{ value: number | bigint }>(tx, TAKE_SEQS_SQL, items.length);
   if (!counter) throw new Error("the FeedCounter row is missing (migrations not applied?)");
-  const first = Number(counter.value) - items.length + 1;
-  const entries = items.map((item, i): FeedEntry => ({ seq: first + i, kind: item.kind, at: item.at.toISOString(), report: item.report }));
-  await insertRows(tx, "FeedEntry", entries.map((entry, i) => ({ seq: entry.seq, kind: entry.kind, at: items[i]!.at, reportId: entry.report.id, snapshot: entry.report })));
-  return entries;
+  const lastSeq = Number(counter.value);
+  for (const statement of insertStatements("FeedEntry", numbered(feedEntryRows(items), lastSeq), dialectOf(tx))) await rawExecute(tx, statement.sql, ...statement.params);
+  return feedEntries(items, lastSeq);
 }
 
 export async function appendFeedEntry(tx: Tx, kind: FeedKind, report: Report, at: Date): Promise<FeedEntry> {

@@ -6,9 +6,10 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { isTransactionTimeout, isUniqueViolation } from "../../db/errors";
 import { GroupCommit } from "../../db/group-commit";
+import { sqliteWriterOf } from "../../db/sqlite-writer";
 import { AppError } from "../../errors";
 import { checkEventReferences } from "./check-event-references";
-import { insertReports, type InsertedReport, type NewReport } from "./insert-reports";
+import { insertReports, insertReportsSqlite, type InsertedReport, type NewReport } from "./insert-reports";
 
 export interface CreateReportOptions {
   /** The `Idempotency-Key` header: a repeat with the same key and body returns the first response. */
@@ -61,7 +62,9 @@ function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
   let writer = writers.get(ctx.db);
   if (!writer) {
     const db = ctx.db;
-    writer = new GroupCommit((reports) => db.$transaction((tx) => insertReports(tx, reports)), { isolate: (error) => !isTransactionTimeout(error) });
+    const sqlite = sqliteWriterOf(db);
+    const write = sqlite ? (reports: NewReport[]) => insertReportsSqlite(sqlite, reports) : (reports: NewReport[]) => db.$transaction((tx) => insertReports(tx, reports));
+    writer = new GroupCommit(write, { isolate: (error) => !isTransactionTimeout(error) && !(error instanceof AppError && error.code === "busy") });
     writers.set(db, writer);
   }
   return writer;

@@ -3,9 +3,11 @@ import type { FeedEntry } from "../../../lib/schemas/feed";
 import type { CreateReportInput, Report } from "../../../lib/schemas/reports";
 import type { Actor } from "../../auth/sessions";
 import type { Tx } from "../../db/client";
-import { insertRows } from "../../db/insert-rows";
+import { insertStatements, numbered, type SqlStatement } from "../../db/insert-rows";
+import { dialectOf, rawExecute, rawQuery, type SqlDialect } from "../../db/raw-sql";
+import type { SqliteWriter } from "../../db/sqlite-writer";
 import { auditRow } from "../audit/record-audit";
-import { appendFeedEntries } from "../feed/append-feed-entry";
+import { feedEntries, feedEntryRows, TAKE_SEQS_SQL, type NewFeedEntry } from "../feed/append-feed-entry";
 import { flatEventRows } from "./event-rows";
 import { toReport } from "./report-view";
 
@@ -23,12 +25,10 @@ export interface InsertedReport {
 }
 
 /**
- * Stores new reports, their events and places, their feed entries, audit entries and idempotency
- * records inside the caller's transaction with one multi-row INSERT per table, whatever the number of
- * reports (hand-written: server/db/insert-rows.ts says why). The reports' views are built from the rows written (the same `toReport` every read uses), so
- * nothing is read back.
+ * New reports as rows and as the views the API answers with. The views are built from the rows (the
+ * same `toReport` every read uses), so nothing is read back after the write.
  */
-export async function insertReports(tx: Tx, reports: NewReport[]): Promise<InsertedReport[]> {
+function planReports(reports: NewReport[], dialect: SqlDialect) {
   const rows = reports.map(({ editor, input, now }) => {
     const status = input.status ?? "published";
     const report = {
@@ -49,44 +49,74 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Inser
     };
     return { report, ...flatEventRows(report.id, input.events) };
   });
-  await insertRows(tx, "Report", rows.map((row) => row.report));
-  await insertRows(tx, "Event", rows.flatMap((row) => row.events));
-  await insertRows(tx, "EventPlace", rows.flatMap((row) => row.places));
-
   // Stored JSON comes back without undefined members; the views must equal what a later read returns.
   const views = rows.map((row, i) =>
     toReport({
       ...row.report,
-      sources: structuredJson(row.report.sources),
+      sources: storedJson(row.report.sources),
       author: { id: reports[i]!.editor.id, name: reports[i]!.editor.name },
-      events: row.events.map((event) => ({ ...event, fields: structuredJson(event.fields) })),
+      events: row.events.map((event) => ({ ...event, fields: storedJson(event.fields) })),
     }),
   );
-  const published = views.flatMap((report, i) => (report.status === "published" ? [{ kind: "report.published" as const, report, at: reports[i]!.now }] : []));
-  const entries = new Map((await appendFeedEntries(tx, published)).map((entry) => [entry.report.id, entry]));
-
-  await insertRows(
-    tx,
-    "AuditEntry",
-    views.map((report, i) =>
-      auditRow(reports[i]!.editor, reports[i]!.now, {
-        action: report.status === "published" ? "report.published" : "report.created",
-        subjectType: "report",
-        subjectId: report.id,
-        details: { status: report.status, title: report.title },
-      }),
+  const published = views.flatMap((report, i): NewFeedEntry[] => (report.status === "published" ? [{ kind: "report.published", report, at: reports[i]!.now }] : []));
+  const statements: SqlStatement[] = [
+    ...insertStatements("Report", rows.map((row) => row.report), dialect),
+    ...insertStatements("Event", rows.flatMap((row) => row.events), dialect),
+    ...insertStatements("EventPlace", rows.flatMap((row) => row.places), dialect),
+    ...insertStatements(
+      "AuditEntry",
+      views.map((report, i) =>
+        auditRow(reports[i]!.editor, reports[i]!.now, {
+          action: report.status === "published" ? "report.published" : "report.created",
+          subjectType: "report",
+          subjectId: report.id,
+          details: { status: report.status, title: report.title },
+        }),
+      ),
+      dialect,
     ),
-  );
-  await insertRows(
-    tx,
-    "IdempotencyKey",
-    reports.flatMap(({ editor, idempotency, now }, i) =>
-      idempotency ? [{ userId: editor.id, key: idempotency.key, requestHash: idempotency.requestHash, status: 201, response: views[i], createdAt: now }] : [],
+    ...insertStatements(
+      "IdempotencyKey",
+      reports.flatMap(({ editor, idempotency, now }, i) =>
+        idempotency ? [{ userId: editor.id, key: idempotency.key, requestHash: idempotency.requestHash, status: 201, response: views[i], createdAt: now }] : [],
+      ),
+      dialect,
     ),
-  );
-  return views.map((report) => ({ report, entry: entries.get(report.id) ?? null }));
+  ];
+  /** What each report's POST answers once the feed seqs are taken (the last one being `lastSeq`). */
+  const results = (lastSeq: number): InsertedReport[] => {
+    const entries = new Map(feedEntries(published, lastSeq).map((entry) => [entry.report.id, entry]));
+    return views.map((report) => ({ report, entry: entries.get(report.id) ?? null }));
+  };
+  // The feed rows go last: they reference their reports.
+  return { statements, feedRows: feedEntryRows(published), results };
 }
 
-function structuredJson(value: unknown): unknown {
+/**
+ * Stores new reports with their events, places, feed entries, audit entries and idempotency records in
+ * one multi-row INSERT per table, whatever the number of reports, inside the caller's Prisma transaction
+ * (PostgreSQL).
+ */
+export async function insertReports(tx: Tx, reports: NewReport[]): Promise<InsertedReport[]> {
+  const dialect = dialectOf(tx);
+  const plan = planReports(reports, dialect);
+  let lastSeq = 0;
+  if (plan.feedRows.length > 0) {
+    const [counter] = await rawQuery<{ value: number | bigint }>(tx, TAKE_SEQS_SQL, plan.feedRows.length);
+    if (!counter) throw new Error("the FeedCounter row is missing (migrations not applied?)");
+    lastSeq = Number(counter.value);
+  }
+  for (const statement of [...plan.statements, ...insertStatements("FeedEntry", numbered(plan.feedRows, lastSeq), dialect)]) await rawExecute(tx, statement.sql, ...statement.params);
+  return plan.results(lastSeq);
+}
+
+/** The same writes on SQLite, sent to the writer thread as one batch (server/db/sqlite-writer.ts). */
+export async function insertReportsSqlite(writer: SqliteWriter, reports: NewReport[]): Promise<InsertedReport[]> {
+  const plan = planReports(reports, "sqlite");
+  const lastSeq = await writer.write({ takeSeqs: plan.feedRows.length, takeSeqsSql: TAKE_SEQS_SQL, statements: plan.statements, numberedRows: { table: "FeedEntry", rows: plan.feedRows } });
+  return plan.results(lastSeq);
+}
+
+function storedJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
 }
