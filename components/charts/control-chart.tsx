@@ -49,7 +49,7 @@ export function ControlChart({
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} scale="time" tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
-          <YAxis tick={AXIS_TICK} allowDecimals={false} width={44} />
+          <YAxis tick={AXIS_TICK} allowDecimals={false} width="auto" />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [value, model.names.faction(String(name))]} />
           {factions.map((f) => (
             <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -31,7 +31,7 @@ export function DistanceChart({ model, at }: { model: DashboardModel; at: number
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="t" type="number" scale="time" domain={[model.range.start, model.range.end]} tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
-          <YAxis tick={AXIS_TICK} width={44} domain={[0, top]} ticks={ticks} />
+          <YAxis tick={AXIS_TICK} width="auto" domain={[0, top]} ticks={ticks} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
           <Legend formatter={(name) => <span style={{ color: "var(--muted)" }}>{model.names.place(String(name))}</span>} iconSize={10} />
           {targets.map((target, i) => (

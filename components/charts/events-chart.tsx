@@ -28,7 +28,7 @@ export function EventsChart({ model, at, series }: { model: DashboardModel; at: 
         <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="t" tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={20} />
-          <YAxis tick={AXIS_TICK} allowDecimals={false} width={44} />
+          <YAxis tick={AXIS_TICK} allowDecimals={false} width="auto" />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale, "date")} formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]} />
           <Legend formatter={(name) => <span style={{ color: "var(--muted)" }}>{t(`eventTypes.${String(name)}`)}</span>} iconSize={10} />
           {EVENT_TYPES.map((type) => (

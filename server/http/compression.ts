@@ -1,7 +1,7 @@
 /**
  * gzip for what is worth compressing: pages, scripts and GET answers (event lists, exports, map data).
  * Writes (POST/PATCH/DELETE) answer with one small object, and compressing it cost more than half the
- * CPU of a small request on the 2-core benchmark machine (docs/BENCHMARKS.md), so they go uncompressed.
+ * CPU of a small request on the 2-core benchmark machine (docs/decisions/0012-group-commit.md), so they go uncompressed.
  * Next.js's own `compress` is off (next.config.js); this replaces it with the same library.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
