@@ -8,7 +8,7 @@ import { controlSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
+import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** Factions drawn: those holding places at any time of the range, largest first (only `only`, when given). */
 /** `series` (optional): rows from GET /api/stats/control to draw instead of folding the model's changes. */
@@ -26,11 +26,12 @@ export function ControlChart({
   series?: { t: string; counts: Record<string, number> }[];
 }) {
   const t = useTranslations("charts");
-  const { rows, factions } = useMemo(() => {
+  const { rows, factions, most } = useMemo(() => {
     const series = given ?? controlSeries(model.baseline, model.changes, model.range.start, model.range.end, "hour");
     const peak = new Map<string, number>();
     for (const row of series) for (const [f, n] of Object.entries(row.counts)) peak.set(f, Math.max(peak.get(f) ?? 0, n));
     return {
+      most: Math.max(0, ...peak.values()),
       rows: series.map((row) => ({ t: Date.parse(row.t), ...row.counts })),
       factions: [...peak.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f).filter((f) => !only || only.includes(f)),
     };
@@ -49,7 +50,7 @@ export function ControlChart({
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} scale="time" tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
-          <YAxis tick={AXIS_TICK} allowDecimals={false} width="auto" />
+          <YAxis tick={AXIS_TICK} allowDecimals={false} width={yAxisWidth(most)} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [value, model.names.faction(String(name))]} />
           {factions.map((f) => (
             <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2} dot={false} isAnimationActive={false} />

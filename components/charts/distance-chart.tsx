@@ -6,7 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { distanceSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE } from "./chart-frame";
+import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** The front closing in: every advance reported with a distance, one line per target city. */
 export function DistanceChart({ model, at }: { model: DashboardModel; at: number }) {
@@ -31,7 +31,7 @@ export function DistanceChart({ model, at }: { model: DashboardModel; at: number
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="t" type="number" scale="time" domain={[model.range.start, model.range.end]} tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
-          <YAxis tick={AXIS_TICK} width="auto" domain={[0, top]} ticks={ticks} />
+          <YAxis tick={AXIS_TICK} width={yAxisWidth(top)} domain={[0, top]} ticks={ticks} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
           <Legend formatter={(name) => <span style={{ color: "var(--muted)" }}>{model.names.place(String(name))}</span>} iconSize={10} />
           {targets.map((target, i) => (
