@@ -5,3 +5,31 @@ const codeOf = (error: unknown) => (typeof error === "object" && error !== null 
 export const isUniqueViolation = (error: unknown) => codeOf(error) === "P2002";
 /** P2028: transaction API error, e.g. the writer lock was not had within maxWait. */
 export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028";
+
+/** Every message and code along an error's cause chain (Prisma wraps the driver's error). */
+function describeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== "object") {
+      parts.push(String(current));
+      break;
+    }
+    const record = current as { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; kind?: unknown; cause?: unknown };
+    parts.push(...[record.code, record.originalCode, record.kind, record.message, record.originalMessage].filter((part) => part !== undefined).map(String));
+    current = record.cause;
+  }
+  return parts.join(" | ");
+}
+
+/**
+ * The database cannot store anything right now: disk full, read-only file or file system, I/O error
+ * (SQLite), or the PostgreSQL equivalents (53100 disk_full, 25006 read_only_sql_transaction, 57P03).
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  return /SQLITE_(FULL|READONLY|IOERR|CANTOPEN)|database or disk is full|readonly database|disk I\/O error|\b(53100|25006|57P03)\b/.test(describeChain(error));
+}
+
+/** Another connection held SQLite's write lock past the busy timeout (or PostgreSQL's lock timeout, 55P03). */
+export function isDatabaseBusy(error: unknown): boolean {
+  return /SQLITE_BUSY|database is locked|SocketTimeout|\b55P03\b/.test(describeChain(error));
+}
