@@ -29,7 +29,10 @@ export function isStorageUnavailable(error: unknown): boolean {
   return /SQLITE_(FULL|READONLY|IOERR|CANTOPEN)|database or disk is full|readonly database|disk I\/O error|\b(53100|25006|57P03)\b/.test(describeChain(error));
 }
 
-/** Another connection held SQLite's write lock past the busy timeout (or PostgreSQL's lock timeout, 55P03). */
+/**
+ * Another connection held SQLite's write lock past the busy timeout: the adapter maps SQLITE_BUSY to a
+ * socket timeout, which Prisma reports as P1008 "Operation has timed out". PostgreSQL: 55P03 lock_not_available.
+ */
 export function isDatabaseBusy(error: unknown): boolean {
-  return /SQLITE_BUSY|database is locked|SocketTimeout|\b55P03\b/.test(describeChain(error));
+  return /\bP1008\b|SQLITE_BUSY|database is locked|SocketTimeout|Operation has timed out|\b55P03\b/.test(describeChain(error));
 }
