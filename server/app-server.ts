@@ -11,6 +11,8 @@ import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
 import { applyMigrations, withStartupLock } from "./db/migrate";
 import type { Env } from "./env";
+import { guardRequest } from "./http/request-guard";
+import { createRateLimits } from "./http/rate-limit";
 import { createLogger } from "./logger";
 import { joinCluster, type FeedCluster } from "./realtime/cluster";
 import { FeedHub } from "./realtime/feed-hub";
@@ -57,6 +59,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     env,
     db,
     log,
+    limits: createRateLimits(env, log),
     now: () => new Date(),
     realtime: {
       publish: (entry: FeedEntry) => {
@@ -79,7 +82,9 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   const handle = nextApp.getRequestHandler();
   const upgrade = nextApp.getUpgradeHandler();
 
-  const http = createServer((req, res) => void handle(req, res));
+  const http = createServer((req, res) => {
+    if (guardRequest(req, res, env, dev)) void handle(req, res);
+  });
   const io = createSocketServer(http, context, () => hub!);
   hub = new FeedHub(
     { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
@@ -107,6 +112,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await nextApp.close().catch(() => {});
       await db.$disconnect();
+      await context.limits.close();
       setAppContext(undefined);
     },
   };
