@@ -2,6 +2,7 @@
  * Rate limits with small limits (set through the environment): failed sign-ins per account and client
  * address, and writes per user. Over a limit: 429 `rate_limited` with Retry-After, nothing stored.
  */
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, lastSeq, login, reportBody, tokenFor } from "./support/api";
 import { ADMIN, startServer, type RunningServer } from "./support/server-process";
@@ -70,5 +71,37 @@ describe("writes", () => {
     expect((await call(server.url, "GET", "/api/reports", { token: editor })).status).toBe(200);
     const other = (await tokenFor(server.url, admin, "editor", "calm-editor")).token;
     expect((await call(server.url, "POST", "/api/reports", { token: other, body: reportBody(100) })).status).toBe(201);
+  });
+});
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisReachable = await new Promise<boolean>((resolve) => {
+  const { hostname, port } = new URL(REDIS_URL);
+  const socket = net.connect({ host: hostname, port: Number(port || 6379) }, () => {
+    socket.end();
+    resolve(true);
+  });
+  socket.on("error", () => resolve(false));
+  socket.setTimeout(1_000, () => {
+    socket.destroy();
+    resolve(false);
+  });
+});
+
+describe.skipIf(!redisReachable)("with REDIS_URL (Redis reachable on 127.0.0.1:6379)", () => {
+  it("two nodes count sign-in failures together", async () => {
+    const env = { REDIS_URL, LOGIN_RATE_LIMIT: "3", LOGIN_RATE_WINDOW_S: "60" };
+    const [a, b] = await Promise.all([startServer({ env }), startServer({ env })]);
+    try {
+      const email = `nobody-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.invalid`;
+      const attemptOn = (node: RunningServer) => call(node.url, "POST", "/api/auth/login", { body: { email, password: "wrong-password" } });
+      expect((await attemptOn(a)).status).toBe(401);
+      expect((await attemptOn(b)).status).toBe(401);
+      expect((await attemptOn(a)).status).toBe(401);
+      expectRateLimited(await attemptOn(b));
+      expectRateLimited(await attemptOn(a));
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
   });
 });
