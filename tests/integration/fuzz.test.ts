@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from "./support/server-process";
 
 /** Change the seed to explore; keep a failing one here until the bug it found is fixed. */
 const SEED = 20_261_126;
-const RUNS_PER_WRITE_ENDPOINT = 250;
+const RUNS_PER_WRITE_ENDPOINT = 200;
 const RUNS_PER_READ_ENDPOINT = 60;
 
 let server: RunningServer;
@@ -186,7 +186,9 @@ const READS: Record<string, string[]> = {
 
 describe("read endpoints under generated hostile query strings", () => {
   it.each(Object.keys(READS))("GET %s: never a 5xx, errors in the contract shape", async (path) => {
-    const queries = fc.sample(hostileQuery(READS[path]!), { seed: SEED, numRuns: RUNS_PER_READ_ENDPOINT });
+    // Endpoints that take no parameters only need to ignore them: fewer runs (their answers are large).
+    const takesNone = READS[path]!.length === 1 && READS[path]![0] === "x";
+    const queries = fc.sample(hostileQuery(READS[path]!), { seed: SEED, numRuns: takesNone ? 15 : RUNS_PER_READ_ENDPOINT });
     for (const query of queries) await sendAndCheck({ method: "GET", path: `${path}?${query}`, token: admin });
   });
 });
