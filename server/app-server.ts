@@ -13,6 +13,8 @@ import { sqliteWriterOf } from "./db/sqlite-writer";
 import { applyMigrations, withStartupLock } from "./db/migrate";
 import type { Env } from "./env";
 import { compress } from "./http/compression";
+import { createRateLimits } from "./http/rate-limit";
+import { guardRequest } from "./http/request-guard";
 import { createApiServer, isApiPath } from "./http/serve-api";
 import { createLogger } from "./logger";
 import { joinCluster, type FeedCluster } from "./realtime/cluster";
@@ -60,6 +62,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     env,
     db,
     log,
+    limits: createRateLimits(env, log),
     now: () => new Date(),
     realtime: {
       publish: (entry: FeedEntry) => {
@@ -82,8 +85,13 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   const handle = nextApp.getRequestHandler();
   const upgrade = nextApp.getUpgradeHandler();
 
+  // Security headers and malformed paths first (request-guard), then gzip for what is worth it; /api/*
+  // is answered by the route handlers directly (serve-api), everything else by Next.js.
   const serveApi = createApiServer(PROJECT_ROOT, log);
-  const http = createServer((req, res) => compress(req, res, () => void (isApiPath(req.url) ? serveApi(req, res) : handle(req, res))));
+  const http = createServer((req, res) => {
+    if (!guardRequest(req, res, env, dev)) return;
+    compress(req, res, () => void (isApiPath(req.url) ? serveApi(req, res) : handle(req, res)));
+  });
   const io = createSocketServer(http, context, () => hub!);
   hub = new FeedHub(
     { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
@@ -112,6 +120,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       await nextApp.close().catch(() => {});
       await sqliteWriterOf(db)?.close();
       await db.$disconnect();
+      await context.limits.close();
       setAppContext(undefined);
     },
   };

@@ -7,6 +7,7 @@
 import type { FeedEntry } from "../lib/schemas/feed";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
+import type { RateLimits } from "./http/rate-limit";
 import type { Logger } from "./logger";
 
 export interface Realtime {
@@ -23,6 +24,8 @@ export interface AppContext {
   db: Db;
   realtime: Realtime;
   log: Logger;
+  /** Failed sign-ins and writes per user (server/http/rate-limit.ts). */
+  limits: RateLimits;
   /** Injected clock, so tests and the seed can control time. */
   now: () => Date;
 }

@@ -23,6 +23,18 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Origins (besides the server's own) allowed to open sockets and make cookie writes, comma-separated. */
   ALLOWED_ORIGINS: z.string().default(""),
+  /** The Mapbox renderer's token (inlined into the browser bundle at build); the CSP then allows Mapbox's hosts. */
+  NEXT_PUBLIC_MAPBOX_TOKEN: z.string().optional(),
+  /** frame-ancestors for /wall only (e.g. "https://intranet.example"); by default no page may be framed. */
+  WALL_FRAME_ANCESTORS: z.string().default(""),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry (for rate limits). */
+  TRUST_PROXY: booleanFlag(false),
+  /** Failed sign-ins allowed per account and client address within LOGIN_RATE_WINDOW_S; then 429. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_WINDOW_S: z.coerce.number().int().min(1).default(15 * 60),
+  /** Writes (POST, PATCH, DELETE) allowed per user within WRITE_RATE_WINDOW_S; then 429. 0 turns the limit off. */
+  WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
+  WRITE_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   busy: 503,
+  /** The database cannot take writes (read-only, disk full): nothing was saved. */
+  unavailable: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -21,10 +23,24 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Seconds the client should wait before retrying (429, 503): sent as Retry-After. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = "AppError";
   }
+}
+
+/**
+ * True for an AppError from any copy of this module: Next bundles route handlers apart from the custom
+ * server, so one thrown by server-side code (the rate limits on the app context) is not `instanceof`
+ * the route bundle's class.
+ */
+export function isAppError(error: unknown): error is AppError {
+  if (error instanceof AppError) return true;
+  if (!(error instanceof Error) || error.name !== "AppError") return false;
+  const { code, details } = error as Partial<AppError>;
+  return typeof code === "string" && Object.hasOwn(ERROR_STATUS, code) && Array.isArray(details);
 }
 
 export const invalid = (message: string, details: ErrorDetail[] = []) => new AppError("invalid_request", message, details);

@@ -48,11 +48,12 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   ]);
   const { config, ignored } = parseWallParams(params, { regions: regions.map((r) => r.slug), factions: factions.map((f) => f.slug), fallbackLocale });
   const messages = (await import(`../../messages/${config.locale}.json`)).default;
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
 
   return (
     <NextIntlClientProvider locale={config.locale} messages={messages}>
       {/* The wall is dark unless its URL says otherwise; set before the first paint, not stored. */}
-      <script dangerouslySetInnerHTML={{ __html: `document.documentElement.dataset.theme=${JSON.stringify(config.theme)}` }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.documentElement.dataset.theme=${JSON.stringify(config.theme)}` }} />
       <Wall
         config={config}
         ignored={ignored}

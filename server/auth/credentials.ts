@@ -19,7 +19,16 @@ export function credentialsFrom(headers: { authorization?: string | null; cookie
 function readCookie(header: string, name: string): string | null {
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key === name) return safeDecode(rest.join("="));
   }
   return null;
+}
+
+/** A cookie that is not valid percent-encoding is no credential (it was a 500 before: tests/integration/fuzz.test.ts). */
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }

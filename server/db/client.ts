@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import type { Env } from "../env";
 import { registerDialect } from "./raw-sql";
+import { sqliteAdapter } from "./sqlite-adapter";
 import { registerSqliteWriter, SqliteWriter } from "./sqlite-writer";
 
 export type Db = PrismaClient;
@@ -37,7 +37,7 @@ export async function createDb(env: Env): Promise<Db> {
     return db as unknown as Db;
   }
   ensureDatabaseDirectory(env);
-  const adapter = new PrismaBetterSQLite3({ url: `file:${env.databaseFile}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = sqliteAdapter({ url: `file:${env.databaseFile}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");

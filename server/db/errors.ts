@@ -10,3 +10,34 @@ export const isUniqueViolation = (error: unknown) =>
   codeOf(error) === "P2002" || rawErrorKind(error) === "UniqueConstraintViolation" || codeOf(error) === "SQLITE_CONSTRAINT_PRIMARYKEY" || codeOf(error) === "SQLITE_CONSTRAINT_UNIQUE";
 /** P2028: transaction API error, e.g. the writer lock was not had within maxWait. */
 export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028";
+
+/** Every message and code along an error's cause chain (Prisma wraps the driver's error). */
+function describeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== "object") {
+      parts.push(String(current));
+      break;
+    }
+    const record = current as { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; kind?: unknown; cause?: unknown };
+    parts.push(...[record.code, record.originalCode, record.kind, record.message, record.originalMessage].filter((part) => part !== undefined).map(String));
+    current = record.cause;
+  }
+  return parts.join(" | ");
+}
+
+/**
+ * The database cannot store anything right now: disk full, read-only file or file system, I/O error
+ * (SQLite), or the PostgreSQL equivalents (53100 disk_full, 25006 read_only_sql_transaction, 57P03).
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  return /SQLITE_(FULL|READONLY|IOERR|CANTOPEN)|database or disk is full|readonly database|disk I\/O error|\b(53100|25006|57P03)\b/.test(describeChain(error));
+}
+
+/**
+ * Another connection held SQLite's write lock past the busy timeout: the adapter maps SQLITE_BUSY to a
+ * socket timeout, which Prisma reports as P1008 "Operation has timed out". PostgreSQL: 55P03 lock_not_available.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return /\bP1008\b|SQLITE_BUSY|database is locked|SocketTimeout|Operation has timed out|\b55P03\b/.test(describeChain(error));
+}

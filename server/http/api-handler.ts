@@ -9,8 +9,8 @@ import { credentialsFrom } from "../auth/credentials";
 import { requireRole } from "../auth/require-role";
 import { findActor, type Actor } from "../auth/sessions";
 import { getAppContext, type AppContext } from "../context";
-import { isTransactionTimeout } from "../db/errors";
-import { AppError, ERROR_STATUS, type ErrorCode } from "../errors";
+import { isDatabaseBusy, isStorageUnavailable, isTransactionTimeout } from "../db/errors";
+import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from "../errors";
 import { isAllowedOrigin } from "./origin";
 
 export interface HandlerArgs<P> {
@@ -23,6 +23,8 @@ export interface HandlerArgs<P> {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Seconds a client should wait after a 503 busy before retrying. */
 const BUSY_RETRY_AFTER_S = 2;
+/** Seconds after a 503 unavailable (disk full, read-only database): an operator has to act first. */
+const UNAVAILABLE_RETRY_AFTER_S = 30;
 
 export interface HandlerOptions {
   /**
@@ -39,7 +41,10 @@ export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerA
       ctx = getAppContext();
       const actor = await identify(ctx, request);
       if (options.role) requireRole(actor, options.role);
-      if (!SAFE_METHODS.has(request.method) && actor?.via === "cookie") checkCsrf(request, ctx);
+      if (!SAFE_METHODS.has(request.method)) {
+        if (actor?.via === "cookie") checkCsrf(request, ctx);
+        if (actor) await ctx.limits.countWrite(actor.id);
+      }
       const params = ((await route?.params) ?? {}) as P;
       return await handler({ request, params, actor, ctx });
     } catch (error) {
@@ -77,12 +82,17 @@ export function errorBody(code: ErrorCode | string, message: string, details: Er
 }
 
 export function errorResponse(error: unknown, ctx?: AppContext): Response {
-  if (error instanceof AppError) {
-    const headers: Record<string, string> = error.code === "busy" ? { "retry-after": String(BUSY_RETRY_AFTER_S) } : {};
+  if (isAppError(error)) {
+    const retryAfter = error.retryAfterS ?? (error.code === "busy" ? BUSY_RETRY_AFTER_S : error.code === "unavailable" ? UNAVAILABLE_RETRY_AFTER_S : undefined);
+    const headers: Record<string, string> = retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {};
     return json(errorBody(error.code, error.message, error.details), ERROR_STATUS[error.code], headers);
   }
-  if (isTransactionTimeout(error)) {
+  if (isTransactionTimeout(error) || isDatabaseBusy(error)) {
     return json(errorBody("busy", "The database is busy; nothing was saved. Retry in a moment."), 503, { "retry-after": String(BUSY_RETRY_AFTER_S) });
+  }
+  if (isStorageUnavailable(error)) {
+    ctx?.log.error("database cannot store changes", { error: error instanceof Error ? error.message : String(error) });
+    return json(errorBody("unavailable", "The database cannot store changes right now (disk full or read-only); nothing was saved. Retry later."), 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) });
   }
   ctx?.log.error("unhandled error in route", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return json(errorBody("internal", "Something went wrong on the server; nothing was changed. The error has been logged."), 500);

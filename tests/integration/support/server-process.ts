@@ -63,6 +63,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       DEMO_DATA: "false",
       LOG_LEVEL: "info",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Tests and benchmarks post far faster than any desk; rate-limit.test.ts sets its own limits.
+      WRITE_RATE_LIMIT: "0",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,83 @@
+/**
+ * What the custom server does to every HTTP request before Next sees it: refuse a path that is not
+ * valid percent-encoding (Next would answer 500) and answer /api itself in the contract's shape, record the client's address for the rate limits,
+ * and set the security headers (server/http/security-headers.ts).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { Env } from "../env";
+import { NONCE_HEADER, newNonce, securityHeaders } from "./security-headers";
+
+/** Set by the server from the connection (never taken from the client): the rate limits key on it. */
+export const CLIENT_IP_HEADER = "x-situation-client-ip";
+
+type GuardEnv = Pick<Env, "NEXT_PUBLIC_MAPBOX_TOKEN" | "WALL_FRAME_ANCESTORS" | "TRUST_PROXY">;
+
+/** Returns false when it answered the request itself. */
+export function guardRequest(req: IncomingMessage, res: ServerResponse, env: GuardEnv, dev: boolean): boolean {
+  const url = req.url ?? "/";
+  const path = url.split("?")[0]!;
+  // As for the session cookie's Secure flag: TLS here, or a proxy that says it terminated TLS.
+  const tls = Boolean((req.socket as TLSSocket).encrypted) || firstValue(req.headers["x-forwarded-proto"]) === "https";
+  const nonce = newNonce();
+  const headers = securityHeaders({ path, nonce, dev, tls, env });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+
+  req.headers[CLIENT_IP_HEADER] = clientIp(req, env);
+  delete req.headers[NONCE_HEADER];
+  if (!path.startsWith("/api")) {
+    // Next takes the nonce from the request's policy and puts it on its own scripts.
+    req.headers["content-security-policy"] = headers["content-security-policy"];
+    req.headers[NONCE_HEADER] = nonce;
+  }
+
+  if (!isValidPercentEncoding(path)) {
+    refuse(res, 400, path.startsWith("/api"), "The request path is not valid percent-encoded UTF-8.", [{ path: "path", message: "is not valid percent-encoding" }]);
+    return false;
+  }
+  // No route file can claim /api itself next to the catch-all: answer it as any unknown endpoint.
+  if (path === "/api") {
+    refuse(res, 404, true, "No API endpoint here; see /api/openapi.json.");
+    return false;
+  }
+  return true;
+}
+
+export function isValidPercentEncoding(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(res: ServerResponse, status: 400 | 404, api: boolean, message: string, details: { path: string; message: string }[] = []): void {
+  res.statusCode = status;
+  res.setHeader("cache-control", "no-store");
+  if (api) {
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ error: { code: status === 400 ? "invalid_request" : "not_found", message, details } }));
+  } else {
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.end(`${status} ${message}\n`);
+  }
+}
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.split(",")[0]?.trim().toLowerCase();
+}
+
+/**
+ * The connection's address, or, with TRUST_PROXY=true (behind nginx or another proxy that appends
+ * the address it saw), the last X-Forwarded-For entry: the one our own proxy wrote.
+ */
+function clientIp(req: IncomingMessage, env: GuardEnv): string {
+  if (env.TRUST_PROXY) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+    if (last) return last.slice(0, 64);
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
