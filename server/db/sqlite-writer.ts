@@ -101,7 +101,7 @@ export class SqliteWriter {
 function storageError(code: string, message: string): Error {
   if (code === "SQLITE_BUSY") return new AppError("busy", "The database is busy; nothing was saved. Retry in a moment.");
   if (/^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
-    return new AppError("busy", `The database cannot store anything right now (${code}); nothing was saved. Retry later.`);
+    return new AppError("unavailable", `The database cannot store changes right now (${code}: disk full or read-only); nothing was saved. Retry later.`);
   }
   return new SqliteWriteError(code, message);
 }

@@ -77,8 +77,13 @@ function toWebRequest(req: IncomingMessage): Request {
   } catch {
     url = new URL(req.url ?? "/", "http://localhost");
   }
+  // From the parsed headers, not rawHeaders: the request guard sets and removes some (the client's
+  // address for the rate limits), and a client must not be able to send those itself.
   const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
   const hasBody = method !== "GET" && method !== "HEAD";
   return new Request(url, {
     method,

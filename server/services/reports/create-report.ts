@@ -64,7 +64,7 @@ function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
     const db = ctx.db;
     const sqlite = sqliteWriterOf(db);
     const write = sqlite ? (reports: NewReport[]) => insertReportsSqlite(sqlite, reports) : (reports: NewReport[]) => db.$transaction((tx) => insertReports(tx, reports));
-    writer = new GroupCommit(write, { isolate: (error) => !isTransactionTimeout(error) && !(error instanceof AppError && error.code === "busy") });
+    writer = new GroupCommit(write, { isolate: (error) => !isTransactionTimeout(error) && !(error instanceof AppError && (error.code === "busy" || error.code === "unavailable")) });
     writers.set(db, writer);
   }
   return writer;
