@@ -97,11 +97,14 @@ export class SqliteWriter {
   }
 }
 
-/** SQLite's refusals as the contract's errors; constraint violations keep their code for the caller. */
+/**
+ * SQLite's refusals as the contract's errors (no database codes or messages reach a client);
+ * constraint violations keep their code for the caller.
+ */
 function storageError(code: string, message: string): Error {
   if (code === "SQLITE_BUSY") return new AppError("busy", "The database is busy; nothing was saved. Retry in a moment.");
   if (/^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
-    return new AppError("unavailable", `The database cannot store changes right now (${code}: disk full or read-only); nothing was saved. Retry later.`);
+    return new AppError("unavailable", "The database cannot store changes right now (disk full or read-only); nothing was saved. Retry later.");
   }
   return new SqliteWriteError(code, message);
 }
