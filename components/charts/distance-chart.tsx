@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { distanceSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
@@ -23,6 +23,7 @@ export function DistanceChart({ model, at }: { model: DashboardModel; at: number
       title={`${t("distance")} (km)`}
       headline={latest && <span data-testid="latest-distance">{model.names.place(latest.toward)}: {t("km", { km: latest.distanceKm })} ({model.names.faction(latest.faction)})</span>}
       testId="chart-distance"
+      legend={targets.map((target, i) => ({ key: target, label: model.names.place(target), color: palette[i % palette.length]! }))}
     >
       {points.length === 0 ? (
         <p className="chart-empty">{t("noDistances")}</p>
@@ -33,7 +34,6 @@ export function DistanceChart({ model, at }: { model: DashboardModel; at: number
           <XAxis dataKey="t" type="number" scale="time" domain={[model.range.start, model.range.end]} tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
           <YAxis tick={AXIS_TICK} width={yAxisWidth(top)} domain={[0, top]} ticks={ticks} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
-          <Legend formatter={(name) => <span style={{ color: "var(--muted)" }}>{model.names.place(String(name))}</span>} iconSize={10} />
           {targets.map((target, i) => (
             <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
           ))}

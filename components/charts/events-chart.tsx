@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BUCKET_MS, eventCountSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
@@ -25,14 +25,13 @@ export function EventsChart({ model, at, series }: { model: DashboardModel; at: 
   const total = today ? dayTotal(today) : 0;
   const busiest = rows.reduce((most, row) => Math.max(most, dayTotal(row as Record<string, number>)), 0);
   return (
-    <ChartFrame title={t("charts.events")} headline={<span data-testid="events-that-day" data-count={total}>{formatUtc(day, model.locale, "date")}: {total}</span>} testId="chart-events">
+    <ChartFrame title={t("charts.events")} headline={<span data-testid="events-that-day" data-count={total}>{formatUtc(day, model.locale, "date")}: {total}</span>} testId="chart-events" legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
         <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="t" tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={20} />
           <YAxis tick={AXIS_TICK} allowDecimals={false} width={yAxisWidth(busiest)} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale, "date")} formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]} />
-          <Legend formatter={(name) => <span style={{ color: "var(--muted)" }}>{t(`eventTypes.${String(name)}`)}</span>} iconSize={10} />
           {EVENT_TYPES.map((type) => (
             <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
           ))}
