@@ -42,7 +42,7 @@ export async function createDb(env: Env): Promise<Db> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  registerSqliteWriter(db, new SqliteWriter(env.databaseFile, TX_MAX_WAIT_MS));
+  registerSqliteWriter(db, new SqliteWriter(env.databaseFile, TX_MAX_WAIT_MS).start());
   return db;
 }
 

@@ -50,6 +50,12 @@ export class SqliteWriter {
     private readonly maxWaitMs: number,
   ) {}
 
+  /** Starts the writer thread ahead of the first write (it takes a moment to load). */
+  start(): this {
+    if (!this.closed) this.started();
+    return this;
+  }
+
   /** Runs the batch in one transaction; resolves with the last seq taken once it committed. */
   write(batch: WriteBatch): Promise<number> {
     if (this.closed) return Promise.reject(new AppError("busy", "The server is shutting down; nothing was saved. Retry in a moment."));

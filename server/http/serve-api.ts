@@ -33,6 +33,12 @@ export function createApiServer(projectRoot: string, log: Logger) {
     return loaded;
   };
 
+  // Load every route module now rather than on its first request (an editor's first post after a
+  // restart should not wait for them); a module that fails to load is reported on its requests too.
+  setImmediate(() => {
+    for (const route of routes) load(route).catch((error: unknown) => log.error("API route failed to load", { route: route.pattern, error: String(error) }));
+  });
+
   return async function serveApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const request = toWebRequest(req);
