@@ -129,7 +129,9 @@ the SQLite batches in a writer thread with its own connection, \`/api/*\` answer
 gzip only for GET answers. Measured by hand on 2026-11-26 with the same editors' requests (8 s after 20
 warm-up posts, no viewers, the security headers and rate limits of #8 in place): 1 editor 181 posts/s
 (4.8 ms median per POST), 8 editors 471/s, 32 editors 496/s; the server's CPU (both threads) 2.1 and
-2.0 ms per post.
+2.0 ms per post. Ten minutes later the same script gave 332 posts/s at 3.3 ms of CPU per post: this
+machine's speed changes by about a third from one quarter hour to the next, so compare figures within a
+run (the fan-out ratio) rather than across runs.
 
 What is left on a post's path is the request thread's own work (HTTP, the security headers and CSP
 nonce, the rate limit, zod, the actor lookup, building the rows; ~2 ms of CPU per post) and the load
