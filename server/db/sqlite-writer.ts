@@ -27,7 +27,11 @@ export interface WriterRequest {
 }
 export type WriterReply = { id: number; lastSeq: number } | { id: number; error: { code: string; message: string } };
 
-/** An error from the worker's SQLite, carrying SQLite's code (e.g. SQLITE_CONSTRAINT_PRIMARYKEY). */
+/**
+ * An error from the worker's SQLite, carrying SQLite's code (SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_BUSY,
+ * SQLITE_FULL, …). The same classifiers as for Prisma's errors read it (server/db/errors.ts), and
+ * apiHandler answers busy / full / read-only with 503 without SQLite's text.
+ */
 export class SqliteWriteError extends Error {
   constructor(
     readonly code: string,
@@ -85,7 +89,7 @@ export class SqliteWriter {
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
       if (!waiting) return;
-      if ("error" in reply) waiting.reject(storageError(reply.error.code, reply.error.message));
+      if ("error" in reply) waiting.reject(new SqliteWriteError(reply.error.code, reply.error.message));
       else waiting.resolve(reply.lastSeq);
     });
     // A crashed worker fails what it had (nothing of it was acknowledged); the next write starts a new one.
@@ -101,18 +105,6 @@ export class SqliteWriter {
     this.worker = worker;
     return worker;
   }
-}
-
-/**
- * SQLite's refusals as the contract's errors (no database codes or messages reach a client);
- * constraint violations keep their code for the caller.
- */
-function storageError(code: string, message: string): Error {
-  if (code === "SQLITE_BUSY") return new AppError("busy", "The database is busy; nothing was saved. Retry in a moment.");
-  if (/^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
-    return new AppError("unavailable", "The database cannot store changes right now (disk full or read-only); nothing was saved. Retry later.");
-  }
-  return new SqliteWriteError(code, message);
 }
 
 const writers = new WeakMap<object, SqliteWriter>();

@@ -4,10 +4,10 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
-import { isTransactionTimeout, isUniqueViolation } from "../../db/errors";
+import { isDatabaseBusy, isStorageUnavailable, isTransactionTimeout, isUniqueViolation } from "../../db/errors";
 import { GroupCommit } from "../../db/group-commit";
 import { sqliteWriterOf } from "../../db/sqlite-writer";
-import { AppError } from "../../errors";
+import { AppError, isAppError } from "../../errors";
 import { checkEventReferences } from "./check-event-references";
 import { insertReports, insertReportsSqlite, type InsertedReport, type NewReport } from "./insert-reports";
 
@@ -54,8 +54,9 @@ export async function createReport(ctx: AppContext, actor: Actor | null, input: 
 
 /**
  * One group-commit writer per database (docs/decisions/0012-group-commit.md): posts that arrive while a
- * write runs are stored together in the next transaction. Errors other than a timeout may be one
- * report's (a raced idempotency key), so a failed batch is retried report by report.
+ * write runs are stored together in the next transaction. A failed batch is retried report by report
+ * when the error may be one report's (a raced idempotency key); a busy, full or read-only database
+ * fails the whole batch at once.
  */
 const writers = new WeakMap<Db, GroupCommit<NewReport, InsertedReport>>();
 function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
@@ -64,7 +65,7 @@ function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
     const db = ctx.db;
     const sqlite = sqliteWriterOf(db);
     const write = sqlite ? (reports: NewReport[]) => insertReportsSqlite(sqlite, reports) : (reports: NewReport[]) => db.$transaction((tx) => insertReports(tx, reports));
-    writer = new GroupCommit(write, { isolate: (error) => !isTransactionTimeout(error) && !(error instanceof AppError && (error.code === "busy" || error.code === "unavailable")) });
+    writer = new GroupCommit(write, { isolate: (error) => !isTransactionTimeout(error) && !isDatabaseBusy(error) && !isStorageUnavailable(error) && !isAppError(error) });
     writers.set(db, writer);
   }
   return writer;
