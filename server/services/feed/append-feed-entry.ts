@@ -17,6 +17,13 @@ export interface NewFeedEntry {
  */
 export const TAKE_SEQS_SQL = `UPDATE "FeedCounter" SET "value" = "value" + ? WHERE "id" = 1 RETURNING "value"`;
 
+/** Takes `count` seqs inside the caller's transaction; answers the last one taken. */
+export async function takeSeqs(tx: Tx, count: number): Promise<number> {
+  const [counter] = await rawQuery<{ value: number | bigint }>(tx, TAKE_SEQS_SQL, count);
+  if (!counter) throw new Error("the FeedCounter row is missing (migrations not applied?)");
+  return Number(counter.value);
+}
+
 /** The stored rows of new entries, without their seqs (see `numbered`). */
 export function feedEntryRows(items: NewFeedEntry[]) {
   return items.map((item) => ({ kind: item.kind, at: item.at, reportId: item.report.id, snapshot: item.report }));
@@ -33,9 +40,7 @@ export function feedEntries(items: NewFeedEntry[], lastSeq: number): FeedEntry[]
  */
 export async function appendFeedEntries(tx: Tx, items: NewFeedEntry[]): Promise<FeedEntry[]> {
   if (items.length === 0) return [];
-  const [counter] = await rawQuery<{ value: number | bigint }>(tx, TAKE_SEQS_SQL, items.length);
-  if (!counter) throw new Error("the FeedCounter row is missing (migrations not applied?)");
-  const lastSeq = Number(counter.value);
+  const lastSeq = await takeSeqs(tx, items.length);
   for (const statement of insertStatements("FeedEntry", numbered(feedEntryRows(items), lastSeq), dialectOf(tx))) await rawExecute(tx, statement.sql, ...statement.params);
   return feedEntries(items, lastSeq);
 }

@@ -4,10 +4,10 @@ import type { CreateReportInput, Report } from "../../../lib/schemas/reports";
 import type { Actor } from "../../auth/sessions";
 import type { Tx } from "../../db/client";
 import { insertStatements, numbered, type SqlStatement } from "../../db/insert-rows";
-import { dialectOf, rawExecute, rawQuery, type SqlDialect } from "../../db/raw-sql";
+import { dialectOf, rawExecute, type SqlDialect } from "../../db/raw-sql";
 import type { SqliteWriter } from "../../db/sqlite-writer";
 import { auditRow } from "../audit/record-audit";
-import { feedEntries, feedEntryRows, TAKE_SEQS_SQL, type NewFeedEntry } from "../feed/append-feed-entry";
+import { feedEntries, feedEntryRows, takeSeqs, TAKE_SEQS_SQL, type NewFeedEntry } from "../feed/append-feed-entry";
 import { flatEventRows } from "./event-rows";
 import { toReport } from "./report-view";
 
@@ -100,12 +100,7 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
 export async function insertReports(tx: Tx, reports: NewReport[]): Promise<InsertedReport[]> {
   const dialect = dialectOf(tx);
   const plan = planReports(reports, dialect);
-  let lastSeq = 0;
-  if (plan.feedRows.length > 0) {
-    const [counter] = await rawQuery<{ value: number | bigint }>(tx, TAKE_SEQS_SQL, plan.feedRows.length);
-    if (!counter) throw new Error("the FeedCounter row is missing (migrations not applied?)");
-    lastSeq = Number(counter.value);
-  }
+  const lastSeq = plan.feedRows.length > 0 ? await takeSeqs(tx, plan.feedRows.length) : 0;
   for (const statement of [...plan.statements, ...insertStatements("FeedEntry", numbered(plan.feedRows, lastSeq), dialect)]) await rawExecute(tx, statement.sql, ...statement.params);
   return plan.results(lastSeq);
 }
