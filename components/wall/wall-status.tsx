@@ -16,6 +16,8 @@ interface Props {
   lastReportAt: number | null;
   /** Server clock minus browser clock: ages are measured on the server's clock. */
   clockOffsetMs: number;
+  /** When the server rendered the page (its clock): what the first render shows. */
+  renderedAt: number;
   staleAfterMs: number;
   reloadAfterMs: number;
   filter: ReactNode;
@@ -27,12 +29,17 @@ interface Props {
  * not been live for `reloadAfterMs` or the clock stopped ticking, but only once the server answers,
  * so an outage never leaves a browser error page on the screen. Only this bar re-renders every second.
  */
-export function WallStatus({ connection, lastReportAt, clockOffsetMs, staleAfterMs, reloadAfterMs, filter }: Props) {
+export function WallStatus({ connection, lastReportAt, clockOffsetMs, renderedAt, staleAfterMs, reloadAfterMs, filter }: Props) {
   const t = useTranslations("wall");
   const locale = useLocale();
   const connectionRef = useRef(connection);
   const heartbeatRef = useRef(0);
-  const [clock, setClock] = useState(() => ({ now: Date.now(), notLiveSince: connection === "live" ? null : Date.now() }));
+  // The first render is the server's moment exactly, on the server and when the browser hydrates:
+  // Date.now() here would differ by the time in between and change the clock's and the age's text.
+  const [clock, setClock] = useState(() => {
+    const now = renderedAt - clockOffsetMs;
+    return { now, notLiveSince: connection === "live" ? null : now };
+  });
 
   useEffect(() => {
     connectionRef.current = connection;

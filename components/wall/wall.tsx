@@ -101,6 +101,7 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
         connection={connection}
         lastReportAt={newest ? Date.parse(newest.at) : null}
         clockOffsetMs={clockOffsetMs}
+        renderedAt={initial.renderedAt}
         staleAfterMs={config.staleAfterMs}
         reloadAfterMs={config.reloadAfterMs}
         filter={
