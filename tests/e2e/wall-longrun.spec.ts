@@ -9,7 +9,9 @@ import { editorToken, SCREENSHOTS } from "./support";
  */
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-const ROUNDS = 3;
+const ROUNDS = 5;
+/** Rounds that warm the page up (code compiled, caches filled) before the heap's baseline is taken. */
+const WARMUP_ROUNDS = 2;
 const POSTS_PER_ROUND = 120;
 const CONCURRENCY = 4;
 /** Heap a post may add for good: its report and events in the cache (~1 KB) with generous room. */
@@ -24,6 +26,8 @@ interface Checkpoint {
 }
 
 async function checkpoint(page: Page, cdp: CDPSession): Promise<Checkpoint> {
+  // Twice: the first collection can leave garbage that only a second one frees (weak maps, finalizers).
+  await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
@@ -80,11 +84,15 @@ test("hundreds of rapid posts: ticker, DOM, listeners and heap stay bounded", as
   console.log("wall long-run checkpoints (after each round of", POSTS_PER_ROUND, "posts):", JSON.stringify(points));
   await page.screenshot({ path: `${SCREENSHOTS}/wall-longrun-end.png` });
 
-  const [first, , last] = points as [Checkpoint, Checkpoint, Checkpoint];
+  const first = points[0]!;
+  const last = points[ROUNDS - 1]!;
   for (const p of points) expect(p.tickerItems).toBeLessThanOrEqual(TICKER_MAX);
-  // Between the first and the last checkpoint another 240 reports arrived; the page must not keep them as DOM.
+  // Between the first and the last checkpoint another 480 reports arrived; the page must not keep them as DOM.
   expect(last.domElements).toBeLessThanOrEqual(first.domElements + 50);
   expect(last.nodes).toBeLessThanOrEqual(first.nodes * 1.1 + 200);
   expect(last.listeners).toBeLessThanOrEqual(first.listeners + 50);
-  expect(last.heap - first.heap).toBeLessThan((ROUNDS - 1) * POSTS_PER_ROUND * HEAP_BUDGET_PER_POST_BYTES);
+  // The heap from the end of the warm-up: the first rounds also grow it by code and caches that are
+  // paid once (CI saw +1.2 MB, then +0.02 MB), which made a bound from the first checkpoint noisy.
+  const baseline = points[WARMUP_ROUNDS - 1]!;
+  expect(last.heap - baseline.heap).toBeLessThan((ROUNDS - WARMUP_ROUNDS) * POSTS_PER_ROUND * HEAP_BUDGET_PER_POST_BYTES);
 });
