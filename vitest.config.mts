@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     reporters: ["default", ...ciReporters],
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.tsx"], environment: "node" } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"], environment: "node" } },
       {
         extends: true,
         test: {

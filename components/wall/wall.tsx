@@ -17,6 +17,7 @@ import { recentEvents } from "@/lib/dashboard/series";
 import { MAP_VIEWS, regionBounds } from "@/lib/geo/map-views";
 import type { Region } from "@/lib/schemas/reference";
 import type { IgnoredParam, WallConfig, WallView } from "@/lib/schemas/wall";
+import { ignoredReason } from "./ignored-reason";
 import { breakingEntry, colorsInScope, controlInRegion, eventsInRegion, tickerEntries } from "@/lib/wall/scope";
 import { BreakingBanner } from "./breaking-banner";
 import { WallLegend } from "./wall-legend";
@@ -122,7 +123,7 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
             )}
             {ignored.map((i) => (
               <span key={i.param} className="wall-ignored">
-                {t("ignored", { param: i.param, value: i.value, reason: i.reason })}
+                {t("ignored", { param: i.param, value: i.value, reason: ignoredReason(i.reason, t) })}
               </span>
             ))}
           </p>
@@ -177,3 +178,4 @@ function gridStyle(map: boolean, ticker: boolean, charts: number): CSSProperties
   }
   return { gridTemplateColumns: columns, gridTemplateAreas: areas.join(" "), gridTemplateRows: rows.join(" ") };
 }
+

@@ -44,15 +44,23 @@ describe("parseWallParams", () => {
     const { config, ignored } = parseWallParams({ region: "atlantis", factions: "hts,martians", panels: "map,radar", rotate: "3", stale: "-1", lang: "fr", theme: "pink", breaking: "x" }, known);
     expect(config).toMatchObject({ region: null, factions: null, panels: WALL_DEFAULT_PANELS, rotateMs: 0, staleAfterMs: 30 * 60_000, locale: "en", theme: "dark", breakingMs: 60_000 });
     expect(ignored.map((i) => i.param)).toEqual(["region", "factions", "panels", "rotate", "breaking", "stale", "lang", "theme"]);
-    expect(ignored[0]!.reason).toContain("unknown region 'atlantis'");
-    expect(ignored[1]!.reason).toContain("martians");
-    expect(ignored[3]!.reason).toBe("must be at least 10");
+    expect(ignored.map((i) => i.reason)).toEqual([
+      { kind: "unknown", what: "region", item: "atlantis" },
+      { kind: "unknown", what: "faction", item: "martians" },
+      { kind: "unknown", what: "panel", item: "radar" },
+      { kind: "zeroOrRange", min: 10, max: 3600 },
+      { kind: "range", min: 5, max: 3600 },
+      { kind: "range", min: 1, max: 10080 },
+      { kind: "oneOf", options: "en, nl" },
+      { kind: "oneOf", options: "dark, light" },
+    ]);
+    expect(parseWallParams({ factions: " , " }, known).ignored).toEqual([{ param: "factions", value: " , ", reason: { kind: "emptyList", what: "faction" } }]);
   });
 
   it("drops the region view when no region is chosen", () => {
     const { config, ignored } = parseWallParams({ views: "region,routes", rotate: "60" }, known);
     expect(config.views).toEqual(["routes"]);
     expect(config.rotateMs).toBe(0); // one view left: nothing to rotate
-    expect(ignored).toEqual([{ param: "views", value: "region", reason: "needs ?region=" }]);
+    expect(ignored).toEqual([{ param: "views", value: "region", reason: { kind: "needsRegion" } }]);
   });
 });

@@ -34,20 +34,33 @@ export interface WallConfig {
   token: string | null;
 }
 
+/** Why a parameter was ignored, as data: the wall says it in its own language (messages `wall.reasons`). */
+export type IgnoredReason =
+  | { kind: "unknown"; what: ListItem; item: string }
+  | { kind: "emptyList"; what: ListItem }
+  | { kind: "range"; min: number; max: number }
+  | { kind: "zeroOrRange"; min: number; max: number }
+  | { kind: "oneOf"; options: string }
+  | { kind: "needsRegion" }
+  | { kind: "tooLong"; max: number };
+export type ListItem = "region" | "faction" | "panel" | "view";
+
 export interface IgnoredParam {
   param: string;
   value: string;
-  reason: string;
+  reason: IgnoredReason;
 }
 
 const list = (value: string) => [...new Set(value.split(",").map((s) => s.trim()).filter(Boolean))];
-const wholeNumber = (min: number, max: number) =>
-  z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int({ error: `must be a whole number from ${min} to ${max}` }).min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` });
-const listOf = <T extends string>(allowed: readonly T[], what: string) =>
-  z
-    .string()
-    .transform(list)
-    .pipe(z.array(z.enum(allowed as unknown as [T, ...T[]], { error: (issue) => `unknown ${what} '${String(issue.input)}'` })).min(1, { error: `name at least one ${what}` }));
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const listOf = <T extends string>(allowed: readonly T[]) => z.string().transform(list).pipe(z.array(z.enum(allowed as unknown as [T, ...T[]])).min(1));
+/** The first item of a list that is not allowed, or that the list is empty. */
+const listReason =
+  (allowed: readonly string[], what: ListItem) =>
+  (value: string): IgnoredReason => {
+    const item = list(value).find((v) => !allowed.includes(v));
+    return item === undefined ? { kind: "emptyList", what } : { kind: "unknown", what, item: item.slice(0, 40) };
+  };
 
 /** Reads `?region=&factions=&panels=&views=&rotate=&breaking=&stale=&reload=&lang=&theme=&token=`. */
 export function parseWallParams(
@@ -55,33 +68,34 @@ export function parseWallParams(
   known: { regions: readonly string[]; factions: readonly string[]; fallbackLocale: Locale },
 ): { config: WallConfig; ignored: IgnoredParam[] } {
   const ignored: IgnoredParam[] = [];
-  const read = <T>(param: string, schema: z.ZodType<T>, fallback: T): T => {
+  const read = <T>(param: string, schema: z.ZodType<T>, fallback: T, why: (value: string) => IgnoredReason): T => {
     const raw = params[param];
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined || value === "") return fallback;
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    ignored.push({ param, value: value.slice(0, 80), reason: parsed.error.issues[0]?.message ?? "invalid" });
+    ignored.push({ param, value: value.slice(0, 80), reason: why(value) });
     return fallback;
   };
+  const range = (min: number, max: number) => () => ({ kind: "range", min, max }) as const;
 
-  const region = read<string | null>("region", z.enum(known.regions as [string, ...string[]], { error: (i) => `unknown region '${String(i.input)}'` }), null);
-  const factions = read<string[] | null>("factions", listOf(known.factions, "faction"), null);
-  const panels = read<WallPanel[]>("panels", listOf(WALL_PANELS, "panel"), WALL_DEFAULT_PANELS);
-  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(10, 3600)], { error: "must be 0 or a whole number from 10 to 3600" }), 0);
+  const region = read<string | null>("region", z.enum(known.regions as [string, ...string[]]), null, (value) => ({ kind: "unknown", what: "region", item: value.slice(0, 40) }));
+  const factions = read<string[] | null>("factions", listOf(known.factions), null, listReason(known.factions, "faction"));
+  const panels = read<WallPanel[]>("panels", listOf(WALL_PANELS), WALL_DEFAULT_PANELS, listReason(WALL_PANELS, "panel"));
+  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(10, 3600)]), 0, () => ({ kind: "zeroOrRange", min: 10, max: 3600 }));
   const defaultViews: WallView[] = rotateS > 0 ? (region ? ["region", "country", "routes"] : ["country", "routes"]) : region ? ["region"] : ["country"];
-  let views = read<WallView[]>("views", listOf(WALL_VIEWS, "view"), defaultViews);
+  let views = read<WallView[]>("views", listOf(WALL_VIEWS), defaultViews, listReason(WALL_VIEWS, "view"));
   if (!region && views.includes("region")) {
-    ignored.push({ param: "views", value: "region", reason: "needs ?region=" });
+    ignored.push({ param: "views", value: "region", reason: { kind: "needsRegion" } });
     views = views.filter((v) => v !== "region");
     if (views.length === 0) views = ["country"];
   }
-  const breakingS = read("breaking", wholeNumber(5, 3600), WALL_BREAKING_DEFAULT_S);
-  const staleMin = read("stale", wholeNumber(1, 7 * 24 * 60), WALL_STALE_DEFAULT_MIN);
-  const reloadMin = read("reload", wholeNumber(1, 24 * 60), WALL_RELOAD_DEFAULT_MIN);
-  const locale = read<Locale>("lang", z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }), known.fallbackLocale);
-  const theme = read<"dark" | "light">("theme", z.enum(["dark", "light"], { error: "must be dark or light" }), "dark");
-  const token = read<string | null>("token", z.string().max(200, { error: "is too long" }), null);
+  const breakingS = read("breaking", wholeNumber(5, 3600), WALL_BREAKING_DEFAULT_S, range(5, 3600));
+  const staleMin = read("stale", wholeNumber(1, 7 * 24 * 60), WALL_STALE_DEFAULT_MIN, range(1, 7 * 24 * 60));
+  const reloadMin = read("reload", wholeNumber(1, 24 * 60), WALL_RELOAD_DEFAULT_MIN, range(1, 24 * 60));
+  const locale = read<Locale>("lang", z.enum(LOCALES), known.fallbackLocale, () => ({ kind: "oneOf", options: LOCALES.join(", ") }));
+  const theme = read<"dark" | "light">("theme", z.enum(["dark", "light"]), "dark", () => ({ kind: "oneOf", options: "dark, light" }));
+  const token = read<string | null>("token", z.string().max(200), null, () => ({ kind: "tooLong", max: 200 }));
 
   return {
     config: {

@@ -143,7 +143,7 @@ test("configured by URL: Dutch, light, a region with two factions, rotating view
   await expect(filter).toContainText("Regio: Homs");
   await expect(filter).toContainText("Partijen: HTS-rebellen, Regering");
   await expect(filter).toContainText("Weergave: regio (wisselt elke 10 s)");
-  await expect(filter).toContainText("Genegeerd stale=oops");
+  await expect(filter).toContainText("Genegeerd stale=oops: moet een geheel getal van 1 tot en met 10080 zijn");
   // Factions outside the filter are one grey "other" entry in the legend.
   const legend = page.getByTestId("wall-legend");
   await expect(legend.locator('[data-faction="other"]')).toBeVisible();
