@@ -12,6 +12,7 @@ import type { AppContext } from "../context";
 import { readLastSeq } from "../services/feed/read-feed";
 import type { FeedHub } from "./feed-hub";
 import { isAllowedOrigin } from "../http/origin";
+import { coalesceFlushedFrames } from "./coalesce-frames";
 
 /** Clients send nothing but the handshake: keep the largest accepted message small. */
 export const SOCKET_MAX_MESSAGE_BYTES = 16 * 1024;
@@ -31,6 +32,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
     destroyUpgrade: false,
     allowRequest: (req: IncomingMessage, callback) => callback(null, isAllowedOrigin(req.headers.origin, req.headers.host, ctx.env)),
   });
+  coalesceFlushedFrames(io.engine);
 
   io.use(async (socket, next) => {
     try {
