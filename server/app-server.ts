@@ -11,6 +11,7 @@ import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
 import { sqliteWriterOf } from "./db/sqlite-writer";
 import { applyMigrations, withStartupLock } from "./db/migrate";
+import { lockSqliteFile } from "./db/sqlite-server-lock";
 import type { Env } from "./env";
 import { compress } from "./http/compression";
 import { createRateLimits } from "./http/rate-limit";
@@ -45,8 +46,15 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   const log = createLogger(env.LOG_LEVEL);
   const dev = options.dev ?? env.NODE_ENV !== "production";
 
-  // Migrate and seed one node at a time when several share a PostgreSQL database.
-  return withStartupLock(env, () => startAppServer(env, log, dev));
+  // One server per SQLite file; on PostgreSQL, migrate and seed one node at a time.
+  const fileLock = env.databaseFile ? lockSqliteFile(env.databaseFile) : undefined;
+  try {
+    const app = await withStartupLock(env, () => startAppServer(env, log, dev));
+    return { ...app, close: () => app.close().finally(() => fileLock?.release()) };
+  } catch (error) {
+    fileLock?.release();
+    throw error;
+  }
 }
 
 async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, dev: boolean): Promise<AppServer> {

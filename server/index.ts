@@ -1,6 +1,7 @@
 /** Starts Situation Desk: one process, one port, pages + /api + Socket.IO. */
 import type { AddressInfo } from "node:net";
 import { createAppServer } from "./app-server";
+import { DatabaseInUseError } from "./db/sqlite-server-lock";
 import { loadEnv } from "./env";
 
 async function main(): Promise<void> {
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A refusal to start is said plainly; anything else with its stack.
+  const text = error instanceof DatabaseInUseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });
