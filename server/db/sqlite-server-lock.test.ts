@@ -20,6 +20,13 @@ describe("lockSqliteFile", () => {
     expect(fs.existsSync(lockFile)).toBe(false);
   });
 
+  it("takes the lock before the database's directory exists (a first start)", () => {
+    const fresh = path.join(dir, "not-yet", "deeper", "situation.db");
+    const lock = lockSqliteFile(fresh);
+    expect(fs.existsSync(`${fresh}.server-lock`)).toBe(true);
+    lock.release();
+  });
+
   it("refuses while another running process holds it, naming the process and the file", async () => {
     const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
     try {

@@ -6,6 +6,7 @@
  * has the file. A lock whose process is gone (kill -9, a crash, a reboot) is taken over.
  */
 import fs from "node:fs";
+import path from "node:path";
 
 export class DatabaseInUseError extends Error {
   override readonly name = "DatabaseInUseError";
@@ -38,6 +39,7 @@ function isRunning(pid: number): boolean {
 export function lockSqliteFile(dbFile: string): { release(): void } {
   const lockFile = `${dbFile}.server-lock`;
   const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies Holder);
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true }); // a first start: the database is not there yet
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockFile, mine, { flag: "wx" });
