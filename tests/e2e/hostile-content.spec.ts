@@ -88,6 +88,9 @@ test("the wall shows the hostile key report as text", async ({ page }) => {
   const check = watch(page);
   await page.goto("/wall");
   await expect(page.getByTestId("wall-ticker")).toContainText(TITLE);
+  // The map has drawn: the hostile place's label is there, as text.
+  await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await expect(page.locator(`button[data-place="${PLACE_SLUG}"]`)).toHaveText(PLACE_NAME);
   await page.screenshot({ path: `${SCREENSHOTS}/hostile-wall.png` });
   await check("wall");
 });
