@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DB_INT_MAX } from "./common";
 
 export const AUDIT_ACTIONS = [
   "report.created",
@@ -19,7 +20,7 @@ export const AUDIT_PAGE_MAX = 200;
 export const auditQuerySchema = z.object({
   limit: z.coerce.number({ error: "must be a whole number from 1 to 200" }).int().min(1).max(AUDIT_PAGE_MAX).default(50),
   /** Entries older than this id (the `next` of the previous page). */
-  before: z.coerce.number({ error: "must be an entry id" }).int().min(1).optional(),
+  before: z.coerce.number({ error: "must be an entry id" }).int().min(1).max(DB_INT_MAX, { error: "is not an entry id" }).optional(),
   subject: z.string().max(100).optional(),
 });
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Versions, seqs and ids are 32-bit integers in the database (PostgreSQL's integer): no input may exceed it. */
+export const DB_INT_MAX = 2_147_483_647;
+
 /** Slugs are part of the public contract: lower-case words joined by hyphens. */
 export const SLUG_MAX_LENGTH = 64;
 export const slugSchema = z

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { isoInstantSchema, slugSchema } from "./common";
 import { CONFIDENCE_LEVELS, EVENT_TYPES, type Event } from "./events";
 
-/** `a,b,c` → ["a","b","c"], each validated. */
+/** `a,b,c` → ["a","b","c"], each validated; an empty list (`type=`) filters nothing, as if absent. */
 export const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(item).max(50, { error: "at most 50 values" }));
+    .pipe(z.array(item).max(50, { error: "at most 50 values" }))
+    .transform((values) => (values.length > 0 ? values : undefined));
 
 export const EVENTS_PAGE_MAX = 1000;
 

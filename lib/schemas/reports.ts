@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textSchema } from "./common";
+import { DB_INT_MAX, textSchema } from "./common";
 import { eventInputSchema, type Event } from "./events";
 
 export const REPORT_STATUSES = ["draft", "published", "retracted"] as const;
@@ -79,7 +79,7 @@ export const updateReportSchema = createReportSchema
   .omit({ status: true })
   .partial()
   .extend({
-    version: z.number({ error: "must be the version you edited (a whole number)" }).int().min(1),
+    version: z.number({ error: "must be the version you edited (a whole number)" }).int().min(1).max(DB_INT_MAX, { error: "is not a version any report has" }),
     reason: reasonSchema.optional(),
   })
   .strict()

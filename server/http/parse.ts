@@ -32,7 +32,30 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch (error) {
     throw invalid(`The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`);
   }
+  const nul = nulAt(value);
+  if (nul !== null) throw invalid(`Invalid request body: ${nul || "the body"} must not contain a NUL character (\\u0000).`, [{ path: nul, message: "must not contain \\u0000" }]);
   return parseWith(schema, value, "request body");
+}
+
+/**
+ * Where a string (a value or a key) holds U+0000, as a dotted path ("" for the body itself), or null.
+ * PostgreSQL's text cannot store it, and no field needs it. A loop, not recursion: bodies may nest deeply.
+ */
+function nulAt(body: unknown): string | null {
+  const stack: [unknown, string][] = [[body, ""]];
+  const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === "string") {
+      if (value.includes("\0")) return path;
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes("\0")) return at(path, key.replaceAll("\0", "\\u0000"));
+        stack.push([item, at(path, key)]);
+      }
+    }
+  }
+  return null;
 }
 
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {

@@ -10,10 +10,11 @@ let server: RunningServer;
 let editor: string;
 let viewer: string;
 let analyst: string;
+let admin: string;
 
 beforeAll(async () => {
   server = await startServer();
-  const admin = await login(server.url);
+  admin = await login(server.url);
   editor = (await tokenFor(server.url, admin, "editor")).token;
   viewer = (await tokenFor(server.url, admin, "viewer")).token;
   analyst = (await tokenFor(server.url, admin, "analyst")).token;
@@ -60,6 +61,9 @@ const badReports: [string, unknown, string, string?][] = [
   ["control characters in the title", reportBody(1, { title: "Homs\u0000falls" }), "title"],
   ["status retracted on create", reportBody(1, { status: "retracted" }), "status"],
   ["a JSON array instead of an object", [reportBody(1)], ""],
+  // PostgreSQL's text cannot hold U+0000: refused before any field's own rules, named where it is.
+  ["a NUL character in a source URL", reportBody(1, { sources: [{ name: "x", url: "https://example.org/a\u0000b" }] }), "sources.0.url", "must not contain \\u0000"],
+  ["a NUL character in a field name", reportBody(1, { ["note\u0000"]: "x" }), "note\\u0000", "must not contain \\u0000"],
 ];
 
 describe("POST /api/reports refuses bad input and changes nothing", () => {
@@ -115,10 +119,43 @@ describe("reads refuse bad query values", () => {
     ["/api/reports?status=lost", "status"],
     ["/api/reports?limit=-5", "limit"],
     ["/api/reports?before=no-such-report", "before"],
+    ["/api/reports/%00", "url"],
+    ["/api/events?q=Homs%00", "url"],
+    ["/api/feed?after=%00", "url"],
   ])("%s → 400 naming %s", async (path, field) => {
     const response = await call(server.url, "GET", path);
     expectError(response, 400, "invalid_request");
     expect(response.body.error.details.map((d: { path: string }) => d.path)).toContain(field);
+  });
+
+  it("a page with %00 in its URL → 400, not a server error", async () => {
+    const response = await fetch(`${server.url}/analyst?q=%00`);
+    expect(response.status).toBe(400);
+  });
+
+  it("numbers beyond the database's integers → 400: an audit cursor, a report version", async () => {
+    const audit = await call(server.url, "GET", "/api/audit?before=2147483648", { token: admin });
+    expectError(audit, 400, "invalid_request");
+    expect(audit.body.error.details.map((d: { path: string }) => d.path)).toContain("before");
+    const created = await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(3) });
+    expect(created.status).toBe(201);
+    const seq = await lastSeq(server.url);
+    const patch = await call(server.url, "PATCH", `/api/reports/${created.body.id}`, { token: editor, body: { version: 2 ** 31, reason: "typo", title: "Changed" } });
+    expectError(patch, 400, "invalid_request");
+    expect(patch.body.error.details.map((d: { path: string }) => d.path)).toContain("version");
+    expect((await call(server.url, "GET", `/api/reports/${created.body.id}`, { token: editor })).body).toMatchObject({ version: 1, title: created.body.title });
+    expect(await lastSeq(server.url)).toBe(seq);
+  });
+
+  it("an empty list filter (type=, region=) filters nothing, as if absent", async () => {
+    const plain = await call(server.url, "GET", "/api/stats/counts");
+    const empty = await call(server.url, "GET", "/api/stats/counts?type=&region=&faction=&confidence=");
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual(plain.body);
+    expect(plain.body.total).toBeGreaterThan(0);
+    const list = await call(server.url, "GET", "/api/events?type=&region=,&limit=1000");
+    expect(list.status).toBe(200);
+    expect(list.body.events.length).toBe(plain.body.total);
   });
 
   it("an unknown report → 404, an unknown endpoint → 404 in the error shape", async () => {

@@ -79,7 +79,7 @@ describe.skipIf(onPostgres || !canMountTmpfs())("a full disk", () => {
     for (let i = 0; i < 3; i++) expect((await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(i) })).status).toBe(201);
 
     const filler = fillDisk(dir);
-    const fingerprint = openFingerprint(server.dbFile);
+    const fingerprint = await openFingerprint(server.dbFile);
     const acknowledged: string[] = [];
     let refused = 0;
     // Large bodies, so the WAL needs new pages; in waves of 8 concurrent posts.
@@ -98,7 +98,7 @@ describe.skipIf(onPostgres || !canMountTmpfs())("a full disk", () => {
     expect(refused, "the disk was full: some posts must have been refused").toBeGreaterThan(0);
     // Reads still work while the disk is full.
     expect((await call(server.url, "GET", "/api/health")).status).toBe(200);
-    const during = fingerprint.take();
+    const during = (await fingerprint.take());
     expect((await call(server.url, "PATCH", `/api/reports/${acknowledged[0] ?? "x"}`, { token: editor, body: { version: 1, reason: "fix", title: "y".repeat(200) } })).status).not.toBe(500);
 
     fs.rmSync(filler);
@@ -111,7 +111,7 @@ describe.skipIf(onPostgres || !canMountTmpfs())("a full disk", () => {
     const feed = (await call(server.url, "GET", "/api/feed?after=0&limit=1000")).body;
     expect(feed.entries.map((entry: { seq: number }) => entry.seq)).toEqual(Array.from({ length: feed.entries.length }, (_, i) => i + 1));
     expect(during).toContain(`Report=${3 + acknowledged.length} `);
-    fingerprint.close();
+    await fingerprint.close();
     expect(server.logs.join("")).not.toMatch(/unhandled error in route/);
   });
 });
@@ -124,8 +124,8 @@ describe.skipIf(onPostgres)("a write lock held past the busy timeout", () => {
     const editor = (await tokenFor(server.url, admin, "editor")).token;
     expect((await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1) })).status).toBe(201);
 
-    const fingerprint = openFingerprint(server.dbFile);
-    const before = fingerprint.take();
+    const fingerprint = await openFingerprint(server.dbFile);
+    const before = (await fingerprint.take());
     const holder = new Database(server.dbFile);
     holder.prepare("BEGIN IMMEDIATE").run();
     try {
@@ -135,7 +135,7 @@ describe.skipIf(onPostgres)("a write lock held past the busy timeout", () => {
       ]);
       expect503(post, "busy");
       expect503(place, "busy");
-      expect(fingerprint.take()).toBe(before);
+      expect((await fingerprint.take())).toBe(before);
     } finally {
       holder.prepare("ROLLBACK").run();
       holder.close();
@@ -143,6 +143,6 @@ describe.skipIf(onPostgres)("a write lock held past the busy timeout", () => {
     const after = await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(3) });
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     expect((await call(server.url, "GET", "/api/health")).body.lastSeq).toBe(2);
-    fingerprint.close();
+    await fingerprint.close();
   });
 });

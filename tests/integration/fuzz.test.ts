@@ -2,7 +2,7 @@
  * Fuzzing every /api endpoint and the socket handshake with generated hostile input (fast-check, fixed
  * seed, so a failure replays). Whatever arrives: never a 5xx, every 4xx in the contract's error shape,
  * and a refused request changes nothing in the database (row counts, report versions, feed seq). The
- * server is still healthy afterwards.
+ * server is still healthy afterwards. Runs on SQLite and, in `npm run test:integration:postgresql`, on PostgreSQL.
  */
 import fc from "fast-check";
 import { io } from "socket.io-client";
@@ -22,13 +22,10 @@ let db: DbFingerprint;
 let admin: string;
 let editor: string;
 let reportId: string;
-/** The fingerprint reads the SQLite file, so this suite runs on SQLite only (the rest of the integration suite runs on PostgreSQL too). */
-const onPostgres = Boolean(process.env.TEST_POSTGRES_URL);
 let userId: string;
 const ids = { report: "", user: "" };
 
 beforeAll(async () => {
-  if (onPostgres) return;
   // Limits high enough that the fuzzer exercises validation, not the rate limiter (tested in rate-limit.test.ts).
   server = await startServer({ env: { LOGIN_RATE_LIMIT: "100000", WRITE_RATE_LIMIT: "100000" } });
   admin = await login(server.url);
@@ -39,11 +36,11 @@ beforeAll(async () => {
   userId = (await tokenFor(server.url, admin, "viewer")).id;
   ids.report = reportId;
   ids.user = userId;
-  db = openFingerprint(server.dbFile);
+  db = await openFingerprint(server.dbFile);
 });
 afterAll(async () => {
   if (process.env.FUZZ_LOG) (await import("node:fs")).writeFileSync(process.env.FUZZ_LOG, server?.logs.join("\n") ?? "");
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -67,7 +64,7 @@ const describeCase = (sent: Sent) => `${sent.method} ${sent.path.slice(0, 200)} 
 
 /** The contract's rules for one answer; a refused one must have changed nothing. */
 async function sendAndCheck(sent: Sent): Promise<number> {
-  const before = db.take();
+  const before = (await db.take());
   const { status, text, headers } = await send(sent);
   const what = `${describeCase(sent)} → ${status} ${text.slice(0, 300)}`;
   expect(status, what).toBeLessThan(500);
@@ -76,7 +73,7 @@ async function sendAndCheck(sent: Sent): Promise<number> {
     const parsed = JSON.parse(text) as unknown;
     expect(parsed, what).toEqual({ error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) } });
     if (status === 429) expect(Number(headers.get("retry-after")), what).toBeGreaterThan(0);
-    expect(db.take(), `a refused request wrote something: ${what}`).toBe(before);
+    expect((await db.take()), `a refused request wrote something: ${what}`).toBe(before);
   }
   return status;
 }
@@ -103,7 +100,7 @@ const WRITES: Record<string, WriteEndpoint> = {
   "POST /api/auth/login": { method: "POST", path: () => "/api/auth/login", token: () => "", template: { email: "nobody@test.invalid", password: "x" } },
 };
 
-describe.skipIf(onPostgres)("write endpoints under generated hostile bodies", () => {
+describe("write endpoints under generated hostile bodies", () => {
   it.each(Object.keys(WRITES))("%s: never a 5xx, errors in the contract shape, refused writes change nothing", async (name) => {
     const endpoint = WRITES[name]!;
     const bodies = fc.sample(fc.oneof({ weight: 5, arbitrary: mutated(endpoint.template) }, { weight: 1, arbitrary: hostileValue }), { seed: SEED, numRuns: RUNS_PER_WRITE_ENDPOINT });
@@ -140,7 +137,7 @@ describe.skipIf(onPostgres)("write endpoints under generated hostile bodies", ()
   });
 });
 
-describe.skipIf(onPostgres)("hostile credentials in headers", () => {
+describe("hostile credentials in headers", () => {
   it("cookies and Authorization headers that are not what they claim: 4xx or anonymous, never a 5xx", async () => {
     const values = ["sd_session=%", "sd_session=%E0%A4%A", "sd_session=" + "x".repeat(8000), "sd_session=a; sd_session=b", "=; ;;", "__proto__=1"];
     const authorizations = ["Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer a b", "bearer " + "x".repeat(8000), "Bearer %", "Token abc"];
@@ -155,12 +152,12 @@ describe.skipIf(onPostgres)("hostile credentials in headers", () => {
         expect(await response.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String), details: [] } });
       }
     }
-    const before = db.take();
+    const before = (await db.take());
     for (const cookie of values) {
       const response = await fetch(server.url + "/api/reports", { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(reportBody(3)) });
       expect(response.status, cookie.slice(0, 40)).toBe(401);
     }
-    expect(db.take()).toBe(before);
+    expect((await db.take())).toBe(before);
   });
 });
 
@@ -187,7 +184,7 @@ const READS: Record<string, string[]> = {
   "/api/openapi.json": ["x"],
 };
 
-describe.skipIf(onPostgres)("read endpoints under generated hostile query strings", () => {
+describe("read endpoints under generated hostile query strings", () => {
   it.each(Object.keys(READS))("GET %s: never a 5xx, errors in the contract shape", async (path) => {
     // Endpoints that take no parameters only need to ignore them: fewer runs (their answers are large).
     const takesNone = READS[path]!.length === 1 && READS[path]![0] === "x";
@@ -196,7 +193,7 @@ describe.skipIf(onPostgres)("read endpoints under generated hostile query string
   });
 });
 
-describe.skipIf(onPostgres)("the socket handshake under generated hostile auth", () => {
+describe("the socket handshake under generated hostile auth", () => {
   const REFUSALS = ["invalid_request", "unauthorized", "forbidden_origin"];
 
   function handshake(auth: unknown): Promise<{ connected: boolean; code?: string; message?: string }> {
@@ -227,14 +224,14 @@ describe.skipIf(onPostgres)("the socket handshake under generated hostile auth",
     );
     const outcomes = new Map<string, number>();
     for (const auth of auths) {
-      const before = db.take();
+      const before = (await db.take());
       const result = await handshake(auth);
       const what = `auth=${jsonText(auth).slice(0, 200)} → ${JSON.stringify(result)}`;
       // A handshake larger than maxHttpBufferSize is cut off at the transport, before any code of ours runs.
       const oversized = Buffer.byteLength(jsonText(auth)) > 16 * 1024;
       if (oversized) expect(result.connected, what).toBe(false);
       else if (!result.connected) expect(REFUSALS, what).toContain(result.code);
-      expect(db.take(), what).toBe(before);
+      expect((await db.take()), what).toBe(before);
       const key = result.connected ? "connected" : (result.code ?? "transport");
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
@@ -263,7 +260,7 @@ describe.skipIf(onPostgres)("the socket handshake under generated hostile auth",
   });
 });
 
-describe.skipIf(onPostgres)("afterwards", () => {
+describe("afterwards", () => {
   it("the server is healthy and still takes a valid report", async () => {
     const health = await call(server.url, "GET", "/api/health");
     expect(health.status).toBe(200);

@@ -41,7 +41,7 @@ const STARTUP_TIMEOUT_MS = 60_000;
  * `TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432` runs the servers on PostgreSQL instead: one
  * database per temporary file name (so a restart on the same file finds the same data), created on start.
  */
-function databaseUrlFor(dbFile: string): string {
+export function databaseUrlFor(dbFile: string): string {
   const postgres = process.env.TEST_POSTGRES_URL;
   if (!postgres) return `file:${dbFile}`;
   const name = `sd_it_${path.basename(path.dirname(dbFile)).replace(/[^a-zA-Z0-9]/g, "_").toLowerCase()}`;
