@@ -12,33 +12,39 @@ const bad = { region: "atlantis", factions: "hts,martians", panels: " , ", views
 describe("ignoredReason", () => {
   const { ignored } = parseWallParams(bad, known);
 
-  it("says why in English", () => {
-    const t = createTranslator({ locale: "en", messages: en as AbstractIntlMessages, namespace: "wall" });
-    expect(ignored.map((i) => `${i.param}: ${ignoredReason(i.reason, t)}`)).toEqual([
-      "region: unknown region “atlantis”",
-      "factions: unknown faction “martians”",
-      "panels: name at least one panel",
-      "rotate: must be 0 or a whole number from 10 to 3600",
-      "views: needs ?region=",
-      "breaking: must be a whole number from 5 to 3600",
-      "lang: must be one of en, nl",
-      "theme: must be one of dark, light",
-      "token: is longer than 200 characters",
-    ]);
-  });
-
-  it("says why in Dutch", () => {
-    const t = createTranslator({ locale: "nl", messages: nl as AbstractIntlMessages, namespace: "wall" });
-    expect(ignored.map((i) => `${i.param}: ${ignoredReason(i.reason, t)}`)).toEqual([
-      "region: onbekende regio “atlantis”",
-      "factions: onbekende partij “martians”",
-      "panels: noem minstens één paneel",
-      "rotate: moet 0 of een geheel getal van 10 tot en met 3600 zijn",
-      "views: werkt alleen met ?region=",
-      "breaking: moet een geheel getal van 5 tot en met 3600 zijn",
-      "lang: moet een van deze zijn: en, nl",
-      "theme: moet een van deze zijn: dark, light",
-      "token: is langer dan 200 tekens",
-    ]);
+  it.each([
+    [
+      "en" as const,
+      en,
+      [
+        "region: unknown region “atlantis”",
+        "factions: unknown faction “martians”",
+        "panels: name at least one panel",
+        "rotate: must be 0 or a whole number from 10 to 3600",
+        "views: needs ?region=",
+        "breaking: must be a whole number from 5 to 3600",
+        "lang: must be one of en, nl",
+        "theme: must be one of dark, light",
+        "token: is longer than 200 characters",
+      ],
+    ],
+    [
+      "nl" as const,
+      nl,
+      [
+        "region: onbekende regio “atlantis”",
+        "factions: onbekende partij “martians”",
+        "panels: noem minstens één paneel",
+        "rotate: moet 0 of een geheel getal van 10 tot en met 3600 zijn",
+        "views: werkt alleen met ?region=",
+        "breaking: moet een geheel getal van 5 tot en met 3600 zijn",
+        "lang: moet een van deze zijn: en, nl",
+        "theme: moet een van deze zijn: dark, light",
+        "token: is langer dan 200 tekens",
+      ],
+    ],
+  ])("says why in the wall's language: %s", (locale, messages, expected) => {
+    const t = createTranslator({ locale, messages: messages as AbstractIntlMessages, namespace: "wall" });
+    expect(ignored.map((i) => `${i.param}: ${ignoredReason(i.reason, t)}`)).toEqual(expected);
   });
 });
