@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DB_INT_MAX } from "./common";
 import type { Report } from "./reports";
 
 export const FEED_KINDS = ["report.published", "report.corrected", "report.retracted"] as const;
@@ -13,12 +14,16 @@ export interface FeedEntry {
   report: Report;
 }
 
-/** `after` as the HTTP API and the socket handshake take it: a whole number ≥ 0. */
-export const feedCursorSchema = z.coerce
-  .number({ error: "must be a whole number ≥ 0" })
-  .int({ error: "must be a whole number ≥ 0" })
-  .min(0, { error: "must be a whole number ≥ 0" })
-  .max(Number.MAX_SAFE_INTEGER, { error: "is too large" });
+const SEQ_ERROR = "must be a whole number ≥ 0";
+/** A feed position: a whole number ≥ 0 that fits the database's integer (a seq beyond it cannot exist). */
+const seqSchema = z
+  .number({ error: SEQ_ERROR })
+  .int({ error: SEQ_ERROR })
+  .min(0, { error: SEQ_ERROR })
+  .max(DB_INT_MAX, { error: `is beyond any seq (at most ${DB_INT_MAX})` });
+
+/** `after` as the HTTP API takes it (the socket handshake's, below, is the same number). */
+export const feedCursorSchema = z.coerce.number({ error: SEQ_ERROR }).pipe(seqSchema);
 
 export const feedQuerySchema = z.object({
   after: feedCursorSchema.default(0),
@@ -30,9 +35,9 @@ export const feedQuerySchema = z.object({
 /** What a socket sends in its handshake `auth`. */
 export const socketAuthSchema = z.object({
   after: z
-    .union([z.number(), z.string().regex(/^\d+$/, { error: "must be a whole number ≥ 0" })], { error: "must be a whole number ≥ 0" })
+    .union([z.number(), z.string().regex(/^\d+$/, { error: SEQ_ERROR })], { error: SEQ_ERROR })
     .transform(Number)
-    .pipe(z.number().int({ error: "must be a whole number ≥ 0" }).min(0, { error: "must be a whole number ≥ 0" }).max(Number.MAX_SAFE_INTEGER, { error: "is too large" }))
+    .pipe(seqSchema)
     .optional(),
   token: z.string().max(200).optional(),
 });

@@ -111,6 +111,7 @@ describe("reads refuse bad query values", () => {
     ["/api/feed?after=-1", "after"],
     ["/api/feed?after=abc", "after"],
     ["/api/feed?after=1.5", "after"],
+    ["/api/feed?after=3000000000", "after"],
     ["/api/feed?limit=0", "limit"],
     ["/api/feed?limit=5000", "limit"],
     ["/api/control?at=yesterday", "at"],
