@@ -77,12 +77,14 @@ export function parseWallParams(
     ignored.push({ param, value: value.slice(0, 80), reason: why(value) });
     return fallback;
   };
-  const range = (min: number, max: number) => () => ({ kind: "range", min, max }) as const;
+  /** A whole number from min to max: the bounds checked and the bounds named are the same numbers. */
+  const wholeNumberParam = (param: string, min: number, max: number, fallback: number) => read(param, wholeNumber(min, max), fallback, () => ({ kind: "range", min, max }));
 
   const region = read<string | null>("region", z.enum(known.regions as [string, ...string[]]), null, (value) => ({ kind: "unknown", what: "region", item: value.slice(0, 40) }));
   const factions = read<string[] | null>("factions", listOf(known.factions), null, listReason(known.factions, "faction"));
   const panels = read<WallPanel[]>("panels", listOf(WALL_PANELS), WALL_DEFAULT_PANELS, listReason(WALL_PANELS, "panel"));
-  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(10, 3600)]), 0, () => ({ kind: "zeroOrRange", min: 10, max: 3600 }));
+  const [rotateMin, rotateMax] = [10, 3600];
+  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(rotateMin, rotateMax)]), 0, () => ({ kind: "zeroOrRange", min: rotateMin, max: rotateMax }));
   const defaultViews: WallView[] = rotateS > 0 ? (region ? ["region", "country", "routes"] : ["country", "routes"]) : region ? ["region"] : ["country"];
   let views = read<WallView[]>("views", listOf(WALL_VIEWS), defaultViews, listReason(WALL_VIEWS, "view"));
   if (!region && views.includes("region")) {
@@ -90,12 +92,13 @@ export function parseWallParams(
     views = views.filter((v) => v !== "region");
     if (views.length === 0) views = ["country"];
   }
-  const breakingS = read("breaking", wholeNumber(5, 3600), WALL_BREAKING_DEFAULT_S, range(5, 3600));
-  const staleMin = read("stale", wholeNumber(1, 7 * 24 * 60), WALL_STALE_DEFAULT_MIN, range(1, 7 * 24 * 60));
-  const reloadMin = read("reload", wholeNumber(1, 24 * 60), WALL_RELOAD_DEFAULT_MIN, range(1, 24 * 60));
+  const breakingS = wholeNumberParam("breaking", 5, 3600, WALL_BREAKING_DEFAULT_S);
+  const staleMin = wholeNumberParam("stale", 1, 7 * 24 * 60, WALL_STALE_DEFAULT_MIN);
+  const reloadMin = wholeNumberParam("reload", 1, 24 * 60, WALL_RELOAD_DEFAULT_MIN);
   const locale = read<Locale>("lang", z.enum(LOCALES), known.fallbackLocale, () => ({ kind: "oneOf", options: LOCALES.join(", ") }));
   const theme = read<"dark" | "light">("theme", z.enum(["dark", "light"]), "dark", () => ({ kind: "oneOf", options: "dark, light" }));
-  const token = read<string | null>("token", z.string().max(200), null, () => ({ kind: "tooLong", max: 200 }));
+  const tokenMax = 200;
+  const token = read<string | null>("token", z.string().max(tokenMax), null, () => ({ kind: "tooLong", max: tokenMax }));
 
   return {
     config: {
