@@ -14,9 +14,8 @@ const HEALTH_PROBE_TIMEOUT_MS = 5000;
 interface Props {
   connection: ConnectionState;
   lastReportAt: number | null;
-  /** Server clock minus browser clock: ages are measured on the server's clock. */
-  clockOffsetMs: number;
-  /** When the server rendered the page (its clock): what the first render shows. */
+  /** When the server rendered the page, on its clock: the first render shows this moment, and the
+   * bar's clock keeps the server's time from then on (ages are measured on the server's clock). */
   renderedAt: number;
   staleAfterMs: number;
   reloadAfterMs: number;
@@ -29,13 +28,15 @@ interface Props {
  * not been live for `reloadAfterMs` or the clock stopped ticking, but only once the server answers,
  * so an outage never leaves a browser error page on the screen. Only this bar re-renders every second.
  */
-export function WallStatus({ connection, lastReportAt, clockOffsetMs, renderedAt, staleAfterMs, reloadAfterMs, filter }: Props) {
+export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs, reloadAfterMs, filter }: Props) {
   const t = useTranslations("wall");
   const locale = useLocale();
   const connectionRef = useRef(connection);
   const heartbeatRef = useRef(0);
-  // The first render is the server's moment exactly, on the server and when the browser hydrates:
-  // Date.now() here would differ by the time in between and change the clock's and the age's text.
+  // The offset to the server's clock and the first moment shown come from one reading of this clock,
+  // so the first render is the server's moment exactly, on the server and when the browser hydrates
+  // (two readings, in the wall and here, once differed across a minute change: React error #418).
+  const [clockOffsetMs] = useState(() => renderedAt - Date.now());
   const [clock, setClock] = useState(() => {
     const now = renderedAt - clockOffsetMs;
     return { now, notLiveSince: connection === "live" ? null : now };

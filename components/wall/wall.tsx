@@ -48,7 +48,6 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const model = useDashboardModel(initial);
   const { connection } = useLiveUpdates({ token: config.token });
   const feed = useQuery(liveFeedQuery()).data ?? initialFeed;
-  const [clockOffsetMs] = useState(() => initial.renderedAt - Date.now());
 
   useEffect(() => {
     document.documentElement.lang = config.locale;
@@ -101,7 +100,6 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
       <WallStatus
         connection={connection}
         lastReportAt={newest ? Date.parse(newest.at) : null}
-        clockOffsetMs={clockOffsetMs}
         renderedAt={initial.renderedAt}
         staleAfterMs={config.staleAfterMs}
         reloadAfterMs={config.reloadAfterMs}
