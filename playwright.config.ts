@@ -40,7 +40,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PORT: String(PORT),
       DATABASE_URL: `file:${path.join(os.tmpdir(), `sd-e2e-${process.pid}`, "situation.db")}`,
-      DEMO_DATA: "true",
+      DEMO_DATA: "full",
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -24,7 +24,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 export async function measureDashboardLoad(): Promise<DashboardLoad> {
-  const server = await startServer({ env: { DEMO_DATA: "true" } });
+  const server = await startServer({ env: { DEMO_DATA: "full" } });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],

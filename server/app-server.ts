@@ -24,12 +24,15 @@ import { createSocketServer, type FeedServer } from "./realtime/socket-server";
 import { loadDemoScenario } from "./seed/load-demo-scenario";
 import { loadReferenceData } from "./seed/load-reference-data";
 import { readFeedAfter, readLastSeq } from "./services/feed/read-feed";
+import { issueSetupCode } from "./services/setup/issue-setup-code";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
 export interface AppServer {
   http: HttpServer;
   io: FeedServer;
   context: AppContext;
+  /** The one-time code for the setup link when this start found no user who can sign in (server/index.ts logs it). */
+  setupCode: string | null;
   close(): Promise<void>;
 }
 
@@ -85,7 +88,8 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
 
   const reference = await loadReferenceData(db);
   const admin = await bootstrapAdmin(context);
-  const demoReports = env.DEMO_DATA ? await loadDemoScenario(context) : 0;
+  const setupCode = await issueSetupCode(context);
+  const demoReports = env.DEMO_DATA ? await loadDemoScenario(context, env.DEMO_DATA) : 0;
   log.info("data loaded", { ...reference, admin, demoReports, synchronous: env.dbProvider === "sqlite" ? await readSqlitePragma(db, "synchronous") : undefined });
 
   const nextApp = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
@@ -120,6 +124,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     http,
     io,
     context,
+    setupCode,
     async close() {
       clearInterval(catchUp);
       hub?.stop();

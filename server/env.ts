@@ -16,10 +16,23 @@ const envSchema = z.object({
     .string()
     .default("file:./data/situation.db")
     .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), { error: "must be file:<path> or postgresql://…" }),
-  DEMO_DATA: booleanFlag(true),
+  /**
+   * The demo scenario on an empty database: `true` holds back its last day for `npm run demo:replay`,
+   * `full` loads all of it, `false` none (server/seed/demo-scenario.ts).
+   */
+  DEMO_DATA: z
+    .enum(["true", "full", "false", "1", "0", ""], { error: "must be true, full or false" })
+    .optional()
+    .transform((value): "held-back" | "full" | false => (value === "full" ? "full" : value === "false" || value === "0" ? false : "held-back")),
   PUBLIC_READ: booleanFlag(true),
   ADMIN_EMAIL: z.email().optional().or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().optional(),
+  /** The address people use to reach this server (e.g. https://desk.example.org), for links it writes in its log. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://desk.example.org" })
+    .optional()
+    .or(z.literal("").transform(() => undefined))
+    .transform((url) => url?.replace(/\/+$/, "")),
   REDIS_URL: z.string().optional(),
   /** Origins (besides the server's own) allowed to open sockets and make cookie writes, comma-separated. */
   ALLOWED_ORIGINS: z.string().default(""),

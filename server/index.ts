@@ -11,6 +11,11 @@ async function main(): Promise<void> {
     const { port } = app.http.address() as AddressInfo;
     // Tests read this line to find the port when PORT=0.
     app.context.log.info("listening", { port, url: `http://localhost:${port}`, db: env.dbProvider, demo: env.DEMO_DATA });
+    if (app.setupCode) {
+      // First run: the one line a newcomer needs (the code is shown here only; the database keeps its hash).
+      const setupUrl = `${env.PUBLIC_URL ?? `http://localhost:${port}`}/setup?code=${app.setupCode}`;
+      app.context.log.info(`No one can sign in yet. Open ${setupUrl} to create the first admin (one-time link).`, { setupUrl });
+    }
   });
 
   let closing = false;

@@ -7,6 +7,7 @@ import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { listAllEvents } from "@/server/services/events/list-all-events";
 import { readLastSeq } from "@/server/services/feed/read-feed";
+import { isSetupRequired } from "@/server/services/setup/setup-state";
 import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
 import "./desk.css";
 
@@ -17,7 +18,13 @@ export const metadata: Metadata = { title: "Desk · Situation Desk" };
 export default async function DeskPage() {
   const ctx = getAppContext();
   const actor = await pageActor(ctx);
-  if (!actor) return <DeskLogin />;
+  if (!actor) {
+    return (
+      <DeskShell user={null}>
+        <DeskLogin setupRequired={await isSetupRequired(ctx.db)} />
+      </DeskShell>
+    );
+  }
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
   if (!roleAtLeast(actor.role, "editor")) return <DeskShell user={user} readOnly />;
   const [places, factions, regions, events, lastSeq] = await Promise.all([

@@ -5,8 +5,11 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 
-/** Sign-in for editors and admins; the session cookie it receives is HttpOnly. */
-export function DeskLogin() {
+/**
+ * Sign-in for editors and admins; the session cookie it receives is HttpOnly. On a fresh install (no one
+ * can sign in yet) it says where the setup link is instead of letting people guess passwords.
+ */
+export function DeskLogin({ setupRequired = false }: { setupRequired?: boolean }) {
   const t = useTranslations("desk");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +33,13 @@ export function DeskLogin() {
     <main className="desk-login">
       <form className="panel login-form" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t("loginTitle")}</h1>
+        {setupRequired ? (
+          <p className="desk-notice" role="note" data-testid="setup-hint">
+            {t.rich("freshInstall", { code: (chunks) => <code>{chunks}</code> })}
+          </p>
+        ) : (
+          <p className="field-hint">{t("loginHint")}</p>
+        )}
         <label>
           {t("email")}
           <input name="email" type="email" autoComplete="username" required autoFocus />

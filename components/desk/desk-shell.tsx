@@ -15,8 +15,8 @@ export interface DeskUser {
   role: Role;
 }
 
-/** The desk's frame: who is signed in, where to go, sign out. */
-export function DeskShell({ user, readOnly = false, children }: { user: DeskUser; readOnly?: boolean; children?: ReactNode }) {
+/** The desk's frame: who is signed in, where to go, sign out. Without a user (sign-in, first-run setup): the way back to the public pages. */
+export function DeskShell({ user, readOnly = false, children }: { user: DeskUser | null; readOnly?: boolean; children?: ReactNode }) {
   const t = useTranslations("desk");
   const router = useRouter();
   const signOut = async () => {
@@ -28,21 +28,27 @@ export function DeskShell({ user, readOnly = false, children }: { user: DeskUser
       <header className="desk-top">
         <div className="brand">
           <h1>{t("title")}</h1>
-          <nav className="desk-nav">
-            <Link href="/desk">{t("navDesk")}</Link>
-            {user.role === "admin" && <Link href="/desk/admin">{t("navAdmin")}</Link>}
+          <nav className="desk-nav" aria-label={t("navLabel")}>
+            {user && <Link href="/desk">{t("navDesk")}</Link>}
+            {user?.role === "admin" && <Link href="/desk/admin">{t("navAdmin")}</Link>}
             <Link href="/">{t("navDashboard")}</Link>
+            {!user && <Link href="/wall">{t("navWall")}</Link>}
+            {!user && <Link href="/analyst">{t("navAnalyst")}</Link>}
           </nav>
         </div>
-        <span className="desk-user" data-testid="desk-user">
-          {user.name} · {t(`roles.${user.role}`)}
-        </span>
-        <button type="button" className="button" onClick={signOut}>
-          {t("signOut")}
-        </button>
+        {user && (
+          <>
+            <span className="desk-user" data-testid="desk-user">
+              {user.name} · {t(`roles.${user.role}`)}
+            </span>
+            <button type="button" className="button" onClick={signOut}>
+              {t("signOut")}
+            </button>
+          </>
+        )}
         <SettingsMenu />
       </header>
-      {readOnly ? (
+      {user && readOnly ? (
         <p className="desk-notice" role="status">
           {t("readOnly", { role: t(`roles.${user.role}`) })}
         </p>

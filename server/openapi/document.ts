@@ -11,6 +11,7 @@ import { createPlaceSchema } from "../../lib/schemas/reference";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { createReportSchema, listReportsQuerySchema, retractReportSchema, updateReportSchema } from "../../lib/schemas/reports";
 import { createUserSchema, issueTokenSchema, loginSchema, updateUserSchema } from "../../lib/schemas/users";
+import { setupSchema } from "../../lib/schemas/setup";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -80,6 +81,7 @@ export function openApiDocument() {
       },
       schemas: {
         Login: schema(loginSchema),
+        Setup: schema(setupSchema),
         CreateUser: schema(createUserSchema),
         UpdateUser: schema(updateUserSchema),
         CreatePlace: schema(createPlaceSchema),
@@ -98,6 +100,13 @@ export function openApiDocument() {
     },
     paths: {
       "/api/auth/login": { post: { summary: "Sign in; returns a token and sets the session cookie", requestBody: body("Login"), responses: { "200": ok("Signed in"), ...errors(400, 401) } } },
+      "/api/setup": {
+        post: {
+          summary: "First run: create the first admin with the one-time code from the setup link in the server's log; signs them in (token and session cookie). Wrong or used code 403; once anyone can sign in 404",
+          requestBody: body("Setup"),
+          responses: { "201": ok("Admin created and signed in: {token, user}"), ...errors(400, 403, 404, 409, 429) },
+        },
+      },
       "/api/auth/logout": { post: { summary: "End this session", responses: { "204": ok("Signed out") } } },
       "/api/auth/me": { get: { summary: "The signed-in user", responses: { "200": ok("User"), ...errors(401) } } },
       "/api/users": {
@@ -139,7 +148,7 @@ export function openApiDocument() {
       "/api/reports/{id}/retract": { post: { summary: "Retract (editor)", parameters: [idParam], requestBody: body("RetractReport"), responses: { "200": ok("Retracted", ref("Report")), ...errors(400, 401, 403, 404, 409) } } },
       "/api/feed": { get: { summary: "Feed entries after a seq", parameters: queryParams(feedQuerySchema), responses: { "200": ok("Entries and lastSeq"), ...errors(400) } } },
       "/api/control": { get: { summary: "Who holds each place at a time (known: as known then)", parameters: queryParams(controlQuerySchema), responses: { "200": ok("Control"), ...errors(400) } } },
-      "/api/health": { get: { summary: "Health and last seq", responses: { "200": ok("Healthy") } } },
+      "/api/health": { get: { summary: "Health and last seq: {ok, lastSeq, db, setup?}; setup is \"required\" while no one can sign in (first run)", responses: { "200": ok("Healthy") } } },
       "/api/events": {
         get: {
           summary: "Events of published reports, filtered (comma-separated lists; region matches any place of the event), oldest first, paged by cursor",

@@ -77,7 +77,7 @@ test.describe("with its own server", () => {
 
   test("server killed: the wall says so; restarted: it catches up by itself, nothing missed or doubled", async ({ page }) => {
     test.setTimeout(150_000);
-    server = await startServer({ env: { DEMO_DATA: "true" } });
+    server = await startServer({ env: { DEMO_DATA: "full" } });
     const { port, dbFile } = server;
     const post = async (title: string) => {
       const response = await call(server!.url, "POST", "/api/reports", { token: await login(server!.url), body: keyReport(title, "homs") });
@@ -97,7 +97,7 @@ test.describe("with its own server", () => {
     await expect(state).toContainText("CONNECTION LOST");
     await page.screenshot({ path: `${SCREENSHOTS}/wall-1080p-server-down.png` });
 
-    server = await startServer({ port, dbFile, env: { DEMO_DATA: "true" } });
+    server = await startServer({ port, dbFile, env: { DEMO_DATA: "full" } });
     await post("After the restart, first");
     await post("After the restart, second");
     await expect(ticker.locator("li").first()).toContainText("After the restart, second", { timeout: 20_000 });
@@ -114,7 +114,7 @@ test.describe("with its own server", () => {
 
   test("PUBLIC_READ=false: the wall needs a display token in its URL; disabling the viewer revokes it", async ({ page }) => {
     test.setTimeout(120_000);
-    server = await startServer({ env: { DEMO_DATA: "true", PUBLIC_READ: "false" } });
+    server = await startServer({ env: { DEMO_DATA: "full", PUBLIC_READ: "false" } });
     const admin = await login(server.url);
     const viewer = await tokenFor(server.url, admin, "viewer");
 

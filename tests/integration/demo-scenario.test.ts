@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from "./support/server-process";
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ env: { DEMO_DATA: "true" } });
+  server = await startServer({ env: { DEMO_DATA: "full" } });
 });
 afterAll(async () => server?.stop());
 

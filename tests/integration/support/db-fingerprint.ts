@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { Client } from "pg";
 import { databaseUrlFor } from "./server-process";
 
-const TABLES = ["Place", "User", "Session", "Report", "Event", "EventPlace", "ReportRevision", "FeedEntry", "IdempotencyKey", "AuditEntry"] as const;
+const TABLES = ["Place", "User", "Session", "Report", "Event", "EventPlace", "ReportRevision", "FeedEntry", "IdempotencyKey", "AuditEntry", "SetupCode", "FirstRun"] as const;
 const COUNTS = TABLES.map((table) => `SELECT '${table}' AS t, COUNT(*) AS n FROM "${table}"`).join(" UNION ALL ");
 const SEQ = `SELECT COALESCE(MAX(seq), 0) AS s FROM "FeedEntry"`;
 
