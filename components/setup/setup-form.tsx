@@ -83,9 +83,11 @@ export function SetupForm({ code }: { code: string }) {
         {error("email")}
         <label>
           {t("password")}
-          <input name="password" type="password" required minLength={PASSWORD_MIN} autoComplete="new-password" {...described("password")} />
-          <span className="field-hint">{t("passwordHint", { min: PASSWORD_MIN })}</span>
+          <input name="password" type="password" required minLength={PASSWORD_MIN} autoComplete="new-password" aria-describedby="setup-password-hint" {...described("password")} />
         </label>
+        <span className="field-hint" id="setup-password-hint">
+          {t("passwordHint", { min: PASSWORD_MIN })}
+        </span>
         {error("password")}
         <label>
           {t("repeat")}
