@@ -6,7 +6,8 @@ CREATE TABLE "SetupCode" (
 
 -- CreateTable
 CREATE TABLE "FirstRun" (
-    "id" INTEGER NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "completedAt" DATETIME NOT NULL,
     "adminId" TEXT NOT NULL
 );
+
