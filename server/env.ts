@@ -44,6 +44,8 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag(false),
   /** Failed sign-ins allowed per account and client address within LOGIN_RATE_WINDOW_S; then 429. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins allowed per client address over all accounts within LOGIN_RATE_WINDOW_S (a password spray); then 429. */
+  LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
   LOGIN_RATE_WINDOW_S: z.coerce.number().int().min(1).default(15 * 60),
   /** Writes (POST, PATCH, DELETE) allowed per user within WRITE_RATE_WINDOW_S; then 429. 0 turns the limit off. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),

@@ -1,12 +1,18 @@
 /** Starts Situation Desk: one process, one port, pages + /api + Socket.IO. */
 import type { AddressInfo } from "node:net";
 import { createAppServer } from "./app-server";
-import { DatabaseInUseError } from "./db/sqlite-server-lock";
+import { StartupError } from "./db/sqlite-server-lock";
 import { loadEnv } from "./env";
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const app = await createAppServer(env);
+  // A port in use (or not ours to bind) is a failed start: exit non-zero so a supervisor retries or alerts.
+  app.http.once("error", (error: NodeJS.ErrnoException) => {
+    const reason = error.code === "EADDRINUSE" ? "is already in use by another program" : error.code === "EACCES" ? "needs privileges this user lacks" : `cannot be used (${error.code ?? error.message})`;
+    process.stderr.write(`Cannot listen on ${env.HOST}:${env.PORT}: the port ${reason}. Stop the other program or set PORT to a free port.\n`);
+    void app.close().finally(() => process.exit(1));
+  });
   app.http.listen(env.PORT, env.HOST, () => {
     const { port } = app.http.address() as AddressInfo;
     // Tests read this line to find the port when PORT=0.
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A refusal to start is said plainly; anything else with its stack.
-  const text = error instanceof DatabaseInUseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const text = error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`${text}\n`);
   process.exit(1);
 });

@@ -1,14 +1,23 @@
 /**
- * One server per SQLite file. SQLite serves one node (DESIGN.md): a second server on the same file would
- * migrate and seed against the first (Prisma's migrate then failed with an unreadable "unknown variant
- * SocketTimeout") and, once running, its viewers would not see the first server's posts live. The first
- * server writes `<file>.server-lock` with its pid; another one refuses to start and says which process
- * has the file. A lock whose process is gone (kill -9, a crash, a reboot) is taken over.
+ * One server per SQLite file. SQLite serves one node: a second server on the same file would migrate and
+ * seed against the first and, once running, its viewers would not see the first server's posts live.
+ *
+ * The lock is one the kernel keeps: an exclusive SQLite transaction (a POSIX record lock) on the side
+ * file `<file>.server-lock`, held open for the life of the process. The kernel drops it the moment the
+ * process dies, however it dies (kill -9 included, before the process is even reaped), so an immediate
+ * restart by a supervisor always succeeds, and a recycled pid can never hold it. Who holds it is written
+ * beside it (`<file>.server-lock.holder`), for the refusal message only; it decides nothing.
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 
-export class DatabaseInUseError extends Error {
+/** A refusal to start that is said plainly (server/index.ts prints it without a stack trace). */
+export class StartupError extends Error {
+  override readonly name: string = "StartupError";
+}
+
+export class DatabaseInUseError extends StartupError {
   override readonly name = "DatabaseInUseError";
 }
 
@@ -17,55 +26,78 @@ interface Holder {
   startedAt: string;
 }
 
-function readHolder(lockFile: string): Holder | null {
+function readHolder(holderFile: string): Holder | null {
   try {
-    const holder = JSON.parse(fs.readFileSync(lockFile, "utf8")) as Partial<Holder>;
+    const holder = JSON.parse(fs.readFileSync(holderFile, "utf8")) as Partial<Holder>;
     return typeof holder.pid === "number" ? { pid: holder.pid, startedAt: String(holder.startedAt ?? "") } : null;
   } catch {
-    return null; // unreadable or half-written: treated as stale
+    return null;
   }
 }
 
-function isRunning(pid: number): boolean {
+const codeOf = (error: unknown) => (error as { code?: string }).code ?? "";
+
+function cannotWrite(dbFile: string, error: unknown): StartupError {
+  return new StartupError(
+    `Cannot create files in ${path.dirname(dbFile)} (${codeOf(error) || String(error)}): the server keeps its SQLite database and its lock there. ` +
+      `Give the server's user write access to that directory, or point DATABASE_URL at another file.`,
+  );
+}
+
+/** Opens the side file and takes its exclusive lock, or returns null when another process holds it. */
+function takeKernelLock(lockFile: string): Database.Database | null {
+  let db: Database.Database | undefined;
   try {
-    process.kill(pid, 0);
-    return true;
+    db = new Database(lockFile, { timeout: 0 });
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.exec("BEGIN EXCLUSIVE");
+    return db;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+    db?.close();
+    if (codeOf(error) === "SQLITE_BUSY" || codeOf(error) === "SQLITE_LOCKED") return null;
+    throw error;
   }
 }
 
-/** Takes the file's server lock or throws DatabaseInUseError; `release` gives it back (also at exit). */
+/** Takes the file's server lock or throws DatabaseInUseError / StartupError; `release` gives it back. */
 export function lockSqliteFile(dbFile: string): { release(): void } {
   const lockFile = `${dbFile}.server-lock`;
-  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies Holder);
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true }); // a first start: the database is not there yet
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const holderFile = `${lockFile}.holder`;
+  let lock: Database.Database | null;
+  try {
+    fs.mkdirSync(path.dirname(dbFile), { recursive: true }); // a first start: the database is not there yet
     try {
-      fs.writeFileSync(lockFile, mine, { flag: "wx" });
+      lock = takeKernelLock(lockFile);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = readHolder(lockFile);
-      if (holder && holder.pid !== process.pid && isRunning(holder.pid)) {
-        throw new DatabaseInUseError(
-          `Another Situation Desk server (pid ${holder.pid}, started ${holder.startedAt}) is using ${dbFile}. ` +
-            `A SQLite database serves one server: stop that one first, or give this one its own DATABASE_URL. ` +
-            `Several servers on one database need PostgreSQL and REDIS_URL (README, "Scale-out"). ` +
-            `If no such server is running, delete ${lockFile}.`,
-        );
-      }
-      fs.rmSync(lockFile, { force: true }); // its process is gone
-      continue;
+      // Earlier versions wrote a JSON file under this name: not a database, and no process holds it.
+      if (codeOf(error) !== "SQLITE_NOTADB") throw error;
+      fs.rmSync(lockFile, { force: true });
+      lock = takeKernelLock(lockFile);
     }
-    let released = false;
-    const release = () => {
+  } catch (error) {
+    throw cannotWrite(dbFile, error);
+  }
+  if (!lock) {
+    const holder = readHolder(holderFile);
+    throw new DatabaseInUseError(
+      `Another Situation Desk server (${holder ? `pid ${holder.pid}, started ${holder.startedAt}` : "its pid unknown"}) is using ${dbFile}. ` +
+        `A SQLite database serves one server: stop that one first, or give this one its own DATABASE_URL. ` +
+        `Several servers on one database need PostgreSQL and REDIS_URL (README, "Scale-out").`,
+    );
+  }
+  try {
+    fs.writeFileSync(holderFile, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies Holder));
+  } catch {
+    // Only the refusal message of a second server reads it.
+  }
+  const held = lock;
+  let released = false;
+  return {
+    release() {
       if (released) return;
       released = true;
-      process.off("exit", release);
-      if (readHolder(lockFile)?.pid === process.pid) fs.rmSync(lockFile, { force: true });
-    };
-    process.on("exit", release);
-    return { release };
-  }
-  throw new DatabaseInUseError(`Could not take ${lockFile}: other servers are starting on ${dbFile} at the same time.`);
+      if (readHolder(holderFile)?.pid === process.pid) fs.rmSync(holderFile, { force: true });
+      held.close(); // the kernel lock goes with the connection
+    },
+  };
 }

@@ -27,7 +27,7 @@ const ids = { report: "", user: "" };
 
 beforeAll(async () => {
   // Limits high enough that the fuzzer exercises validation, not the rate limiter (tested in rate-limit.test.ts).
-  server = await startServer({ env: { LOGIN_RATE_LIMIT: "100000", WRITE_RATE_LIMIT: "100000" } });
+  server = await startServer({ env: { LOGIN_RATE_LIMIT: "100000", LOGIN_ADDRESS_RATE_LIMIT: "100000", WRITE_RATE_LIMIT: "100000" } });
   admin = await login(server.url);
   editor = (await tokenFor(server.url, admin, "editor")).token;
   const report = await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1) });

@@ -32,9 +32,24 @@ describe.skipIf(Boolean(process.env.TEST_POSTGRES_URL))("one server per SQLite f
     expect(await lastSeq(first.url)).toBe(before);
     expect((await call(first.url, "POST", "/api/reports", { token, body: reportBody(2) })).status).toBe(201);
 
-    await first.kill(); // its lock file stays behind, naming a process that is gone
+    // kill -9 and start again at once, as systemd's Restart=always would: no waiting for the old process
+    // to be reaped (its lock is the kernel's and went with it).
+    first.child.kill("SIGKILL");
     const next = await startServer({ dbFile: first.dbFile });
     servers.push(next);
     expect(await lastSeq(next.url)).toBe(before + 1);
+  });
+
+  it("exits non-zero with a plain message when its port is taken", async () => {
+    const holder = await startServer();
+    servers.push(holder);
+    const refusal = await startServer({ port: holder.port }).then(
+      (second) => (servers.push(second), "started"),
+      (error: Error) => error.message,
+    );
+    expect(refusal).toContain("exited with 1 before listening");
+    expect(refusal).toContain(`Cannot listen on 127.0.0.1:${holder.port}: the port is already in use by another program`);
+    expect(refusal).not.toMatch(/\n\s+at /);
+    expect((await call(holder.url, "GET", "/api/health")).status).toBe(200);
   });
 });

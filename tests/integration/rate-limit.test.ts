@@ -8,13 +8,14 @@ import { call, lastSeq, login, reportBody, tokenFor } from "./support/api";
 import { ADMIN, startServer, type RunningServer } from "./support/server-process";
 
 const LOGIN_LIMIT = 3;
+const ADDRESS_LIMIT = 8; // above the 6 failures "a successful sign-in clears the count" makes from one address
 const WRITE_LIMIT = 5;
 let server: RunningServer;
 let admin: string;
 
 beforeAll(async () => {
   server = await startServer({
-    env: { LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), LOGIN_RATE_WINDOW_S: "600", WRITE_RATE_LIMIT: String(WRITE_LIMIT), WRITE_RATE_WINDOW_S: "600", TRUST_PROXY: "true" },
+    env: { LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), LOGIN_ADDRESS_RATE_LIMIT: String(ADDRESS_LIMIT), LOGIN_RATE_WINDOW_S: "600", WRITE_RATE_LIMIT: String(WRITE_LIMIT), WRITE_RATE_WINDOW_S: "600", TRUST_PROXY: "true" },
   });
   admin = await login(server.url);
 });
@@ -47,6 +48,18 @@ describe("sign-in", () => {
       for (let i = 0; i < LOGIN_LIMIT - 1; i++) expect((await attempt(ADMIN.email, "wrong-password", "192.0.2.1")).status).toBe(401);
       expect((await attempt(ADMIN.email, ADMIN.password, "192.0.2.1")).status).toBe(200);
     }
+  });
+
+  it(`a password spray: after ${ADDRESS_LIMIT} failures from one address over any accounts, 429 for every account; each failure logged without its password`, async () => {
+    const sprayed = Array.from({ length: ADDRESS_LIMIT }, (_, i) => `spray-${i}-${Math.random().toString(36).slice(2, 8)}@test.invalid`);
+    for (const [i, email] of sprayed.entries()) expect((await attempt(email, `Spring2026!-${i}`, "198.18.0.1")).status).toBe(401);
+    expectRateLimited(await attempt(`spray-next@test.invalid`, "Spring2026!-next", "198.18.0.1"));
+    expectRateLimited(await attempt(ADMIN.email, ADMIN.password, "198.18.0.1"));
+    expect((await attempt(ADMIN.email, ADMIN.password, "198.18.0.2")).status).toBe(200);
+    const failures = server.logs.filter((line) => line.includes('"sign-in failed"') && line.includes("198.18.0.1"));
+    expect(failures).toHaveLength(ADDRESS_LIMIT);
+    for (const [i, email] of sprayed.entries()) expect(failures[i]).toContain(email);
+    expect(server.logs.join("\n")).not.toContain("Spring2026!");
   });
 
   it("a spoofed client-address header is ignored: the server sets it from the connection", async () => {
