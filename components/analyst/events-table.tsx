@@ -13,6 +13,8 @@ import type { ListedEvent, SortOrder } from "@/lib/schemas/event-query";
 import type { Event } from "@/lib/schemas/events";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { TYPE_COLORS } from "@/components/charts/events-chart";
+import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
+import { reportStanding } from "@/lib/feed/report-cards";
 
 /** Every row has this height, so positions are known without measuring (and the place can be kept). */
 export const ROW_HEIGHT_PX = 58;
@@ -144,8 +146,9 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
                 </div>
                 <div role="cell" className="cell-report">
                   <span className="report-title">
-                    {event.report.key && <span className="badge key">{t("feed.key")}</span>} {event.report.title}
+                    {event.report.key && <span className="badge key">{t("feed.key")}</span>} <StandingBadge standing={reportStanding(event.report)} /> {event.report.title}
                   </span>
+                  <StandingNote standing={reportStanding(event.report)} className="report-standing" />
                   <span className="report-sources">
                     {event.report.sources.map((source, i) => (
                       <span key={i}>
