@@ -117,6 +117,7 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
               );
             }
             const places = placesOf(event);
+            const standing = reportStanding(event.report);
             return (
               <div
                 key={item.key}
@@ -145,10 +146,15 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
                   <span className={`confidence ${event.confidence}`}>{t(`confidence.${event.confidence}`)}</span>
                 </div>
                 <div role="cell" className="cell-report">
-                  <span className="report-title">
-                    {event.report.key && <span className="badge key">{t("feed.key")}</span>} <StandingBadge standing={reportStanding(event.report)} /> {event.report.title}
+                  <span className="report-title" title={event.report.title}>
+                    {event.report.key && <span className="badge key">{t("feed.key")}</span>} {event.report.title}
                   </span>
-                  <StandingNote standing={reportStanding(event.report)} className="report-standing" />
+                  {standing.state !== "published" && (
+                    <div className="report-standing">
+                      <StandingBadge standing={standing} />
+                      <StandingNote standing={standing} compact />
+                    </div>
+                  )}
                   <span className="report-sources">
                     {event.report.sources.map((source, i) => (
                       <span key={i}>

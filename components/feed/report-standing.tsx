@@ -16,20 +16,24 @@ export function StandingBadge({ standing }: { standing: Standing }) {
   return <span className={`badge ${standing.state}`} data-testid="standing-badge">{t(standing.state)}</span>;
 }
 
-/** "Corrected 7 Dec 2024, 11:00 UTC: the reason" or "Retracted …: the reason", as readers must see it. */
-export function StandingNote({ standing, className = "" }: { standing: Standing; className?: string }) {
+/**
+ * "Corrected on 7 Dec 2024, 11:00 UTC: the reason" or "Retracted on …: the reason", as readers must
+ * see it. `compact` (a table row, beside the badge): the reason alone, the whole note in its tooltip.
+ */
+export function StandingNote({ standing, className = "", compact = false }: { standing: Standing; className?: string; compact?: boolean }) {
   const t = useTranslations("feed");
   const locale = useLocale();
   if (standing.state === "published") return null;
   const time = standing.at ? formatUtc(standing.at, locale) : "";
   const kind = standing.state === "corrected" ? "correction" : "retraction";
+  const full = standing.reason ? t(`${standing.state}Note`, { time, reason: standing.reason }) : t(`${standing.state}NoteNoReason`, { time });
+  const short = standing.reason ?? full;
   return (
-    <p className={`reason ${kind} ${className}`.trim()} data-testid="standing-note" data-standing={standing.state}>
-      {standing.reason ? t(`${standing.state}Note`, { time, reason: standing.reason }) : t(`${standing.state}NoteNoReason`, { time })}
-    </p>
+    <div className={`reason ${kind} ${className}`.trim()} data-testid="standing-note" data-standing={standing.state} title={compact ? full : undefined}>
+      {compact ? short : full}
+    </div>
   );
 }
-
 
 async function fetchReport(id: string): Promise<Report> {
   const response = await apiFetch(`/api/reports/${encodeURIComponent(id)}`);
