@@ -1,5 +1,5 @@
 import { Dashboard } from "@/components/dashboard/dashboard";
-import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
+import { FEED_VISIBLE_MAX, feedStateFrom } from "@/lib/feed/report-cards";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
@@ -26,7 +26,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <Dashboard
       initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }}
-      initialFeed={{ entries: [...feed.entries].reverse(), lastSeq: feed.lastSeq }}
+      initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
       initialTime={initialTime}
     />
   );

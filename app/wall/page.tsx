@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LOCALE_COOKIE, pickLocale } from "@/i18n/locales";
-import { FEED_VISIBLE_MAX } from "@/lib/client/feed-cache";
+import { FEED_VISIBLE_MAX, feedStateFrom } from "@/lib/feed/report-cards";
 import { parseWallParams } from "@/lib/schemas/wall";
 import { Wall } from "@/components/wall/wall";
 import { pageActor } from "@/server/auth/page-actor";
@@ -59,7 +59,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
         ignored={ignored}
         regions={regions}
         initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }}
-        initialFeed={{ entries: [...feed.entries].reverse(), lastSeq: feed.lastSeq }}
+        initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
       />
     </NextIntlClientProvider>
   );

@@ -13,6 +13,8 @@ import type { ListedEvent, SortOrder } from "@/lib/schemas/event-query";
 import type { Event } from "@/lib/schemas/events";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { TYPE_COLORS } from "@/components/charts/events-chart";
+import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
+import { reportStanding } from "@/lib/feed/report-cards";
 
 /** Every row has this height, so positions are known without measuring (and the place can be kept). */
 export const ROW_HEIGHT_PX = 58;
@@ -115,6 +117,7 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
               );
             }
             const places = placesOf(event);
+            const standing = reportStanding(event.report);
             return (
               <div
                 key={item.key}
@@ -143,9 +146,15 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
                   <span className={`confidence ${event.confidence}`}>{t(`confidence.${event.confidence}`)}</span>
                 </div>
                 <div role="cell" className="cell-report">
-                  <span className="report-title">
+                  <span className="report-title" title={event.report.title}>
                     {event.report.key && <span className="badge key">{t("feed.key")}</span>} {event.report.title}
                   </span>
+                  {standing.state !== "published" && (
+                    <div className="report-standing">
+                      <StandingBadge standing={standing} />
+                      <StandingNote standing={standing} compact />
+                    </div>
+                  )}
                   <span className="report-sources">
                     {event.report.sources.map((source, i) => (
                       <span key={i}>

@@ -9,6 +9,8 @@ import { eventPlaceRefs } from "@/lib/events/event-kinds";
 import type { EventInput } from "@/lib/schemas/events";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import type { MapEngine } from "./map-view";
+import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
+import { reportStanding } from "@/lib/feed/report-cards";
 
 export type Selection = { kind: "place"; slug: string; lngLat: [number, number] } | { kind: "event"; eventId: string; lngLat: [number, number] };
 
@@ -55,9 +57,10 @@ export function MapPopup({ engine, selection, model, control, recent, onClose }:
                 {formatUtc(event.occurredAt, model.locale)} · <span className={`confidence ${event.confidence}`}>{t(`confidence.${event.confidence}`)}</span>
               </div>
               <div className="popup-report">
-                {event.report.title}
+                <StandingBadge standing={reportStanding(event.report)} /> {event.report.title}
                 {event.report.sources.length > 0 && <span className="muted"> — {event.report.sources.map((s) => s.name).join(", ")}</span>}
               </div>
+              <StandingNote standing={reportStanding(event.report)} />
             </li>
           ))}
         </ul>

@@ -21,7 +21,17 @@ export function eventsOfReport(report: Report, regionOf: (place: string) => stri
     const { place: _place, ...fields } = event as typeof event & { place?: string };
     return {
       ...(fields as Omit<typeof event, "place">),
-      report: { id: report.id, title: report.title, status: report.status, key: report.key, publishedAt: report.publishedAt, sources: report.sources },
+      report: {
+        id: report.id,
+        title: report.title,
+        status: report.status,
+        key: report.key,
+        publishedAt: report.publishedAt,
+        sources: report.sources,
+        version: report.version,
+        updatedAt: report.updatedAt,
+        ...(report.correctionReason ? { correctionReason: report.correctionReason } : {}),
+      },
       place: { slug: place, region: regionOf(place) },
     } as ListedEvent;
   });

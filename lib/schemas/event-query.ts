@@ -61,6 +61,17 @@ type WithoutPlace<E> = E extends unknown ? Omit<E, "place"> : never;
  * target, a withdrawal its first place, an evacuation its origin).
  */
 export type ListedEvent = WithoutPlace<Event> & {
-  report: { id: string; title: string; status: string; key: boolean; publishedAt?: string; sources: { name: string; url?: string }[] };
+  report: {
+    id: string;
+    title: string;
+    status: string;
+    key: boolean;
+    publishedAt?: string;
+    sources: { name: string; url?: string }[];
+    /** Extension: the report's version, when it last changed and, once corrected, the reason readers see. */
+    version?: number;
+    updatedAt?: string;
+    correctionReason?: string;
+  };
   place: { slug: string; region: string | null };
 };

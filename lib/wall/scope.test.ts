@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FeedEntry } from "../schemas/feed";
+import { applyFeedEntry } from "../feed/report-cards";
 import { breakingEntry, colorsInScope, controlInRegion, entryInScope, TICKER_MAX, tickerEntries } from "./scope";
 
 const REGION: Record<string, string> = { homs: "homs", rastan: "homs", aleppo: "aleppo", damascus: "damascus" };
@@ -51,6 +52,17 @@ describe("breakingEntry", () => {
   it("takes only published key reports in scope", () => {
     const entries = [entry(14, { key: false }), entry(13, { key: true, kind: "report.retracted" }), entry(12, { key: true, place: "aleppo" }), entry(11, { key: true })];
     expect(breakingEntry(entries, { region: "homs", factions: null }, regionOf, 10, 0)?.seq).toBe(11);
+  });
+});
+
+describe("breaking banner over the folded feed", () => {
+  it("drops a key report once it is retracted: its newest entry replaced the publication", () => {
+    const published = entry(11, { key: true });
+    const retraction: FeedEntry = { ...entry(12, { key: true, kind: "report.retracted" }), report: { ...published.report, status: "retracted" } };
+    const shown = applyFeedEntry({ entries: [], lastSeq: 10 }, published);
+    expect(breakingEntry(shown.entries, { region: null, factions: null }, regionOf, 10, 0)?.seq).toBe(11);
+    const after = applyFeedEntry(shown, retraction);
+    expect(breakingEntry(after.entries, { region: null, factions: null }, regionOf, 10, 0)).toBeNull();
   });
 });
 

@@ -151,7 +151,7 @@ export function openApiDocument() {
       "/api/health": { get: { summary: "Health and last seq: {ok, lastSeq, db, setup?}; setup is \"required\" while no one can sign in (first run)", responses: { "200": ok("Healthy") } } },
       "/api/events": {
         get: {
-          summary: "Events of published reports, filtered (comma-separated lists; region matches any place of the event), oldest first, paged by cursor",
+          summary: "Events of published reports, filtered (comma-separated lists; region matches any place of the event), oldest first, paged by cursor; each with its report {id, title, status, key, publishedAt?, sources} and, as an extension, the report's version, updatedAt and correctionReason (once corrected)",
           parameters: queryParams(eventsQuerySchema),
           responses: { "200": ok("{events, next?}"), ...errors(400) },
         },

@@ -51,6 +51,11 @@ describe("corrections", () => {
     expect(entry).toMatchObject({ kind: "report.corrected", report: { id: created.body.id, version: 2, correctionReason: "Homs was taken, not contested" } });
     watcher.close();
 
+    // Listed events carry the current title and, for the analyst's rows, the correction's mark.
+    const listed = await call(server.url, "GET", "/api/events?q=Homs%20taken");
+    const row = listed.body.events.find((e: { report: { id: string } }) => e.report.id === created.body.id);
+    expect(row.report).toMatchObject({ title: "Homs taken", version: 2, updatedAt: corrected.body.updatedAt, correctionReason: "Homs was taken, not contested" });
+
     // The derived views count the corrected events only.
     const control = await call(server.url, "GET", "/api/control?at=2024-12-07T21:00:00Z");
     expect(control.body.places.find((p: { place: string }) => p.place === "homs")).toMatchObject({ faction: "hts", contested: false });

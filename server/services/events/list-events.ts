@@ -48,6 +48,9 @@ interface ListedRow {
   key: number | bigint | boolean;
   publishedAt: string | number | Date | null;
   sources: string | object;
+  version: number | bigint;
+  updatedAt: string | number | Date;
+  correctionReason: string | null;
   regionSlug: string | null;
 }
 // Raw rows come back as SQLite stored them (text; Prisma may already have made Dates and objects).
@@ -59,7 +62,7 @@ async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurre
   if (ids.length === 0) return [];
   const rows = await rawQuery<ListedRow>(ctx.db,
     `SELECT e."id", e."position", e."type", e."occurredAt", e."confidence", e."factionSlug", e."placeSlug", e."fields", e."reportId",
-       r."title", r."status", r."key", r."publishedAt", r."sources", p."regionSlug"
+       r."title", r."status", r."key", r."publishedAt", r."sources", r."version", r."updatedAt", r."correctionReason", p."regionSlug"
      FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" JOIN "Place" p ON p."slug" = e."placeSlug"
      WHERE e."id" IN (${ids.map(() => "?").join(",")})`,
     ...ids,
@@ -83,6 +86,9 @@ async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurre
             key: row.key === true || Number(row.key) === 1,
             ...(row.publishedAt !== null ? { publishedAt: toDate(row.publishedAt).toISOString() } : {}),
             sources: fromJson<ListedEvent["report"]["sources"]>(row.sources),
+            version: Number(row.version),
+            updatedAt: toDate(row.updatedAt).toISOString(),
+            ...(row.correctionReason !== null ? { correctionReason: row.correctionReason } : {}),
           },
           place: { slug: row.placeSlug, region: row.regionSlug },
         } as ListedEvent,

@@ -1,0 +1,83 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { earlierPublishedVersions, type Standing } from "@/lib/feed/report-cards";
+import { describeEvent, type NameBook } from "@/lib/format/describe-event";
+import { formatUtc } from "@/lib/format/time";
+import type { Report } from "@/lib/schemas/reports";
+
+/** The badge of a corrected or retracted report (nothing for one as first published). */
+export function StandingBadge({ standing }: { standing: Standing }) {
+  const t = useTranslations("feed");
+  if (standing.state === "published") return null;
+  return <span className={`badge ${standing.state}`} data-testid="standing-badge">{t(standing.state)}</span>;
+}
+
+/**
+ * "Corrected on 7 Dec 2024, 11:00 UTC: the reason" or "Retracted on …: the reason", as readers must
+ * see it. `compact` (a table row, beside the badge): the reason alone, the whole note in its tooltip.
+ */
+export function StandingNote({ standing, className = "", compact = false }: { standing: Standing; className?: string; compact?: boolean }) {
+  const t = useTranslations("feed");
+  const locale = useLocale();
+  if (standing.state === "published") return null;
+  const time = standing.at ? formatUtc(standing.at, locale) : "";
+  const kind = standing.state === "corrected" ? "correction" : "retraction";
+  const full = standing.reason ? t(`${standing.state}Note`, { time, reason: standing.reason }) : t(`${standing.state}NoteNoReason`, { time });
+  const short = standing.reason ?? full;
+  return (
+    <div className={`reason ${kind} ${className}`.trim()} data-testid="standing-note" data-standing={standing.state} title={compact ? full : undefined}>
+      {compact ? short : full}
+    </div>
+  );
+}
+
+async function fetchReport(id: string): Promise<Report> {
+  const response = await apiFetch(`/api/reports/${encodeURIComponent(id)}`);
+  if (!response.ok) throw new Error(`Report request failed (${response.status})`);
+  return (await response.json()) as Report;
+}
+
+/**
+ * A corrected report's earlier versions, one click away: read from GET /api/reports/:id when opened
+ * (never rendered as cards of their own).
+ */
+export function EarlierVersions({ report, names }: { report: Pick<Report, "id" | "version">; names: NameBook }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const [open, setOpen] = useState(false);
+  const query = useQuery({ queryKey: ["report", report.id, report.version], queryFn: () => fetchReport(report.id), enabled: open, staleTime: Infinity });
+  const versions = query.data ? earlierPublishedVersions(query.data) : [];
+  return (
+    <details className="earlier-versions" data-testid="earlier-versions" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t("feed.earlierVersions")}</summary>
+      {open &&
+        (query.isError ? (
+          <p className="muted">{t("feed.earlierFailed")}</p>
+        ) : !query.data ? (
+          <p className="muted">{t("feed.earlierLoading")}</p>
+        ) : versions.length === 0 ? (
+          <p className="muted">{t("feed.earlierNone")}</p>
+        ) : (
+          <ol>
+            {versions.map((revision) => (
+              <li key={revision.version} data-version={revision.version}>
+                <div className="muted">{t("feed.earlierVersion", { version: revision.version, time: formatUtc(revision.report.updatedAt, locale) })}</div>
+                <div className="earlier-title">{revision.report.title}</div>
+                {revision.report.body && <p className="body">{revision.report.body}</p>}
+                <ul className="events">
+                  {revision.report.events.map((event) => (
+                    <li key={event.id}>{describeEvent(event, names, t)}</li>
+                  ))}
+                </ul>
+                {revision.reason && <div className="muted">{t("feed.replacedBecause", { reason: revision.reason })}</div>}
+              </li>
+            ))}
+          </ol>
+        ))}
+    </details>
+  );
+}
