@@ -45,3 +45,8 @@ export function isAppError(error: unknown): error is AppError {
 
 export const invalid = (message: string, details: ErrorDetail[] = []) => new AppError("invalid_request", message, details);
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);
+
+/** A refusal to start that is said plainly: server/index.ts prints its message without a stack trace. */
+export class StartupError extends Error {
+  override readonly name: string = "StartupError";
+}

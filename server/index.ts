@@ -1,7 +1,7 @@
 /** Starts Situation Desk: one process, one port, pages + /api + Socket.IO. */
 import type { AddressInfo } from "node:net";
 import { createAppServer } from "./app-server";
-import { StartupError } from "./db/sqlite-server-lock";
+import { StartupError } from "./errors";
 import { loadEnv } from "./env";
 
 async function main(): Promise<void> {

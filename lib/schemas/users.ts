@@ -7,6 +7,17 @@ export type Role = (typeof ROLES)[number];
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
+/**
+ * A password as the contract takes it: PASSWORD_MIN to PASSWORD_MAX characters, not only spaces. The server
+ * also refuses commonly used ones (server/auth/password-policy.ts, kept out of the browser bundle).
+ */
+export const passwordSchema = z
+  .string({ error: "must be a string" })
+  .min(PASSWORD_MIN, { error: `must be at least ${PASSWORD_MIN} characters` })
+  .max(PASSWORD_MAX)
+  // Only judged once the length is right, so a short password gets one detail, not two.
+  .refine((value) => value.length < PASSWORD_MIN || value.trim().length >= PASSWORD_MIN, { error: `must have at least ${PASSWORD_MIN} characters other than spaces` });
+
 const emailSchema = z.email({ error: "must be an email address" }).max(254).transform((value) => value.toLowerCase());
 const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
 
@@ -15,14 +26,20 @@ export const createUserSchema = z
   .object({
     email: emailSchema,
     name: textSchema(120).pipe(z.string().min(1, { error: "must not be empty" })),
-    password: z.string({ error: "must be a string" }).min(PASSWORD_MIN, { error: `must be at least ${PASSWORD_MIN} characters` }).max(PASSWORD_MAX),
+    password: passwordSchema,
     role: roleSchema,
   })
   .strict();
 export const updateUserSchema = z
-  .object({ role: roleSchema.optional(), disabled: z.boolean({ error: "must be true or false" }).optional() })
+  .object({ role: roleSchema.optional(), disabled: z.boolean({ error: "must be true or false" }).optional(), password: passwordSchema.optional() })
   .strict()
-  .refine((value) => value.role !== undefined || value.disabled !== undefined, { error: "give role or disabled" });
+  .refine((value) => value.role !== undefined || value.disabled !== undefined || value.password !== undefined, { error: "give role, disabled or password" });
+
+/** POST /api/auth/password: the signed-in user changes their own password; their other sessions and tokens end. */
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(PASSWORD_MAX), newPassword: passwordSchema })
+  .strict();
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

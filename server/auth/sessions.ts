@@ -20,6 +20,8 @@ export interface Actor {
   via: "cookie" | "bearer";
   /** The stored id of the session or token used (absent for the seed's built-in actor). */
   sessionId?: string;
+  /** When that session or token stops working (open sockets are closed then). */
+  expiresAt?: Date;
 }
 
 export type SessionKind = "session" | "token";
@@ -58,7 +60,7 @@ export async function findActor(db: Db, token: string, via: Actor["via"], now: D
     hashToken(token),
   );
   if (!row || storedDate(row.expiresAt) <= now || storedBoolean(row.disabled)) return null;
-  return { id: row.userId, name: row.name, email: row.email, role: row.role as Role, via, sessionId: row.sessionId };
+  return { id: row.userId, name: row.name, email: row.email, role: row.role as Role, via, sessionId: row.sessionId, expiresAt: storedDate(row.expiresAt) };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

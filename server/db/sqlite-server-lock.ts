@@ -11,11 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { StartupError } from "../errors";
 
-/** A refusal to start that is said plainly (server/index.ts prints it without a stack trace). */
-export class StartupError extends Error {
-  override readonly name: string = "StartupError";
-}
+export { StartupError };
 
 export class DatabaseInUseError extends StartupError {
   override readonly name = "DatabaseInUseError";

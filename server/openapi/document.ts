@@ -10,7 +10,7 @@ import { countsQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQue
 import { createPlaceSchema } from "../../lib/schemas/reference";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { createReportSchema, listReportsQuerySchema, retractReportSchema, updateReportSchema } from "../../lib/schemas/reports";
-import { createUserSchema, issueTokenSchema, loginSchema, updateUserSchema } from "../../lib/schemas/users";
+import { createUserSchema, issueTokenSchema, loginSchema, updateUserSchema, changePasswordSchema } from "../../lib/schemas/users";
 import { setupSchema } from "../../lib/schemas/setup";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
@@ -82,6 +82,7 @@ export function openApiDocument() {
       schemas: {
         Login: schema(loginSchema),
         Setup: schema(setupSchema),
+        ChangePassword: schema(changePasswordSchema),
         CreateUser: schema(createUserSchema),
         UpdateUser: schema(updateUserSchema),
         CreatePlace: schema(createPlaceSchema),
@@ -107,13 +108,20 @@ export function openApiDocument() {
           responses: { "201": ok("Admin created and signed in: {token, user}"), ...errors(400, 403, 404, 409, 429) },
         },
       },
+      "/api/auth/password": {
+        post: {
+          summary: "Change your own password ({currentPassword, newPassword}); your other sessions and tokens end and their sockets close. New passwords: at least 10 characters, not only spaces, not commonly used",
+          requestBody: body("ChangePassword"),
+          responses: { "204": ok("Changed"), ...errors(400, 401, 429) },
+        },
+      },
       "/api/auth/logout": { post: { summary: "End this session", responses: { "204": ok("Signed out") } } },
       "/api/auth/me": { get: { summary: "The signed-in user", responses: { "200": ok("User"), ...errors(401) } } },
       "/api/users": {
         get: { summary: "List users (admin)", responses: { "200": ok("Users"), ...errors(401, 403) } },
         post: { summary: "Create a user (admin)", requestBody: body("CreateUser"), responses: { "201": ok("Created"), ...errors(400, 401, 403, 409) } },
       },
-      "/api/users/{id}": { patch: { summary: "Change role or disable (admin); disabling ends sessions and sockets at once", parameters: [idParam], requestBody: body("UpdateUser"), responses: { "200": ok("Updated"), ...errors(400, 401, 403, 404, 409) } } },
+      "/api/users/{id}": { patch: { summary: "Change role, disable or set the password (admin); disabling or a new password ends the user's sessions and sockets at once", parameters: [idParam], requestBody: body("UpdateUser"), responses: { "200": ok("Updated"), ...errors(400, 401, 403, 404, 409) } } },
       "/api/users/{id}/tokens": {
         get: { summary: "Extension: a user's live API and display tokens, without secrets (admin)", parameters: [idParam], responses: { "200": ok("Tokens"), ...errors(401, 403) } },
         post: { summary: "Extension: issue an API or display token for a user (admin); the token is returned once", parameters: [idParam], requestBody: body("IssueToken"), responses: { "201": ok("Token"), ...errors(400, 401, 403, 404, 409) } },

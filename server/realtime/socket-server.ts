@@ -24,6 +24,22 @@ function refusal(code: SocketRefusal, message: string): Error {
   return Object.assign(new Error(message), { data: { code, message } });
 }
 
+/** setTimeout's longest delay (~24.8 days); longer-lived tokens are re-armed when it fires. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A socket lives no longer than the session or token it authenticated with. */
+function closeAtExpiry(socket: FeedSocket, expiresAt: Date, ctx: AppContext): void {
+  const arm = () => {
+    const remainingMs = expiresAt.getTime() - ctx.now().getTime();
+    if (remainingMs <= 0) return socket.disconnect(true);
+    timer = setTimeout(arm, Math.min(remainingMs, MAX_TIMER_MS));
+    timer.unref();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  arm();
+  socket.once("disconnect", () => clearTimeout(timer));
+}
+
 export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getHub: () => FeedHub): FeedServer {
   const io: FeedServer = new Server(httpServer, {
     serveClient: false,
@@ -45,7 +61,9 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
         ? { token: auth.data.token, via: "bearer" as const }
         : credentialsFrom({ cookie: socket.handshake.headers.cookie });
       const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
-      if (credentials && !actor) return next(refusal("unauthorized", "The session or token is not valid (expired, signed out or disabled)."));
+      // A token the client chose to send must work; a stale session cookie reads as anonymous (contract
+      // v2 "Accounts"), so a public page opened with an old cookie still goes live.
+      if (credentials?.via === "bearer" && !actor) return next(refusal("unauthorized", "The session or token is not valid (expired, signed out or disabled)."));
       if (!actor && !ctx.env.PUBLIC_READ) return next(refusal("unauthorized", "Sign in first: this server does not serve the feed publicly."));
       const after = auth.data.after;
       if (after !== undefined) {
@@ -54,6 +72,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
       }
       socket.data = { userId: actor?.id ?? null, sessionId: actor?.sessionId ?? null, role: actor?.role ?? "anonymous" };
       (socket as FeedSocket & { feedAfter?: number }).feedAfter = after;
+      if (actor?.expiresAt) closeAtExpiry(socket, actor.expiresAt, ctx);
       next();
     } catch (error) {
       ctx.log.error("socket handshake failed", { error: String(error) });

@@ -1,4 +1,5 @@
 import type { UpdateUserInput, User } from "../../../lib/schemas/users";
+import { hashPassword } from "../../auth/passwords";
 import { requireRole } from "../../auth/require-role";
 import { deleteUserSessions, type Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -7,8 +8,9 @@ import { recordAudit } from "../audit/record-audit";
 import { toUser } from "./user-view";
 
 /**
- * Changes a user's role or disables them. Disabling ends their sessions and tokens and closes their
- * open sockets at once; so does a role change, so that no socket keeps rights it no longer has.
+ * Changes a user's role, disables them or sets their password. Disabling or a new password ends their
+ * sessions and tokens and closes their open sockets at once; so does a role change, so that no socket
+ * keeps rights it no longer has.
  */
 export async function updateUser(ctx: AppContext, actor: Actor | null, userId: string, input: UpdateUserInput): Promise<User> {
   const admin = requireRole(actor, "admin");
@@ -17,9 +19,11 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, userId: s
   }
   const existing = await ctx.db.user.findUnique({ where: { id: userId } });
   if (!existing || !existing.passwordHash) throw notFound(`User '${userId}'`);
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  const endSessions = input.disabled === true || passwordHash !== undefined;
   const row = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: userId }, data: { role: input.role, disabled: input.disabled } });
-    if (input.disabled === true) await deleteUserSessions(tx, userId);
+    const updated = await tx.user.update({ where: { id: userId }, data: { role: input.role, disabled: input.disabled, passwordHash } });
+    if (endSessions) await deleteUserSessions(tx, userId);
     await recordAudit(tx, admin, ctx.now(), {
       action: "user.updated",
       subjectType: "user",
@@ -28,10 +32,11 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, userId: s
         email: existing.email,
         ...(input.role !== undefined ? { role: { from: existing.role, to: input.role } } : {}),
         ...(input.disabled !== undefined ? { disabled: { from: existing.disabled, to: input.disabled } } : {}),
+        ...(passwordHash !== undefined ? { password: "set by an admin" } : {}),
       },
     });
     return updated;
   });
-  if (input.disabled === true || (input.role && input.role !== existing.role)) ctx.realtime.disconnectUser(userId);
+  if (endSessions || (input.role && input.role !== existing.role)) ctx.realtime.disconnectUser(userId);
   return toUser(row);
 }
