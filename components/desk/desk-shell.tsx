@@ -31,6 +31,7 @@ export function DeskShell({ user, readOnly = false, children }: { user: DeskUser
           <nav className="desk-nav" aria-label={t("navLabel")}>
             {user && <Link href="/desk">{t("navDesk")}</Link>}
             {user?.role === "admin" && <Link href="/desk/admin">{t("navAdmin")}</Link>}
+            {user && <Link href="/desk/account">{t("navAccount")}</Link>}
             <Link href="/">{t("navDashboard")}</Link>
             {!user && <Link href="/wall">{t("navWall")}</Link>}
             {!user && <Link href="/analyst">{t("navAnalyst")}</Link>}

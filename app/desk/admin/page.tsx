@@ -12,7 +12,13 @@ export const metadata: Metadata = { title: "Admin · Situation Desk" };
 /** Users, roles, tokens and the audit trail. Every action is checked again by the API (admin only). */
 export default async function AdminPage() {
   const actor = await pageActor(getAppContext());
-  if (!actor) return <DeskLogin />;
+  if (!actor) {
+    return (
+      <DeskShell user={null}>
+        <DeskLogin />
+      </DeskShell>
+    );
+  }
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
   return <DeskShell user={user} readOnly={actor.role !== "admin"}>{actor.role === "admin" && <AdminPanel selfId={actor.id} />}</DeskShell>;
 }

@@ -7,7 +7,7 @@ import { api, ApiError } from "@/lib/client/api";
 import { adminKeys, auditQuery, tokensQuery, usersQuery } from "@/lib/client/desk-queries";
 import { errorsByField } from "@/lib/desk/report-form";
 import { formatUtc } from "@/lib/format/time";
-import { createUserSchema, ROLES, type ApiToken, type User } from "@/lib/schemas/users";
+import { createUserSchema, PASSWORD_MIN, ROLES, type ApiToken, type User } from "@/lib/schemas/users";
 import { zodDetails } from "@/lib/schemas/zod-details";
 import { SelectField, TextField } from "../fields";
 
@@ -44,6 +44,7 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [showTokens, setShowTokens] = useState(false);
+  const [settingPassword, setSettingPassword] = useState(false);
   const update = useMutation({
     mutationFn: (change: { role?: string; disabled?: boolean }) => api<User>(`/api/users/${user.id}`, { method: "PATCH", body: change }),
     onSuccess: () => (setError(null), queryClient.invalidateQueries({ queryKey: adminKeys.users }), queryClient.invalidateQueries({ queryKey: adminKeys.audit })),
@@ -73,9 +74,19 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
         <td>
           <button type="button" className="link-button" onClick={() => setShowTokens((s) => !s)} aria-expanded={showTokens}>
             {t("manageTokens")}
+          </button>{" "}
+          <button type="button" className="link-button" onClick={() => setSettingPassword((s) => !s)} aria-expanded={settingPassword}>
+            {t("setPassword")}
           </button>
         </td>
       </tr>
+      {settingPassword && (
+        <tr>
+          <td colSpan={5}>
+            <SetPassword user={user} onDone={() => setSettingPassword(false)} />
+          </td>
+        </tr>
+      )}
       {showTokens && (
         <tr>
           <td colSpan={5}>
@@ -84,6 +95,41 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
         </tr>
       )}
     </>
+  );
+}
+
+/** An admin gives a user a new password (e.g. a forgotten one); the user's sessions and tokens end. */
+function SetPassword({ user, onDone }: { user: User; onDone: () => void }) {
+  const t = useTranslations("admin");
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const set = useMutation({
+    mutationFn: (password: string) => api<User>(`/api/users/${user.id}`, { method: "PATCH", body: { password } }),
+    onSuccess: () => (setError(null), queryClient.invalidateQueries({ queryKey: adminKeys.audit }), onDone()),
+    onError: (e) => setError(e instanceof ApiError && e.details[0] ? `${e.details[0].message}` : e.message),
+  });
+  return (
+    <form
+      className="set-password actions"
+      onSubmit={(event) => {
+        event.preventDefault();
+        set.mutate(String(new FormData(event.currentTarget).get("password") ?? ""));
+      }}
+    >
+      <label>
+        {t("newPasswordFor", { email: user.email })}{" "}
+        <input name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} aria-invalid={error ? true : undefined} />
+      </label>
+      <button type="submit" className="button small" disabled={set.isPending}>
+        {t("setPasswordSubmit")}
+      </button>
+      <span className="field-hint">{t("setPasswordHint")}</span>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
   );
 }
 
