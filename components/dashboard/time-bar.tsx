@@ -1,18 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formatUtc } from "@/lib/format/time";
+import { axisBreaks, fromAxis, HOUR_MS, toAxis } from "@/lib/dashboard/time-axis";
+import { formatAxisDate, formatUtc } from "@/lib/format/time";
 import type { DashboardModel } from "./use-dashboard-model";
 import type { useTime } from "./use-time";
 
-const HOUR_MS = 3_600_000;
-
-/** The time slider: hours across the scenario, play/pause replay, and a way back to live. */
+/**
+ * The time slider: an hour a step along the model's time axis (long stretches without events are cut
+ * to a short break, marked under the slider), play/pause replay, and a way back to live.
+ */
 export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnType<typeof useTime> }) {
   const t = useTranslations("time");
-  const { start, end } = model.range;
-  const hours = Math.ceil((end - start) / HOUR_MS);
-  const value = Math.min(hours, Math.round((Math.min(time.at, end) - start) / HOUR_MS));
+  const { axis } = model;
+  const steps = Math.ceil(axis.length / HOUR_MS);
+  const value = Math.min(steps, Math.round(toAxis(axis, time.at) / HOUR_MS));
+  const date = (at: number) => formatAxisDate(at, model.locale, axis.withYear);
   return (
     <div className="panel timebar">
       <button type="button" className="button" onClick={time.togglePlay} aria-pressed={time.playing}>
@@ -23,16 +26,27 @@ export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnTy
         <input
           type="range"
           min={0}
-          max={hours}
+          max={steps}
           step={1}
           value={value}
           aria-valuetext={formatUtc(time.at, model.locale)}
           data-testid="time-slider"
-          onChange={(e) => time.choose(start + Number(e.target.value) * HOUR_MS)}
+          onChange={(e) => time.choose(Math.round(fromAxis(axis, Number(e.target.value) * HOUR_MS) / HOUR_MS) * HOUR_MS)}
         />
-        <span className="ticks" aria-hidden>
-          <span>{formatUtc(start, model.locale, "date")}</span>
-          <span>{formatUtc(end, model.locale, "date")}</span>
+        <span className="ticks" data-testid="time-ticks" style={{ position: "relative" }}>
+          <span>{date(axis.start)}</span>
+          {axisBreaks(axis).map((b) => (
+            <span
+              key={b.x1}
+              className="timebar-break"
+              data-testid="time-break"
+              title={t("gap", { from: date(b.from), to: date(b.to) })}
+              style={{ position: "absolute", left: `${(((b.x1 + b.x2) / 2) * 100) / axis.length}%`, transform: "translateX(-50%)" }}
+            >
+              ⫽
+            </span>
+          ))}
+          <span>{date(axis.end)}</span>
         </span>
       </label>
       <div className="time-readout" data-testid="time-readout">
