@@ -9,10 +9,10 @@ const scenario = [D("2024-11-26T00:00:00Z"), D("2024-11-27T06:00:00Z"), D("2024-
 const today = D("2026-12-01T09:00:00Z");
 
 describe("timeAxis", () => {
-  it("frames the events, padded to whole days, in one segment when there is no long gap", () => {
+  it("frames the events, from their first midnight to whole days after the last (+12 h), in one segment when there is no long gap", () => {
     const axis = timeAxis(scenario, 0);
-    expect(axis.segments.map((s) => [iso(s.start), iso(s.end)])).toEqual([["2024-11-25T00:00:00.000Z", "2024-12-08T00:00:00.000Z"]]);
-    expect(axis.length).toBe(13 * DAY_MS);
+    expect(axis.segments.map((s) => [iso(s.start), iso(s.end)])).toEqual([["2024-11-26T00:00:00.000Z", "2024-12-08T00:00:00.000Z"]]);
+    expect(axis.length).toBe(12 * DAY_MS);
     expect(axis.withYear).toBe(false);
     expect(axis.bucket).toBe("hour");
   });
@@ -20,11 +20,11 @@ describe("timeAxis", () => {
   it("cuts a two-year gap to a break, keeps both periods, and puts the year on its dates", () => {
     const axis = timeAxis([...scenario, today], 0);
     expect(axis.segments.map((s) => [iso(s.start), iso(s.end)])).toEqual([
-      ["2024-11-25T00:00:00.000Z", "2024-12-08T00:00:00.000Z"],
-      ["2026-11-30T00:00:00.000Z", "2026-12-02T00:00:00.000Z"],
+      ["2024-11-26T00:00:00.000Z", "2024-12-08T00:00:00.000Z"],
+      ["2026-12-01T00:00:00.000Z", "2026-12-02T00:00:00.000Z"],
     ]);
     expect(axis.withYear).toBe(true);
-    // The scenario keeps most of the axis: 13 days of 15 shown, plus a break of one day.
+    // The scenario keeps most of the axis: 12 days of 13 shown, plus a break of one day.
     expect(toAxis(axis, D("2024-12-08T00:00:00Z")) / axis.length).toBeGreaterThan(0.8);
     const [gap] = axisBreaks(axis);
     expect(gap!.x2 - gap!.x1).toBe(axis.breakWidth);
@@ -77,12 +77,12 @@ describe("series on an axis", () => {
     expect(axisBuckets(linearAxis(scenario[0]!, today), 3_600_000).length).toBeGreaterThan(17_000); // what a plain axis costs
     const rows = controlSeriesOnAxis([{ place: "hama", faction: "government", since: scenario[0]! }], [{ place: "hama", faction: "hts", contested: false, occurredAt: D("2024-12-05T12:00:00Z"), order: 1 }], axis);
     expect(axis.bucket).toBe("hour");
-    expect(rows.length).toBe(13 * 24 + 2 * 24);
+    expect(rows.length).toBe(12 * 24 + 24);
     expect(rows.at(-1)!.counts).toEqual({ hts: 1 });
     expect(rows.find((r) => r.t === "2024-11-27T00:00:00.000Z")!.counts).toEqual({ government: 1 });
     const events = eventCountSeriesOnAxis([{ type: "strike", occurredAt: "2026-12-01T09:00:00Z" }, { type: "advance", occurredAt: "2024-11-27T06:00:00Z" }], axis);
     expect(events.find((r) => r.t === "2026-12-01T00:00:00.000Z")!.counts.strike).toBe(1);
     expect(events.find((r) => r.t === "2024-11-27T00:00:00.000Z")!.counts.advance).toBe(1);
-    expect(events.length).toBe(15);
+    expect(events.length).toBe(13);
   });
 });

@@ -11,7 +11,10 @@ import type { Bucket } from "./series";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-/** Room before the first and after the last event of a segment. */
+/**
+ * Room after the last event of a segment (before the first, the segment starts at midnight UTC: the
+ * slider's hours then count from the day the data starts, as shared links and tests expect).
+ */
 export const AXIS_PADDING_MS = 12 * HOUR_MS;
 /** A stretch without events is cut from the axis when it is longer than this … */
 export const AXIS_GAP_MIN_MS = 14 * DAY_MS;
@@ -65,7 +68,7 @@ export function timeAxis(times: readonly number[], fallback: number): TimeAxis {
     }
   }
   spans.push({ start: from, end: last });
-  return axisOf(spans.map((s) => ({ start: floorDay(s.start - AXIS_PADDING_MS), end: ceilDay(s.end + AXIS_PADDING_MS) })));
+  return axisOf(spans.map((s) => ({ start: floorDay(s.start), end: ceilDay(s.end + AXIS_PADDING_MS) })));
 }
 
 /** One unbroken axis from `start` to `end` (series the server bucketed, such as the analyst's). */
