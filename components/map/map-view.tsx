@@ -127,6 +127,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         }}
         onMoveEnd={declutter}
         onIdle={(event) => {
+          declutter();
           // The capital's dot radius as the map draws it, for the wall's scaling test and a curious eye.
           const radius = event.target.getLayer("places-dot") ? event.target.getPaintProperty("places-dot", "circle-radius") : undefined;
           if (Array.isArray(radius) && containerRef.current) containerRef.current.dataset.capitalDotPx = String(radius[3]);
