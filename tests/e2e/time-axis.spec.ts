@@ -16,7 +16,7 @@ async function post(request: APIRequestContext, token: string, title: string): P
   return ((await response.json()) as { id: string }).id;
 }
 
-const tickTexts = (page: Page, chart: string) => page.getByTestId(chart).locator(".recharts-cartesian-axis-tick text").allTextContents();
+const tickTexts = (page: Page, chart: string) => page.getByTestId(chart).locator(".recharts-cartesian-axis-tick-value").allTextContents();
 
 test("a report dated today: the axis keeps the 2024 scenario legible, ticks and slider carry the years, new posts show live", async ({ page, request }) => {
   const token = await editorToken(request);

@@ -12,7 +12,7 @@ async function openWall(browser: Browser, url: string, viewport: { width: number
   await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", /^(live|quiet)$/);
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
   await expect(page.locator(".map-label-capital")).toBeVisible();
-  await expect(page.locator(".recharts-cartesian-axis-tick text").first()).toBeVisible();
+  await expect(page.locator(".recharts-cartesian-axis-tick-value").first()).toBeVisible();
   // The map has drawn with the wall's sizes (the type scale is read after the first render).
   await expect(page.getByTestId("map")).toHaveAttribute("data-capital-dot-px", /\d/);
   return page;
@@ -36,7 +36,7 @@ function visibleTexts(page: Page) {
   });
 }
 
-const tickPx = (page: Page) => page.locator(".recharts-cartesian-axis-tick text").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const tickPx = (page: Page) => page.locator(".recharts-cartesian-axis-tick-value").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 const dotPx = async (page: Page) => Number(await page.getByTestId("map").getAttribute("data-capital-dot-px"));
 
 /** Pairs of shown map labels whose boxes overlap (`all`: hidden ones too, to see what there was to avoid). */
