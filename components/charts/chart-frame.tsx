@@ -39,6 +39,8 @@ export function ChartFrame({ title, headline, legend, testId, children }: { titl
 /** Tick labels' size on a desk screen; the wall passes its own, scaled with the screen. */
 export const TICK_PX = 12;
 export const axisTick = (fontPx = TICK_PX) => ({ fill: "var(--muted)", fontSize: fontPx });
+/** Lines and dots grow with the ticks: 1 on the desk, 2⅔ on a 4K wall. */
+export const lineScale = (fontPx = TICK_PX) => fontPx / TICK_PX;
 
 /**
  * A Y axis wide enough for its largest tick label at `fontPx` (the charts' left margin is −16 px;

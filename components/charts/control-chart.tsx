@@ -9,7 +9,7 @@ import { fromAxis, linearAxis, toAxis } from "@/lib/dashboard/time-axis";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, ChartFrame, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** Factions drawn: those holding places at any time of the range, largest first (only `only`, when given). */
 /** `series` (optional): rows from GET /api/stats/control to draw instead of folding the model's changes. */
@@ -61,9 +61,9 @@ export function ControlChart({
           <YAxis tick={axisTick(fontPx)} allowDecimals={false} width={yAxisWidth(most, fontPx)} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(fromAxis(axis, Number(v)), model.locale)} formatter={(value, name) => [value, model.names.faction(String(name))]} />
           {factions.map((f) => (
-            <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2 * lineScale(fontPx)} dot={false} isAnimationActive={false} />
           ))}
-          <ReferenceLine x={toAxis(axis, given ? at : Math.min(at, model.range.end))} stroke="var(--accent)" strokeDasharray="4 3" />
+          <ReferenceLine x={toAxis(axis, given ? at : Math.min(at, model.range.end))} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

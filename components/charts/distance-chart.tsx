@@ -7,7 +7,7 @@ import { toAxis } from "@/lib/dashboard/time-axis";
 import { distanceSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, ChartFrame, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** The front closing in: every advance reported with a distance, one line per target city. `fontPx`: tick size. */
 export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: DashboardModel; at: number; fontPx?: number }) {
@@ -37,7 +37,7 @@ export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: Dashboar
           <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
           <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(_, payload) => formatUtc(Number(payload[0]?.payload?.t ?? 0), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
           {targets.map((target, i) => (
-            <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
+            <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2 * lineScale(fontPx)} connectNulls dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

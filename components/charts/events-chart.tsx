@@ -8,7 +8,7 @@ import { fromAxis, linearAxis, toAxis } from "@/lib/dashboard/time-axis";
 import { formatAxisDate } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, ChartFrame, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
 export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", withdrawal: "#DDCC77", evacuation: "#CC6677", strike: "#AA4499" } as const;
@@ -50,7 +50,7 @@ export function EventsChart({ model, at, series, fontPx = TICK_PX }: { model: Da
           {EVENT_TYPES.map((type) => (
             <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
           ))}
-          <ReferenceLine x={toAxis(axis, bucketAt + size / 2)} stroke="var(--accent)" strokeDasharray="4 3" />
+          <ReferenceLine x={toAxis(axis, bucketAt + size / 2)} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

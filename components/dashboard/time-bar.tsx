@@ -23,29 +23,32 @@ export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnTy
       </button>
       <label className="slider">
         <span className="sr-only">{t("label")}</span>
-        <input
-          type="range"
-          min={0}
-          max={steps}
-          step={1}
-          value={value}
-          aria-valuetext={formatUtc(time.at, model.locale)}
-          data-testid="time-slider"
-          onChange={(e) => time.choose(Math.round(fromAxis(axis, Number(e.target.value) * HOUR_MS) / HOUR_MS) * HOUR_MS)}
-        />
-        <span className="ticks" data-testid="time-ticks" style={{ position: "relative" }}>
-          <span>{date(axis.start)}</span>
+        {/* The breaks sit on the track, as on a printed broken axis; the slider's ends carry the dates. */}
+        <span style={{ position: "relative", display: "block" }}>
+          <input
+            type="range"
+            min={0}
+            max={steps}
+            step={1}
+            value={value}
+            aria-valuetext={formatUtc(time.at, model.locale)}
+            data-testid="time-slider"
+            onChange={(e) => time.choose(Math.round(fromAxis(axis, Number(e.target.value) * HOUR_MS) / HOUR_MS) * HOUR_MS)}
+          />
           {axisBreaks(axis).map((b) => (
             <span
               key={b.x1}
-              className="timebar-break"
               data-testid="time-break"
+              aria-hidden
               title={t("gap", { from: date(b.from), to: date(b.to) })}
-              style={{ position: "absolute", left: `${(((b.x1 + b.x2) / 2) * 100) / axis.length}%`, transform: "translateX(-50%)" }}
+              style={{ position: "absolute", top: "50%", left: `${(((b.x1 + b.x2) / 2) * 100) / axis.length}%`, transform: "translate(-50%, -50%)", background: "var(--panel)", color: "var(--muted)", fontWeight: 700, lineHeight: 1, padding: "0 1px" }}
             >
               ⫽
             </span>
           ))}
+        </span>
+        <span className="ticks" data-testid="time-ticks">
+          <span>{date(axis.start)}</span>
           <span>{date(axis.end)}</span>
         </span>
       </label>

@@ -42,7 +42,7 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     await expect(gap).toHaveCount(1);
     expect(parseFloat((await gap.getAttribute("style"))!.match(/left:\s*([\d.]+)%/)![1]!)).toBeGreaterThan(75);
     await expect(gap).toHaveAttribute("title", /8 Dec 2024/);
-    await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-en.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-en.png`, fullPage: true });
 
     // The slider still reaches into the scenario: 7 Dec 2024 noon is an hour step on it.
     await page.getByTestId("time-slider").fill(String((Date.parse("2024-12-07T12:00:00Z") - Date.parse("2024-11-26T00:00:00Z")) / 3_600_000));
@@ -54,13 +54,15 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     const started = Date.now();
     posted.push(await post(request, token, title));
     await expect(page.getByTestId("feed").getByRole("listitem").first()).toContainText(title);
-    test.info().annotations.push({ type: "shown after", description: `${Date.now() - started} ms` });
+    const shownAfter = `${Date.now() - started} ms`;
+    test.info().annotations.push({ type: "shown after", description: shownAfter });
+    console.log(`second report shown on / after ${shownAfter}`);
 
     await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "NL" }).click();
     await expect(page.getByRole("heading", { name: "Laatste berichten" })).toBeVisible();
     await expect(page.getByTestId("time-ticks")).toContainText(year);
     expect((await tickTexts(page, "chart-control")).join(" ")).toMatch(/dec\.? 2024/);
-    await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-nl.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-nl.png`, fullPage: true });
     await page.getByRole("group", { name: "Taal" }).getByRole("button", { name: "EN" }).click();
     await expect(page.getByRole("heading", { name: "Latest reports" })).toBeVisible();
   } finally {
