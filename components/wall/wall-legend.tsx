@@ -21,7 +21,7 @@ export function WallLegend({ model, control, filtered, region = null }: { model:
   const factions = held.filter(([slug]) => model.colors[slug]);
   const others = held.filter(([slug]) => !model.colors[slug]).reduce((sum, [, n]) => sum + n, 0);
   return (
-    <div className="wall-legend" data-testid="wall-legend" aria-label={t("legend")}>
+    <div className="wall-legend" data-testid="wall-legend" aria-label={t("legend")} data-covers-map>
       {region && <p className="wall-legend-scope">{t("legendRegion", { region })}</p>}
       <ul>
         {factions.map(([slug, count]) => (

@@ -41,7 +41,7 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     const gap = page.getByTestId("time-break");
     await expect(gap).toHaveCount(1);
     expect(parseFloat((await gap.getAttribute("style"))!.match(/left:\s*([\d.]+)%/)![1]!)).toBeGreaterThan(75);
-    await expect(gap).toHaveAttribute("title", /8 Dec 2024/);
+    await expect(gap).toHaveAttribute("title", new RegExp(`Dec 2024 to .* ${year}`)); // other specs add reports in Dec 2024
     await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-en.png`, fullPage: true });
 
     // The slider still reaches into the scenario: 7 Dec 2024 noon is an hour step on it.
