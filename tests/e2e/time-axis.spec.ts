@@ -65,6 +65,15 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-nl.png`, fullPage: true });
     await page.getByRole("group", { name: "Taal" }).getByRole("button", { name: "EN" }).click();
     await expect(page.getByRole("heading", { name: "Latest reports" })).toBeVisible();
+
+    // The wall draws the same axis, at its own size.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto("/wall?panels=map,ticker,control,events,distance");
+    await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", "live");
+    const wallTicks = (await tickTexts(page, "chart-events")).join(" | ");
+    expect(wallTicks).toContain("2024");
+    expect(wallTicks).toContain(year);
+    await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-wall.png` });
   } finally {
     // Retracted, the reports' events stop counting: the other specs see the demo's axis again.
     for (const id of posted) await request.post(`/api/reports/${id}/retract`, { headers: { authorization: `Bearer ${token}` }, data: { reason: "Test report, removed after the time-axis test" } });
