@@ -1,6 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { ReferenceArea } from "recharts";
+import { formatAxisDate } from "@/lib/format/time";
+import { axisBreaks, axisTicks, fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 
 export interface LegendItem {
   key: string;
@@ -33,12 +36,40 @@ export function ChartFrame({ title, headline, legend, testId, children }: { titl
   );
 }
 
-export const AXIS_TICK = { fill: "var(--muted)", fontSize: 12 };
+/** Tick labels' size on a desk screen; the wall passes its own, scaled with the screen. */
+export const TICK_PX = 12;
+export const axisTick = (fontPx = TICK_PX) => ({ fill: "var(--muted)", fontSize: fontPx });
+/** Lines and dots grow with the ticks: 1 on the desk, 2⅔ on a 4K wall. */
+export const lineScale = (fontPx = TICK_PX) => fontPx / TICK_PX;
 
 /**
- * A Y axis wide enough for its largest tick label at AXIS_TICK's size (the charts' left margin is −16 px;
+ * A Y axis wide enough for its largest tick label at `fontPx` (the charts' left margin is −16 px;
  * recharts' width="auto" measured the first, empty render and clipped three-digit counts on the wall).
  */
-export const yAxisWidth = (largest: number) => 28 + Math.max(2, String(Math.round(Math.abs(largest))).length) * 8;
+export const yAxisWidth = (largest: number, fontPx = TICK_PX) => Math.round(((28 + Math.max(2, String(Math.round(Math.abs(largest))).length) * 8) * fontPx) / TICK_PX);
+
+/**
+ * The props of a time X axis drawn on a TimeAxis (lib/dashboard/time-axis): data carry their axis
+ * position as `x`; ticks are whole days, with the year when the axis crosses one.
+ */
+export function timeXAxis(axis: TimeAxis, locale: string, fontPx = TICK_PX) {
+  return {
+    dataKey: "x",
+    type: "number" as const,
+    domain: [0, axis.length],
+    allowDataOverflow: true,
+    ticks: axisTicks(axis).map((t) => toAxis(axis, t)),
+    tick: axisTick(fontPx),
+    height: Math.round(fontPx * 2.5),
+    minTickGap: Math.round(fontPx * 1.5),
+    tickFormatter: (x: number) => formatAxisDate(fromAxis(axis, x), locale, axis.withYear),
+  };
+}
+
+/** Long stretches without events, cut from the axis: a shaded band where the time jumps. */
+export function axisBreakAreas(axis: TimeAxis) {
+  return axisBreaks(axis).map((b) => <ReferenceArea key={b.x1} x1={b.x1} x2={b.x2} fill="var(--line)" fillOpacity={0.6} stroke="none" ifOverflow="hidden" />);
+}
+
 export const GRID_STROKE = "var(--line)";
 export const TOOLTIP_STYLE = { background: "var(--panel)", border: "1px solid var(--line)", color: "var(--text)" };

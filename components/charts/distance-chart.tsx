@@ -3,17 +3,18 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { toAxis } from "@/lib/dashboard/time-axis";
 import { distanceSeries } from "@/lib/dashboard/series";
 import { formatUtc } from "@/lib/format/time";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
-/** The front closing in: every advance reported with a distance, one line per target city. */
-export function DistanceChart({ model, at }: { model: DashboardModel; at: number }) {
+/** The front closing in: every advance reported with a distance, one line per target city. `fontPx`: tick size. */
+export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: DashboardModel; at: number; fontPx?: number }) {
   const t = useTranslations("charts");
   const points = useMemo(() => distanceSeries(model.events, at), [model.events, at]);
   const targets = [...new Set(points.map((p) => p.toward))];
-  const rows = points.map((p) => ({ t: p.t, [p.toward]: p.distanceKm }));
+  const rows = points.map((p) => ({ t: p.t, x: toAxis(model.axis, p.t), [p.toward]: p.distanceKm }));
   const latest = points.at(-1);
   const top = Math.max(5, Math.ceil(Math.max(0, ...points.map((p) => p.distanceKm)) / 5) * 5);
   const ticks = Array.from({ length: Math.min(top / 5, 10) + 1 }, (_, i) => Math.round((i * top) / Math.min(top / 5, 10)));
@@ -31,11 +32,12 @@ export function DistanceChart({ model, at }: { model: DashboardModel; at: number
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          <XAxis dataKey="t" type="number" scale="time" domain={[model.range.start, model.range.end]} tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={30} />
-          <YAxis tick={AXIS_TICK} width={yAxisWidth(top)} domain={[0, top]} ticks={ticks} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
+          {axisBreakAreas(model.axis)}
+          <XAxis {...timeXAxis(model.axis, model.locale, fontPx)} />
+          <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(_, payload) => formatUtc(Number(payload[0]?.payload?.t ?? 0), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
           {targets.map((target, i) => (
-            <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2} connectNulls dot={{ r: 4 }} isAnimationActive={false} />
+            <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2 * lineScale(fontPx)} connectNulls dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -3,39 +3,54 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { BUCKET_MS, eventCountSeries } from "@/lib/dashboard/series";
-import { formatUtc } from "@/lib/format/time";
+import { BUCKET_MS, eventCountSeriesOnAxis } from "@/lib/dashboard/series";
+import { fromAxis, linearAxis, toAxis } from "@/lib/dashboard/time-axis";
+import { formatAxisDate } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
-import { AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
 export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", withdrawal: "#DDCC77", evacuation: "#CC6677", strike: "#AA4499" } as const;
 
-/** `series` (optional): rows from GET /api/stats/events to draw instead of counting the model's events. */
-export function EventsChart({ model, at, series }: { model: DashboardModel; at: number; series?: { t: string; counts: Record<string, number> }[] }) {
+/**
+ * Events per day by type. `series` (optional): rows from GET /api/stats/events to draw instead of counting
+ * the model's events. `fontPx`: tick size (the wall's scales with the screen).
+ */
+export function EventsChart({ model, at, series, fontPx = TICK_PX }: { model: DashboardModel; at: number; series?: { t: string; counts: Record<string, number> }[]; fontPx?: number }) {
   const t = useTranslations();
-  const rows = useMemo(
-    () => (series ?? eventCountSeries(model.events, model.range.start, model.range.end, "day")).map((row) => ({ t: Date.parse(row.t), ...row.counts })),
-    [series, model.events, model.range],
-  );
-  const day = Math.floor((series ? at : Math.min(at, model.range.end)) / BUCKET_MS.day) * BUCKET_MS.day;
-  const today = rows.find((r) => r.t === day) as Record<string, number> | undefined;
-  const dayTotal = (row: Record<string, number>) => EVENT_TYPES.reduce((n, type) => n + (row[type] ?? 0), 0);
-  const total = today ? dayTotal(today) : 0;
-  const busiest = rows.reduce((most, row) => Math.max(most, dayTotal(row as Record<string, number>)), 0);
+  const { rows, axis, size } = useMemo(() => {
+    const starts = series?.map((row) => Date.parse(row.t)) ?? [];
+    // A server series' bucket is the distance of its first two rows (one row: a day).
+    const size = series ? (starts.length > 1 ? starts[1]! - starts[0]! : BUCKET_MS.day) : BUCKET_MS.day;
+    const axis = series ? linearAxis(starts[0] ?? 0, (starts.at(-1) ?? 0) + size) : model.axis;
+    // A bar stands in the middle of its bucket.
+    const rows = (series ?? eventCountSeriesOnAxis(model.events, axis)).map((row) => ({ t: Date.parse(row.t), x: toAxis(axis, Date.parse(row.t) + size / 2), ...row.counts }));
+    return { rows, axis, size };
+  }, [series, model.events, model.axis]);
+  const bucketAt = Math.floor((series ? at : Math.min(at, model.range.end)) / size) * size;
+  const current = rows.find((r) => r.t === bucketAt) as Record<string, number> | undefined;
+  const bucketTotal = (row: Record<string, number>) => EVENT_TYPES.reduce((n, type) => n + (row[type] ?? 0), 0);
+  const total = current ? bucketTotal(current) : 0;
+  const busiest = rows.reduce((most, row) => Math.max(most, bucketTotal(row as Record<string, number>)), 0);
   return (
-    <ChartFrame title={t("charts.events")} headline={<span data-testid="events-that-day" data-count={total}>{formatUtc(day, model.locale, "date")}: {total}</span>} testId="chart-events" legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}>
+    <ChartFrame
+      title={t("charts.events")}
+      headline={<span data-testid="events-that-day" data-count={total}>{formatAxisDate(bucketAt, model.locale, axis.withYear)}: {total}</span>}
+      testId="chart-events"
+      legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}
+    >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
         <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          <XAxis dataKey="t" tick={AXIS_TICK} tickFormatter={(v: number) => formatUtc(v, model.locale, "date")} minTickGap={20} />
-          <YAxis tick={AXIS_TICK} allowDecimals={false} width={yAxisWidth(busiest)} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(Number(v), model.locale, "date")} formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]} />
+          {axisBreakAreas(axis)}
+          <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
+          <YAxis tick={axisTick(fontPx)} allowDecimals={false} width={yAxisWidth(busiest, fontPx)} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)} formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]} />
           {EVENT_TYPES.map((type) => (
             <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
           ))}
-          <ReferenceLine x={day} stroke="var(--accent)" strokeDasharray="4 3" />
+          <ReferenceLine x={toAxis(axis, bucketAt + size / 2)} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -26,7 +26,7 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
   // Server-rendered feed goes into the cache once; from then on the socket keeps it current.
   useState(() => queryClient.setQueryData(liveFeedQuery().queryKey, initialFeed));
   const model = useDashboardModel(initial);
-  const time = useTime(initialTime, model.range);
+  const time = useTime(initialTime, model.axis);
   const { connection, lastUpdate } = useLiveUpdates();
 
   const control = useMemo(() => model.controlAt(time.at), [model, time.at]);

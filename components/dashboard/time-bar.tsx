@@ -1,18 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formatUtc } from "@/lib/format/time";
+import { axisBreaks, fromAxis, HOUR_MS, toAxis } from "@/lib/dashboard/time-axis";
+import { formatAxisDate, formatUtc } from "@/lib/format/time";
 import type { DashboardModel } from "./use-dashboard-model";
 import type { useTime } from "./use-time";
 
-const HOUR_MS = 3_600_000;
-
-/** The time slider: hours across the scenario, play/pause replay, and a way back to live. */
+/**
+ * The time slider: an hour a step along the model's time axis (long stretches without events are cut
+ * to a short break, marked under the slider), play/pause replay, and a way back to live.
+ */
 export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnType<typeof useTime> }) {
   const t = useTranslations("time");
-  const { start, end } = model.range;
-  const hours = Math.ceil((end - start) / HOUR_MS);
-  const value = Math.min(hours, Math.round((Math.min(time.at, end) - start) / HOUR_MS));
+  const { axis } = model;
+  const steps = Math.ceil(axis.length / HOUR_MS);
+  const value = Math.min(steps, Math.round(toAxis(axis, time.at) / HOUR_MS));
+  const date = (at: number) => formatAxisDate(at, model.locale, axis.withYear);
   return (
     <div className="panel timebar">
       <button type="button" className="button" onClick={time.togglePlay} aria-pressed={time.playing}>
@@ -20,19 +23,33 @@ export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnTy
       </button>
       <label className="slider">
         <span className="sr-only">{t("label")}</span>
-        <input
-          type="range"
-          min={0}
-          max={hours}
-          step={1}
-          value={value}
-          aria-valuetext={formatUtc(time.at, model.locale)}
-          data-testid="time-slider"
-          onChange={(e) => time.choose(start + Number(e.target.value) * HOUR_MS)}
-        />
-        <span className="ticks" aria-hidden>
-          <span>{formatUtc(start, model.locale, "date")}</span>
-          <span>{formatUtc(end, model.locale, "date")}</span>
+        {/* The breaks sit on the track, as on a printed broken axis; the slider's ends carry the dates. */}
+        <span style={{ position: "relative", display: "block" }}>
+          <input
+            type="range"
+            min={0}
+            max={steps}
+            step={1}
+            value={value}
+            aria-valuetext={formatUtc(time.at, model.locale)}
+            data-testid="time-slider"
+            onChange={(e) => time.choose(Math.round(fromAxis(axis, Number(e.target.value) * HOUR_MS) / HOUR_MS) * HOUR_MS)}
+          />
+          {axisBreaks(axis).map((b) => (
+            <span
+              key={b.x1}
+              data-testid="time-break"
+              aria-hidden
+              title={t("gap", { from: date(b.from), to: date(b.to) })}
+              style={{ position: "absolute", top: "50%", left: `${(((b.x1 + b.x2) / 2) * 100) / axis.length}%`, transform: "translate(-50%, -50%)", background: "var(--panel)", color: "var(--muted)", fontWeight: 700, lineHeight: 1, padding: "0 1px" }}
+            >
+              ⫽
+            </span>
+          ))}
+        </span>
+        <span className="ticks" data-testid="time-ticks">
+          <span>{date(axis.start)}</span>
+          <span>{date(axis.end)}</span>
         </span>
       </label>
       <div className="time-readout" data-testid="time-readout">

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { controlAt, type BaselineHolding } from "@/lib/control/control-at";
 import { publishedEventsQuery, type EventsState } from "@/lib/dashboard/events-cache";
 import { controlChanges } from "@/lib/dashboard/series";
+import { timeAxis } from "@/lib/dashboard/time-axis";
 import { factionsQuery, placesQuery } from "@/lib/client/reference-queries";
 import { nameBook } from "@/lib/format/describe-event";
 import type { ListedEvent } from "@/lib/schemas/event-query";
@@ -52,7 +53,9 @@ export function useDashboardModel(initial: InitialData, options: { events?: List
     const start = times.length ? times.reduce((a, b) => Math.min(a, b)) : initial.renderedAt;
     const latestEvent = times.reduce((a, b) => Math.max(a, b), start);
     const end = latestEvent + RANGE_PADDING_MS;
-    return { names, colors, baseline, changes, latestEvent, range: { start, end } };
+    // What the charts and the slider draw: the periods that have events, long empty stretches cut out.
+    const axis = timeAxis(times, initial.renderedAt);
+    return { names, colors, baseline, changes, latestEvent, range: { start, end }, axis };
   }, [places, factions, events, locale, t, initial.renderedAt]);
 
   return { places, factions, events, locale, ...derived, controlAt: (at: number) => controlAt(derived.baseline, derived.changes, at) };

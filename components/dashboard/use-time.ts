@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 
-/** Replay speed: one hour of the conflict per tick. */
+/** Replay speed: one hour of the axis per tick (a break in the axis is crossed in as many ticks as it is hours wide). */
 export const PLAY_STEP_MS = 3_600_000;
 export const PLAY_TICK_MS = 60;
 
@@ -10,7 +11,7 @@ export const PLAY_TICK_MS = 60;
  * The time the dashboard shows: `null` follows live (now), a number is a chosen instant. The choice is
  * kept in the URL (`?t=…`) so a view can be shared; replaceState avoids a round trip to the server.
  */
-export function useTime(initial: number | null, range: { start: number; end: number }) {
+export function useTime(initial: number | null, axis: TimeAxis) {
   const [chosen, setChosen] = useState<number | null>(initial);
   const [playing, setPlaying] = useState(false);
   const [now, setNow] = useState(() => Date.now());
@@ -34,16 +35,16 @@ export function useTime(initial: number | null, range: { start: number; end: num
     if (!playing) return;
     const timer = setInterval(() => {
       setChosen((current) => {
-        const next = (current ?? range.start) + PLAY_STEP_MS;
-        if (next >= range.end) {
+        const next = Math.round(fromAxis(axis, toAxis(axis, current ?? axis.start) + PLAY_STEP_MS) / PLAY_STEP_MS) * PLAY_STEP_MS;
+        if (next >= axis.end) {
           setPlaying(false);
-          return range.end;
+          return axis.end;
         }
         return next;
       });
     }, PLAY_TICK_MS);
     return () => clearInterval(timer);
-  }, [playing, range.start, range.end]);
+  }, [playing, axis]);
 
   const choose = useCallback((t: number | null) => {
     setPlaying(false);
@@ -51,10 +52,10 @@ export function useTime(initial: number | null, range: { start: number; end: num
   }, []);
   const togglePlay = useCallback(() => {
     setPlaying((p) => {
-      if (!p) setChosen((current) => (current === null || current >= range.end ? range.start : current));
+      if (!p) setChosen((current) => (current === null || current >= axis.end ? axis.start : current));
       return !p;
     });
-  }, [range.start, range.end]);
+  }, [axis.start, axis.end]);
 
   return { chosen, at: chosen ?? now, live: chosen === null, playing, choose, togglePlay };
 }

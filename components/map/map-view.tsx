@@ -13,6 +13,7 @@ import type { ListedEvent } from "@/lib/schemas/event-query";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { MapLegend } from "./map-legend";
 import { MapPopup, type Selection } from "./map-popup";
+import { declutterMapLabels } from "./declutter-labels";
 import { basemapLayers, mapPalette, movementLayers, placeLayers, zoneLayers } from "./map-style";
 
 export type MapEngine = typeof maplibre;
@@ -33,6 +34,10 @@ export interface MapViewProps {
   onRegionClick?: (region: string) => void;
   /** Governorates drawn highlighted. */
   selectedRegions?: readonly string[];
+  /** Dots, lines and rings drawn this many times their desk size (the wall's, scaled with the screen). */
+  scale?: number;
+  /** true: labels that would cover another are hidden (the wall's evacuation-routes view piles them up). */
+  declutterLabels?: boolean;
 }
 
 /** Syria with some room around it; the routes view also reaches Moscow and Tehran. */
@@ -48,7 +53,7 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 /** Places whose names are always written on the map. */
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
-export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true, onRegionClick, selectedRegions }: MapViewProps) {
+export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true, onRegionClick, selectedRegions, scale = 1, declutterLabels = false }: MapViewProps) {
   const { Map, Source, Layer, Marker, NavigationControl } = engine;
   const t = useTranslations("map");
   const theme = useThemeMode();
@@ -61,6 +66,10 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
   const zones = useQuery(zonesQuery()).data;
   const regions = useQuery(regionsShapeQuery()).data;
   const firstFit = useRef(fit);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const declutter = () => {
+    if (declutterLabels) declutterMapLabels(containerRef.current);
+  };
 
   useEffect(() => {
     if (!fit || fit === firstFit.current) return; // the first view is the initial one
@@ -72,6 +81,12 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
     [model.places, model.colors, model.names, control, zones, recent],
   );
   const labelled = model.places.filter((p) => LABELLED_KINDS.has(p.kind));
+  // Labels changed (a new distance, another language or size): place them again once drawn.
+  useEffect(() => {
+    if (!declutterLabels) return;
+    const frame = requestAnimationFrame(() => declutterMapLabels(containerRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [declutterLabels, scene.labels, labelled.length, model.names, scale]);
 
   const onClick = useCallback(
     (event: maplibre.MapLayerMouseEvent) => {
@@ -100,7 +115,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
   );
 
   return (
-    <div className="map" data-testid="map" data-theme-mode={theme}>
+    <div className="map" data-testid="map" data-theme-mode={theme} ref={containerRef}>
       <Map
         ref={mapRef}
         initialViewState={fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
@@ -108,7 +123,16 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
           const width = event.target.getContainer().clientWidth;
           setNarrow(width < NARROW_MAP_PX);
           if (!fit && width < NARROW_MAP_PX) event.target.fitBounds(VIEWS.syria, { padding: syriaPadding(width), animate: false });
+          declutter();
         }}
+        onMoveEnd={declutter}
+        onIdle={(event) => {
+          declutter();
+          // The capital's dot radius as the map draws it, for the wall's scaling test and a curious eye.
+          const radius = event.target.getLayer("places-dot") ? event.target.getPaintProperty("places-dot", "circle-radius") : undefined;
+          if (Array.isArray(radius) && containerRef.current) containerRef.current.dataset.capitalDotPx = String(radius[3]);
+        }}
+        onResize={declutter}
         mapStyle={style}
         {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
         interactiveLayerIds={onRegionClick ? [...INTERACTIVE_LAYERS, "regions-fill"] : INTERACTIVE_LAYERS}
@@ -122,19 +146,19 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
       >
         {!mapboxToken && (
           <Source id="basemap" type="geojson" data="/api/map/basemap.geojson">
-            {basemapLayers(palette).map((layer) => (
+            {basemapLayers(palette, scale).map((layer) => (
               <Layer key={layer.id} {...layer} />
             ))}
           </Source>
         )}
         <Source id="zones" type="geojson" data={scene.zones}>
-          {zoneLayers(palette).map((layer) => (
+          {zoneLayers(palette, scale).map((layer) => (
             <Layer key={layer.id} {...layer} />
           ))}
         </Source>
         {regions && (
           <Source id="regions" type="geojson" data={regions}>
-            <Layer id="regions-line" type="line" paint={{ "line-color": palette.regionLine, "line-width": 0.8, "line-dasharray": [3, 2] }} />
+            <Layer id="regions-line" type="line" paint={{ "line-color": palette.regionLine, "line-width": 0.8 * scale, "line-dasharray": [3, 2] }} />
             {onRegionClick && <Layer id="regions-fill" type="fill" paint={{ "fill-color": "#000000", "fill-opacity": 0 }} />}
             {selectedRegions && selectedRegions.length > 0 && (
               <Layer id="regions-selected" type="line" filter={["in", ["get", "slug"], ["literal", [...selectedRegions]]]} paint={{ "line-color": palette.focusBorder, "line-width": 3 }} />
@@ -142,23 +166,23 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
           </Source>
         )}
         <Source id="movement-lines" type="geojson" data={scene.lines}>
-          {movementLayers(palette).lines.map((layer) => (
+          {movementLayers(palette, scale).lines.map((layer) => (
             <Layer key={layer.id} {...layer} />
           ))}
         </Source>
         <Source id="movement-heads" type="geojson" data={scene.heads}>
-          <Layer {...movementLayers(palette).head} />
+          <Layer {...movementLayers(palette, scale).head} />
         </Source>
         <Source id="strikes" type="geojson" data={scene.strikes}>
-          <Layer {...movementLayers(palette).strike} />
+          <Layer {...movementLayers(palette, scale).strike} />
         </Source>
         <Source id="places" type="geojson" data={scene.places}>
-          {placeLayers(palette).map((layer) => (
+          {placeLayers(palette, scale).map((layer) => (
             <Layer key={layer.id} {...layer} />
           ))}
         </Source>
         {labelled.map((place) => (
-          <Marker key={place.slug} longitude={place.lon} latitude={place.lat} anchor="left" offset={[8, 0]}>
+          <Marker key={place.slug} longitude={place.lon} latitude={place.lat} anchor="left" offset={[8 * scale, 0]}>
             <button
               type="button"
               className={`map-label map-label-${place.kind}`}
@@ -175,7 +199,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         {scene.labels
           .filter((label) => !label.text.match(/[A-Za-z]{3}/) || !labelled.some((p) => p.lon === label.position[0] && p.lat === label.position[1]))
           .map((label) => (
-            <Marker key={`${label.eventId}-${label.text}`} longitude={label.position[0]!} latitude={label.position[1]!} anchor="right" offset={[-8, 0]}>
+            <Marker key={`${label.eventId}-${label.text}`} longitude={label.position[0]!} latitude={label.position[1]!} anchor="right" offset={[-8 * scale, 0]}>
               <span className="map-label map-label-distance" data-testid="map-distance">
                 {label.text}
               </span>

@@ -13,14 +13,16 @@ const NEUTRAL = "#8c8c8c";
  * colours are the reference data's (Okabe–Ito for the factions that hold territory); names always
  * sit beside them, so colour is never the only cue.
  */
-export function WallLegend({ model, control, filtered }: { model: DashboardModel; control: PlaceControl[]; filtered: boolean }) {
+/** `control`: the wall's scoped control (its region's places only when it has one, named in `region`). */
+export function WallLegend({ model, control, filtered, region = null }: { model: DashboardModel; control: PlaceControl[]; filtered: boolean; region?: string | null }) {
   const t = useTranslations("wall");
   // Factions without a colour (outside the wall's filter) are counted together as "other".
   const held = placesHeld(control);
   const factions = held.filter(([slug]) => model.colors[slug]);
   const others = held.filter(([slug]) => !model.colors[slug]).reduce((sum, [, n]) => sum + n, 0);
   return (
-    <div className="wall-legend" data-testid="wall-legend" aria-label={t("legend")}>
+    <div className="wall-legend" data-testid="wall-legend" aria-label={t("legend")} data-covers-map>
+      {region && <p className="wall-legend-scope">{t("legendRegion", { region })}</p>}
       <ul>
         {factions.map(([slug, count]) => (
           <li key={slug} data-faction={slug}>

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, type CSSProperties } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { ControlChart } from "@/components/charts/control-chart";
 import { DistanceChart } from "@/components/charts/distance-chart";
 import { EventsChart } from "@/components/charts/events-chart";
@@ -23,6 +23,7 @@ import { BreakingBanner } from "./breaking-banner";
 import { WallLegend } from "./wall-legend";
 import { WallStatus } from "./wall-status";
 import { WallTicker } from "./wall-ticker";
+import { useWallType } from "./use-wall-type";
 
 /** Padding around a view; the left side leaves room for the legend over the sea. */
 const COUNTRY_PADDING = { top: 24, bottom: 24, right: 24, left: 24 };
@@ -48,6 +49,8 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const model = useDashboardModel(initial);
   const { connection } = useLiveUpdates({ token: config.token });
   const feed = useQuery(liveFeedQuery()).data ?? initialFeed;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const type = useWallType(rootRef);
 
   useEffect(() => {
     document.documentElement.lang = config.locale;
@@ -96,7 +99,7 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const regionName = regions.find((r) => r.slug === config.region)?.name ?? null;
 
   return (
-    <div className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)}>
+    <div className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)} ref={rootRef}>
       <WallStatus
         connection={connection}
         lastReportAt={newest ? Date.parse(newest.at) : null}
@@ -129,8 +132,9 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
       />
       {showMap && (
         <section className="wall-map" aria-label="Map">
-          <SituationMap model={mapModel} control={control} recent={recent} fit={fit} chrome={false} legend={false} />
-          <WallLegend model={mapModel} control={control} filtered={config.factions !== null} />
+          <SituationMap model={mapModel} control={control} recent={recent} fit={fit} chrome={false} legend={false} scale={type.scale} declutterLabels />
+          {/* A region wall counts the region, as its charts do (the same scoped control). */}
+          <WallLegend model={mapModel} control={chartControl} filtered={config.factions !== null} region={regionName} />
         </section>
       )}
       {breaking && <BreakingBanner key={breaking.seq} entry={breaking} names={model.names} durationMs={config.breakingMs} area={showMap ? "map" : showTicker ? "ticker" : "charts"} />}
@@ -139,11 +143,11 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
         <section className="wall-charts" aria-label="Charts">
           {charts.map((chart) =>
             chart === "control" ? (
-              <ControlChart key={chart} model={chartModel} at={at} control={chartControl} only={config.factions} />
+              <ControlChart key={chart} model={chartModel} at={at} control={chartControl} only={config.factions} fontPx={type.tickPx} />
             ) : chart === "events" ? (
-              <EventsChart key={chart} model={chartModel} at={model.latestEvent} />
+              <EventsChart key={chart} model={chartModel} at={model.latestEvent} fontPx={type.tickPx} />
             ) : (
-              <DistanceChart key={chart} model={chartModel} at={at} />
+              <DistanceChart key={chart} model={chartModel} at={at} fontPx={type.tickPx} />
             ),
           )}
         </section>

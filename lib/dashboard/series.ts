@@ -3,6 +3,7 @@ import type { BaselineHolding, ControlChange } from "../control/control-at";
 import { controlAtTimes } from "../control/control-fold";
 import { EVENT_TYPES, type EventType } from "../events/event-kinds";
 import type { ListedEvent } from "../schemas/event-query";
+import { axisBuckets, type TimeAxis } from "./time-axis";
 
 export const BUCKET_MS = { hour: 3_600_000, day: 86_400_000 } as const;
 export type Bucket = keyof typeof BUCKET_MS;
@@ -29,8 +30,11 @@ export function controlChanges(events: readonly ListedEvent[]): ControlChange[] 
 
 /** Places held per faction at the end of each bucket. */
 export function controlSeries(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], from: number, to: number, bucket: Bucket) {
-  const size = BUCKET_MS[bucket];
-  const starts = bucketStarts(from, to, bucket);
+  return controlSeriesAt(baseline, changes, bucketStarts(from, to, bucket), BUCKET_MS[bucket], to);
+}
+
+/** The same at given bucket starts (ascending, `size` apart or more: an axis with its gaps cut out). */
+export function controlSeriesAt(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], starts: readonly number[], size: number, to: number) {
   // One pass over the changes for all buckets (a bucket's end never precedes the previous one's).
   const states = controlAtTimes(baseline, changes, starts.map((start) => Math.min(start + size - 1, to)));
   return starts.map((start, i) => {
@@ -38,6 +42,12 @@ export function controlSeries(baseline: readonly BaselineHolding[], changes: rea
     for (const holding of states[i]!) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
     return { t: new Date(start).toISOString(), counts };
   });
+}
+
+/** Control per faction on a time axis: buckets in its segments only, hourly or daily as the axis says. */
+export function controlSeriesOnAxis(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], axis: TimeAxis) {
+  const size = BUCKET_MS[axis.bucket];
+  return controlSeriesAt(baseline, changes, axisBuckets(axis, size), size, axis.end);
 }
 
 /** Events per bucket by type (every type present, zero when none). */
@@ -54,6 +64,18 @@ export function eventCountSeries(events: readonly Pick<ListedEvent, "type" | "oc
     if (row) row.counts[event.type] = (row.counts[event.type] ?? 0) + 1;
   }
   return rows;
+}
+
+/** Events per day on a time axis, by type: days in its segments only (none for the gaps). */
+export function eventCountSeriesOnAxis(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], axis: TimeAxis, types: readonly EventType[] = EVENT_TYPES) {
+  const size = BUCKET_MS.day;
+  const rows = new Map(axisBuckets(axis, size).map((start) => [start, { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }]));
+  for (const event of events) {
+    if (!types.includes(event.type)) continue;
+    const row = rows.get(Math.floor(Date.parse(event.occurredAt) / size) * size);
+    if (row) row.counts[event.type] = (row.counts[event.type] ?? 0) + 1;
+  }
+  return [...rows.values()];
 }
 
 export interface DistancePoint {
