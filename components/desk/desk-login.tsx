@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import { Main } from "@/components/ui/main";
 
 /** Sign-in for editors and admins; the session cookie it receives is HttpOnly. */
 export function DeskLogin() {
@@ -27,7 +28,7 @@ export function DeskLogin() {
   };
 
   return (
-    <main className="desk-login">
+    <Main className="desk-login">
       <form className="panel login-form" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t("loginTitle")}</h1>
         <label>
@@ -47,6 +48,6 @@ export function DeskLogin() {
           {pending ? t("signingIn") : t("signIn")}
         </button>
       </form>
-    </main>
+    </Main>
   );
 }

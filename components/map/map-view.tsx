@@ -13,6 +13,7 @@ import type { ListedEvent } from "@/lib/schemas/event-query";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { MapLegend } from "./map-legend";
 import { MapPopup, type Selection } from "./map-popup";
+import { plainMarker } from "./plain-marker";
 import { basemapLayers, mapPalette, movementLayers, placeLayers, zoneLayers } from "./map-style";
 
 export type MapEngine = typeof maplibre;
@@ -49,7 +50,8 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
 export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true, onRegionClick, selectedRegions }: MapViewProps) {
-  const { Map, Source, Layer, Marker, NavigationControl } = engine;
+  const { Map, Source, Layer, NavigationControl } = engine;
+  const Marker = plainMarker(engine.Marker);
   const t = useTranslations("map");
   const theme = useThemeMode();
   const palette = mapPalette(theme);
