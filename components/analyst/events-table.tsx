@@ -110,7 +110,13 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
       </div>
       {/* Focusable, so the keyboard can scroll it even where no row holds a link. */}
       <div className="events-scroll" ref={scroller} onScroll={remember} role="rowgroup" tabIndex={0}>
-        {events.isSuccess && rows.length === 0 && <p className="events-empty">{t("analyst.noRows")}</p>}
+        {events.isSuccess && rows.length === 0 && (
+          <div role="row">
+            <p role="cell" className="events-empty">
+              {t("analyst.noRows")}
+            </p>
+          </div>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
             const event = rows[item.index];

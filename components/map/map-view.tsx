@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as maplibre from "react-map-gl/maplibre";
 import { buildMapScene } from "@/lib/dashboard/map-features";
 import { MAP_VIEWS, type Bounds } from "@/lib/geo/map-views";
@@ -14,6 +14,7 @@ import type { DashboardModel } from "@/components/dashboard/use-dashboard-model"
 import { MapLegend } from "./map-legend";
 import { MapPopup, type Selection } from "./map-popup";
 import { plainMarker } from "./plain-marker";
+import { useLabelKeys } from "./use-label-keys";
 import { basemapLayers, mapPalette, movementLayers, placeLayers, zoneLayers } from "./map-style";
 
 export type MapEngine = typeof maplibre;
@@ -63,6 +64,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
   const zones = useQuery(zonesQuery()).data;
   const regions = useQuery(regionsShapeQuery()).data;
   const firstFit = useRef(fit);
+  const labelHintId = useId();
 
   useEffect(() => {
     if (!fit || fit === firstFit.current) return; // the first view is the initial one
@@ -74,6 +76,10 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
     [model.places, model.colors, model.names, control, zones, recent],
   );
   const labelled = model.places.filter((p) => LABELLED_KINDS.has(p.kind));
+  // The keyboard visits the place names as they are read on the map: north to south.
+  const labelOrder = useMemo(() => model.places.filter((p) => LABELLED_KINDS.has(p.kind)).sort((a, b) => b.lat - a.lat || a.lon - b.lon).map((p) => p.slug), [model.places]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const labelTabIndex = useLabelKeys(rootRef, labelOrder, selection?.kind === "place" ? selection.slug : null, () => setSelection(null));
 
   const onClick = useCallback(
     (event: maplibre.MapLayerMouseEvent) => {
@@ -102,7 +108,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
   );
 
   return (
-    <div className="map" data-testid="map" data-theme-mode={theme}>
+    <div className="map" data-testid="map" data-theme-mode={theme} ref={rootRef}>
       <Map
         ref={mapRef}
         initialViewState={fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
@@ -165,6 +171,8 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
               type="button"
               className={`map-label map-label-${place.kind}`}
               data-place={place.slug}
+              tabIndex={labelTabIndex(place.slug)}
+              aria-describedby={labelHintId}
               onClick={(event) => {
                 event.stopPropagation();
                 setSelection({ kind: "place", slug: place.slug, lngLat: [place.lon, place.lat] });
@@ -186,6 +194,9 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         {selection && <MapPopup engine={engine} selection={selection} model={model} control={control} recent={recent} onClose={() => setSelection(null)} />}
         {chrome && <NavigationControl position="top-right" showCompass={false} />}
       </Map>
+      <span id={labelHintId} className="sr-only">
+        {t("labelKeys")}
+      </span>
       {chrome && (
         <div className="map-views" role="group" aria-label={t("title")}>
           <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}>

@@ -50,6 +50,16 @@ for (const scheme of SCHEMES) {
       } else await openPage(page, path);
       found[path] = await seriousViolations(page);
     }
+    // States that draw more: a place's popup over the map (the map library's own stylesheet painted it white), no matching rows.
+    await openPage(page, "/");
+    await page.locator('button.map-label[data-place="homs"]').click();
+    await expect(page.locator(".map-popup")).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/a11y-popup-${scheme}.png` });
+    found["/ (popup open)"] = await seriousViolations(page);
+    await page.goto("/analyst?q=no-such-words-anywhere");
+    await expect(page.getByTestId("match-count")).toHaveAttribute("data-count", "0");
+    found["/analyst (no rows)"] = await seriousViolations(page);
+
     await signInAsAdmin(context);
     for (const path of ["/desk", "/desk/admin"]) {
       await openPage(page, path);
@@ -170,6 +180,29 @@ test("the skip link is the first Tab on every page and moves focus to the main c
     expect(await page.locator(TABBABLE).first().textContent()).toBe(text);
     await context.close();
   }
+});
+
+test("the map's place names are one Tab stop: arrow keys move between them, Enter opens a place, Escape closes it and focus returns", async ({ page }) => {
+  await openPage(page, "/");
+  const labels = page.locator("button.map-label");
+  expect(await labels.count()).toBeGreaterThan(5);
+  await expect(page.locator('button.map-label[tabindex="0"]')).toHaveCount(1);
+  const first = page.locator('button.map-label[tabindex="0"]');
+  const firstPlace = await first.getAttribute("data-place");
+  await first.focus();
+  await page.keyboard.press("ArrowDown");
+  const second = page.locator("button.map-label:focus");
+  const place = await second.getAttribute("data-place");
+  expect(place).not.toBe(firstPlace);
+  await expect(page.locator('button.map-label[tabindex="0"]')).toHaveAttribute("data-place", place!);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".map-popup")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".map-popup")).toHaveCount(0);
+  await expect(page.locator(`button.map-label[data-place="${place}"]`)).toBeFocused();
+  // Tab leaves the place names for the next control, not the next place.
+  await page.keyboard.press("Tab");
+  await expect(page.locator("button.map-label:focus")).toHaveCount(0);
 });
 
 test("an analyst filter menu closes on Escape and gives focus back to its button; a click elsewhere closes it too", async ({ page }) => {
