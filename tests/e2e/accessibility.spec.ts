@@ -78,6 +78,7 @@ test("axe-core finds no serious or critical violation in Dutch, on a phone, with
     for (const path of ["/", "/analyst"]) {
       await openPage(page, path);
       found[`${scheme} ${path}`] = await seriousViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} in Dutch`).toBeLessThanOrEqual(PHONE.width);
     }
     await page.locator('details[data-filter="region"] > summary').click();
     await expect(page.locator('details[data-filter="region"]')).toHaveAttribute("open", "");
