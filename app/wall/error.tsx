@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { Main } from "@/components/ui/main";
 
 /** After a crash the wall shows why and reloads itself once the server answers; nobody is there to click. */
 const RELOAD_AFTER_S = 30;
@@ -18,9 +19,9 @@ export default function WallError({ error }: { error: Error }) {
     return () => clearInterval(timer);
   }, [error]);
   return (
-    <main className="wall-closed" data-testid="wall-error">
+    <Main className="wall-closed" data-testid="wall-error">
       <h1>{t("title")}</h1>
       <p>{t("crashed", { seconds: RELOAD_AFTER_S })}</p>
-    </main>
+    </Main>
   );
 }

@@ -11,6 +11,7 @@ import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
 import "./wall.css";
+import { Main } from "@/components/ui/main";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Situation Desk · wall", referrer: "no-referrer" as const };
@@ -32,10 +33,10 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   if ((rawToken && !actor) || (!ctx.env.PUBLIC_READ && !actor)) {
     const t = await getTranslations({ locale, namespace: "wall" });
     return (
-      <main className="wall-closed" data-testid="wall-closed">
+      <Main className="wall-closed" data-testid="wall-closed">
         <h1>{t("closedTitle")}</h1>
         <p>{rawToken ? t("badToken") : t("closed")}</p>
-      </main>
+      </Main>
     );
   }
 

@@ -13,6 +13,7 @@ import { ControlChart } from "@/components/charts/control-chart";
 import { EventsChart } from "@/components/charts/events-chart";
 import { useDashboardModel } from "@/components/dashboard/use-dashboard-model";
 import { SituationMap } from "@/components/map/situation-map";
+import { Main } from "@/components/ui/main";
 import { SettingsMenu } from "@/components/ui/settings-menu";
 import { CountsPanel } from "./counts-panel";
 import { EventsTable } from "./events-table";
@@ -102,61 +103,63 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
         <SettingsMenu />
       </header>
 
-      <FilterBar
-        filter={filter}
-        onChange={change}
-        regions={initial.regions.map((r) => ({ value: r.slug, label: r.name }))}
-        factions={initial.factions.map((f) => ({ value: f.slug, label: model.names.faction(f.slug) }))}
-      />
+      <Main className="analyst-grid">
+        <FilterBar
+          filter={filter}
+          onChange={change}
+          regions={initial.regions.map((r) => ({ value: r.slug, label: r.name }))}
+          factions={initial.factions.map((f) => ({ value: f.slug, label: model.names.faction(f.slug) }))}
+        />
 
-      <section className="panel table-panel" aria-label={t("title")}>
-        <div className="table-summary">
-          <strong data-testid="match-count" data-count={total ?? ""}>
-            {error ? t("badFilter", { message: error }) : total !== undefined ? t("matching", { count: total }) : "…"}
-          </strong>
-          {fresh.size > 0 && (
-            <span className="fresh-note" data-testid="fresh-count">
-              {t("newRows", { count: fresh.size })}
+        <section className="panel table-panel" aria-label={t("title")}>
+          <div className="table-summary">
+            <strong data-testid="match-count" data-count={total ?? ""}>
+              {error ? t("badFilter", { message: error }) : total !== undefined ? t("matching", { count: total }) : "…"}
+            </strong>
+            {fresh.size > 0 && (
+              <span className="fresh-note" data-testid="fresh-count">
+                {t("newRows", { count: fresh.size })}
+              </span>
+            )}
+            <span className="exports">
+              <span className="muted">{t("export")}:</span>
+              <a className="button small" href={`/api/events.csv${query ? `?${query}` : ""}`} download data-testid="export-csv">
+                {t("exportCsv")}
+              </a>
+              <a className="button small" href={`/api/events.geojson${query ? `?${query}` : ""}`} download data-testid="export-geojson">
+                {t("exportGeoJson")}
+              </a>
             </span>
-          )}
-          <span className="exports">
-            <span className="muted">{t("export")}:</span>
-            <a className="button small" href={`/api/events.csv${query ? `?${query}` : ""}`} download data-testid="export-csv">
-              {t("exportCsv")}
-            </a>
-            <a className="button small" href={`/api/events.geojson${query ? `?${query}` : ""}`} download data-testid="export-geojson">
-              {t("exportGeoJson")}
-            </a>
-          </span>
-        </div>
-        {!error && <EventsTable query={query} order={order} onOrder={setOrder} initialPage={fromServer && initial.order === order ? initial.events : undefined} model={model} regionName={regionName} fresh={fresh} total={total} />}
-        <p className="muted small-note">{t("exportNote")}</p>
-      </section>
-
-      <div className="map-column">
-        <section className="panel map-panel analyst-map" aria-label={t("map")} data-testid="analyst-map">
-          <SituationMap model={model} control={shown} recent={mapEvents} onRegionClick={(slug) => toggle("region", slug)} selectedRegions={filter.region} />
+          </div>
+          {!error && <EventsTable query={query} order={order} onOrder={setOrder} initialPage={fromServer && initial.order === order ? initial.events : undefined} model={model} regionName={regionName} fresh={fresh} total={total} />}
+          <p className="muted small-note">{t("exportNote")}</p>
         </section>
-        <p className="map-note muted">{t("mapNote", { max: MAP_EVENTS_MAX.toLocaleString("en-GB") })}</p>
-      </div>
 
-      <CountsPanel
-        counts={counts.data}
-        regionName={regionName}
-        factionName={model.names.faction}
-        colors={model.colors}
-        selectedRegions={filter.region ?? []}
-        selectedFactions={filter.faction ?? []}
-        onRegion={(slug) => toggle("region", slug)}
-        onFaction={(slug) => toggle("faction", slug)}
-      />
+        <div className="map-column">
+          <section className="panel map-panel analyst-map" aria-label={t("map")} data-testid="analyst-map">
+            <SituationMap model={model} control={shown} recent={mapEvents} onRegionClick={(slug) => toggle("region", slug)} selectedRegions={filter.region} />
+          </section>
+          <p className="map-note muted">{t("mapNote", { max: MAP_EVENTS_MAX.toLocaleString("en-GB") })}</p>
+        </div>
 
-      <section className="analyst-charts" aria-label={t("chartsNote")}>
-        {eventSeries && <EventsChart model={model} at={Date.parse(atIso)} series={eventSeries} />}
-        {controlSeries && <ControlChart model={model} at={Date.parse(atIso)} control={controlNow ?? []} series={controlSeries} />}
-      </section>
+        <CountsPanel
+          counts={counts.data}
+          regionName={regionName}
+          factionName={model.names.faction}
+          colors={model.colors}
+          selectedRegions={filter.region ?? []}
+          selectedFactions={filter.faction ?? []}
+          onRegion={(slug) => toggle("region", slug)}
+          onFaction={(slug) => toggle("faction", slug)}
+        />
 
-      <KnownThenPanel at={atIso} known={known} onAt={setAt} onKnown={setKnown} then={controlThen} now={controlNow} model={model} latestEvent={initial.latestEvent} />
+        <section className="analyst-charts" aria-label={t("chartsNote")}>
+          {eventSeries && <EventsChart model={model} at={Date.parse(atIso)} series={eventSeries} />}
+          {controlSeries && <ControlChart model={model} at={Date.parse(atIso)} control={controlNow ?? []} series={controlSeries} />}
+        </section>
+
+        <KnownThenPanel at={atIso} known={known} onAt={setAt} onKnown={setKnown} then={controlThen} now={controlNow} model={model} latestEvent={initial.latestEvent} />
+      </Main>
     </div>
   );
 }

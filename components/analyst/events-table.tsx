@@ -15,9 +15,13 @@ import type { DashboardModel } from "@/components/dashboard/use-dashboard-model"
 import { TYPE_COLORS } from "@/components/charts/events-chart";
 import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
 import { reportStanding } from "@/lib/feed/report-cards";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 
 /** Every row has this height, so positions are known without measuring (and the place can be kept). */
 export const ROW_HEIGHT_PX = 58;
+/** On a phone a row stacks its cells (analyst.css, max-width 640px): time, region and confidence; the event; the report. */
+export const ROW_HEIGHT_NARROW_PX = 112;
+export const NARROW_TABLE_QUERY = "(max-width: 640px)";
 /** Rows drawn beyond the visible ones on each side. */
 const OVERSCAN_ROWS = 12;
 
@@ -48,18 +52,21 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
   const rows = useMemo(() => events.data?.pages.flatMap((page) => page.events) ?? [], [events.data]);
   const scroller = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ id: string; offset: number } | null>(null);
+  const rowHeight = useMediaQuery(NARROW_TABLE_QUERY) ? ROW_HEIGHT_NARROW_PX : ROW_HEIGHT_PX;
 
   // The React Compiler skips this component (the virtualizer's functions cannot be memoised); that is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length + (events.hasNextPage ? 1 : 0),
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT_PX,
+    estimateSize: () => rowHeight,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => rows[index]?.id ?? "more",
     initialRect: { width: 900, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
+  // A phone turned sideways (or a window resized) changes the row height: every position changes with it.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = events;
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -73,14 +80,14 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
     const a = anchor.current;
     if (!el || !a || el.scrollTop === 0) return;
     const index = rows.findIndex((row) => row.id === a.id);
-    if (index >= 0 && Math.abs(index * ROW_HEIGHT_PX + a.offset - el.scrollTop) >= 1) el.scrollTop = index * ROW_HEIGHT_PX + a.offset;
-  }, [rows]);
+    if (index >= 0 && Math.abs(index * rowHeight + a.offset - el.scrollTop) >= 1) el.scrollTop = index * rowHeight + a.offset;
+  }, [rows, rowHeight]);
   const remember = () => {
     const el = scroller.current;
     if (!el) return;
-    const index = Math.floor(el.scrollTop / ROW_HEIGHT_PX);
+    const index = Math.floor(el.scrollTop / rowHeight);
     const row = rows[index];
-    anchor.current = row ? { id: row.id, offset: el.scrollTop - index * ROW_HEIGHT_PX } : null;
+    anchor.current = row ? { id: row.id, offset: el.scrollTop - index * rowHeight } : null;
   };
 
   // A new filter or sort starts at the top.
@@ -103,12 +110,19 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
         <div role="columnheader">{t("analyst.confidenceCol")}</div>
         <div role="columnheader">{t("analyst.report")}</div>
       </div>
-      <div className="events-scroll" ref={scroller} onScroll={remember} role="rowgroup">
-        {events.isSuccess && rows.length === 0 && <p className="events-empty">{t("analyst.noRows")}</p>}
+      {/* Focusable, so the keyboard can scroll it even where no row holds a link. */}
+      <div className="events-scroll" ref={scroller} onScroll={remember} role="rowgroup" tabIndex={0}>
+        {events.isSuccess && rows.length === 0 && (
+          <div role="row">
+            <p role="cell" className="events-empty">
+              {t("analyst.noRows")}
+            </p>
+          </div>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
             const event = rows[item.index];
-            const style = { position: "absolute" as const, top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` };
+            const style = { position: "absolute" as const, top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` };
             if (!event) {
               return (
                 <div key={item.key} className="events-row events-more" style={style} role="row">
@@ -142,7 +156,7 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
                   <span className="event-text">{describeEvent(event, model.names, t)}</span>
                 </div>
                 <div role="cell" className="cell-region">{regionName(event.place.region)}</div>
-                <div role="cell">
+                <div role="cell" className="cell-confidence">
                   <span className={`confidence ${event.confidence}`}>{t(`confidence.${event.confidence}`)}</span>
                 </div>
                 <div role="cell" className="cell-report">

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { toggleValue, type FilterValues, LIST_FILTER_KEYS } from "@/lib/analyst/filter-params";
 import { CONFIDENCE_LEVELS, EVENT_TYPES } from "@/lib/events/event-kinds";
+import { PopoverDetails } from "@/components/ui/popover-details";
 
 type ListKey = (typeof LIST_FILTER_KEYS)[number];
 interface Option {
@@ -41,7 +42,7 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
     <section className="panel filter-bar" aria-label={t("analyst.filters")} data-testid="filters">
       <div className="filter-controls">
         {lists.map(([key, label, options]) => (
-          <details key={key} className="filter-menu" data-filter={key}>
+          <PopoverDetails key={key} className="filter-menu" data-filter={key}>
             <summary>
               <span className="filter-label">{label}</span>
               <span className="filter-value">{filter[key]?.length ? t("analyst.selected", { count: filter[key]!.length }) : t("analyst.any")}</span>
@@ -54,7 +55,7 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
                 </label>
               ))}
             </div>
-          </details>
+          </PopoverDetails>
         ))}
         <label className="filter-field">
           <span className="filter-label">{t("analyst.from")}</span>

@@ -11,6 +11,7 @@ import { EventsChart } from "@/components/charts/events-chart";
 import { LiveFeed } from "@/components/feed/live-feed";
 import { SituationMap } from "@/components/map/situation-map";
 import { SettingsMenu } from "@/components/ui/settings-menu";
+import { Main } from "@/components/ui/main";
 import { ControlTable } from "./control-table";
 import { TimeBar } from "./time-bar";
 import { useDashboardModel, type InitialData } from "./use-dashboard-model";
@@ -44,20 +45,25 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
         <ConnectionStatus connection={connection} lastUpdate={lastUpdate} />
         <SettingsMenu />
       </header>
-      <section className="panel map-panel" aria-label={t("map.title")}>
-        <SituationMap model={model} control={control} recent={recent} />
-      </section>
-      <TimeBar model={model} time={time} />
-      <aside className="panel feed-panel" aria-label={t("feed.title")}>
-        <h2>{t("feed.title")}</h2>
-        <LiveFeed names={model.names} />
-      </aside>
-      <section className="charts" aria-label="Charts">
-        <ControlChart model={model} at={time.at} control={control} />
-        <EventsChart model={model} at={time.at} />
-        <DistanceChart model={model} at={time.at} />
-      </section>
-      <ControlTable model={model} control={control} />
+      <Main className="dashboard-grid">
+        {/* The time comes first (on screen and for the keyboard): it chooses what everything below shows. */}
+        <TimeBar model={model} time={time} />
+        {/* The map names its own region ("Map"); this box adds no landmark of its own. */}
+        <div className="panel map-panel">
+          <SituationMap model={model} control={control} recent={recent} />
+        </div>
+        {/* Focusable so the keyboard can scroll it (its entries hold no link or button of their own). */}
+        <section className="panel feed-panel" aria-label={t("feed.title")} tabIndex={0}>
+          <h2>{t("feed.title")}</h2>
+          <LiveFeed names={model.names} />
+        </section>
+        <section className="charts" aria-label={t("charts.title")}>
+          <ControlChart model={model} at={time.at} control={control} />
+          <EventsChart model={model} at={time.at} />
+          <DistanceChart model={model} at={time.at} />
+        </section>
+        <ControlTable model={model} control={control} />
+      </Main>
     </div>
   );
 }

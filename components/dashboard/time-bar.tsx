@@ -56,7 +56,7 @@ export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnTy
         {time.live ? t("showingLive") : t("showing", { time: formatUtc(time.at, model.locale) })}
       </div>
       <button type="button" className="button" data-active={time.live} onClick={() => time.choose(null)} disabled={time.live}>
-        ● {t("live")}
+        <span aria-hidden>●</span> {t("live")}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { Main } from "@/components/ui/main";
 import { api, ApiError } from "@/lib/client/api";
 import { PASSWORD_MIN } from "@/lib/schemas/users";
 
@@ -52,7 +53,7 @@ export function AccountForm({ email }: { email: string }) {
   );
 
   return (
-    <main className="desk-login">
+    <Main className="desk-login">
       <form className="panel login-form" onSubmit={submit} aria-labelledby="account-title">
         <h1 id="account-title">{t("title")}</h1>
         <p className="field-hint">{t("intro", { email, min: PASSWORD_MIN })}</p>
@@ -74,6 +75,6 @@ export function AccountForm({ email }: { email: string }) {
           {t("submit")}
         </button>
       </form>
-    </main>
+    </Main>
   );
 }

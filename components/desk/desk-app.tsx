@@ -11,6 +11,7 @@ import { deskKeys } from "@/lib/client/desk-queries";
 import type { Region } from "@/lib/schemas/reference";
 import type { Report } from "@/lib/schemas/reports";
 import { ReportQueues } from "./report-queues";
+import { Main } from "@/components/ui/main";
 
 // The composer reads the editor's saved draft from localStorage on its first render: browser only.
 const ReportComposer = dynamic(() => import("./report-composer").then((m) => m.ReportComposer), { ssr: false, loading: () => <div className="panel composer-loading" aria-busy="true" /> });
@@ -41,7 +42,7 @@ export function DeskApp({ initial, regions, lastSeq }: { initial: InitialData; r
   };
 
   return (
-    <main className="desk-main">
+    <Main className="desk-main">
       <div className="desk-compose">
         {notice && (
           <p className="desk-notice ok" role="status" data-testid="desk-notice">
@@ -64,6 +65,6 @@ export function DeskApp({ initial, regions, lastSeq }: { initial: InitialData; r
         )}
       </div>
       <ReportQueues names={model.names} onEdit={(report) => (setNotice(null), setEditing({ report }))} editingId={editing?.report.id ?? null} />
-    </main>
+    </Main>
   );
 }

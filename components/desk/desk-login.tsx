@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import { Main } from "@/components/ui/main";
 
 /**
  * Sign-in for editors and admins; the session cookie it receives is HttpOnly. On a fresh install (no one
@@ -30,7 +31,7 @@ export function DeskLogin({ setupRequired = false }: { setupRequired?: boolean }
   };
 
   return (
-    <main className="desk-login">
+    <Main className="desk-login">
       <form className="panel login-form" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t("loginTitle")}</h1>
         {setupRequired ? (
@@ -57,6 +58,6 @@ export function DeskLogin({ setupRequired = false }: { setupRequired?: boolean }
           {pending ? t("signingIn") : t("signIn")}
         </button>
       </form>
-    </main>
+    </Main>
   );
 }

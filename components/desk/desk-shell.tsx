@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { SettingsMenu } from "@/components/ui/settings-menu";
 import { api } from "@/lib/client/api";
 import type { Role } from "@/lib/schemas/users";
+import { Main } from "@/components/ui/main";
 
 export interface DeskUser {
   id: string;
@@ -50,9 +51,11 @@ export function DeskShell({ user, readOnly = false, children }: { user: DeskUser
         <SettingsMenu />
       </header>
       {user && readOnly ? (
-        <p className="desk-notice" role="status">
-          {t("readOnly", { role: t(`roles.${user.role}`) })}
-        </p>
+        <Main>
+          <p className="desk-notice" role="status">
+            {t("readOnly", { role: t(`roles.${user.role}`) })}
+          </p>
+        </Main>
       ) : (
         children
       )}

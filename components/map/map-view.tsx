@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as maplibre from "react-map-gl/maplibre";
 import { buildMapScene } from "@/lib/dashboard/map-features";
 import { MAP_VIEWS, type Bounds } from "@/lib/geo/map-views";
@@ -14,6 +14,8 @@ import type { DashboardModel } from "@/components/dashboard/use-dashboard-model"
 import { MapLegend } from "./map-legend";
 import { MapPopup, type Selection } from "./map-popup";
 import { declutterMapLabels } from "./declutter-labels";
+import { plainMarker } from "./plain-marker";
+import { useLabelKeys } from "./use-label-keys";
 import { basemapLayers, mapPalette, movementLayers, placeLayers, zoneLayers } from "./map-style";
 
 export type MapEngine = typeof maplibre;
@@ -54,7 +56,8 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
 export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true, onRegionClick, selectedRegions, scale = 1, declutterLabels = false }: MapViewProps) {
-  const { Map, Source, Layer, Marker, NavigationControl } = engine;
+  const { Map, Source, Layer, NavigationControl } = engine;
+  const Marker = plainMarker(engine.Marker);
   const t = useTranslations("map");
   const theme = useThemeMode();
   const palette = mapPalette(theme);
@@ -70,6 +73,7 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
   const declutter = () => {
     if (declutterLabels) declutterMapLabels(containerRef.current);
   };
+  const labelHintId = useId();
 
   useEffect(() => {
     if (!fit || fit === firstFit.current) return; // the first view is the initial one
@@ -87,6 +91,9 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
     const frame = requestAnimationFrame(() => declutterMapLabels(containerRef.current));
     return () => cancelAnimationFrame(frame);
   }, [declutterLabels, scene.labels, labelled.length, model.names, scale]);
+  // The keyboard visits the place names as they are read on the map: north to south.
+  const labelOrder = useMemo(() => model.places.filter((p) => LABELLED_KINDS.has(p.kind)).sort((a, b) => b.lat - a.lat || a.lon - b.lon).map((p) => p.slug), [model.places]);
+  const labelTabIndex = useLabelKeys(containerRef, labelOrder, selection?.kind === "place" ? selection.slug : null, () => setSelection(null));
 
   const onClick = useCallback(
     (event: maplibre.MapLayerMouseEvent) => {
@@ -187,6 +194,8 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
               type="button"
               className={`map-label map-label-${place.kind}`}
               data-place={place.slug}
+              tabIndex={labelTabIndex(place.slug)}
+              aria-describedby={labelHintId}
               onClick={(event) => {
                 event.stopPropagation();
                 setSelection({ kind: "place", slug: place.slug, lngLat: [place.lon, place.lat] });
@@ -208,6 +217,9 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
         {selection && <MapPopup engine={engine} selection={selection} model={model} control={control} recent={recent} onClose={() => setSelection(null)} />}
         {chrome && <NavigationControl position="top-right" showCompass={false} />}
       </Map>
+      <span id={labelHintId} className="sr-only">
+        {t("labelKeys")}
+      </span>
       {chrome && (
         <div className="map-views" role="group" aria-label={t("title")}>
           <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { Main } from "@/components/ui/main";
 import { api, ApiError } from "@/lib/client/api";
 import { PASSWORD_MIN } from "@/lib/schemas/users";
 
@@ -58,7 +59,7 @@ export function SetupForm({ code }: { code: string }) {
   const described = (field: Field) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `setup-${field}-error` } : {});
 
   return (
-    <main className="desk-login">
+    <Main className="desk-login">
       <form className="panel login-form setup-form" onSubmit={submit} aria-labelledby="setup-title">
         <h1 id="setup-title">{t("title")}</h1>
         <p className="field-hint">{t("intro")}</p>
@@ -99,6 +100,6 @@ export function SetupForm({ code }: { code: string }) {
           {pending ? t("creating") : t("create")}
         </button>
       </form>
-    </main>
+    </Main>
   );
 }

@@ -10,6 +10,7 @@ import { MOVEMENT_WINDOW_MS } from "@/components/dashboard/dashboard";
 import { useDashboardModel, type DashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
 import { useLiveUpdates } from "@/components/dashboard/use-live-updates";
 import { SituationMap } from "@/components/map/situation-map";
+import { Main } from "@/components/ui/main";
 import { setApiBearer } from "@/lib/client/api-fetch";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { controlAt } from "@/lib/control/control-at";
@@ -49,7 +50,7 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const model = useDashboardModel(initial);
   const { connection } = useLiveUpdates({ token: config.token });
   const feed = useQuery(liveFeedQuery()).data ?? initialFeed;
-  const rootRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
   const type = useWallType(rootRef);
 
   useEffect(() => {
@@ -99,7 +100,7 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const regionName = regions.find((r) => r.slug === config.region)?.name ?? null;
 
   return (
-    <div className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)} ref={rootRef}>
+    <Main className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)} ref={rootRef}>
       <WallStatus
         connection={connection}
         lastReportAt={newest ? Date.parse(newest.at) : null}
@@ -131,11 +132,11 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
         }
       />
       {showMap && (
-        <section className="wall-map" aria-label="Map">
+        <div className="wall-map">
           <SituationMap model={mapModel} control={control} recent={recent} fit={fit} chrome={false} legend={false} scale={type.scale} declutterLabels />
           {/* A region wall counts the region, as its charts do (the same scoped control). */}
           <WallLegend model={mapModel} control={chartControl} filtered={config.factions !== null} region={regionName} />
-        </section>
+        </div>
       )}
       {breaking && <BreakingBanner key={breaking.seq} entry={breaking} names={model.names} durationMs={config.breakingMs} area={showMap ? "map" : showTicker ? "ticker" : "charts"} />}
       {showTicker && <WallTicker entries={ticker} names={model.names} />}
@@ -152,7 +153,7 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
           )}
         </section>
       )}
-    </div>
+    </Main>
   );
 }
 

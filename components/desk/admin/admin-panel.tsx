@@ -10,13 +10,14 @@ import { formatUtc } from "@/lib/format/time";
 import { createUserSchema, PASSWORD_MIN, ROLES, type ApiToken, type User } from "@/lib/schemas/users";
 import { zodDetails } from "@/lib/schemas/zod-details";
 import { SelectField, TextField } from "../fields";
+import { Main } from "@/components/ui/main";
 
 /** Admin screens: create users, change roles, disable, issue and revoke tokens, read the audit trail. */
 export function AdminPanel({ selfId }: { selfId: string }) {
   const t = useTranslations("admin");
   const users = useQuery(usersQuery());
   return (
-    <main className="admin-main">
+    <Main className="admin-main">
       <section className="panel admin-users" aria-labelledby="users-title">
         <h2 id="users-title">{t("users")}</h2>
         {users.isError && <p className="field-error">{users.error.message}</p>}
@@ -35,7 +36,7 @@ export function AdminPanel({ selfId }: { selfId: string }) {
         <CreateUserForm />
       </section>
       <AuditTrail />
-    </main>
+    </Main>
   );
 }
 
