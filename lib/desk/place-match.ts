@@ -178,3 +178,15 @@ export function slugFromName(name: string): string {
     .slice(0, 64)
     .replace(/-+$/, "");
 }
+
+/**
+ * Slugs of reference places with another spelling (an alias) that contains `text`, ignoring case: the
+ * free-text search matches these as it matches the stored names (server/services/events/event-filter-sql.ts).
+ */
+export function slugsWithAliasContaining(text: string): string[] {
+  const needle = text.toLowerCase();
+  if (!needle.trim()) return [];
+  return Object.entries(PLACE_ALIASES)
+    .filter(([, aliases]) => aliases.some((alias) => alias.toLowerCase().includes(needle)))
+    .map(([slug]) => slug);
+}
