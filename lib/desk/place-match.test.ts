@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import reference from "../../prisma/seed/reference.json";
 import type { Place } from "../schemas/reference";
-import { editDistance, matchPlaces, nameWords, normalizeName, resolvePlace, slugFromName, splitPlaceList } from "./place-match";
+import { editDistance, matchPlaces, nameWords, normalizeName, resolvePlace, similarPlaces, slugFromName, splitPlaceList } from "./place-match";
 
 type Tuple = [string, string, string, string, string | null, number, number, string, string | null];
 /** The demo gazetteer, as GET /api/places gives it. */
@@ -95,5 +95,16 @@ describe("helpers", () => {
     expect(slugFromName("Al-Qusayr")).toBe("al-qusayr");
     expect(slugFromName("  Ma'arrat al-Nu'mān ")).toBe("maarrat-al-numan");
     expect(slugFromName("حمص")).toBe("");
+  });
+});
+
+describe("near-duplicates of a new place", () => {
+  it("names the existing place a new name already is, and near spellings", () => {
+    expect(similarPlaces(["Al-Qusayr", "", "", "al-qusayr"], PLACES)).toEqual([{ place: expect.objectContaining({ slug: "qusayr" }), same: true }]);
+    expect(similarPlaces(["القصير"], PLACES)[0]).toMatchObject({ place: { slug: "qusayr" }, same: true });
+    const near = similarPlaces(["Al Qusayyr"], PLACES);
+    expect(near[0]).toMatchObject({ place: { slug: "qusayr" }, same: false });
+    expect(similarPlaces(["E2E Village", "e2e-village"], PLACES)).toEqual([]);
+    expect(similarPlaces(["Al"], PLACES)).toEqual([]);
   });
 });

@@ -190,3 +190,26 @@ export function slugsWithAliasContaining(text: string): string[] {
     .filter(([, aliases]) => aliases.some((alias) => alias.toLowerCase().includes(needle)))
     .map(([slug]) => slug);
 }
+
+/** Near-duplicates shown before a place is added: at most this many. */
+const SIMILAR_MAX = 5;
+
+/**
+ * The places a new place's names (and slug) may duplicate, best first: `same` when one of the names is
+ * already one of that place's names (ignoring case, accents, articles), else a near spelling.
+ */
+export function similarPlaces<P extends Pick<Place, "slug" | "name" | "names"> & { kind?: string }>(texts: readonly string[], places: readonly P[]): { place: P; same: boolean }[] {
+  const best = new Map<string, { place: P; score: number }>();
+  for (const text of texts) {
+    if (normalizeName(text).length < 3 && !places.some((p) => p.slug === text.trim())) continue;
+    for (const match of matchPlaces(text, places, SIMILAR_MAX)) {
+      if (match.score < SCORE.typo - 10) continue;
+      const seen = best.get(match.place.slug);
+      if (!seen || seen.score < match.score) best.set(match.place.slug, { place: match.place, score: match.score });
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SIMILAR_MAX)
+    .map(({ place, score }) => ({ place, same: score >= SCORE.exact }));
+}
