@@ -63,7 +63,7 @@ export function PlaceField({ id, label, value, onChange, places, error, required
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (!suggestions.length) return;
       event.preventDefault();
-      if (!open) return setOpen(true);
+      if (!open) return setOpen(true); // the list opens on typing or on an arrow key, not on focus (it would cover the hint)
       setActive((i) => (i + (event.key === "ArrowDown" ? 1 : suggestions.length - 1)) % suggestions.length);
     } else if (event.key === "Enter" && showList) {
       event.preventDefault();
@@ -96,7 +96,6 @@ export function PlaceField({ id, label, value, onChange, places, error, required
             setActive(0);
           }}
           onKeyDown={onKeyDown}
-          onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           placeholder={multiple ? t("placesPlaceholder") : t("placePlaceholder")}
           aria-invalid={error ? true : undefined}
@@ -104,7 +103,7 @@ export function PlaceField({ id, label, value, onChange, places, error, required
           autoComplete="off"
           spellCheck={false}
         />
-        <ul id={listId} role="listbox" aria-label={t("placeSuggestions", { field: label })} className="suggestions" hidden={!showList} data-testid="place-suggestions">
+        <ul id={listId} role="listbox" aria-label={t("placeSuggestions")} className="suggestions" hidden={!showList} data-testid="place-suggestions">
           {showList &&
             suggestions.map(({ place }, i) => (
               <li
@@ -122,7 +121,7 @@ export function PlaceField({ id, label, value, onChange, places, error, required
                 <span className="suggestion-name">{namesOf(place).join(" · ")}</span>
                 <span className="suggestion-meta">
                   {place.slug}
-                  {place.region ? ` · ${place.region}` : place.kind === "abroad" ? ` · ${t("abroad")}` : ""}
+                  {place.region && place.region !== place.slug ? ` · ${place.region}` : place.kind === "abroad" ? ` · ${t("abroad")}` : ""}
                 </span>
               </li>
             ))}
@@ -180,5 +179,5 @@ function PlaceHint({ resolved, onPick }: { resolved: Resolved[]; onPick(text: st
   }
   const found = resolved.flatMap((r) => (r.resolution.kind === "place" ? [r.resolution.place] : []));
   if (!found.length) return null;
-  return <span data-place-state="resolved">{found.map((place) => `${place.names.en ?? place.name}${place.region ? ` (${place.region})` : ""}`).join(", ")}</span>;
+  return <span data-place-state="resolved">{found.map((place) => `${place.names.en ?? place.name} (${place.slug})`).join(", ")}</span>;
 }
