@@ -172,6 +172,7 @@ function PlaceHint({ resolved, onPick }: { resolved: Resolved[]; onPick(text: st
                 </button>
               </span>
             ))}
+            {resolution.kind === "unknown" && "?"}
           </>
         )}
       </span>

@@ -146,3 +146,20 @@ test("Occurred at fits its box at 1280 px", async ({ browser, request }) => {
   expect(await input.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await event(desk, 0).screenshot({ path: `${SCREENSHOTS}/desk-event-1280.png` });
 });
+
+test("in Dutch, on the dark theme: the same search, hints and warnings", async ({ browser, request }) => {
+  const desk = await signIn(browser, request);
+  await desk.getByRole("button", { name: "NL", exact: true }).click();
+  await desk.getByRole("button", { name: "Donker" }).click();
+  const place = event(desk, 0).getByRole("combobox", { name: "Plaats" });
+  await expect(place).toHaveAttribute("placeholder", "naam in elke taal, of slug");
+  await place.fill("Sweida");
+  await expect(suggestions(desk, 0).getByRole("option").first()).toHaveAttribute("data-slug", "as-suwayda");
+  await desk.screenshot({ path: `${SCREENSHOTS}/desk-place-suggestions-nl-dark.png` });
+  await place.fill("Qusairr");
+  await place.press("Escape");
+  await expect(event(desk, 0)).toContainText("“Qusairr” staat niet in het plaatsregister. Bedoelt u Al-Qusayr (qusayr)?");
+  await event(desk, 0).getByRole("button", { name: "Plaats toevoegen" }).click();
+  await expect(desk.getByTestId("similar-places")).toContainText("Plaatsen met een vergelijkbare naam in het plaatsregister");
+  await desk.screenshot({ path: `${SCREENSHOTS}/desk-add-place-nl-dark.png`, fullPage: true });
+});
