@@ -69,6 +69,10 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   const regionNames = useMemo(() => new Map(initial.regions.map((r) => [r.slug, r.name])), [initial.regions]);
   const regionName = useCallback((slug: string | null) => (slug ? (regionNames.get(slug) ?? slug) : t("noRegion")), [regionNames, t]);
   const regionOf = useCallback((place: string) => initial.places.find((p) => p.slug === place)?.region ?? null, [initial.places]);
+  const placeNames = useCallback((place: string) => {
+    const found = initial.places.find((p) => p.slug === place);
+    return found ? [found.slug, found.name, ...Object.values(found.names)].filter((n): n is string => Boolean(n)) : [place];
+  }, [initial.places]);
 
   const counts = useQuery({ ...analystCountsQuery(query), ...(fromServer && initial.counts ? { initialData: initial.counts } : {}) });
   // Charts end with the day of the newest event (or the filter's `to`), not today: news about the past stays readable.
@@ -83,7 +87,7 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   const controlThen = useQuery({ ...analystControlQuery(atIso, known, regionParam), enabled: !!known }).data?.places;
   const shown = (known ? controlThen : controlNow) ?? [];
 
-  const { connection, fresh } = useAnalystLive({ lastSeq: initial.lastSeq, query, filter, order, regionOf });
+  const { connection, fresh } = useAnalystLive({ lastSeq: initial.lastSeq, query, filter, order, regionOf, placeNames });
   const change = useCallback((next: FilterValues) => setFilter(next), []);
   const toggle = useCallback((key: "region" | "faction", value: string) => setFilter((f) => toggleValue(f, key, value)), []);
 

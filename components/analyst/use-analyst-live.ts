@@ -23,7 +23,7 @@ const REFRESH_DEBOUNCE_MS = 800;
  * events inserted where they sort, a corrected or retracted report's rows replaced or removed), and
  * the panels that aggregate are refetched. The table keeps the analyst's scroll position itself.
  */
-export function useAnalystLive(options: { lastSeq: number; query: string; filter: FilterValues; order: SortOrder; regionOf: (place: string) => string | null }) {
+export function useAnalystLive(options: { lastSeq: number; query: string; filter: FilterValues; order: SortOrder; regionOf: (place: string) => string | null; placeNames?: (place: string) => readonly string[] }) {
   const queryClient = useQueryClient();
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
@@ -42,8 +42,8 @@ export function useAnalystLive(options: { lastSeq: number; query: string; filter
     });
     socket.on("feed", (entry) => {
       lastSeq.current = Math.max(lastSeq.current, entry.seq);
-      const { query, filter, order, regionOf } = current.current;
-      const matching = new Set(entry.report.events.filter((event) => matchesFilter(event, entry.report, filter, regionOf)).map((event) => event.id));
+      const { query, filter, order, regionOf, placeNames } = current.current;
+      const matching = new Set(entry.report.events.filter((event) => matchesFilter(event, entry.report, filter, regionOf, placeNames)).map((event) => event.id));
       const rows = eventsOfReport(entry.report, regionOf).filter((event) => matching.has(event.id));
       const key = analystEventsQuery(query, order).queryKey;
       client.setQueryData<InfiniteData<EventsPage, string>>(key, (data) => (data ? { ...data, pages: applyReportToPages(data.pages, entry.report.id, rows, order) } : data));

@@ -14,29 +14,30 @@ interface EventEditorProps {
   onRemove?(): void;
   factions: Faction[];
   places: Place[];
-  listId: string;
   errors: Record<string, string>;
-  onAddPlace(slug: string): void;
+  /** Add a place the gazetteer lacks, for the text typed in one of this event's place fields. */
+  onAddPlace(text: string, field: PlaceFieldName): void;
 }
 
+export type PlaceFieldName = "place" | "toward" | "from" | "to" | "fromList";
+
 /** One typed event: the common fields, then the fields of its type. */
-export function EventEditor({ index, event, onChange, onRemove, factions, places, listId, errors, onAddPlace }: EventEditorProps) {
+export function EventEditor({ index, event, onChange, onRemove, factions, places, errors, onAddPlace }: EventEditorProps) {
   const t = useTranslations();
   const path = (field: string) => `events.${index}.${field}`;
   const id = (field: string) => `event-${event.uid}-${field}`;
   const set = <K extends keyof EventDraft>(field: K, value: EventDraft[K]) => onChange({ ...event, [field]: value });
-  const place = (field: "place" | "toward" | "from" | "to" | "fromList", label: string, required = false) => (
+  const place = (field: PlaceFieldName, label: string, required = false) => (
     <PlaceField
       id={id(field)}
       label={label}
       value={event[field]}
       onChange={(value) => set(field, value)}
       places={places}
-      listId={listId}
       error={errors[path(field === "fromList" ? "from" : field)]}
       required={required}
       multiple={field === "fromList"}
-      onAddPlace={onAddPlace}
+      onAddPlace={(text) => onAddPlace(text, field)}
     />
   );
   const factionLabel = event.type === "evacuation" ? t("desk.evacuatingState") : event.type === "control_change" ? (event.contested ? t("desk.attacker") : t("desk.newController")) : t("desk.faction");
@@ -53,7 +54,7 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
       </legend>
       <div className="grid">
         <SelectField id={id("type")} label={t("desk.type")} value={event.type} onChange={(type) => set("type", type)} options={EVENT_TYPES.map((type) => ({ value: type, label: t(`desk.eventType.${type}`) }))} />
-        <TextField id={id("occurredAt")} label={t("desk.occurredAt")} type="datetime-local" value={event.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} error={errors[path("occurredAt")]} hint="UTC" />
+        <TextField id={id("occurredAt")} className="occurred-at" label={t("desk.occurredAt")} type="datetime-local" value={event.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} error={errors[path("occurredAt")]} hint="UTC" />
         <SelectField id={id("confidence")} label={t("desk.confidence")} value={event.confidence} onChange={(level) => set("confidence", level)} options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: t(`confidence.${level}`) }))} />
         <SelectField
           id={id("faction")}

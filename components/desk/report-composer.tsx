@@ -4,12 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, type SyntheticEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, reportInput, validateDraft, type ReportDraft } from "@/lib/desk/report-form";
+import { splitPlaceList } from "@/lib/desk/place-match";
+import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, placeResolver, reportInput, validateDraft, type ReportDraft } from "@/lib/desk/report-form";
 import type { Faction, Place, Region } from "@/lib/schemas/reference";
 import type { Report } from "@/lib/schemas/reports";
 import { AddPlaceForm } from "./add-place-form";
-import { EventEditor } from "./event-editor";
-import { PlacesDatalist } from "./place-field";
+import { EventEditor, type PlaceFieldName } from "./event-editor";
 import { PreviewMap } from "./preview-map";
 import { useLocalDraft } from "./use-local-draft";
 import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
@@ -44,8 +44,8 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   const [base, setBase] = useState<Report | null>(editing);
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [addingPlace, setAddingPlace] = useState<{ slug: string; eventIndex: number } | null>(null);
-  const listId = `places-${storageKey}`;
+  const [addingPlace, setAddingPlace] = useState<{ text: string; eventIndex: number; field: PlaceFieldName } | null>(null);
+  const resolvePlaceText = useMemo(() => placeResolver(places), [places]);
 
   const send = useMutation({
     mutationFn: async ({ input, publish }: { input: ReturnType<typeof reportInput>; publish: boolean }) => {
@@ -81,14 +81,14 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   const submit = (publish: boolean) => (event?: SyntheticEvent) => {
     event?.preventDefault();
     if (send.isPending) return; // a double click sends once
-    const found = errorsByField(validateDraft(draft));
+    const found = errorsByField(validateDraft(draft, { places, factions, now: Date.now() }));
     if (correcting && !reason.trim()) found.reason = t("reasonRequired");
     setProblems(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>(".report-composer [aria-invalid='true']")?.focus());
       return;
     }
-    send.mutate({ input: reportInput(draft), publish });
+    send.mutate({ input: reportInput(draft, resolvePlaceText), publish });
   };
 
   const update = (patch: Partial<ReportDraft>) => {
@@ -99,7 +99,15 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
     if (changed.length && send.error instanceof ApiError && !send.error.retryable && !stale) send.reset();
     if (changed.length) setProblems((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path !== "" && !changed.some((c) => path === c || path.startsWith(`${c}.`)))));
   };
-  const preview = useMemo(() => reportInput(draft), [draft]);
+  const preview = useMemo(() => reportInput(draft, resolvePlaceText), [draft, resolvePlaceText]);
+
+  /** A place chosen for (or added for) the text typed in a place field: it takes that text's place. */
+  const setPlaceFor = (target: { text: string; eventIndex: number; field: PlaceFieldName }, slug: string) => {
+    const event = draft.events[target.eventIndex];
+    if (!event) return;
+    const value = target.field === "fromList" ? splitPlaceList(event.fromList).map((text) => (text === target.text ? slug : text)).join(", ") : slug;
+    update({ events: draft.events.map((e, j) => (j === target.eventIndex ? { ...e, [target.field]: value } : e)) });
+  };
 
   return (
     <section className="composer-layout">
@@ -117,7 +125,6 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
           {base && <span className="muted"> · {t("versionN", { n: base.version })}</span>}
         </h2>
         {restored && <p className="field-hint" data-testid="restored">{t("restored")}</p>}
-        <PlacesDatalist id={listId} places={places} />
 
         <div className="field">
           <label htmlFor={`${storageKey}-title`}>
@@ -166,9 +173,8 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
             onRemove={draft.events.length > 1 ? () => update({ events: draft.events.filter((_, j) => j !== i) }) : undefined}
             factions={factions}
             places={places}
-            listId={listId}
             errors={problems}
-            onAddPlace={(slug) => setAddingPlace({ slug, eventIndex: i })}
+            onAddPlace={(text, field) => setAddingPlace({ text, eventIndex: i, field })}
           />
         ))}
         {problems.events && <p className="field-error">{problems.events}</p>}
@@ -218,10 +224,13 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
       <aside className="composer-side">
         {addingPlace && (
           <AddPlaceForm
-            slug={addingPlace.slug}
+            key={`${addingPlace.eventIndex}-${addingPlace.field}-${addingPlace.text}`}
+            text={addingPlace.text}
+            places={places}
             regions={regions}
             onCancel={() => setAddingPlace(null)}
-            onAdded={() => setAddingPlace(null)}
+            onUseExisting={(place) => (setPlaceFor(addingPlace, place.slug), setAddingPlace(null))}
+            onAdded={(place) => (setPlaceFor(addingPlace, place.slug), setAddingPlace(null))}
           />
         )}
         <PreviewMap model={model} input={preview} />

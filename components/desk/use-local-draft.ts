@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReportDraft } from "@/lib/desk/report-form";
+import { hasUnsavedChanges, type ReportDraft } from "@/lib/desk/report-form";
 
 /** Saves at most this often while typing; a reload loses at most this much. */
 export const DRAFT_SAVE_DEBOUNCE_MS = 300;
@@ -21,8 +21,10 @@ function load(key: string): ReportDraft | null {
  * what an editor typed. Rendered only in the browser (the composer is loaded without SSR).
  */
 export function useLocalDraft(key: string, initial: () => ReportDraft) {
-  const [draft, setDraft] = useState<ReportDraft>(() => load(key) ?? initial());
-  const [restored, setRestored] = useState(() => load(key) !== null);
+  const [kept] = useState(() => ({ stored: load(key), initial: initial() }));
+  const [draft, setDraft] = useState<ReportDraft>(() => kept.stored ?? kept.initial);
+  // Announced only when the kept draft holds something the form would not show anyway.
+  const [restored, setRestored] = useState(() => kept.stored !== null && hasUnsavedChanges(kept.stored, kept.initial));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {

@@ -7,6 +7,8 @@ import { matchesFilter } from "./match-filter";
 
 const REGIONS: Record<string, string> = { homs: "homs", rastan: "homs", hama: "hama", damascus: "damascus", daraa: "daraa", moscow: "" };
 const regionOf = (slug: string) => REGIONS[slug] || null;
+const NAMES: Record<string, string[]> = { homs: ["Homs", "حمص"], hama: ["Hama", "حماة"] };
+const placeNames = (slug: string) => [slug, ...(NAMES[slug] ?? [])];
 const report = { title: "Rebels enter Homs", body: "Fighters reach the centre." };
 const control = { id: "1", type: "control_change", occurredAt: "2024-12-07T12:00:00Z", confidence: "confirmed", faction: "hts", place: "homs" } as Event;
 const advance = { id: "2", type: "advance", occurredAt: "2024-12-06T08:00:00Z", confidence: "reported", faction: "hts", toward: "homs", from: "hama" } as Event;
@@ -27,9 +29,13 @@ describe("matchesFilter", () => {
     [{ q: "HOMS" }, control, true],
     [{ q: "centre" }, control, true],
     [{ q: "aleppo" }, control, false],
+    // q also finds the event's places by any name.
+    [{ q: "حمص" }, control, true],
+    [{ q: "HAMA" }, advance, true],
+    [{ q: "حمص" }, evacuation, false],
     [{ region: ["homs"], type: ["control_change"], confidence: ["confirmed"] }, control, true],
   ] as const)("%j on %#", (filter, event, expected) => {
-    expect(matchesFilter(event, report, filter, regionOf)).toBe(expected);
+    expect(matchesFilter(event, report, filter, regionOf, placeNames)).toBe(expected);
   });
 });
 

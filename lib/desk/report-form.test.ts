@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, eventInput, reportInput, validateDraft } from "./report-form";
+import reference from "../../prisma/seed/reference.json";
+import type { Place } from "../schemas/reference";
+import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, eventInput, hasUnsavedChanges, placeResolver, reportInput, validateDraft } from "./report-form";
+
+type Tuple = [string, string, string, string, string | null, number, number, string, string | null];
+const PLACES: Place[] = (reference.places as Tuple[]).map(([slug, name, nl, ar, region, lat, lon, kind]) => ({ slug, name, names: { en: name, nl, ar }, region, lat, lon, kind: kind as Place["kind"] }));
+const FACTIONS = reference.factions;
 
 const NOW = Date.parse("2024-12-07T09:30:45Z");
 
@@ -66,6 +72,54 @@ describe("the report form", () => {
     const event = { ...emptyEvent(NOW), faction: "hts", place: "homs", toward: "damascus" };
     expect(eventInput({ ...event, type: "advance" })).toEqual({ type: "advance", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", toward: "damascus" });
     expect(eventInput({ ...event, type: "strike" })).toEqual({ type: "strike", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", place: "homs" });
+  });
+});
+
+describe("names typed in place fields", () => {
+  it("sends the slug of the one place a name means, in any language or spelling", () => {
+    const draft = emptyReport(NOW);
+    draft.title = "Names";
+    draft.events = [
+      { ...emptyEvent(NOW), faction: "hts", place: "Hama" },
+      { ...emptyEvent(NOW, "withdrawal"), faction: "government", fromList: "Sweida, درعا ,al-Qusayr", to: "Damascus" },
+      { ...emptyEvent(NOW, "advance"), faction: "hts", toward: "حمص", from: "" },
+    ];
+    const input = reportInput(draft, placeResolver(PLACES));
+    expect(input.events).toMatchObject([{ place: "hama" }, { from: ["as-suwayda", "daraa", "qusayr"], to: "damascus" }, { toward: "homs" }]);
+    expect(input.events[2]).not.toHaveProperty("from");
+    expect(validateDraft(draft, { places: PLACES, factions: FACTIONS, now: NOW })).toEqual([]);
+  });
+
+  it("says every problem at once: the schema's, unknown names with the nearest places, unknown factions, future dates", () => {
+    const draft = emptyReport(NOW);
+    draft.sources = [{ name: "Wire", url: "ftp://x" }];
+    draft.events = [
+      { ...emptyEvent(NOW), faction: "", place: "Hamma" },
+      { ...emptyEvent(NOW, "withdrawal"), faction: "government", fromList: "Daraa, Atlantis", occurredAt: "2099-01-01T00:00" },
+    ];
+    const problems = validateDraft(draft, { places: PLACES, factions: FACTIONS, now: NOW });
+    expect(problems.map((p) => p.path)).toEqual(["title", "sources.0.url", "events.0.place", "events.0.faction", "events.1.from.1", "events.1.occurredAt"]);
+    expect(problems[2]!.message).toBe("unknown place 'Hamma'; did you mean Hama (hama)?");
+    expect(problems[4]!.message).toBe("unknown place 'Atlantis'");
+    expect(errorsByField(problems)["events.1.from"]).toBe("unknown place 'Atlantis'");
+  });
+
+  it("refuses a name that several places share, naming them", () => {
+    const twins = [...PLACES, { ...PLACES.find((p) => p.slug === "homs")!, slug: "homs-lake" }];
+    const draft = { ...emptyReport(NOW), title: "x", events: [{ ...emptyEvent(NOW), faction: "hts", place: "Homs" }] };
+    expect(validateDraft(draft, { places: twins, factions: FACTIONS, now: NOW })).toEqual([{ path: "events.0.place", message: "'Homs' names several places: Homs (homs), Homs (homs-lake); pick one" }]);
+  });
+});
+
+describe("a draft kept in the browser", () => {
+  it("is news only when it holds something: not an empty form opened earlier, not an unchanged edit", () => {
+    expect(hasUnsavedChanges(emptyReport(NOW - 86_400_000), emptyReport(NOW))).toBe(false);
+    expect(hasUnsavedChanges({ ...emptyReport(NOW - 1000), title: "H" }, emptyReport(NOW))).toBe(true);
+    const report = { title: "T", body: "", key: false, sources: [], events: [{ id: "e", type: "strike" as const, occurredAt: "2024-12-07T10:00:00Z", confidence: "reported" as const, faction: "hts", place: "homs" }] };
+    expect(hasUnsavedChanges(draftFromReport(report), draftFromReport(report))).toBe(false);
+    const moved = draftFromReport(report);
+    moved.events[0]!.occurredAt = "2024-12-07T11:00";
+    expect(hasUnsavedChanges(moved, draftFromReport(report))).toBe(true);
   });
 });
 

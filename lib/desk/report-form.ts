@@ -5,9 +5,12 @@
  */
 import type { ErrorDetail } from "../api-error";
 import type { EventType } from "../events/event-kinds";
+import { mergeDetails, referenceProblems } from "../schemas/event-references";
 import type { Event } from "../schemas/events";
+import type { Place } from "../schemas/reference";
 import { createReportSchema, type CreateReportInput, type Report } from "../schemas/reports";
 import { zodDetails } from "../schemas/zod-details";
+import { resolvePlace, splitPlaceList } from "./place-match";
 
 export interface SourceDraft {
   name: string;
@@ -26,7 +29,7 @@ export interface EventDraft {
   contested: boolean;
   toward: string;
   from: string;
-  /** Withdrawals: comma-separated place slugs. */
+  /** Withdrawals: comma-separated places. Every place field holds a slug or a name as typed. */
   fromList: string;
   to: string;
   distanceKm: string;
@@ -103,40 +106,126 @@ function eventDraftFrom(event: Event): EventDraft {
 
 const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
 
+/** What a place field's text is sent as: the slug of the one place it names, else the text as typed. */
+export type PlaceResolver = (text: string) => string;
+const asTyped: PlaceResolver = (text) => text.trim();
+
+/** A resolver over the gazetteer: "Hama", "حماة" and "hama" are all sent as `hama`. */
+export function placeResolver(places: readonly Place[]): PlaceResolver {
+  return (text) => {
+    const resolved = resolvePlace(text, places);
+    return resolved.kind === "place" ? resolved.place.slug : text.trim();
+  };
+}
+
 /** The event as the API takes it: only the fields of its type, optional ones left out when empty. */
-export function eventInput(draft: EventDraft): Record<string, unknown> {
+export function eventInput(draft: EventDraft, place: PlaceResolver = asTyped): Record<string, unknown> {
   const base = { type: draft.type, occurredAt: fromUtcInput(draft.occurredAt), confidence: draft.confidence, faction: draft.faction.trim() };
+  const optionalPlace = (value: string) => (optional(value) ? place(value) : undefined);
   switch (draft.type) {
     case "control_change":
-      return { ...base, place: draft.place.trim(), ...(draft.contested ? { contested: true } : {}) };
+      return { ...base, place: place(draft.place), ...(draft.contested ? { contested: true } : {}) };
     case "strike":
-      return { ...base, place: draft.place.trim() };
+      return { ...base, place: place(draft.place) };
     case "advance": {
       const km = optional(draft.distanceKm);
-      return { ...base, toward: draft.toward.trim(), ...(optional(draft.from) ? { from: optional(draft.from) } : {}), ...(km ? { distanceKm: Number(km.replace(",", ".")) } : {}) };
+      const from = optionalPlace(draft.from);
+      return { ...base, toward: place(draft.toward), ...(from ? { from } : {}), ...(km ? { distanceKm: Number(km.replace(",", ".")) } : {}) };
     }
-    case "withdrawal":
-      return { ...base, from: draft.fromList.split(",").map((s) => s.trim()).filter(Boolean), ...(optional(draft.to) ? { to: optional(draft.to) } : {}) };
+    case "withdrawal": {
+      const to = optionalPlace(draft.to);
+      return { ...base, from: splitPlaceList(draft.fromList).map(place), ...(to ? { to } : {}) };
+    }
     case "evacuation":
-      return { ...base, personnel: draft.personnel, from: draft.from.trim(), to: draft.to.trim(), ...(optional(draft.mode) ? { mode: optional(draft.mode) } : {}) };
+      return { ...base, personnel: draft.personnel, from: place(draft.from), to: place(draft.to), ...(optional(draft.mode) ? { mode: optional(draft.mode) } : {}) };
   }
 }
 
 /** The body of POST /api/reports (or the fields of a PATCH) for a draft. */
-export function reportInput(draft: ReportDraft): Omit<CreateReportInput, "status"> {
+export function reportInput(draft: ReportDraft, place: PlaceResolver = asTyped): Omit<CreateReportInput, "status"> {
   return {
     title: draft.title,
     body: draft.body,
     key: draft.key,
     sources: draft.sources.filter((s) => s.name.trim() || s.url.trim()).map((s) => ({ name: s.name, ...(s.url.trim() ? { url: s.url.trim() } : {}) })),
-    events: draft.events.map(eventInput) as CreateReportInput["events"],
+    events: draft.events.map((event) => eventInput(event, place)) as CreateReportInput["events"],
   };
 }
 
-/** Checks the draft with the API's schema; the problems come back with the API's paths. */
-export function validateDraft(draft: ReportDraft): ErrorDetail[] {
-  const result = createReportSchema.safeParse(reportInput(draft));
-  return result.success ? [] : zodDetails(result.error);
+/** The place fields of an event's type, as the API names them, with the text typed in each. */
+function placeTexts(event: EventDraft): { path: string; text: string }[] {
+  switch (event.type) {
+    case "control_change":
+    case "strike":
+      return [{ path: "place", text: event.place }];
+    case "advance":
+      return [{ path: "toward", text: event.toward }, { path: "from", text: event.from }];
+    case "withdrawal":
+      return [...splitPlaceList(event.fromList).map((text, i) => ({ path: `from.${i}`, text })), { path: "to", text: event.to }];
+    case "evacuation":
+      return [{ path: "from", text: event.from }, { path: "to", text: event.to }];
+  }
+}
+
+const label = (place: Place) => `${place.names.en ?? place.name} (${place.slug})`;
+
+/** Place texts that name no place, or several: the message says which places come near. */
+function nameProblems(draft: ReportDraft, places: readonly Place[]): ErrorDetail[] {
+  return draft.events.flatMap((event, i) =>
+    placeTexts(event).flatMap(({ path, text }) => {
+      const resolved = resolvePlace(text, places);
+      const at = `events.${i}.${path}`;
+      if (resolved.kind === "ambiguous") return [{ path: at, message: `'${text.trim()}' names several places: ${resolved.places.map(label).join(", ")}; pick one` }];
+      if (resolved.kind !== "unknown") return [];
+      const near = resolved.suggestions.slice(0, 3).map(label);
+      return [{ path: at, message: `unknown place '${text.trim()}'${near.length ? `; did you mean ${near.join(" or ")}?` : ""}` }];
+    }),
+  );
+}
+
+/** What the form knows of the reference data, to say every problem before anything is sent. */
+export interface DraftContext {
+  places: readonly Place[];
+  factions: readonly { slug: string }[];
+  now: number;
+}
+
+/**
+ * Checks the draft with the API's schema and, given the gazetteer and factions, the API's reference
+ * rules (unknown or ambiguous places, unknown factions, dates in the future): every problem at once,
+ * with the API's paths.
+ */
+export function validateDraft(draft: ReportDraft, context?: DraftContext): ErrorDetail[] {
+  const result = createReportSchema.safeParse(reportInput(draft, context ? placeResolver(context.places) : asTyped));
+  const schema = result.success ? [] : zodDetails(result.error);
+  if (!context) return schema;
+  const names = nameProblems(draft, context.places);
+  const body = reportInput(draft, placeResolver(context.places));
+  const known = { faction: (slug: string) => context.factions.some((f) => f.slug === slug), place: (slug: string) => context.places.some((p) => p.slug === slug) };
+  // A name the gazetteer lacks is said once, with the nearest places (not also "must be a slug").
+  const named = new Set(names.map((d) => d.path));
+  return mergeDetails([...names, ...schema.filter((d) => !named.has(d.path))], referenceProblems(body, known, context.now));
+}
+
+/** A draft's content, what an editor typed: without its ids and, with `times: false`, without the event times. */
+function draftContent(draft: ReportDraft, { times }: { times: boolean }): string {
+  return JSON.stringify({
+    title: draft.title,
+    body: draft.body,
+    key: draft.key,
+    sources: draft.sources.filter((s) => s.name.trim() || s.url.trim()),
+    events: draft.events.map(({ uid: _uid, occurredAt, ...rest }) => ({ ...rest, ...(times ? { occurredAt } : {}) })),
+  });
+}
+
+/**
+ * Whether a draft kept in the browser holds anything the form would not show anyway: an empty new form
+ * (whatever time it was opened at) or an unchanged edit is nothing to announce as restored.
+ */
+export function hasUnsavedChanges(kept: ReportDraft, initial: ReportDraft): boolean {
+  if (draftContent(kept, { times: false }) !== draftContent(initial, { times: false })) return true;
+  const blank = draftContent(initial, { times: false }) === draftContent(emptyReport(0), { times: false });
+  return !blank && draftContent(kept, { times: true }) !== draftContent(initial, { times: true });
 }
 
 /** Problems by field path, for messages next to the fields; a path the form has no field for goes to "". */

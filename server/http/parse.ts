@@ -20,6 +20,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  return parseWith(schema, await readJsonValue(request), "request body");
+}
+
+/** The JSON body as sent (size, media type, syntax and NUL checked), for a schema applied by the caller. */
+export async function readJsonValue(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type");
   if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", `Send JSON: Content-Type must be application/json, not '${type.slice(0, 80)}'.`);
@@ -34,7 +39,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   const nul = nulAt(value);
   if (nul !== null) throw invalid(`Invalid request body: ${nul || "the body"} must not contain a NUL character (\\u0000).`, [{ path: nul, message: "must not contain \\u0000" }]);
-  return parseWith(schema, value, "request body");
+  return value;
 }
 
 /**

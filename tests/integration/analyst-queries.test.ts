@@ -125,7 +125,9 @@ const CASES: [string, string[]][] = [
   ["from=2024-12-06T00:00:00Z", ["b2", "a2", "c1", "c2", "a1"]],
   ["to=2024-12-05T15:00:00Z", ["g1", "d1", "b1"]],
   ["from=2024-12-06T00:00:00Z&to=2024-12-06T23:59:59Z", ["b2", "a2", "c1"]],
-  ["q=homs", ["a2", "a1"]],
+  // q finds the report's text and the event's places by any name: b2 is an advance toward Homs.
+  ["q=homs", ["b2", "a2", "a1"]],
+  ["q=%D8%AD%D9%85%D8%B5", ["b2", "a1"]], // حمص
   ["q=Idlib", ["d1"]],
   ["region=homs&type=control_change", ["a2", "a1"]],
   ["region=homs,hama&faction=hts&confidence=confirmed", ["b1", "a1"]],

@@ -16,12 +16,21 @@ let db: PrismaClient;
 
 /**
  * The filter read plainly with Prisma (the reference): comma lists are "any of", a region matches any
- * place of the event, from/to inclusive, q in the report's title or body. Prisma's `contains` does not
+ * place of the event, from/to inclusive, q in the report's title or body or a name of one of the event's
+ * places (the cases use no q that only another spelling of the reference data holds). Prisma's `contains` does not
  * escape % and _ on SQLite, so the reference escapes nothing and the cases use none in q.
  */
 function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
   return {
-    report: { status: "published", ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] } : {}) },
+    report: { status: "published" },
+    ...(filter.q
+      ? {
+          OR: [
+            { report: { OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] } },
+            { places: { some: { place: { OR: [{ slug: { contains: filter.q } }, { name: { contains: filter.q } }, { nameNl: { contains: filter.q } }, { nameAr: { contains: filter.q } }] } } } },
+          ],
+        }
+      : {}),
     ...(filter.type ? { type: { in: filter.type } } : {}),
     ...(filter.faction ? { factionSlug: { in: filter.faction } } : {}),
     ...(filter.confidence ? { confidence: { in: filter.confidence } } : {}),
@@ -67,6 +76,8 @@ const FILTERS: EventFilter[] = [
   { from: "2024-06-01T00:00:00Z", to: "2024-07-15T00:00:00Z", type: ["strike"] },
   { q: "homs" },
   { q: "report 12" },
+  { q: "حمص" },
+  { q: "Sweida" },
   { region: ["damascus"], faction: ["usa"], confidence: ["claimed"], type: ["strike", "withdrawal"] },
 ];
 

@@ -1,7 +1,8 @@
 import { createReportSchema, IDEMPOTENCY_KEY_MAX, listReportsQuerySchema } from "@/lib/schemas/reports";
 import { invalid } from "@/server/errors";
 import { apiHandler, json } from "@/server/http/api-handler";
-import { readJson, readQuery } from "@/server/http/parse";
+import { readJsonValue, readQuery } from "@/server/http/parse";
+import { parseReportBody } from "@/server/services/reports/check-event-references";
 import { createReport } from "@/server/services/reports/create-report";
 import { listReports } from "@/server/services/reports/list-reports";
 
@@ -12,6 +13,6 @@ export const POST = apiHandler(async ({ request, ctx, actor }) => {
   if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
     throw invalid(`Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, [{ path: "Idempotency-Key", message: `must be 1 to ${IDEMPOTENCY_KEY_MAX} characters` }]);
   }
-  const { report, replayed } = await createReport(ctx, actor, await readJson(request, createReportSchema), { idempotencyKey });
+  const { report, replayed } = await createReport(ctx, actor, await parseReportBody(ctx.db, createReportSchema, await readJsonValue(request), ctx.now()), { idempotencyKey });
   return json(report, 201, replayed ? { "idempotent-replayed": "true" } : {});
 }, { role: "editor" });

@@ -1,11 +1,13 @@
 /**
  * The list's filter as SQL over "Event" e: one reading of the filter for the list and its exports
  * (select-event-ids.ts), the counts and the stats. Lists are "any of"; a region matches any place of
- * the event; from/to are inclusive; `q` is literal text (no wildcards) in the report's title or body,
- * case-insensitive for ASCII as SQLite's LIKE; only published reports count.
+ * the event; from/to are inclusive; `q` is literal text (no wildcards) in the report's title or body
+ * or in a name of one of the event's places (slug, English, Dutch, Arabic name, or another spelling of
+ * the reference data), case-insensitive for ASCII as SQLite's LIKE; only published reports count.
  */
 import type { EventFilter } from "../../../lib/schemas/event-query";
 import type { Db } from "../../db/client";
+import { slugsWithAliasContaining } from "../../../lib/desk/place-match";
 
 /** Prisma's SQLite adapter stores DateTime as text in this form; comparisons must use the same. */
 export const sqlTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
@@ -24,6 +26,20 @@ export const whereSql = (w: Where) => (w.sql.length ? `WHERE ${w.sql.join(" AND 
 export async function placesOfRegions(db: Db, filter: EventFilter): Promise<string[] | undefined> {
   if (!filter.region) return undefined;
   return (await db.place.findMany({ where: { regionSlug: { in: filter.region } }, select: { slug: true } })).map((p) => p.slug);
+}
+
+/**
+ * The places whose slug, English, Dutch or Arabic name, or another spelling in the reference data
+ * contains `q` (as the free-text rule reads it): a query on the small Place table, used as a subquery.
+ */
+export function placesNamedSql(q: string): { sql: string; params: unknown[] } {
+  const pattern = likePattern(q);
+  const aliased = slugsWithAliasContaining(q);
+  const like = (column: string) => `"${column}" LIKE ? ESCAPE '\\'`;
+  return {
+    sql: `SELECT "slug" FROM "Place" WHERE ${["slug", "name", "nameNl", "nameAr"].map(like).join(" OR ")}${aliased.length ? ` OR "slug" IN (${placeholders(aliased)})` : ""}`,
+    params: [pattern, pattern, pattern, pattern, ...aliased],
+  };
 }
 
 /**
@@ -50,9 +66,20 @@ export function eventFilterSql(filter: EventFilter, regionPlaces: readonly strin
   if (regionPlaces) add(`EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e."id" AND ep."placeSlug" IN (${placeholders(regionPlaces)}))`, ...regionPlaces);
   if (filter.q) {
     const pattern = likePattern(filter.q);
-    // Phase 1 looks each row's report up (stops early for common words); phase 2 reads the matching reports once.
-    if (plain) add(`EXISTS (SELECT 1 FROM "Report" r WHERE r."id" = e."reportId" AND (r."title" LIKE ? ESCAPE '\\' OR r."body" LIKE ? ESCAPE '\\'))`, pattern, pattern);
-    else add(`e."reportId" IN (SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\'))`, pattern, pattern);
+    const { sql: places, params: placeParams } = placesNamedSql(filter.q);
+    // Phase 1 looks each row's report and places up (stops early for common words); phase 2 reads the
+    // matching reports and the events at the matching places once, through their indexes.
+    if (plain) {
+      add(
+        `(EXISTS (SELECT 1 FROM "Report" r WHERE r."id" = e."reportId" AND (r."title" LIKE ? ESCAPE '\\' OR r."body" LIKE ? ESCAPE '\\')) OR EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e."id" AND ep."placeSlug" IN (${places})))`,
+        pattern, pattern, ...placeParams,
+      );
+    } else {
+      add(
+        `(e."reportId" IN (SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')) OR e."id" IN (SELECT ep."eventId" FROM "EventPlace" ep WHERE ep."placeSlug" IN (${places})))`,
+        pattern, pattern, ...placeParams,
+      );
+    }
   }
   return where;
 }

@@ -1,10 +1,12 @@
-import { eventPlaceRefs, type EventInput } from "../../../lib/schemas/events";
+import type { z } from "zod";
 import type { ErrorDetail } from "../../../lib/api-error";
+import type { EventInput } from "../../../lib/schemas/events";
+import { mergeDetails, referencedSlugs, referenceProblems, type ReferenceLookup } from "../../../lib/schemas/event-references";
+import { zodDetails } from "../../../lib/schemas/zod-details";
 import type { Db } from "../../db/client";
 import { invalid } from "../../errors";
 
-/** How far ahead of the server clock an event may be dated (clock skew, time zones typed wrongly). */
-export const OCCURRED_AT_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+export { OCCURRED_AT_MAX_AHEAD_MS } from "../../../lib/schemas/event-references";
 
 /**
  * Slugs known to exist, per database. Factions and places are added (POST /api/places, on any node)
@@ -25,21 +27,33 @@ async function knownSlugs(db: Db, table: "faction" | "place", slugs: string[]): 
   return cache[table];
 }
 
-/** Checks what a schema cannot: that every slug exists and that no event is dated in the future. */
-export async function checkEventReferences(db: Db, events: EventInput[], now: Date, pathPrefix = "events"): Promise<void> {
-  const knownFactions = await knownSlugs(db, "faction", events.map((event) => event.faction));
-  const knownPlaces = await knownSlugs(db, "place", events.flatMap((event) => eventPlaceRefs(event).map((ref) => ref.slug)));
+/** Which of the slugs a body's events name exist (looked up once, then cached). */
+async function lookupFor(db: Db, body: unknown): Promise<ReferenceLookup> {
+  const { factions, places } = referencedSlugs(body);
+  const [knownFactions, knownPlaces] = await Promise.all([knownSlugs(db, "faction", factions), knownSlugs(db, "place", places)]);
+  return { faction: (slug) => knownFactions.has(slug), place: (slug) => knownPlaces.has(slug) };
+}
 
-  const details: ErrorDetail[] = [];
-  events.forEach((event, i) => {
-    const at = `${pathPrefix}.${i}`;
-    if (!knownFactions.has(event.faction)) details.push({ path: `${at}.faction`, message: `unknown faction '${event.faction}'` });
-    for (const ref of eventPlaceRefs(event)) {
-      if (!knownPlaces.has(ref.slug)) details.push({ path: `${at}.${ref.path}`, message: `unknown place '${ref.slug}'` });
-    }
-    if (Date.parse(event.occurredAt) > now.getTime() + OCCURRED_AT_MAX_AHEAD_MS) {
-      details.push({ path: `${at}.occurredAt`, message: "lies more than a day in the future" });
-    }
-  });
-  if (details.length > 0) throw invalid(details.length === 1 ? `Invalid report: ${details[0]!.path} ${details[0]!.message}.` : `Invalid report: ${details.length} problems.`, details);
+function refuse(details: ErrorDetail[]): never {
+  const first = details[0]!;
+  throw invalid(details.length === 1 ? `Invalid request body: ${first.path || "request body"} ${first.message}.` : `Invalid request body: ${details.length} problems, first: ${first.path || "request body"} ${first.message}.`, details);
+}
+
+/** Checks what a schema cannot: that every slug exists and that no event is dated in the future. */
+export async function checkEventReferences(db: Db, events: EventInput[], now: Date): Promise<void> {
+  const body = { events };
+  const details = referenceProblems(body, await lookupFor(db, body), now.getTime());
+  if (details.length > 0) refuse(details);
+}
+
+/**
+ * A report's body (POST or PATCH) read with its schema and checked against the reference data in one
+ * go: a refusal lists every problem of the request, the schema's and the references' (unknown places
+ * and factions, future dates), each once, not the schema's alone and the rest on the next try.
+ */
+export async function parseReportBody<S extends z.ZodType>(db: Db, schema: S, body: unknown, now: Date): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(body);
+  const details = mergeDetails(parsed.success ? [] : zodDetails(parsed.error), referenceProblems(body, await lookupFor(db, body), now.getTime()));
+  if (details.length > 0) refuse(details);
+  return parsed.data as z.infer<S>;
 }

@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
 import { controlIndex, isCurrent } from "../control/control-index";
-import { eventFilterSql, likePattern, placesOfRegions, whereSql } from "../events/event-filter-sql";
+import { eventFilterSql, likePattern, placesNamedSql, placesOfRegions, whereSql } from "../events/event-filter-sql";
 import { checkFilterSlugs } from "../events/event-where";
 import { edgeEventTime } from "../events/select-event-ids";
 
@@ -27,11 +27,15 @@ async function range(ctx: AppContext, query: StatsQuery): Promise<[number, numbe
   return [from, to];
 }
 
-/** Ids of published reports whose title or body contains `q` (the list's free-text rule). */
-async function reportsMatching(ctx: AppContext, q: string): Promise<Set<string>> {
+/** What `q` matches (the list's free-text rule): published reports by title or body, and places by name. */
+async function textMatching(ctx: AppContext, q: string): Promise<{ reports: Set<string>; places: Set<string> }> {
   const pattern = likePattern(q);
-  const rows = await rawQuery<{ id: string }>(ctx.db, `SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern);
-  return new Set(rows.map((r) => r.id));
+  const named = placesNamedSql(q);
+  const [reports, places] = await Promise.all([
+    rawQuery<{ id: string }>(ctx.db, `SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern),
+    rawQuery<{ slug: string }>(ctx.db, named.sql, ...named.params),
+  ]);
+  return { reports: new Set(reports.map((r) => r.id)), places: new Set(places.map((p) => p.slug)) };
 }
 
 /**
@@ -44,16 +48,16 @@ export async function controlStats(ctx: AppContext, actor: Actor | null, query: 
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await range(ctx, query);
-  const [places, index, reports] = await Promise.all([
+  const [places, index, text] = await Promise.all([
     ctx.db.place.findMany({ where: query.region ? { regionSlug: { in: query.region } } : {}, select: { slug: true, baselineFaction: true, baselineSince: true } }),
     controlIndex(ctx.db),
-    query.q ? reportsMatching(ctx, query.q) : undefined,
+    query.q ? textMatching(ctx, query.q) : undefined,
   ]);
   const placeSet = new Set(places.map((p) => p.slug));
   const baseline: BaselineHolding[] = places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
   const countsChanges = !query.type || query.type.includes("control_change");
   const changes = countsChanges
-    ? index.changes.filter((c) => isCurrent(c) && placeSet.has(c.place) && (!query.confidence || query.confidence.includes(c.confidence as never)) && (!reports || reports.has(c.reportId)))
+    ? index.changes.filter((c) => isCurrent(c) && placeSet.has(c.place) && (!query.confidence || query.confidence.includes(c.confidence as never)) && (!text || text.reports.has(c.reportId) || text.places.has(c.place)))
     : [];
   const series = controlSeries(baseline, changes, from, to, query.bucket);
   if (!query.faction) return series;
