@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { DeskLogin } from "@/components/desk/desk-login";
 import { DeskApp } from "@/components/desk/desk-app";
 import { DeskShell } from "@/components/desk/desk-shell";
+import { SignedOutDesk } from "@/components/desk/signed-out-desk";
 import { roleAtLeast } from "@/lib/schemas/users";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
@@ -18,13 +18,7 @@ export const metadata: Metadata = { title: "Desk · Situation Desk" };
 export default async function DeskPage() {
   const ctx = getAppContext();
   const actor = await pageActor(ctx);
-  if (!actor) {
-    return (
-      <DeskShell user={null}>
-        <DeskLogin setupRequired={await isSetupRequired(ctx.db)} />
-      </DeskShell>
-    );
-  }
+  if (!actor) return <SignedOutDesk setupRequired={await isSetupRequired(ctx.db)} />;
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
   if (!roleAtLeast(actor.role, "editor")) return <DeskShell user={user} readOnly />;
   const [places, factions, regions, events, lastSeq] = await Promise.all([
