@@ -36,6 +36,15 @@ export const eventsQuerySchema = eventFilterSchema.extend({
 
 /** GET /api/events.csv and /api/events.geojson: the same filters, every matching event. */
 export const eventsExportQuerySchema = eventFilterSchema;
+/**
+ * GET /api/events.csv also takes `comment=true`: the filter and as-of statement as a `#` comment line
+ * before the column names (the v1 form; readers then need e.g. pandas `comment="#"`). Without it the
+ * file starts with the column names and the statement is in the X-Export-* headers
+ * (docs/decisions/0015-exports.md).
+ */
+export const eventsCsvQuerySchema = eventFilterSchema.extend({
+  comment: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+});
 
 export const BUCKETS = ["day", "hour"] as const;
 /** The stats take the same filters as the list (issue #6), plus the bucket size. */

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { eventInputSchema } from "../../lib/schemas/events";
 import { feedQuerySchema } from "../../lib/schemas/feed";
-import { countsQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
+import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { createPlaceSchema } from "../../lib/schemas/reference";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { createReportSchema, listReportsQuerySchema, retractReportSchema, updateReportSchema } from "../../lib/schemas/reports";
@@ -20,6 +20,12 @@ const ok = (description: string, schemaRef?: object) => ({ description, ...(sche
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), { $ref: "#/components/responses/Error" }]));
 const queryParams = (s: z.ZodObject) =>
   Object.entries(schema(s).properties ?? {}).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+/** What each export was made for (docs/decisions/0015-exports.md). */
+const EXPORT_HEADERS = {
+  "X-Export-Filter": { description: "The filter as a canonical query string (empty for none)", schema: { type: "string" } },
+  "X-Export-As-Of": { description: "When the export was made (ISO 8601, UTC)", schema: { type: "string", format: "date-time" } },
+  "X-Export-Last-Seq": { description: "The feed seq the export reflects", schema: { type: "integer" } },
+};
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
 const reportSchema = {
@@ -152,8 +158,8 @@ export function openApiDocument() {
           responses: { "200": ok("Updated", ref("Report")), ...errors(400, 401, 403, 404, 409, 413) },
         },
       },
-      "/api/reports/{id}/publish": { post: { summary: "Publish a draft (editor)", parameters: [idParam], responses: { "200": ok("Published", ref("Report")), ...errors(401, 403, 404, 409) } } },
-      "/api/reports/{id}/retract": { post: { summary: "Retract (editor)", parameters: [idParam], requestBody: body("RetractReport"), responses: { "200": ok("Retracted", ref("Report")), ...errors(400, 401, 403, 404, 409) } } },
+      "/api/reports/{id}/publish": { post: { summary: "Publish a draft (editor): appends report.published once; anything not a draft (also the losers of concurrent publishes) → 409, nothing changes", parameters: [idParam], responses: { "200": ok("Published", ref("Report")), ...errors(401, 403, 404, 409) } } },
+      "/api/reports/{id}/retract": { post: { summary: "Retract a published report (editor): appends report.retracted once; anything not published (also the losers of concurrent retractions) → 409, nothing changes", parameters: [idParam], requestBody: body("RetractReport"), responses: { "200": ok("Retracted", ref("Report")), ...errors(400, 401, 403, 404, 409) } } },
       "/api/feed": { get: { summary: "Feed entries after a seq", parameters: queryParams(feedQuerySchema), responses: { "200": ok("Entries and lastSeq"), ...errors(400) } } },
       "/api/control": { get: { summary: "Who holds each place at a time (known: as known then)", parameters: queryParams(controlQuerySchema), responses: { "200": ok("Control"), ...errors(400) } } },
       "/api/health": { get: { summary: "Health and last seq: {ok, lastSeq, db, setup?}; setup is \"required\" while no one can sign in (first run)", responses: { "200": ok("Healthy") } } },
@@ -166,16 +172,18 @@ export function openApiDocument() {
       },
       "/api/events.csv": {
         get: {
-          summary: "Every event the same filters list, as CSV: a first comment line states the filter and the as-of time (and feed seq), then a header row; cells starting with = + - @ tab or CR get a leading '",
-          parameters: queryParams(eventsExportQuerySchema),
-          responses: { "200": { description: "text/csv" }, ...errors(400) },
+          summary:
+            "Every event the same filters list, as RFC 4180 CSV starting with the header row (readable by csvkit, pandas and spreadsheets without options); names beside slugs (factionName, placeName, placeNameNl, placeNameAr, regionName); the filter, as-of time and feed seq in the X-Export-Filter, X-Export-As-Of and X-Export-Last-Seq headers, and with comment=true also as a first '#' comment line (the v1 form); cells starting with = + - @ tab or CR get a leading ' (docs/decisions/0015-exports.md)",
+          parameters: queryParams(eventsCsvQuerySchema),
+          responses: { "200": { description: "text/csv", headers: EXPORT_HEADERS }, ...errors(400) },
         },
       },
       "/api/events.geojson": {
         get: {
-          summary: "Every event the same filters list, as a GeoJSON FeatureCollection; top-level properties {filter, asOf, lastSeq}; a point at the event's place, or a line for a movement with both ends",
+          summary:
+            "Every event the same filters list, as a GeoJSON FeatureCollection of Points (one geometry type, one GIS layer): each at the event's main place, with the CSV's columns as properties and a movement's ends as fromLon/fromLat/toLon/toLat; top-level properties {filter, asOf, lastSeq}, also in the X-Export-* headers",
           parameters: queryParams(eventsExportQuerySchema),
-          responses: { "200": { description: "application/geo+json" }, ...errors(400) },
+          responses: { "200": { description: "application/geo+json", headers: EXPORT_HEADERS }, ...errors(400) },
         },
       },
       "/api/stats/control": {

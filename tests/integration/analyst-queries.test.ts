@@ -157,11 +157,13 @@ describe("exports equal the list for the same filter", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="events-\d{8}T\d{6}Z\.csv"$/);
+    // The statement is in headers; the body starts with the column names (docs/decisions/0015-exports.md).
+    expect(response.headers.get("x-export-filter")).toBe(query.replaceAll(":", "%3A"));
+    expect(response.headers.get("x-export-as-of")).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(response.headers.get("x-export-last-seq")).toMatch(/^\d+$/);
     const text = await response.text();
-    const [comment, ...rest] = text.split("\r\n");
-    expect(comment).toMatch(new RegExp(`^# Situation Desk events; filter: ${query === "" ? "\\(none\\)" : query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll(":", "%3A")}; as of \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(feed seq \\d+\\)$`));
-    const [columns, ...rows] = parseCsv(rest.join("\r\n"));
-    expect(columns!.slice(0, 6)).toEqual(["id", "occurredAt", "type", "confidence", "faction", "place"]);
+    const [columns, ...rows] = parseCsv(text);
+    expect(columns!.slice(0, 7)).toEqual(["id", "occurredAt", "type", "confidence", "faction", "factionName", "place"]);
     expect(rows.map((r) => label(r[0]!))).toEqual(expected);
     const col = (name: string) => columns!.indexOf(name);
     rows.forEach((row, i) => {
@@ -175,7 +177,7 @@ describe("exports equal the list for the same filter", () => {
 
   it("CSV cells keep their content: several places, sources, and a formula neutralised", async () => {
     const text = await (await fetch(`${server.url}/api/events.csv`)).text();
-    const [columns, ...rows] = parseCsv(text.split("\r\n").slice(1).join("\r\n"));
+    const [columns, ...rows] = parseCsv(text);
     const byLabel = (l: string) => rows.find((r) => r[0] === ids.get(l))!;
     const col = (name: string) => columns!.indexOf(name);
     expect(byLabel("c1")[col("from")]).toBe("daraa; izra");
@@ -186,6 +188,18 @@ describe("exports equal the list for the same filter", () => {
     expect(byLabel("a1")[col("sources")]).toBe("Wire <https://example.org/w>; @desk");
     expect(byLabel("g1")[col("reportTitle")]).toBe(`'=HYPERLINK("http://x.invalid","click")`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it("CSV carries names beside slugs, and the v1 comment line on ?comment=true", async () => {
+    const text = await (await fetch(`${server.url}/api/events.csv?comment=true&type=control_change`)).text();
+    const [comment, ...rest] = text.split("\r\n");
+    expect(comment).toMatch(/^# Situation Desk events; filter: type=control_change; as of \d{4}-\d\d-\d\dT[\d:.]+Z \(feed seq \d+\)$/);
+    const [columns, ...rows] = parseCsv(rest.join("\r\n"));
+    const col = (name: string) => columns!.indexOf(name);
+    const a1 = rows.find((r) => r[0] === ids.get("a1"))!;
+    expect([a1[col("place")], a1[col("placeName")], a1[col("placeNameAr")], a1[col("region")], a1[col("regionName")]]).toEqual(["homs", "Homs", "حمص", "homs", "Homs"]);
+    expect(a1[col("factionName")]).not.toBe("");
+    expect((await fetch(`${server.url}/api/events.csv?comment=maybe`)).status).toBe(400);
   });
 
   it.each(CASES)("GeoJSON: %s", async (query, expected) => {
@@ -202,14 +216,18 @@ describe("exports equal the list for the same filter", () => {
     });
   });
 
-  it("GeoJSON geometry: points at the place, lines for movements with both ends", async () => {
+  it("GeoJSON geometry: one Point per event at its main place, a movement's ends as properties", async () => {
     const fc = (await call(server.url, "GET", "/api/events.geojson")).body;
-    const geometry = (l: string) => fc.features.find((f: any) => f.id === ids.get(l)).geometry;
-    expect(geometry("a1")).toEqual({ type: "Point", coordinates: places.homs });
-    expect(geometry("d1")).toEqual({ type: "Point", coordinates: places.idlib });
-    expect(geometry("b2")).toEqual({ type: "LineString", coordinates: [places.hama, places.homs] });
-    expect(geometry("c1")).toEqual({ type: "LineString", coordinates: [places.daraa, places.damascus] });
-    expect(geometry("c2")).toEqual({ type: "LineString", coordinates: [places.damascus, places.moscow] });
+    const feature = (l: string) => fc.features.find((f: any) => f.id === ids.get(l));
+    const ends = (l: string) => { const p = feature(l).properties; return [[p.fromLon, p.fromLat], [p.toLon, p.toLat]]; };
+    expect(new Set(fc.features.map((f: any) => f.geometry.type))).toEqual(new Set(["Point"]));
+    expect(feature("a1").geometry).toEqual({ type: "Point", coordinates: places.homs });
+    expect(feature("a1").properties).toMatchObject({ fromLon: null, fromLat: null, toLon: null, toLat: null });
+    expect(feature("d1").geometry).toEqual({ type: "Point", coordinates: places.idlib });
+    expect(feature("b2").geometry).toEqual({ type: "Point", coordinates: places.homs });
+    expect(ends("b2")).toEqual([places.hama, places.homs]);
+    expect(ends("c1")).toEqual([places.daraa, places.damascus]);
+    expect(ends("c2")).toEqual([places.damascus, places.moscow]);
     expect(places.homs).toEqual([36.709, 34.731]);
   });
 });

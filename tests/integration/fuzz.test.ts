@@ -167,7 +167,7 @@ const READS: Record<string, string[]> = {
   "/api/control": ["at", "known", "region"],
   "/api/places": ["region"],
   "/api/events": ["region", "faction", "type", "confidence", "from", "to", "q", "limit", "cursor", "order"],
-  "/api/events.csv": ["region", "faction", "type", "confidence", "from", "to", "q"],
+  "/api/events.csv": ["region", "faction", "type", "confidence", "from", "to", "q", "comment"],
   "/api/events.geojson": ["region", "faction", "type", "confidence", "from", "to", "q"],
   "/api/stats/control": ["region", "faction", "from", "to", "bucket"],
   "/api/stats/events": ["region", "type", "from", "to", "bucket"],

@@ -1,16 +1,12 @@
 import { filterQueryString } from "../../../lib/analyst/filter-params";
+import type { ExportNames, ExportStatement } from "../../../lib/events/export-row";
 import type { EventFilter } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { checkFilterSlugs } from "./event-where";
 
-export interface ExportHeader {
-  /** The filter as a canonical query string ("" for none). */
-  filter: string;
-  /** When the export was made, and the feed position it reflects. */
-  asOf: string;
-  lastSeq: number;
+export interface ExportHeader extends ExportStatement {
   /** A file name for downloads, e.g. `events-20241207T120000Z`. */
   basename: string;
 }
@@ -22,4 +18,30 @@ export async function prepareExport(ctx: AppContext, actor: Actor | null, filter
   const counter = await ctx.db.feedCounter.findUnique({ where: { id: 1 } });
   const asOf = ctx.now().toISOString();
   return { filter: filterQueryString(filter), asOf, lastSeq: counter?.value ?? 0, basename: `events-${asOf.replace(/[-:]|\.\d+/g, "")}` };
+}
+
+export interface ExportReference extends ExportNames {
+  /** [lon, lat] of a place. */
+  position(slug: string): [number, number] | undefined;
+}
+
+/** The names (and place positions) exports write beside slugs: the reference tables are small, read once. */
+export async function loadExportReference(ctx: AppContext): Promise<ExportReference> {
+  const [factions, regions, places] = await Promise.all([
+    ctx.db.faction.findMany({ select: { slug: true, name: true } }),
+    ctx.db.region.findMany({ select: { slug: true, name: true } }),
+    ctx.db.place.findMany({ select: { slug: true, name: true, nameNl: true, nameAr: true, lat: true, lon: true } }),
+  ]);
+  const factionNames = new Map(factions.map((f) => [f.slug, f.name]));
+  const regionNames = new Map(regions.map((r) => [r.slug, r.name]));
+  const placeRows = new Map(places.map((p) => [p.slug, p]));
+  return {
+    faction: (slug) => factionNames.get(slug),
+    region: (slug) => regionNames.get(slug),
+    place: (slug) => placeRows.get(slug),
+    position: (slug) => {
+      const p = placeRows.get(slug);
+      return p ? [p.lon, p.lat] : undefined;
+    },
+  };
 }

@@ -7,16 +7,27 @@ import { recordAudit } from "../audit/record-audit";
 import { appendFeedEntry } from "../feed/append-feed-entry";
 import { reportInclude, toReport } from "./report-view";
 
-/** Publishes a draft: it appears in the feed and starts counting in every derived view. */
+/**
+ * Publishes a draft: it appears in the feed and starts counting in every derived view.
+ *
+ * The status change is a conditional update (`status = 'draft'` in the WHERE, the row count checked), so
+ * of concurrent publishes of one draft exactly one wins and appends the one `report.published` entry; the
+ * others get 409 conflict "is published", as a later publish would. (Not an idempotent 200: the caller
+ * learns that its request changed nothing, and a 409 cannot be mistaken for a second publication.)
+ * On PostgreSQL (read committed) a losing UPDATE waits for the winner's row lock and then re-checks the
+ * WHERE against the committed row; on SQLite the transactions are serialised by the writer lock.
+ */
 export async function publishReport(ctx: AppContext, actor: Actor | null, id: string): Promise<Report> {
   const editor = requireRole(actor, "editor");
   const now = ctx.now();
   const { report, entry } = await ctx.db.$transaction(async (tx) => {
-    const existing = await tx.report.findUnique({ where: { id }, select: { status: true } });
-    if (!existing) throw notFound(`Report '${id}'`);
-    if (existing.status !== "draft") throw new AppError("conflict", `Report '${id}' is ${existing.status}; only drafts can be published.`);
-    const row = await tx.report.update({ where: { id }, data: { status: "published", publishedAt: now, version: { increment: 1 } }, include: reportInclude });
-    const view = toReport(row);
+    const claimed = await tx.report.updateMany({ where: { id, status: "draft" }, data: { status: "published", publishedAt: now, version: { increment: 1 } } });
+    if (claimed.count !== 1) {
+      const current = await tx.report.findUnique({ where: { id }, select: { status: true } });
+      if (!current) throw notFound(`Report '${id}'`);
+      throw new AppError("conflict", `Report '${id}' is ${current.status}; only drafts can be published.`);
+    }
+    const view = toReport(await tx.report.findUniqueOrThrow({ where: { id }, include: reportInclude }));
     await recordAudit(tx, editor, now, { action: "report.published", subjectType: "report", subjectId: id, details: { title: view.title } });
     return { report: view, entry: await appendFeedEntry(tx, "report.published", view, now) };
   });
