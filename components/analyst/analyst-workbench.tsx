@@ -127,7 +127,7 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
             )}
             <span className="exports">
               <span className="muted">{t("export")}:</span>
-              <a className="button small" href={`/api/events.csv${query ? `?${query}` : ""}`} download data-testid="export-csv">
+              <a className="button small" href={`/api/events.csv?comment=false${query ? `&${query}` : ""}`} download data-testid="export-csv">
                 {t("exportCsv")}
               </a>
               <a className="button small" href={`/api/events.geojson${query ? `?${query}` : ""}`} download data-testid="export-geojson">

@@ -37,10 +37,10 @@ export const eventsQuerySchema = eventFilterSchema.extend({
 /** GET /api/events.csv and /api/events.geojson: the same filters, every matching event. */
 export const eventsExportQuerySchema = eventFilterSchema;
 /**
- * GET /api/events.csv also takes `comment=true`: the filter and as-of statement as a `#` comment line
- * before the column names (the v1 form; readers then need e.g. pandas `comment="#"`). Without it the
- * file starts with the column names and the statement is in the X-Export-* headers
- * (docs/decisions/0015-exports.md).
+ * GET /api/events.csv also takes `comment`: by default (and `true`) the filter and as-of statement come
+ * first as a `#` comment line, as the contract says (readers then need e.g. pandas `comment="#"`);
+ * `false` starts the file with the column names, for tools read without options. The statement is in
+ * the X-Export-* headers either way (docs/decisions/0015-exports.md).
  */
 export const eventsCsvQuerySchema = eventFilterSchema.extend({
   comment: z.enum(["true", "false"], { error: "must be true or false" }).optional(),

@@ -173,7 +173,7 @@ export function openApiDocument() {
       "/api/events.csv": {
         get: {
           summary:
-            "Every event the same filters list, as RFC 4180 CSV starting with the header row (readable by csvkit, pandas and spreadsheets without options); names beside slugs (factionName, placeName, placeNameNl, placeNameAr, regionName); the filter, as-of time and feed seq in the X-Export-Filter, X-Export-As-Of and X-Export-Last-Seq headers, and with comment=true also as a first '#' comment line (the v1 form); cells starting with = + - @ tab or CR get a leading ' (docs/decisions/0015-exports.md)",
+            "Every event the same filters list, as RFC 4180 CSV: a first '#' comment line states the filter and as-of time (the contract's form), then the header row; with comment=false it starts with the header row (readable by csvkit, pandas and spreadsheets without options); names beside slugs (factionName, placeName, placeNameNl, placeNameAr, regionName); the filter, as-of time and feed seq also in the X-Export-Filter, X-Export-As-Of and X-Export-Last-Seq headers; cells starting with = + - @ tab or CR get a leading ' (docs/decisions/0015-exports.md)",
           parameters: queryParams(eventsCsvQuerySchema),
           responses: { "200": { description: "text/csv", headers: EXPORT_HEADERS }, ...errors(400) },
         },

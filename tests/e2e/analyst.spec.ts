@@ -63,7 +63,8 @@ test("filters live in the URL: only matching rows, a changed filter changes the 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
   expect(download.suggestedFilename()).toMatch(/^events-\d{8}T\d{6}Z\.csv$/);
   const csv = fs.readFileSync(await download.path(), "utf8").split("\r\n");
-  // The file starts with its column names (tools read it without options); the filter is in the headers.
+  // The workbench downloads comment=false: the file starts with its column names (spreadsheets and csvkit read it without
+  // options), the as-of time is in its name and the filter in the response headers.
   expect(csv[0]!.startsWith("id,occurredAt,type,confidence,faction,factionName,place,placeName,")).toBe(true);
   expect(csv.slice(1).filter(Boolean).map((line) => line.split(",")[0])).toEqual(both);
   const exported = await request.get(new URL(download.url()).pathname + new URL(download.url()).search);

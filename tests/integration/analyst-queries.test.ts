@@ -153,11 +153,11 @@ describe("GET /api/events: each filter returns exactly its events", () => {
 describe("exports equal the list for the same filter", () => {
   it.each(CASES)("CSV: %s", async (query, expected) => {
     const list = await listAll(query);
-    const response = await fetch(`${server.url}/api/events.csv?${query}`);
+    const response = await fetch(`${server.url}/api/events.csv?comment=false&${query}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="events-\d{8}T\d{6}Z\.csv"$/);
-    // The statement is in headers; the body starts with the column names (docs/decisions/0015-exports.md).
+    // comment=false: the statement is in headers only; the body starts with the column names (docs/decisions/0015-exports.md).
     expect(response.headers.get("x-export-filter")).toBe(query.replaceAll(":", "%3A"));
     expect(response.headers.get("x-export-as-of")).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
     expect(response.headers.get("x-export-last-seq")).toMatch(/^\d+$/);
@@ -176,7 +176,7 @@ describe("exports equal the list for the same filter", () => {
   });
 
   it("CSV cells keep their content: several places, sources, and a formula neutralised", async () => {
-    const text = await (await fetch(`${server.url}/api/events.csv`)).text();
+    const text = await (await fetch(`${server.url}/api/events.csv?comment=false`)).text();
     const [columns, ...rows] = parseCsv(text);
     const byLabel = (l: string) => rows.find((r) => r[0] === ids.get(l))!;
     const col = (name: string) => columns!.indexOf(name);
@@ -190,8 +190,9 @@ describe("exports equal the list for the same filter", () => {
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
-  it("CSV carries names beside slugs, and the v1 comment line on ?comment=true", async () => {
-    const text = await (await fetch(`${server.url}/api/events.csv?comment=true&type=control_change`)).text();
+  it("CSV carries names beside slugs, and by default the contract's comment line (also with ?comment=true)", async () => {
+    expect(await (await fetch(`${server.url}/api/events.csv?comment=true&type=control_change`)).text()).toMatch(/^# Situation Desk events; filter: type=control_change;/);
+    const text = await (await fetch(`${server.url}/api/events.csv?type=control_change`)).text();
     const [comment, ...rest] = text.split("\r\n");
     expect(comment).toMatch(/^# Situation Desk events; filter: type=control_change; as of \d{4}-\d\d-\d\dT[\d:.]+Z \(feed seq \d+\)$/);
     const [columns, ...rows] = parseCsv(rest.join("\r\n"));

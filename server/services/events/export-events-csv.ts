@@ -9,7 +9,8 @@ import { iterateEvents } from "./iterate-events";
  * GET /api/events.csv: every event the same filter lists, in the same order, as RFC 4180 CSV whose
  * first line is the column names, so csvkit, pandas and spreadsheets read it with no options. The
  * filter and as-of time go in the X-Export-* headers (the route sets them), and with `comment: true`
- * also in a `#` comment line before the column names (the v1 form; docs/decisions/0015-exports.md).
+ * (the route's default, the contract's form) also in a `#` comment line before the column names
+ * (docs/decisions/0015-exports.md).
  * Cells that a spreadsheet would run as formulas are neutralised (lib/events/export-row.ts).
  */
 export async function exportEventsCsv(ctx: AppContext, actor: Actor | null, filter: EventFilter, options: { comment?: boolean } = {}): Promise<{ header: ExportHeader; chunks: AsyncIterable<string> }> {
