@@ -45,6 +45,9 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..");
  */
 export const FEED_CATCH_UP_INTERVAL_MS = 1_000;
 
+/** How long an idle keep-alive connection stays open: longer than any proxy's or client's idle timeout. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function createAppServer(env: Env, options: { dev?: boolean } = {}): Promise<AppServer> {
   const log = createLogger(env.LOG_LEVEL);
   const dev = options.dev ?? env.NODE_ENV !== "production";
@@ -104,6 +107,11 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     if (!guardRequest(req, res, env, dev)) return;
     compress(req, res, () => void (isApiPath(req.url) ? serveApi(req, res) : handle(req, res)));
   });
+  // Keep idle connections longer than clients and proxies do (nginx's upstream keepalive_timeout is 60 s;
+  // Node's default is 5 s): when the server closes an idle keep-alive connection first, a client that
+  // sends on it at that moment gets ECONNRESET (seen in CI on a post after a pause of a few seconds).
+  http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  http.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const io = createSocketServer(http, context, () => hub!);
   hub = new FeedHub(
     { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
