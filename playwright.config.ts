@@ -14,6 +14,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // A ceiling on waits, not a speed target: the map library (a lazy chunk plus WebGL) once took longer
+  // than the default 5 s to draw on a busy 2-core CI machine (the wall in hostile-content.spec).
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]] : [["list"]],
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
