@@ -1,5 +1,6 @@
 import { AnalystWorkbench, type AnalystInitial } from "@/components/analyst/analyst-workbench";
 import { filterFromSearchParams, filterQueryString } from "@/lib/analyst/filter-params";
+import { readTimeParams } from "@/lib/analyst/time-params";
 import { TABLE_PAGE_ROWS } from "@/lib/analyst/queries";
 import { eventFilterSchema } from "@/lib/schemas/event-query";
 import { ClosedNotice } from "@/components/ui/closed-notice";
@@ -17,18 +18,19 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const isInstant = (value: string | undefined): value is string => !!value && !Number.isNaN(Date.parse(value)) && /Z$|[+-]\d\d:\d\d$/.test(value);
 
 /**
  * The analyst workbench. Everything it shows is chosen by the URL (filters, sort, `at`, `known`); the
- * first render carries the reference data, the first page of matching events and their counts.
+ * first render carries the reference data, the first page of matching events and their counts. A time
+ * parameter that is not a date-time is named on the page and ignored.
  */
 export default async function AnalystPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = getAppContext();
   const actor = await pageActor(ctx);
   if (!ctx.env.PUBLIC_READ && !actor) return <ClosedNotice message="closedAnalyst" />;
   const params = await searchParams;
-  const filter = filterFromSearchParams(params);
+  const { times, ignored } = readTimeParams(params);
+  const filter = { ...filterFromSearchParams(params), from: times.from, to: times.to };
   const query = filterQueryString(filter);
   const order = one(params.order) === "desc" ? "desc" : "asc";
   const [places, factions, regions, counter, latest] = await Promise.all([
@@ -59,8 +61,9 @@ export default async function AnalystPage({ searchParams }: { searchParams: Prom
     filter,
     query,
     order,
-    at: isInstant(one(params.at)) ? one(params.at) : undefined,
-    known: isInstant(one(params.known)) ? one(params.known) : undefined,
+    at: times.at,
+    known: times.known,
+    ignored,
     ...data,
   };
   return <AnalystWorkbench initial={initial} />;

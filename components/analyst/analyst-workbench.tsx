@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { IgnoredTime } from "@/lib/analyst/time-params";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { filterQueryString, toggleValue, type FilterValues } from "@/lib/analyst/filter-params";
 import type { EventsPage } from "@/lib/analyst/live-rows";
@@ -38,6 +39,8 @@ export interface AnalystInitial {
   events?: EventsPage;
   counts?: EventCounts;
   filterError?: string;
+  /** Time parameters of the URL that were not date-times, named on the page (lib/analyst/time-params.ts). */
+  ignored?: IgnoredTime[];
 }
 
 const NO_EVENTS: ListedEvent[] = [];
@@ -135,6 +138,11 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
               </a>
             </span>
           </div>
+          {initial.ignored?.map((i) => (
+            <p key={i.param} className="ignored-note" role="status" data-testid="ignored-param">
+              {t("ignoredTime", { param: i.param, value: i.value })}
+            </p>
+          ))}
           {!error && <EventsTable query={query} order={order} onOrder={setOrder} initialPage={fromServer && initial.order === order ? initial.events : undefined} model={model} regionName={regionName} fresh={fresh} total={total} />}
           <p className="muted small-note">{t("exportNote")}</p>
         </section>

@@ -13,7 +13,10 @@ interface Option {
 }
 
 /** `2024-12-07T12:00:00Z` ↔ the value of an `<input type="datetime-local">`, read as UTC. */
-export const toLocalInput = (iso?: string) => (iso ? new Date(iso).toISOString().slice(0, 16) : "");
+export const toLocalInput = (iso?: string) => {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 16) : "";
+};
 export const fromLocalInput = (value: string) => (value ? `${value.length === 16 ? value : value.slice(0, 16)}:00Z` : undefined);
 
 /** Wait after the last keystroke before a search runs. */

@@ -134,6 +134,25 @@ describe("reads refuse bad query values", () => {
     expect(response.status).toBe(400);
   });
 
+  it.each(["from=garbage", "to=Z", "from=2024-01-01T00:00:00%2B99:99", "to=2024-13-45T00:00:00Z", "at=yesterday", "known=%E2%80%AE"])(
+    "/analyst?%s → 200, naming the ignored value",
+    async (query) => {
+      const response = await fetch(`${server.url}/analyst?${query}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('data-testid="ignored-param"');
+      expect(html).toContain(`Ignored ${query.split("=")[0]}=`);
+    },
+  );
+
+  it("/analyst with good times and a bad one keeps the good ones", async () => {
+    const response = await fetch(`${server.url}/analyst?from=2024-12-01T00:00:00Z&to=nonsense`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Ignored to=nonsense");
+    expect(html).toContain("2024-12-01T00:00");
+  });
+
   it("numbers beyond the database's integers → 400: an audit cursor, a report version", async () => {
     const audit = await call(server.url, "GET", "/api/audit?before=2147483648", { token: admin });
     expectError(audit, 400, "invalid_request");
