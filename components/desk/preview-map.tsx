@@ -35,6 +35,7 @@ export function PreviewMap({ model, input }: { model: DashboardModel; input: { t
       publishedAt: new Date(8.64e15).toISOString(), // after everything: the preview wins ties, as a new report would
       updatedAt: new Date(0).toISOString(),
       author: { id: "", name: "" },
+      lastChangedBy: { id: "", name: "" },
       events: events.map((event, i) => ({ ...event, id: `preview-${i}` })),
     };
     const regionOf = (slug: string) => model.places.find((p) => p.slug === slug)?.region ?? null;

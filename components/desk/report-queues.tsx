@@ -81,7 +81,9 @@ function QueueItem({ report, names, onEdit, editing }: { report: Report; names: 
         <time dateTime={when}>{formatUtc(when, locale)}</time>
         {report.key && <span className="badge key">{t("key")}</span>}
         {report.version > 1 && <span className="muted">{t("versionN", { n: report.version })}</span>}
-        <span className="muted">{report.author.name}</span>
+        <span className="muted" data-testid="report-people">
+          {report.lastChangedBy.id === report.author.id ? report.author.name : t("lastChangedBy", { author: report.author.name, editor: report.lastChangedBy.name })}
+        </span>
       </div>
       <div className="title">{report.title}</div>
       {report.correctionReason && <div className="reason correction">{t("correctedBecause", { reason: report.correctionReason })}</div>}

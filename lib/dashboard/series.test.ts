@@ -74,7 +74,7 @@ describe("applyEntryToEvents", () => {
   const regionOf = (place: string) => ({ homs: "homs", hama: "hama" })[place] ?? null;
   const published: Report = {
     id: "r9", status: "published", title: "Homs", body: "", sources: [], key: true, version: 1,
-    createdAt: "2024-12-07T12:00:00Z", publishedAt: "2024-12-07T12:00:00Z", updatedAt: "2024-12-07T12:00:00Z", author: { id: "a", name: "A" },
+    createdAt: "2024-12-07T12:00:00Z", publishedAt: "2024-12-07T12:00:00Z", updatedAt: "2024-12-07T12:00:00Z", author: { id: "a", name: "A" }, lastChangedBy: { id: "a", name: "A" },
     events: [{ id: "e1", type: "control_change", occurredAt: "2024-12-07T11:00:00Z", confidence: "reported", faction: "hts", place: "homs" }],
   };
   const entry = (seq: number, r: Report, kind: FeedEntry["kind"] = "report.published"): FeedEntry => ({ seq, kind, at: r.updatedAt, report: r });

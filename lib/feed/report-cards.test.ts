@@ -15,6 +15,7 @@ const report = (id: string, fields: Partial<Report> = {}): Report => ({
   publishedAt: "2024-12-07T10:00:00.000Z",
   updatedAt: "2024-12-07T10:00:00.000Z",
   author: { id: "u1", name: "Editor" },
+  lastChangedBy: { id: "u1", name: "Editor" },
   events: [],
   ...fields,
 });

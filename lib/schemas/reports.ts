@@ -47,7 +47,8 @@ export interface Revision {
   reason: string | null;
   createdAt: string;
   author: { id: string; name: string };
-  report: Omit<Report, "revisions">;
+  /** As stored when superseded; versions stored before `lastChangedBy` existed lack it. */
+  report: Omit<Report, "revisions" | "lastChangedBy"> & Partial<Pick<Report, "lastChangedBy">>;
 }
 export interface Report {
   id: string;
@@ -64,6 +65,8 @@ export interface Report {
   retractionReason?: string;
   correctionReason?: string;
   author: { id: string; name: string };
+  /** Who last created, corrected, published or retracted it (the author until someone else does). */
+  lastChangedBy: { id: string; name: string };
   events: Event[];
   revisions?: Revision[];
 }

@@ -30,7 +30,7 @@ const idParam = { name: "id", in: "path", required: true, schema: { type: "strin
 
 const reportSchema = {
   type: "object",
-  required: ["id", "status", "title", "body", "sources", "key", "version", "createdAt", "updatedAt", "author", "events"],
+  required: ["id", "status", "title", "body", "sources", "key", "version", "createdAt", "updatedAt", "author", "lastChangedBy", "events"],
   properties: {
     id: { type: "string" },
     status: { enum: ["draft", "published", "retracted"] },
@@ -46,6 +46,7 @@ const reportSchema = {
     retractionReason: { type: "string" },
     correctionReason: { type: "string" },
     author: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+    lastChangedBy: { type: "object", description: "Who last created, corrected, published or retracted it.", properties: { id: { type: "string" }, name: { type: "string" } } },
     events: { type: "array", items: { allOf: [ref("EventInput"), { type: "object", properties: { id: { type: "string" } } }] } },
     revisions: { type: "array", items: { type: "object" } },
   },

@@ -22,6 +22,33 @@ const post = (body: unknown, token = editor.token, headers: Record<string, strin
 const patch = (id: string, body: unknown, token = editor.token) => call(server.url, "PATCH", `/api/reports/${id}`, { token, body });
 const get = (id: string, token?: string) => call(server.url, "GET", `/api/reports/${id}`, { token });
 
+describe("who changed it", () => {
+  it("says who last changed a report: the author until another editor corrects, publishes or retracts it, on the report and in the feed", async () => {
+    const other = await tokenFor(server.url, admin, "editor", "second-editor");
+    const third = await tokenFor(server.url, admin, "editor", "third-editor");
+    const draft = await post(reportBody(50, { status: "draft" }));
+    expect(draft.body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: editor.id } });
+
+    const edited = await patch(draft.body.id, { version: 1, title: "Edited by the second editor" }, other.token);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: other.id, name: "second-editor" } });
+
+    const seqBefore = await lastSeq(server.url);
+    const watcher = connectFeed(server.url, { after: seqBefore, token: editor.token });
+    await watcher.waitForLive();
+    const published = await call(server.url, "POST", `/api/reports/${draft.body.id}/publish`, { token: third.token });
+    expect(published.body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: third.id, name: "third-editor" } });
+    await watcher.waitForSeq(seqBefore + 1);
+    expect(watcher.entries.at(-1)?.report).toMatchObject({ lastChangedBy: { id: third.id } });
+    watcher.close();
+
+    const retracted = await call(server.url, "POST", `/api/reports/${draft.body.id}/retract`, { token: other.token, body: { reason: "Could not be confirmed" } });
+    expect(retracted.body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: other.id } });
+    expect((await get(draft.body.id, editor.token)).body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: other.id } });
+  });
+
+});
+
 describe("corrections", () => {
   it("corrects a published report: version+1, the earlier version readable in revisions, the reason on the report and in the feed", async () => {
     const created = await post(reportBody(1));

@@ -40,6 +40,7 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
       key: input.key ?? false,
       version: 1,
       authorId: editor.id,
+      lastChangedById: editor.id,
       createdAt: now,
       publishedAt: status === "published" ? now : null,
       updatedAt: now,
@@ -55,6 +56,7 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
       ...row.report,
       sources: storedJson(row.report.sources),
       author: { id: reports[i]!.editor.id, name: reports[i]!.editor.name },
+      lastChangedBy: { id: reports[i]!.editor.id, name: reports[i]!.editor.name },
       events: row.events.map((event) => ({ ...event, fields: storedJson(event.fields) })),
     }),
   );

@@ -5,6 +5,7 @@ import type { Report, ReportStatus, Revision, Source } from "../../../lib/schema
 /** The Prisma `include` every report read uses. */
 export const reportInclude = {
   author: { select: { id: true, name: true } },
+  lastChangedBy: { select: { id: true, name: true } },
   events: { orderBy: { position: "asc" } },
 } as const;
 
@@ -31,6 +32,8 @@ export interface ReportRow {
   retractionReason: string | null;
   correctionReason: string | null;
   author: { id: string; name: string };
+  /** Null only on rows from before the column existed (the migration fills it with the author). */
+  lastChangedBy: { id: string; name: string } | null;
   events: EventRow[];
 }
 interface RevisionRow {
@@ -68,6 +71,7 @@ export function toReport(row: ReportRow, revisions?: RevisionRow[]): Report {
     ...(row.retractionReason ? { retractionReason: row.retractionReason } : {}),
     ...(row.correctionReason ? { correctionReason: row.correctionReason } : {}),
     author: { id: row.author.id, name: row.author.name },
+    lastChangedBy: row.lastChangedBy ? { id: row.lastChangedBy.id, name: row.lastChangedBy.name } : { id: row.author.id, name: row.author.name },
     events: row.events.map(toEvent),
     ...(revisions
       ? {

@@ -26,7 +26,7 @@ export async function retractReport(ctx: AppContext, actor: Actor | null, id: st
     if (existing.status !== "published") throw refuse(existing.status);
     const claimed = await tx.report.updateMany({
       where: { id, status: "published", version: existing.version },
-      data: { status: "retracted", retractedAt: now, retractionReason: reason, version: { increment: 1 } },
+      data: { status: "retracted", retractedAt: now, retractionReason: reason, lastChangedById: editor.id, version: { increment: 1 } },
     });
     if (claimed.count !== 1) {
       // Read again: on PostgreSQL (read committed) `existing` predates the change that just won.

@@ -50,6 +50,7 @@ export async function updateReport(ctx: AppContext, actor: Actor | null, id: str
         body: input.body,
         sources: input.sources,
         key: input.key,
+        lastChangedById: editor.id,
         ...(correction ? { correctionReason: input.reason } : {}),
         ...(input.events ? { events: { create: eventRows(input.events) } } : {}),
       },
