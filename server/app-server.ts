@@ -25,6 +25,7 @@ import { loadDemoScenario } from "./seed/load-demo-scenario";
 import { loadReferenceData } from "./seed/load-reference-data";
 import { readFeedAfter, readLastSeq } from "./services/feed/read-feed";
 import { issueSetupCode } from "./services/setup/issue-setup-code";
+import { scheduleRetention } from "./services/retention/sweep-retention";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
 export interface AppServer {
@@ -124,6 +125,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   if (env.REDIS_URL) cluster = await joinCluster(io, env.REDIS_URL, log, (entry) => liveHub.publish(entry));
   const catchUp = env.REDIS_URL || env.dbProvider === "postgresql" ? setInterval(() => void liveHub.sync(), FEED_CATCH_UP_INTERVAL_MS) : undefined;
   catchUp?.unref();
+  const stopRetention = scheduleRetention(context);
   http.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
   });
@@ -135,6 +137,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     setupCode,
     async close() {
       clearInterval(catchUp);
+      stopRetention();
       hub?.stop();
       await cluster?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -50,6 +50,10 @@ const envSchema = z.object({
   /** Writes (POST, PATCH, DELETE) allowed per user within WRITE_RATE_WINDOW_S; then 429. 0 turns the limit off. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   WRITE_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  /** How long a post's Idempotency-Key (and the response it replays) is kept: a retry within it creates nothing new. */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  /** Days the audit trail is kept; 0 keeps it forever. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 
