@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareControlChanges, controlAt, type BaselineHolding, type ControlChange } from "./control-at";
-import { buildCheckpoints, changesByPlace, CHECKPOINT_EVERY_CHANGES, controlAtByPlace, controlAtFromCheckpoints, controlAtSorted, controlAtTimes } from "./control-fold";
+import { buildCheckpoints, changesByPlace, CHECKPOINT_EVERY_CHANGES, controlAtByPlace, controlAtFromCheckpoints, controlAtSorted, controlAtTimes, controlCountsAtTimes } from "./control-fold";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
 const FACTIONS = ["government", "hts", "sna", "sdf"];
@@ -55,6 +55,15 @@ describe("fast control folds agree with controlAt", () => {
     const fc = buildCheckpoints(future, sorted);
     for (const t of times) expect(controlAtFromCheckpoints(fc, t)).toEqual(controlAt(future, changes, t));
     expect(controlAtTimes(late, changes, [START + 3_600_000, last])).toEqual([controlAt(late, changes, START + 3_600_000), controlAt(late, changes, last)]);
+  });
+
+  it("one pass over many times when baselines start at different times, some after the history", () => {
+    const staggered: BaselineHolding[] = PLACES.map((place, i) => ({ place, faction: FACTIONS[i % FACTIONS.length]!, since: i === 4 ? last + 1 : START + i * 40 * 3_600_000 }));
+    const hourly = Array.from({ length: Math.ceil((last - START) / 3_600_000) + 3 }, (_, k) => START - 3_600_000 + k * 3_600_000).filter((_, k) => k % 7 === 0);
+    const expected = hourly.map((t) => controlAt(staggered, changes, t));
+    expect(controlAtTimes(staggered, changes, hourly)).toEqual(expected);
+    const counted = expected.map((state) => state.reduce<Record<string, number>>((counts, h) => ({ ...counts, [h.faction]: (counts[h.faction] ?? 0) + 1 }), {}));
+    expect(controlCountsAtTimes(staggered, changes, hourly)).toEqual(counted);
   });
 });
 

@@ -4,7 +4,7 @@
  * costs a binary search plus at most N steps. Same results as `controlAt`; pure.
  */
 import type { PlaceControl } from "../schemas/control";
-import { compareControlChanges, controlAt, type BaselineHolding, type ControlChange } from "./control-at";
+import { compareControlChanges, type BaselineHolding, type ControlChange } from "./control-at";
 
 interface Holding {
   faction: string;
@@ -39,16 +39,53 @@ function baselineState(baseline: readonly BaselineHolding[]): State {
   return new Map(baseline.map((b) => [b.place, { faction: b.faction, since: b.since, attacker: undefined }]));
 }
 
-/** The state at each of `times` (ascending), in one pass over the changes. */
-export function controlAtTimes(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], times: readonly number[]): PlaceControl[][] {
+/**
+ * Each place's holding at `at` from two folds of the same changes, one from the baseline and one from
+ * nothing: a place whose baseline has not started by `at` takes the second (controlAt leaves such a
+ * baseline out). Places are independent in the fold, so the merge is exact.
+ */
+function withLateBaselines(withBaseline: State, without: State, baseline: readonly BaselineHolding[], at: number): State {
+  const late = new Set(baseline.filter((b) => b.since > at).map((b) => b.place));
+  const state: State = new Map([...withBaseline].filter(([place]) => !late.has(place)));
+  for (const place of late) {
+    const h = without.get(place);
+    if (h) state.set(place, h);
+  }
+  return state;
+}
+
+/**
+ * One pass over the changes for all `times` (ascending): `read` sees the state at each time. Baseline
+ * holdings that start after some of the times are handled in the same pass (a second fold from nothing),
+ * so the cost stays one sort and one walk, not one fold per time.
+ */
+function foldAtTimes<T>(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], times: readonly number[], read: (state: State) => T): T[] {
   if (times.length === 0) return [];
-  if (!baselineStartsBy(baseline, times[0]!)) return times.map((t) => controlAt(baseline, changes, t));
   const sorted = [...changes].sort(compareControlChanges);
-  const state = baselineState(baseline);
+  const withBaseline = baselineState(baseline);
+  const lastStart = Math.max(...baseline.map((b) => b.since));
+  const without: State | undefined = lastStart > times[0]! ? new Map() : undefined;
   let i = 0;
   return times.map((t) => {
-    while (i < sorted.length && sorted[i]!.occurredAt <= t) applyChange(state, sorted[i++]!);
-    return toControl(state);
+    for (; i < sorted.length && sorted[i]!.occurredAt <= t; i++) {
+      applyChange(withBaseline, sorted[i]!);
+      if (without) applyChange(without, sorted[i]!);
+    }
+    return read(without && lastStart > t ? withLateBaselines(withBaseline, without, baseline, t) : withBaseline);
+  });
+}
+
+/** The state at each of `times` (ascending), in one pass over the changes. */
+export function controlAtTimes(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], times: readonly number[]): PlaceControl[][] {
+  return foldAtTimes(baseline, changes, times, toControl);
+}
+
+/** Places held per faction at each of `times` (ascending), in one pass: the control chart's series without building each state's list. */
+export function controlCountsAtTimes(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], times: readonly number[]): Record<string, number>[] {
+  return foldAtTimes(baseline, changes, times, (state) => {
+    const counts: Record<string, number> = {};
+    for (const holding of state.values()) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
+    return counts;
   });
 }
 
@@ -104,15 +141,7 @@ export function controlAtFromCheckpoints(checkpoints: ControlCheckpoints, at: nu
     applyChange(withBaseline, changes[i]!);
     if (without) applyChange(without, changes[i]!);
   }
-  if (!without) return toControl(withBaseline);
-  // Places whose baseline has not started by `at` are folded from nothing.
-  const late = new Set(baseline.filter((b) => b.since > at).map((b) => b.place));
-  const state: State = new Map([...withBaseline].filter(([place]) => !late.has(place)));
-  for (const place of late) {
-    const h = without.get(place);
-    if (h) state.set(place, h);
-  }
-  return toControl(state);
+  return toControl(without ? withLateBaselines(withBaseline, without, baseline, at) : withBaseline);
 }
 
 /**

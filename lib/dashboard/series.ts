@@ -1,6 +1,6 @@
 /** Chart series, computed from events (pure; used by the charts and by /api/stats/*). */
 import type { BaselineHolding, ControlChange } from "../control/control-at";
-import { controlAtTimes } from "../control/control-fold";
+import { controlCountsAtTimes } from "../control/control-fold";
 import { EVENT_TYPES, type EventType } from "../events/event-kinds";
 import type { ListedEvent } from "../schemas/event-query";
 import { axisBuckets, type TimeAxis } from "./time-axis";
@@ -36,12 +36,8 @@ export function controlSeries(baseline: readonly BaselineHolding[], changes: rea
 /** The same at given bucket starts (ascending, `size` apart or more: an axis with its gaps cut out). */
 export function controlSeriesAt(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], starts: readonly number[], size: number, to: number) {
   // One pass over the changes for all buckets (a bucket's end never precedes the previous one's).
-  const states = controlAtTimes(baseline, changes, starts.map((start) => Math.min(start + size - 1, to)));
-  return starts.map((start, i) => {
-    const counts: Record<string, number> = {};
-    for (const holding of states[i]!) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
-    return { t: new Date(start).toISOString(), counts };
-  });
+  const counts = controlCountsAtTimes(baseline, changes, starts.map((start) => Math.min(start + size - 1, to)));
+  return starts.map((start, i) => ({ t: new Date(start).toISOString(), counts: counts[i]! }));
 }
 
 /** Control per faction on a time axis: buckets in its segments only, hourly or daily as the axis says. */
