@@ -14,6 +14,7 @@ import { applyMigrations, withStartupLock } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-server-lock";
 import type { Env } from "./env";
 import { compress } from "./http/compression";
+import { FairShare } from "./http/fair-share";
 import { createRateLimits } from "./http/rate-limit";
 import { guardRequest } from "./http/request-guard";
 import { createApiServer, isApiPath } from "./http/serve-api";
@@ -78,6 +79,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     db,
     log,
     limits: createRateLimits(env, log),
+    fairShare: new FairShare(),
     now: () => new Date(),
     realtime: {
       publish: (entry: FeedEntry) => {

@@ -7,6 +7,7 @@
 import type { FeedEntry } from "../lib/schemas/feed";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
+import type { FairShare } from "./http/fair-share";
 import type { RateLimits } from "./http/rate-limit";
 import type { Logger } from "./logger";
 
@@ -26,6 +27,8 @@ export interface AppContext {
   log: Logger;
   /** Failed sign-ins and writes per user (server/http/rate-limit.ts). */
   limits: RateLimits;
+  /** Turns for expensive reads per client address (server/http/fair-share.ts). */
+  fairShare: FairShare;
   /** Injected clock, so tests and the seed can control time. */
   now: () => Date;
 }
