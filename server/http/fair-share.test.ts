@@ -54,7 +54,7 @@ describe("FairShare", () => {
   });
 
   it("refuses a fifth waiting request from one address with 429, and gives up on a long wait with 503", async () => {
-    const share = new FairShare({ ...FAIR_SHARE, CONCURRENT: 1, WAIT_MAX_MS: 50 });
+    const share = new FairShare({ ...FAIR_SHARE, CONCURRENT: 1, QUEUE_PER_ADDRESS: 4, WAIT_MAX_MS: 50 });
     const hold = gate("x");
     const running = share.run("a", "running", hold.compute);
     const waiting = [1, 2, 3, 4].map((n) => share.run("a", `w${n}`, async () => "w").catch((e: unknown) => e));

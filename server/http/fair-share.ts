@@ -7,7 +7,8 @@
  * - At most CONCURRENT computations run at once in all; the others wait in one queue per client address,
  *   and a free slot goes to the addresses in turn (round robin), so six clients looping from six
  *   addresses get a sixth each and a seventh asker waits for one turn, not for six queues.
- * - An address may have at most QUEUE_PER_ADDRESS requests waiting (then 429 with Retry-After), and a
+ * - An address may have at most QUEUE_PER_ADDRESS requests waiting (then 429 with Retry-After; eight, so
+ *   a few analysts behind one NAT opening the workbench at once still fit), and a
  *   request that waited WAIT_MAX_MS for a turn gives up with 503 busy: load sheds instead of piling up.
  */
 import { requireReader } from "../auth/require-role";
@@ -19,7 +20,7 @@ import { CLIENT_IP_HEADER } from "./request-guard";
 
 export const FAIR_SHARE = {
   CONCURRENT: 2,
-  QUEUE_PER_ADDRESS: 4,
+  QUEUE_PER_ADDRESS: 8,
   WAIT_MAX_MS: 10_000,
   RESULT_TTL_MS: 30_000,
   RESULTS_KEPT: 64,
