@@ -1,8 +1,9 @@
 /**
- * The process-wide application context. Next.js bundles route handlers separately from the custom
- * server, so module-level singletons would exist twice; the context therefore lives on `globalThis`,
- * set once by createAppServer and read by route handlers (tests/integration/route-to-socket.test.ts
- * proves a route handler's change reaches a socket client).
+ * The process-wide application context, set once by createAppServer. API route handlers are loaded by
+ * the custom server itself (server/http/serve-api.ts), but pages' server components are bundled by
+ * Next.js, where module-level singletons would exist a second time; the context therefore lives on
+ * `globalThis`, read the same way by both (tests/integration/first-run.test.ts and the e2e specs render
+ * pages from it; every integration test reaches a socket client from a route handler through it).
  */
 import type { FeedEntry } from "../lib/schemas/feed";
 import type { Db } from "./db/client";

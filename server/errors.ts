@@ -45,6 +45,9 @@ export function isAppError(error: unknown): error is AppError {
 
 export const invalid = (message: string, details: ErrorDetail[] = []) => new AppError("invalid_request", message, details);
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);
+/** A path under /api that no route answers (the catch-all route and the dispatcher both say so). */
+export const unknownEndpoint = (method: string, pathname: string) =>
+  new AppError("not_found", `No API endpoint ${method} ${pathname.slice(0, 200)}; see /api/openapi.json.`);
 
 /** A refusal to start that is said plainly: server/index.ts prints its message without a stack trace. */
 export class StartupError extends Error {

@@ -9,6 +9,7 @@ import { getAppContext } from "@/server/context";
 import { AppError } from "@/server/errors";
 import { parseWith } from "@/server/http/parse";
 import { listEvents } from "@/server/services/events/list-events";
+import { readLastSeq } from "@/server/services/feed/read-feed";
 import { edgeEventTime } from "@/server/services/events/select-event-ids";
 import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
 import { countEvents } from "@/server/services/stats/count-events";
@@ -33,11 +34,11 @@ export default async function AnalystPage({ searchParams }: { searchParams: Prom
   const filter = { ...filterFromSearchParams(params), from: times.from, to: times.to };
   const query = filterQueryString(filter);
   const order = one(params.order) === "desc" ? "desc" : "asc";
-  const [places, factions, regions, counter, latest] = await Promise.all([
+  const [places, factions, regions, lastSeq, latest] = await Promise.all([
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
     listRegions(ctx, actor),
-    ctx.db.feedCounter.findUnique({ where: { id: 1 } }),
+    readLastSeq(ctx.db),
     edgeEventTime(ctx.db, "desc"),
   ]);
 
@@ -55,7 +56,7 @@ export default async function AnalystPage({ searchParams }: { searchParams: Prom
     places,
     factions,
     regions,
-    lastSeq: counter?.value ?? 0,
+    lastSeq,
     latestEvent: latest?.toISOString() ?? ctx.now().toISOString(),
     renderedAt: ctx.now().getTime(),
     filter,

@@ -40,11 +40,6 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, env: Gua
     refuse(res, 400, path.startsWith("/api"), "The request URL contains a NUL character (%00), which no path or parameter may hold.", [{ path: "url", message: "must not contain %00" }]);
     return false;
   }
-  // No route file can claim /api itself next to the catch-all: answer it as any unknown endpoint.
-  if (path === "/api") {
-    refuse(res, 404, true, "No API endpoint here; see /api/openapi.json.");
-    return false;
-  }
   return true;
 }
 
@@ -57,12 +52,12 @@ export function isValidPercentEncoding(path: string): boolean {
   }
 }
 
-function refuse(res: ServerResponse, status: 400 | 404, api: boolean, message: string, details: { path: string; message: string }[] = []): void {
+function refuse(res: ServerResponse, status: 400, api: boolean, message: string, details: { path: string; message: string }[] = []): void {
   res.statusCode = status;
   res.setHeader("cache-control", "no-store");
   if (api) {
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ error: { code: status === 400 ? "invalid_request" : "not_found", message, details } }));
+    res.end(JSON.stringify({ error: { code: "invalid_request", message, details } }));
   } else {
     res.setHeader("content-type", "text/plain; charset=utf-8");
     res.end(`${status} ${message}\n`);

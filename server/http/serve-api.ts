@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { AppError } from "../errors";
+import { AppError, unknownEndpoint } from "../errors";
 import type { Logger } from "../logger";
 import { errorResponse } from "./api-handler";
 import { matchRoute, readApiRoutes, type ApiRoute, type RouteModule } from "./api-routes";
@@ -61,7 +61,7 @@ export function createApiServer(projectRoot: string, log: Logger) {
     } catch {
       return errorResponse(new AppError("invalid_request", "The path is not valid percent-encoding."));
     }
-    if (!match) return errorResponse(new AppError("not_found", `No API endpoint ${request.method} ${pathname.slice(0, 200)}; see /api/openapi.json.`));
+    if (!match) return errorResponse(unknownEndpoint(request.method, pathname));
     const handlers = await load(match.route);
     const allowed = METHODS.filter((method) => handlers[method] || (method === "HEAD" && handlers.GET) || method === "OPTIONS");
     const method = request.method === "HEAD" && !handlers.HEAD ? "GET" : request.method;

@@ -1,9 +1,9 @@
-import { AppError } from "@/server/errors";
+import { unknownEndpoint } from "@/server/errors";
 import { apiHandler } from "@/server/http/api-handler";
 
-/** Unknown API paths answer in the contract's error shape instead of Next's HTML 404 page. */
+/** Unknown API paths answer in the contract's error shape (a route, so that it wins over no route at all). */
 const notFound = apiHandler(async ({ request }) => {
-  throw new AppError("not_found", `No API endpoint ${request.method} ${new URL(request.url).pathname}; see /api/openapi.json.`);
+  throw unknownEndpoint(request.method, new URL(request.url).pathname);
 });
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

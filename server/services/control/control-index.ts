@@ -4,12 +4,13 @@
  * 1,000,000-event target of DESIGN.md). It follows the feed: a request first reads the feed counter;
  * when it moved, only the reports named by the new feed entries are read again (incremental), and the
  * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
- * client on globalThis, because Next bundles route handlers apart from the custom server.
+ * client on globalThis, because Next bundles pages' server components apart from the custom server.
  */
 import { rawQuery, storedDate } from "../../db/raw-sql";
 import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../lib/control/control-at";
 import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../lib/control/control-fold";
 import type { Db } from "../../db/client";
+import { readLastSeq } from "../feed/read-feed";
 
 export interface IndexedChange extends ControlChange {
   reportId: string;
@@ -75,10 +76,6 @@ const SELECT_CHANGES = `SELECT e."reportId", e."placeSlug", e."factionSlug", e."
   FROM "Event" e JOIN "Report" r ON r."id" = e."reportId"
   WHERE e."type" = 'control_change' AND r."publishedAt" IS NOT NULL`;
 
-async function readSeq(db: Db): Promise<number> {
-  return (await db.feedCounter.findUnique({ where: { id: 1 } }))?.value ?? 0;
-}
-
 /** Merges two sorted lists (the few re-read changes into the many kept ones). */
 function merge(a: IndexedChange[], b: IndexedChange[]): IndexedChange[] {
   const out: IndexedChange[] = new Array(a.length + b.length);
@@ -114,7 +111,7 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
 
 /** The index, brought up to the feed's current seq. */
 export async function controlIndex(db: Db): Promise<ControlIndex> {
-  const seq = await readSeq(db);
+  const seq = await readLastSeq(db);
   let index = indexes().get(db);
   if (!index) {
     const rows = await rawQuery<ChangeRow>(db, SELECT_CHANGES);

@@ -3,6 +3,7 @@ import type { ExportNames, ExportStatement } from "../../../lib/events/export-ro
 import type { EventFilter } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
+import { readLastSeq } from "../feed/read-feed";
 import type { AppContext } from "../../context";
 import { checkFilterSlugs } from "./event-where";
 
@@ -15,9 +16,9 @@ export interface ExportHeader extends ExportStatement {
 export async function prepareExport(ctx: AppContext, actor: Actor | null, filter: EventFilter): Promise<ExportHeader> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, filter);
-  const counter = await ctx.db.feedCounter.findUnique({ where: { id: 1 } });
+  const lastSeq = await readLastSeq(ctx.db);
   const asOf = ctx.now().toISOString();
-  return { filter: filterQueryString(filter), asOf, lastSeq: counter?.value ?? 0, basename: `events-${asOf.replace(/[-:]|\.\d+/g, "")}` };
+  return { filter: filterQueryString(filter), asOf, lastSeq, basename: `events-${asOf.replace(/[-:]|\.\d+/g, "")}` };
 }
 
 export interface ExportReference extends ExportNames {

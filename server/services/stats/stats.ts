@@ -22,7 +22,7 @@ async function range(ctx: AppContext, query: StatsQuery): Promise<[number, numbe
   const from = query.from ? Date.parse(query.from) : (first?.getTime() ?? ctx.now().getTime());
   const to = query.to ? Date.parse(query.to) : ctx.now().getTime();
   if (from > to) throw invalid("`from` is after `to`.", [{ path: "from", message: "must not be after to" }]);
-  const buckets = (to - from) / (query.bucket === "hour" ? 3_600_000 : 86_400_000);
+  const buckets = (to - from) / BUCKET_MS[query.bucket];
   if (buckets > STATS_BUCKETS_MAX) throw invalid(`That asks for ${Math.ceil(buckets)} buckets; narrow the range or use bucket=day.`, [{ path: "bucket", message: `at most ${STATS_BUCKETS_MAX} buckets` }]);
   return [from, to];
 }
