@@ -115,6 +115,18 @@ test("a bad filter value in the URL says what is wrong instead of showing rows",
   await page.screenshot({ path: `${SCREENSHOTS}/analyst-bad-filter.png` });
 });
 
+test("a time in the URL that is not a date-time is named and ignored; the rest of the view stands", async ({ page }) => {
+  const response = await page.goto("/analyst?type=control_change&from=garbage&to=2024-12-08T00:00:00%2B99:99");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("ignored-param")).toHaveCount(2);
+  await expect(page.getByTestId("ignored-param").first()).toContainText("Ignored from=garbage");
+  await expect(page.getByTestId("match-count")).toContainText("events match");
+  await expect(rows(page).first()).toBeVisible();
+  // The page's URL keeps the filter that works and drops the values it did not use.
+  await expect(page).toHaveURL(/\?type=control_change$/);
+  await page.screenshot({ path: `${SCREENSHOTS}/analyst-ignored-time.png` });
+});
+
 test("what we knew then: control on 7 Dec as known on 4 Dec differs from what is known now", async ({ page }) => {
   await openWorkbench(page, "/analyst?at=2024-12-07T12:00:00Z&known=2024-12-04T00:00:00Z");
   const summary = page.getByTestId("known-differences");

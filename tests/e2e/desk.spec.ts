@@ -1,12 +1,12 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../../playwright.config";
 import { editorToken, holder, SCREENSHOTS } from "./support";
 
 /** A fresh editor for each test, created through the admin API, so tests never share a desk. */
-async function newEditor(request: APIRequestContext): Promise<{ email: string; password: string }> {
+async function newEditor(request: APIRequestContext, name = "E2E Editor"): Promise<{ email: string; password: string }> {
   const admin = await editorToken(request);
   const editor = { email: `editor-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@e2e.invalid`, password: "editor-password-e2e" };
-  const created = await request.post("/api/users", { headers: { authorization: `Bearer ${admin}` }, data: { ...editor, name: "E2E Editor", role: "editor" } });
+  const created = await request.post("/api/users", { headers: { authorization: `Bearer ${admin}` }, data: { ...editor, name, role: "editor" } });
   expect(created.status()).toBe(201);
   return editor;
 }
@@ -89,6 +89,22 @@ test("an editor composes, publishes, corrects and retracts; an open dashboard fo
   await expect(item.getByTestId("history").locator('[data-change="removed"]')).toContainText("(claimed)");
   await expect(item.getByTestId("history").locator('[data-change="added"]')).toContainText("(confirmed)");
   await desk.screenshot({ path: `${SCREENSHOTS}/desk-history.png`, fullPage: true });
+
+  // Another editor corrects it: the queue names both the author and who last changed it.
+  const second = await newEditor(request, "Second Editor");
+  // Its own request context: a login through the shared one would leave a session cookie there, and
+  // the shared context's later cookie-less API calls would then count as cookie writes without Origin.
+  const api = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const secondToken = (await (await api.post("/api/auth/login", { data: second })).json()).token as string;
+  await api.dispose();
+  const id = await item.getAttribute("data-report");
+  const current = await (await request.get(`/api/reports/${id}`, { headers: { authorization: `Bearer ${secondToken}` } })).json();
+  const patched = await request.patch(`/api/reports/${id}`, { headers: { authorization: `Bearer ${secondToken}` }, data: { version: current.version, reason: "Time of the airport handover", body: "Corrected by the night desk." } });
+  expect(patched.status()).toBe(200);
+  await desk.reload();
+  await desk.getByRole("tab", { name: "Published" }).click();
+  await expect(item.getByTestId("report-people")).toHaveText("E2E Editor · last changed by Second Editor");
+  await item.screenshot({ path: `${SCREENSHOTS}/desk-last-changed-by.png` });
 
   // Retract it: the airport returns to the government on every screen, and readers learn why.
   await item.getByRole("button", { name: "Retract" }).click();

@@ -1,8 +1,12 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { E2E_ADMIN } from "../../playwright.config";
 
+/**
+ * The admin's bearer token. The sign-in sends no cookie (an empty Cookie header): the context keeps the
+ * session cookie of an earlier sign-in, and a POST carrying it counts as a cookie write without Origin (403).
+ */
 export async function editorToken(request: APIRequestContext): Promise<string> {
-  const login = await request.post("/api/auth/login", { data: E2E_ADMIN });
+  const login = await request.post("/api/auth/login", { data: E2E_ADMIN, headers: { cookie: "" } });
   if (login.status() !== 200) throw new Error(`login failed: ${login.status()}`);
   return ((await login.json()) as { token: string }).token;
 }
