@@ -50,6 +50,12 @@ const envSchema = z.object({
   /** Writes (POST, PATCH, DELETE) allowed per user within WRITE_RATE_WINDOW_S; then 429. 0 turns the limit off. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   WRITE_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  /** Open sockets allowed per client address (the rate limits' address rule) on each node; more are refused. 0 turns the limit off. */
+  SOCKET_ADDRESS_LIMIT: z.coerce.number().int().min(0).default(100),
+  /** Output a socket may have waiting to be sent (bytes, about); past it the socket is dropped and its client resumes with `after`. */
+  SOCKET_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Seconds a socket's output may wait without any of it being taken by the client; then it is dropped the same way. */
+  SOCKET_STALL_TIMEOUT_S: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 
