@@ -63,13 +63,13 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
         pendingBytes,
       }),
   });
-  io.engine.on("close", stopOutputLimits);
+  httpServer.once("close", stopOutputLimits); // io.close() closes the HTTP server
   const addressLimit = new AddressLimit(ctx.env.SOCKET_ADDRESS_LIMIT);
   const refusingAddresses = new Set<string>();
 
-  io.use(async (socket, next) => {
-    // Counted from the start of the handshake (so a flood of handshakes is bounded too) until the
-    // connection closes; a refused handshake is released at once.
+  // Counted from the start of the handshake until the engine.io connection closes: sockets and handshakes
+  // in progress alike, and a refused handshake until its client closes the connection.
+  io.use((socket, next) => {
     const address = clientAddress(socket.request, ctx.env);
     const release = addressLimit.acquire(address);
     if (!release) {
@@ -78,14 +78,16 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
       return next(refusal("rate_limited", `Too many open connections from this address (at most ${ctx.env.SOCKET_ADDRESS_LIMIT}); close some or try again later.`));
     }
     refusingAddresses.delete(address);
-    let counted = false;
-    const accept = () => {
-      // A connection that closed during the handshake emits no "close" any more.
-      if (socket.conn.readyState === "closed") return next(refusal("invalid_request", "The connection closed during the handshake."));
-      counted = true;
-      socket.conn.once("close", release);
-      next();
-    };
+    // A connection already closed emits no "close" any more.
+    if (socket.conn.readyState === "closed") {
+      release();
+      return next(refusal("invalid_request", "The connection closed during the handshake."));
+    }
+    socket.conn.once("close", release);
+    next();
+  });
+
+  io.use(async (socket, next) => {
     try {
       const auth = socketAuthSchema.safeParse(socket.handshake.auth ?? {});
       if (!auth.success) {
@@ -108,12 +110,10 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
       socket.data = { userId: actor?.id ?? null, sessionId: actor?.sessionId ?? null, role: actor?.role ?? "anonymous" };
       (socket as FeedSocket & { feedAfter?: number }).feedAfter = after;
       if (actor?.expiresAt) closeAtExpiry(socket, actor.expiresAt, ctx);
-      accept();
+      next();
     } catch (error) {
       ctx.log.error("socket handshake failed", { error: String(error) });
       next(refusal("invalid_request", "The connection could not be set up; try again."));
-    } finally {
-      if (!counted) release();
     }
   });
 
