@@ -11,12 +11,15 @@ class FakeFeed implements FeedSource {
   committed: FeedEntry[] = [];
   private held: (() => void)[] = [];
   holdReads = false;
+  /** A held read answers what was committed when it started (a statement's snapshot), not when released. */
+  snapshotAtStart = false;
   commit(...seqs: number[]) {
     this.committed.push(...seqs.map(entry));
   }
   async readAfter(after: number, limit: number): Promise<FeedEntry[]> {
+    const atStart = this.committed.filter((e) => e.seq > after).slice(0, limit);
     if (this.holdReads) await new Promise<void>((resolve) => this.held.push(resolve));
-    return this.committed.filter((e) => e.seq > after).slice(0, limit);
+    return this.snapshotAtStart ? atStart : this.committed.filter((e) => e.seq > after).slice(0, limit);
   }
   release() {
     this.holdReads = false;
@@ -96,6 +99,28 @@ describe("FeedHub", () => {
     hub.publish(entry(8));
     db.commit(8);
     expect(c.received).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(c.live).toBe(true);
+  });
+
+  it("gets entries broadcast while its last read was in flight (and missing from that read) from its buffer", async () => {
+    const { db, hub, client } = fixture(25);
+    db.snapshotAtStart = true;
+    const c = client();
+    c.pageSize = 10;
+    c.holdDrains = true;
+    const attached = hub.attach(c, 0);
+    await sleep(10);
+    c.take();
+    await sleep(10);
+    db.holdReads = true;
+    c.take(); // the third read (21..25, the last page) starts and is held
+    await sleep(10);
+    db.commit(26, 27);
+    hub.publish(entry(26));
+    hub.publish(entry(27));
+    db.release();
+    await attached;
+    expect(c.received).toEqual(range(1, 27));
     expect(c.live).toBe(true);
   });
 

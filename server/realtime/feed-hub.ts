@@ -89,7 +89,7 @@ export class FeedHub {
       client.goLive(this.lastBroadcast);
       return;
     }
-    let joiner: Joiner = { buffer: [] };
+    let joiner: Joiner | undefined;
     try {
       let sent = after;
       for (;;) {
@@ -118,7 +118,7 @@ export class FeedHub {
       }
       if (client.connected) client.goLive(sent);
     } finally {
-      this.joiners.delete(joiner);
+      if (joiner) this.joiners.delete(joiner);
     }
   }
 
