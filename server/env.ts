@@ -54,6 +54,12 @@ const envSchema = z.object({
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(7 * 24),
   /** Days the audit trail is kept; 0 keeps it forever. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+  /** Open sockets allowed per client address (the rate limits' address rule) on each node; more are refused. 0 turns the limit off. */
+  SOCKET_ADDRESS_LIMIT: z.coerce.number().int().min(0).default(100),
+  /** Output a socket may have waiting to be sent (bytes, about); past it the socket is dropped and its client resumes with `after`. */
+  SOCKET_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Seconds a socket's output may wait without any of it being taken by the client; then it is dropped the same way. */
+  SOCKET_STALL_TIMEOUT_S: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

@@ -57,9 +57,16 @@ export function useAnalystLive(options: { lastSeq: number; query: string; filter
     });
     socket.on("feed:live", () => setConnection("live"));
     socket.on("disconnect", () => setConnection("offline"));
-    socket.on("connect_error", () => setConnection("offline"));
+    // A refusal by the server's handshake check (e.g. `rate_limited`: too many sockets from this address)
+    // ends Socket.IO's own retries; try again later, as the dashboard does.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    socket.on("connect_error", () => {
+      setConnection("offline");
+      if (!socket.active) retry = setTimeout(() => socket.connect(), RECONNECT_MAX_DELAY_MS);
+    });
     return () => {
       clearTimeout(refresh);
+      clearTimeout(retry);
       socket.removeAllListeners();
       socket.close();
     };

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Env } from "../env";
+import { clientAddress } from "./client-address";
 import { NONCE_HEADER, newNonce, securityHeaders } from "./security-headers";
 
 /** Set by the server from the connection (never taken from the client): the rate limits key on it. */
@@ -23,7 +24,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, env: Gua
   const headers = securityHeaders({ path, nonce, dev, tls, env });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
-  req.headers[CLIENT_IP_HEADER] = clientIp(req, env);
+  req.headers[CLIENT_IP_HEADER] = clientAddress(req, env);
   delete req.headers[NONCE_HEADER];
   if (!path.startsWith("/api")) {
     // Next takes the nonce from the request's policy and puts it on its own scripts.
@@ -67,17 +68,4 @@ function refuse(res: ServerResponse, status: 400, api: boolean, message: string,
 function firstValue(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   return value?.split(",")[0]?.trim().toLowerCase();
-}
-
-/**
- * The connection's address, or, with TRUST_PROXY=true (behind nginx or another proxy that appends
- * the address it saw), the last X-Forwarded-For entry: the one our own proxy wrote.
- */
-function clientIp(req: IncomingMessage, env: GuardEnv): string {
-  if (env.TRUST_PROXY) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-    if (last) return last.slice(0, 64);
-  }
-  return req.socket.remoteAddress ?? "unknown";
 }

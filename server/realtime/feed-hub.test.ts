@@ -11,12 +11,15 @@ class FakeFeed implements FeedSource {
   committed: FeedEntry[] = [];
   private held: (() => void)[] = [];
   holdReads = false;
+  /** A held read answers what was committed when it started (a statement's snapshot), not when released. */
+  snapshotAtStart = false;
   commit(...seqs: number[]) {
     this.committed.push(...seqs.map(entry));
   }
   async readAfter(after: number, limit: number): Promise<FeedEntry[]> {
+    const atStart = this.committed.filter((e) => e.seq > after).slice(0, limit);
     if (this.holdReads) await new Promise<void>((resolve) => this.held.push(resolve));
-    return this.committed.filter((e) => e.seq > after).slice(0, limit);
+    return this.snapshotAtStart ? atStart : this.committed.filter((e) => e.seq > after).slice(0, limit);
   }
   release() {
     this.holdReads = false;
@@ -34,8 +37,22 @@ function fixture(lastSeq: number) {
     received: number[] = [];
     live = false;
     connected = true;
+    pageSize = 1000;
+    /** With `holdDrains`, each `drained()` waits until the test calls `take()`. */
+    holdDrains = false;
+    private taking: (() => void)[] = [];
     send(e: FeedEntry) {
       this.received.push(e.seq);
+    }
+    drained() {
+      return this.holdDrains ? new Promise<void>((resolve) => this.taking.push(resolve)) : Promise.resolve();
+    }
+    /** The client took what it was sent. */
+    take() {
+      this.taking.splice(0).forEach((resolve) => resolve());
+    }
+    get waitingForDrain() {
+      return this.taking.length > 0;
     }
     goLive() {
       this.live = true;
@@ -85,6 +102,28 @@ describe("FeedHub", () => {
     expect(c.live).toBe(true);
   });
 
+  it("gets entries broadcast while its last read was in flight (and missing from that read) from its buffer", async () => {
+    const { db, hub, client } = fixture(25);
+    db.snapshotAtStart = true;
+    const c = client();
+    c.pageSize = 10;
+    c.holdDrains = true;
+    const attached = hub.attach(c, 0);
+    await sleep(10);
+    c.take();
+    await sleep(10);
+    db.holdReads = true;
+    c.take(); // the third read (21..25, the last page) starts and is held
+    await sleep(10);
+    db.commit(26, 27);
+    hub.publish(entry(26));
+    hub.publish(entry(27));
+    db.release();
+    await attached;
+    expect(c.received).toEqual(range(1, 27));
+    expect(c.live).toBe(true);
+  });
+
   it("waits for the broadcast to reach what the database already showed the client", async () => {
     const { db, hub, client } = fixture(3);
     db.commit(4); // committed, its publish not yet run
@@ -104,6 +143,61 @@ describe("FeedHub", () => {
     const c = client();
     await hub.attach(c, 0);
     expect(c.received).toEqual(range(1, 2500));
+  });
+
+  it("sends catch-up a page at a time, the next once the client took the previous one", async () => {
+    const { hub, client } = fixture(25);
+    const c = client();
+    c.pageSize = 10;
+    c.holdDrains = true;
+    const attached = hub.attach(c, 0);
+    await sleep(10);
+    expect(c.received).toEqual(range(1, 10));
+    expect(c.waitingForDrain).toBe(true);
+    c.take();
+    await sleep(10);
+    expect(c.received).toEqual(range(1, 20));
+    c.take();
+    await attached; // 21..25 is a short page: the last, so no wait
+    expect(c.received).toEqual(range(1, 25));
+    expect(c.live).toBe(true);
+  });
+
+  it("brings a client that takes its pages slowly to live without gap or duplicate while entries are published", async () => {
+    const { db, hub, client } = fixture(30);
+    const c = client();
+    c.pageSize = 10;
+    c.holdDrains = true;
+    const attached = hub.attach(c, 5);
+    let seq = 30;
+    while (!c.live) {
+      await sleep(5);
+      // Entries committed and broadcast while the client holds a page, some published out of order.
+      db.commit(seq + 1, seq + 2);
+      hub.publish(entry(seq + 2));
+      hub.publish(entry(seq + 1));
+      seq += 2;
+      if (seq > 90) c.holdDrains = false;
+      c.take();
+    }
+    await attached;
+    db.commit(seq + 1);
+    hub.publish(entry(seq + 1));
+    expect(c.received).toEqual(range(6, seq + 1));
+  });
+
+  it("stops for a client that disconnected while taking a page", async () => {
+    const { hub, client } = fixture(30);
+    const c = client();
+    c.pageSize = 10;
+    c.holdDrains = true;
+    const attached = hub.attach(c, 0);
+    await sleep(10);
+    c.connected = false;
+    c.take();
+    await attached;
+    expect(c.received).toEqual(range(1, 10));
+    expect(c.live).toBe(false);
   });
 
   it("does nothing more for a client that disconnected during catch-up", async () => {

@@ -4,10 +4,15 @@
  * - `publish` takes committed entries in any order and broadcasts them strictly by seq: an entry that
  *   arrives ahead of a missing one waits, and after GAP_FILL_DELAY_MS the missing ones are read from the
  *   database (the source of truth), so nothing is skipped even if a publish call never comes.
- * - `attach` brings a connecting client from its `after` to live: it is registered as a joiner first
- *   (so it buffers what is broadcast meanwhile), sent the backlog from the database, then the buffer
- *   without what it already had, and only then joins the broadcast room. The join happens in the same
- *   tick as the drain, so no entry can fall between them.
+ * - `attach` brings a connecting client from its `after` to live, one page at a time: before each
+ *   database read it is registered as a joiner (so it buffers what is broadcast meanwhile), and after a
+ *   full page it waits for the client to take the page before reading the next one, so a client that
+ *   does not read holds one page in this process, not the backlog. The last page (a short one) is
+ *   followed by the buffer without what the client already had, and the join of the broadcast room
+ *   happens in the same tick as that drain, so no entry can fall between them.
+ *   A buffer is only needed for the read that turns out to be the last: every entry broadcast before a
+ *   read started was committed before it, so that read returns it unless the page is full, and after a
+ *   full page the next read runs under a new buffer.
  */
 import { FEED_BATCH_MAX, type FeedEntry } from "../../lib/schemas/feed";
 
@@ -20,7 +25,11 @@ export interface FeedSource {
 
 export interface FeedClient {
   readonly connected: boolean;
+  /** Catch-up entries to send before waiting for `drained` (the transport decides; at most FEED_BATCH_MAX). */
+  readonly pageSize: number;
   send(entry: FeedEntry): void;
+  /** Resolves once the client has taken everything sent so far (or is gone). */
+  drained(): Promise<void>;
   /** Catch-up is over: join the live room and say so. */
   goLive(lastSeq: number): void;
 }
@@ -80,18 +89,20 @@ export class FeedHub {
       client.goLive(this.lastBroadcast);
       return;
     }
-    const joiner: Joiner = { buffer: [] };
-    this.joiners.add(joiner);
+    let joiner: Joiner | undefined;
     try {
       let sent = after;
       for (;;) {
-        const batch = await this.source.readAfter(sent, FEED_BATCH_MAX);
+        joiner = { buffer: [] };
+        this.joiners.add(joiner);
+        const page = await this.sendPage(client, sent);
+        if (!page) return;
+        sent = page.sent;
+        if (!page.full) break;
+        // More to come: stop buffering the broadcast (the next read returns it) until the client took this page.
+        this.joiners.delete(joiner);
+        await client.drained();
         if (!client.connected) return;
-        for (const entry of batch) {
-          client.send(entry);
-          sent = entry.seq;
-        }
-        if (batch.length < FEED_BATCH_MAX) break;
       }
       // The database can be ahead of the broadcast (committed, publish not yet run): wait until the hub
       // has broadcast up to what the client has, or the room would send those entries a second time.
@@ -107,8 +118,21 @@ export class FeedHub {
       }
       if (client.connected) client.goLive(sent);
     } finally {
-      this.joiners.delete(joiner);
+      if (joiner) this.joiners.delete(joiner);
     }
+  }
+
+  /** One page of catch-up from the database; null if the client left. (Its entries are not kept once sent.) */
+  private async sendPage(client: FeedClient, after: number): Promise<{ sent: number; full: boolean } | null> {
+    const pageSize = Math.min(Math.max(1, client.pageSize), FEED_BATCH_MAX);
+    const page = await this.source.readAfter(after, pageSize);
+    if (!client.connected) return null;
+    let sent = after;
+    for (const entry of page) {
+      client.send(entry);
+      sent = entry.seq;
+    }
+    return { sent, full: page.length === pageSize };
   }
 
   stop(): void {

@@ -1,6 +1,8 @@
 /**
- * Socket.IO on the app's HTTP server: checks the Origin, authenticates the handshake, validates
- * `auth.after`, and hands each connection to the FeedHub. No business rules here.
+ * Socket.IO on the app's HTTP server: checks the Origin, counts sockets per client address,
+ * authenticates the handshake, validates `auth.after`, and hands each connection to the FeedHub, which
+ * sends catch-up a page at a time as the client takes it. Sockets whose output backs up are dropped
+ * (socket-output.ts). No business rules here.
  */
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
@@ -12,7 +14,10 @@ import type { AppContext } from "../context";
 import { readLastSeq } from "../services/feed/read-feed";
 import type { FeedHub } from "./feed-hub";
 import { isAllowedOrigin } from "../http/origin";
+import { clientAddress } from "../http/client-address";
+import { AddressLimit } from "./address-limit";
 import { coalesceFlushedFrames } from "./coalesce-frames";
+import { catchUpPageSize, limitSocketOutput, whenDrained, type EngineConnection } from "./socket-output";
 
 /** Clients send nothing but the handshake: keep the largest accepted message small. */
 export const SOCKET_MAX_MESSAGE_BYTES = 16 * 1024;
@@ -49,6 +54,38 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
     allowRequest: (req: IncomingMessage, callback) => callback(null, isAllowedOrigin(req.headers.origin, req.headers.host, ctx.env)),
   });
   coalesceFlushedFrames(io.engine);
+  const stopOutputLimits = limitSocketOutput(io.engine, {
+    maxBytes: ctx.env.SOCKET_BUFFER_LIMIT_BYTES,
+    stallMs: ctx.env.SOCKET_STALL_TIMEOUT_S * 1000,
+    onDrop: (conn, reason, pendingBytes) =>
+      ctx.log.info(reason === "buffer" ? "dropped a socket whose output backed up past SOCKET_BUFFER_LIMIT_BYTES" : "dropped a socket whose client took none of its output for SOCKET_STALL_TIMEOUT_S", {
+        transport: conn.transport.name,
+        pendingBytes,
+      }),
+  });
+  httpServer.once("close", stopOutputLimits); // io.close() closes the HTTP server
+  const addressLimit = new AddressLimit(ctx.env.SOCKET_ADDRESS_LIMIT);
+  const refusingAddresses = new Set<string>();
+
+  // Counted from the start of the handshake until the engine.io connection closes: sockets and handshakes
+  // in progress alike, and a refused handshake until its client closes the connection.
+  io.use((socket, next) => {
+    const address = clientAddress(socket.request, ctx.env);
+    const release = addressLimit.acquire(address);
+    if (!release) {
+      if (!refusingAddresses.has(address)) ctx.log.info("socket refused: its address is at SOCKET_ADDRESS_LIMIT", { address, limit: ctx.env.SOCKET_ADDRESS_LIMIT });
+      refusingAddresses.add(address);
+      return next(refusal("rate_limited", `Too many open connections from this address (at most ${ctx.env.SOCKET_ADDRESS_LIMIT}); close some or try again later.`));
+    }
+    refusingAddresses.delete(address);
+    // A connection already closed emits no "close" any more.
+    if (socket.conn.readyState === "closed") {
+      release();
+      return next(refusal("invalid_request", "The connection closed during the handshake."));
+    }
+    socket.conn.once("close", release);
+    next();
+  });
 
   io.use(async (socket, next) => {
     try {
@@ -84,13 +121,19 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
     if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
     const after = (socket as FeedSocket & { feedAfter?: number }).feedAfter;
+    // engine.io's Socket, seen through what socket-output.ts needs of it (its queue is private in the types).
+    const conn = socket.conn as unknown as EngineConnection;
     getHub()
       .attach(
         {
           get connected() {
             return socket.connected;
           },
+          get pageSize() {
+            return catchUpPageSize(conn);
+          },
           send: (entry) => socket.emit("feed", entry),
+          drained: () => whenDrained(conn),
           goLive: (lastSeq) => {
             void socket.join(rooms.feed());
             socket.emit("feed:live", { lastSeq });

@@ -14,13 +14,13 @@ export interface FeedClient {
   close(): void;
 }
 
-export function connectFeed(url: string, options: { after?: number; token?: string; reconnection?: boolean } = {}): FeedClient {
+export function connectFeed(url: string, options: { after?: number; token?: string; reconnection?: boolean; transports?: ("polling" | "websocket")[] } = {}): FeedClient {
   const entries: FeedEntry[] = [];
   const seqs: number[] = [];
   let resumeFrom = options.after;
   let live = false;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-    transports: ["websocket"],
+    transports: options.transports ?? ["websocket"],
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
