@@ -9,6 +9,7 @@ import type { Db } from "./db/client";
 import type { Env } from "./env";
 import type { RateLimits } from "./http/rate-limit";
 import type { Logger } from "./logger";
+import type { DatabaseStatus } from "./services/health/database-status";
 
 export interface Realtime {
   /** Hand a committed feed entry to the live feed (call only after its transaction committed). */
@@ -26,6 +27,10 @@ export interface AppContext {
   log: Logger;
   /** Failed sign-ins and writes per user (server/http/rate-limit.ts). */
   limits: RateLimits;
+  /** Whether the database was last found reachable and writable (services/health/database-status.ts). */
+  dbStatus: DatabaseStatus;
+  /** This node's name in health's `nodes` (NODE_NAME, or `<host>:<port>` once listening). */
+  nodeName: string;
   /** Injected clock, so tests and the seed can control time. */
   now: () => Date;
 }

@@ -50,6 +50,18 @@ const envSchema = z.object({
   /** Writes (POST, PATCH, DELETE) allowed per user within WRITE_RATE_WINDOW_S; then 429. 0 turns the limit off. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   WRITE_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  /**
+   * PostgreSQL deadlines: a statement running longer is cancelled by the server (statement_timeout), and
+   * the client gives up on an answer one second after that (a partition holds packets; nothing else would
+   * end the wait). Either way the request gets a 503 with Retry-After.
+   */
+  DATABASE_QUERY_TIMEOUT_S: z.coerce.number().int().min(1).default(5),
+  /** PostgreSQL: longest wait for a new connection or a free one in the pool, then 503. */
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
+  /** This node's name in health's `nodes` list; by default `<host name>:<port>`. */
+  NODE_NAME: z.string().max(200).optional().or(z.literal("").transform(() => undefined)),
+  /** How often each node writes its heartbeat row (listed in health; the write also probes that the database takes writes). */
+  NODE_HEARTBEAT_S: z.coerce.number().int().min(1).max(300).default(5),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

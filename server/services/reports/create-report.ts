@@ -48,6 +48,8 @@ export async function createReport(ctx: AppContext, actor: Actor | null, input: 
     }
     throw error;
   }
+  // A stored report proves the database takes writes again (health says so without waiting for the heartbeat).
+  ctx.dbStatus.writable();
   if (committed.entry) ctx.realtime.publish(committed.entry);
   return { report: committed.report, replayed: false };
 }
