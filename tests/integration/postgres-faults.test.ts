@@ -2,7 +2,8 @@
  * PostgreSQL faults on a real server whose database connections go through a TCP proxy of the test's:
  * connections cut (reset and refused) and a partition (packets held, nothing refused). Posts and health
  * answer 503 with Retry-After within a few seconds, never a 500 or a hang; health names the database as
- * down; the log has one line per fault episode, not one per request; writes go on once it is back.
+ * down (and another node, connected directly, shows this one's heartbeat as stopped); the log has one
+ * line per fault episode, not one per request; writes go on once it is back.
  * Runs only with TEST_POSTGRES_URL (like the other PostgreSQL runs).
  */
 import path from "node:path";
@@ -15,7 +16,10 @@ import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 let proxy: TcpProxy | undefined;
+/** Reaches PostgreSQL through the proxy (the one faults are made for). */
 let server: RunningServer | undefined;
+/** A second node on the same database, connected directly: it sees the first one's heartbeat stop. */
+let other: RunningServer | undefined;
 let database = "";
 
 /** Within this a request must have answered: proves "no hang" while the fault lasts longer. */
@@ -58,10 +62,11 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const dbFile = tempDbFile("pgfaults");
     database = path.basename(new URL(databaseUrlFor(dbFile)).pathname);
-    server = await startServer({ dbFile, env: { DATABASE_URL: `postgresql://${target.username}@127.0.0.1:${proxy.port}/${database}`, DATABASE_QUERY_TIMEOUT_S: "2", NODE_HEARTBEAT_S: "1" } });
+    server = await startServer({ dbFile, env: { DATABASE_URL: `postgresql://${target.username}@127.0.0.1:${proxy.port}/${database}`, DATABASE_QUERY_TIMEOUT_S: "2", NODE_HEARTBEAT_S: "1", NODE_NAME: "node-a" } });
+    other = await startServer({ dbFile, env: { NODE_HEARTBEAT_S: "1", NODE_NAME: "node-b" } });
   }, 90_000);
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all([server?.stop(), other?.stop()]);
     await proxy?.close();
     if (database) {
       const admin = new pg.Client({ connectionString: `${postgresUrl!.replace(/\/$/, "")}/postgres` });
@@ -70,11 +75,24 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     }
   });
 
-  it("health lists this node from its heartbeat and says the database and Redis state", async () => {
-    const health = await call<any>(server!.url, "GET", "/api/health");
-    expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ ok: true, db: "postgresql", checks: { database: "ok", redis: "not used" } });
-    expect(health.body.nodes).toEqual([{ id: health.body.node, lastSeen: expect.any(String), ok: true }]);
+  it("health on each node lists both nodes from their heartbeats and says the database and Redis state", async () => {
+    for (const [node, name] of [
+      [server!, "node-a"],
+      [other!, "node-b"],
+    ] as const) {
+      // A node's first heartbeat is written just after it starts listening.
+      let health = await call<any>(node.url, "GET", "/api/health");
+      for (let i = 0; i < 25 && health.body.nodes?.length !== 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        health = await call<any>(node.url, "GET", "/api/health");
+      }
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ ok: true, db: "postgresql", node: name, checks: { database: "ok", redis: "not used" } });
+      expect(health.body.nodes).toEqual([
+        { id: "node-a", lastSeen: expect.any(String), ok: true },
+        { id: "node-b", lastSeen: expect.any(String), ok: true },
+      ]);
+    }
   });
 
   it("connections cut: posts and health answer 503 with Retry-After at once, one log line per episode, writes resume", { timeout: 60_000 }, async () => {
@@ -89,6 +107,14 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
       expectHealthDown(answers.at(-1)!);
       // A second wave in the same episode: still 503, still no new log line.
       for (const answer of await Promise.all(Array.from({ length: 10 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(200 + i) }))))) expectUnavailable(answer);
+      // The other node still serves, and shows node-a's heartbeat as stopped (three missed beats).
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      const seen = await call<any>(other!.url, "GET", "/api/health");
+      expect(seen.status).toBe(200);
+      expect(seen.body.nodes).toEqual([
+        { id: "node-a", lastSeen: expect.any(String), ok: false },
+        { id: "node-b", lastSeen: expect.any(String), ok: true },
+      ]);
     } finally {
       proxy!.restore();
     }
