@@ -23,7 +23,8 @@ export const PG_POOL_MAX_CONNECTIONS = 10;
  * - `connectionTimeoutMillis`: a new connection, and the wait for a free one in the pool;
  * - `statement_timeout` (sent at connect): the server cancels a statement running longer (57014, 503 busy);
  * - `query_timeout`: the client gives up on an answer a second after that ("Query read timeout", 503), the
- *   only bound on a connection that went silent;
+ *   only bound on a connection that went silent; DeadlineClient (pg-deadline-client.ts) then closes that
+ *   connection so that nothing queued behind the timed-out query waits again;
  * - `idle_in_transaction_session_timeout`: the server ends a transaction whose client vanished, freeing
  *   its locks;
  * - `keepAlive`: TCP keep-alives find dead peers of idle pooled connections.
@@ -53,7 +54,8 @@ export function ensureDatabaseDirectory(env: Env): void {
 export async function createDb(env: Env): Promise<Db> {
   if (!env.databaseFile) {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated-pg/client")]);
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS, ...postgresDeadlines(env) });
+    const { DeadlineClient } = await import("./pg-deadline-client");
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS, Client: DeadlineClient, ...postgresDeadlines(env) });
     const db = new PostgresClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
     registerDialect(db, "postgresql");
     return db as unknown as Db;
