@@ -29,6 +29,7 @@ export function startHeartbeat(ctx: AppContext, nodeId: string): Heartbeat {
   const intervalMs = ctx.env.NODE_HEARTBEAT_S * 1000;
   const startedAt = ctx.now();
   let running = false;
+  let stopped = false;
   // The first beat runs at once: a node is listed (and a read-only database found) from its start.
   const beat = async () => {
     if (running) return;
@@ -51,6 +52,7 @@ export function startHeartbeat(ctx: AppContext, nodeId: string): Heartbeat {
       await withDeadline(write, intervalMs, "the heartbeat write");
       ctx.dbStatus.writable();
     } catch (error) {
+      if (stopped) return; // the database closed under it at shutdown: no news
       // Busy, or SQLite's lock held past the deadline by another writer: no news about the database's health.
       const busy = isDatabaseBusy(error) || (error instanceof DeadlineError && ctx.env.dbProvider === "sqlite");
       if (isStorageUnavailable(error)) ctx.dbStatus.fault("read-only", error);
@@ -63,7 +65,12 @@ export function startHeartbeat(ctx: AppContext, nodeId: string): Heartbeat {
   void beat();
   const timer = setInterval(() => void beat(), intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 /** The nodes seen within the last minute (or ten heartbeats, if longer), by name. */
