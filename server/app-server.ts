@@ -3,12 +3,15 @@
  * and the live feed. server/index.ts only wires and listens; tests start the real thing on port 0.
  */
 import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { rooms } from "../lib/contract/realtime";
 import type { FeedEntry } from "../lib/schemas/feed";
 import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
+import { isDatabaseUnreachable } from "./db/errors";
 import { sqliteWriterOf } from "./db/sqlite-writer";
 import { applyMigrations, withStartupLock } from "./db/migrate";
 import { lockSqliteFile } from "./db/sqlite-server-lock";
@@ -25,6 +28,8 @@ import { createSocketServer, type FeedServer } from "./realtime/socket-server";
 import { loadDemoScenario } from "./seed/load-demo-scenario";
 import { loadReferenceData } from "./seed/load-reference-data";
 import { readFeedAfter, readLastSeq } from "./services/feed/read-feed";
+import { DatabaseStatus } from "./services/health/database-status";
+import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat";
 import { issueSetupCode } from "./services/setup/issue-setup-code";
 import { scheduleRetention } from "./services/retention/sweep-retention";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
@@ -80,6 +85,8 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     log,
     limits: createRateLimits(env, log),
     fairShare: new FairShare(),
+    dbStatus: new DatabaseStatus(log),
+    nodeName: env.NODE_NAME ?? `${os.hostname()}:${env.PORT}`,
     now: () => new Date(),
     realtime: {
       publish: (entry: FeedEntry) => {
@@ -121,13 +128,20 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     // `local`: each node sends its own viewers each entry once; other nodes have their own hub.
     (entry) => io.local.to(rooms.feed()).emit("feed", entry),
     await readLastSeq(db),
-    (error) => log.error("feed sync failed", { error: String(error) }),
+    // The catch-up runs every second: an unreachable database is one episode in the log, not a line a second.
+    (error) => (isDatabaseUnreachable(error) ? context.dbStatus.fault("down", error) : log.error("feed sync failed", { error: String(error) })),
   );
   const liveHub = hub;
   if (env.REDIS_URL) cluster = await joinCluster(io, env.REDIS_URL, log, (entry) => liveHub.publish(entry));
   const catchUp = env.REDIS_URL || env.dbProvider === "postgresql" ? setInterval(() => void liveHub.sync(), FEED_CATCH_UP_INTERVAL_MS) : undefined;
   catchUp?.unref();
   const stopRetention = scheduleRetention(context);
+  // Heartbeats start once the port is known, which names the node unless NODE_NAME does.
+  let heartbeat: Heartbeat | undefined;
+  http.once("listening", () => {
+    if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
+    heartbeat = startHeartbeat(context, context.nodeName);
+  });
   http.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
   });
@@ -140,6 +154,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     async close() {
       clearInterval(catchUp);
       stopRetention();
+      heartbeat?.stop();
       hub?.stop();
       await cluster?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -60,6 +60,18 @@ const envSchema = z.object({
   SOCKET_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Seconds a socket's output may wait without any of it being taken by the client; then it is dropped the same way. */
   SOCKET_STALL_TIMEOUT_S: z.coerce.number().int().min(1).default(15),
+  /**
+   * PostgreSQL deadlines: a statement running longer is cancelled by the server (statement_timeout), and
+   * the client gives up on an answer one second after that (a partition holds packets; nothing else would
+   * end the wait). Either way the request gets a 503 with Retry-After.
+   */
+  DATABASE_QUERY_TIMEOUT_S: z.coerce.number().int().min(1).default(5),
+  /** PostgreSQL: longest wait for a new connection or a free one in the pool, then 503. */
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
+  /** This node's name in health's `nodes` list; by default `<host name>:<port>`. */
+  NODE_NAME: z.string().max(200).optional().or(z.literal("").transform(() => undefined)),
+  /** How often each node writes its heartbeat row (listed in health; the write also probes that the database takes writes). */
+  NODE_HEARTBEAT_S: z.coerce.number().int().min(1).max(300).default(5),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

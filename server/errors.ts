@@ -11,7 +11,10 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   busy: 503,
-  /** The database cannot take writes (read-only, disk full): nothing was saved. */
+  /**
+   * The database cannot be reached or cannot take writes (read-only, disk full): nothing was saved,
+   * unless the message says the outcome is unknown and how a retry settles it.
+   */
   unavailable: 503,
   internal: 500,
 } as const;

@@ -17,6 +17,29 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /** PostgreSQL connections per node (pg pool); several nodes share the server's max_connections (100 by default). */
 export const PG_POOL_MAX_CONNECTIONS = 10;
 
+/**
+ * Deadlines on PostgreSQL work (pg's Pool/Client options), so that a database that is down or
+ * partitioned (packets held, nothing refused) costs a request a few seconds and a 503, never a hang:
+ * - `connectionTimeoutMillis`: a new connection, and the wait for a free one in the pool;
+ * - `statement_timeout` (sent at connect): the server cancels a statement running longer (57014, 503 busy);
+ * - `query_timeout`: the client gives up on an answer a second after that ("Query read timeout", 503), the
+ *   only bound on a connection that went silent; DeadlineClient (pg-deadline-client.ts) then closes that
+ *   connection so that nothing queued behind the timed-out query waits again;
+ * - `idle_in_transaction_session_timeout`: the server ends a transaction whose client vanished, freeing
+ *   its locks;
+ * - `keepAlive`: TCP keep-alives find dead peers of idle pooled connections.
+ */
+export function postgresDeadlines(env: Pick<Env, "DATABASE_QUERY_TIMEOUT_S" | "DATABASE_CONNECT_TIMEOUT_S">) {
+  const statementMs = env.DATABASE_QUERY_TIMEOUT_S * 1000;
+  return {
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_S * 1000,
+    statement_timeout: statementMs,
+    query_timeout: statementMs + 1_000,
+    idle_in_transaction_session_timeout: TX_TIMEOUT_MS + 5_000,
+    keepAlive: true,
+  };
+}
+
 export function ensureDatabaseDirectory(env: Env): void {
   if (env.databaseFile) fs.mkdirSync(path.dirname(env.databaseFile), { recursive: true });
 }
@@ -31,7 +54,8 @@ export function ensureDatabaseDirectory(env: Env): void {
 export async function createDb(env: Env): Promise<Db> {
   if (!env.databaseFile) {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated-pg/client")]);
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS });
+    const { DeadlineClient } = await import("./pg-deadline-client");
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS, Client: DeadlineClient, ...postgresDeadlines(env) });
     const db = new PostgresClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
     registerDialect(db, "postgresql");
     return db as unknown as Db;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseBusy, isStorageUnavailable, isTransactionTimeout, isUniqueViolation } from "./errors";
+import { isConnectFailure, isDatabaseBusy, isDatabaseUnreachable, isStorageUnavailable, isTransactionTimeout, isUniqueViolation, isWriteOutcomeUnknown } from "./errors";
 
 /** Shapes as Prisma 6.19 and its driver adapters throw them (seen in tests/integration/faults.test.ts). */
 const prismaError = (code: string, message: string, cause?: unknown) => Object.assign(new Error(message), { code, cause });
@@ -19,6 +19,25 @@ describe("database error classification", () => {
     expect(isDatabaseBusy(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(true);
     expect(isDatabaseBusy(prismaError("P2025", "Record to update not found."))).toBe(false);
     expect(isTransactionTimeout(prismaError("P2028", "Transaction API error"))).toBe(true);
+  });
+
+  it("a lost or refused PostgreSQL connection is 'unreachable'; refused at connect means nothing was sent", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 });
+    expect(isDatabaseUnreachable(refused)).toBe(true);
+    expect(isConnectFailure(refused)).toBe(true);
+    expect(isDatabaseUnreachable(prismaError("P2010", "Raw query failed", { kind: "DatabaseNotReachable" }))).toBe(true);
+    for (const message of ["Connection terminated unexpectedly", "Query read timeout", "timeout exceeded when trying to connect"]) expect(isDatabaseUnreachable(new Error(message)), message).toBe(true);
+    expect(isConnectFailure(new Error("Connection terminated unexpectedly")), "lost mid-request: the outcome is unknown").toBe(false);
+    expect(isConnectFailure(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isDatabaseUnreachable(prismaError("P2010", "x", { kind: "postgres", code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnreachable(prismaError("P2002", "Unique constraint failed"))).toBe(false);
+    expect(isDatabaseUnreachable(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }))).toBe(false);
+  });
+
+  it("an I/O error leaves a write's outcome unknown; a full disk or a read-only file does not", () => {
+    expect(isWriteOutcomeUnknown(Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR_WRITE" }))).toBe(true);
+    expect(isWriteOutcomeUnknown(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }))).toBe(false);
+    expect(isWriteOutcomeUnknown(Object.assign(new Error("attempt to write a readonly database"), { code: "SQLITE_READONLY" }))).toBe(false);
   });
 
   it("follows the cause chain without looping forever", () => {

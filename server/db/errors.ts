@@ -35,9 +35,36 @@ export function isStorageUnavailable(error: unknown): boolean {
 }
 
 /**
+ * A storage fault after which a write's outcome is not known: SQLite's I/O errors. When the commit's
+ * WAL frames were written but the fsync after them failed (a disk turning read-only or failing),
+ * SQLite reports the commit as failed, yet the frames are complete and the next start recovers them.
+ * A full disk or a read-only file fails before the commit frame is written: nothing was stored.
+ */
+export function isWriteOutcomeUnknown(error: unknown): boolean {
+  return /SQLITE_IOERR|disk I\/O error/.test(describeChain(error));
+}
+
+/**
+ * The database server cannot be reached, or the connection to it was lost or went silent (PostgreSQL):
+ * refused, reset, closed, the pool's connect deadline or the client's query deadline passed, or the
+ * server is shutting down (57P01/57P02, class 08 connection exceptions).
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return /\b(ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001|P1002|P1017|57P01|57P02|08000|08001|08003|08004|08006)\b|DatabaseNotReachable|ConnectionClosed|Connection terminated|Connection ended|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Server has closed the connection/.test(
+    describeChain(error),
+  );
+}
+
+/** Unreachable before any statement was sent (refused, connect deadline): a write cannot have been stored. */
+export function isConnectFailure(error: unknown): boolean {
+  return /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001)\b|DatabaseNotReachable|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Can't reach database server/.test(describeChain(error));
+}
+
+/**
  * Another connection held SQLite's write lock past the busy timeout: the adapter maps SQLITE_BUSY to a
- * socket timeout, which Prisma reports as P1008 "Operation has timed out". PostgreSQL: 55P03 lock_not_available.
+ * socket timeout, which Prisma reports as P1008 "Operation has timed out". PostgreSQL: 55P03 lock_not_available,
+ * 57014 query_canceled (a statement ran past DATABASE_QUERY_TIMEOUT_S).
  */
 export function isDatabaseBusy(error: unknown): boolean {
-  return /\bP1008\b|SQLITE_BUSY|database is locked|SocketTimeout|Operation has timed out|\b55P03\b/.test(describeChain(error));
+  return /\bP1008\b|SQLITE_BUSY|database is locked|SocketTimeout|Operation has timed out|\b(55P03|57014)\b/.test(describeChain(error));
 }

@@ -90,4 +90,15 @@ describe("GroupCommit", () => {
     await store.finishNext();
     expect(await second).toBe("stored 2");
   });
+
+  it("with failQueued, a batch that lost the database fails the jobs queued behind it at once, unwritten", async () => {
+    const lost = new Error("Connection terminated unexpectedly");
+    const store = fakeStore(() => lost);
+    const refused = new Error("nothing was saved");
+    const writer = new GroupCommit(store.write, { isolate: () => false, failQueued: (error) => (error === lost ? refused : undefined) });
+    const results = [1, 2, 3].map((job) => writer.submit(job).catch((error: unknown) => error));
+    await store.finishNext();
+    expect(await Promise.all(results)).toEqual([lost, refused, refused]);
+    expect(store.batches).toEqual([[1]]);
+  });
 });

@@ -7,13 +7,19 @@
  * Each job's promise settles only after its own batch committed (or failed), so an acknowledgement still
  * means "on disk". When a batch fails with an error that may belong to one job (`isolate`), its jobs are
  * written again one per transaction, so each request gets its own answer; other errors (the database is
- * busy or gone) fail the whole batch at once rather than making every job wait again in turn.
+ * busy or gone) fail the whole batch at once rather than making every job wait again in turn; with
+ * `failQueued`, an unreachable database also fails the jobs queued behind the batch, unwritten.
  */
 export interface GroupCommitOptions {
   /** Most jobs in one transaction. */
   maxBatch?: number;
   /** True for errors that may come from a single job, after which the batch is retried job by job. */
   isolate?: (error: unknown) => boolean;
+  /**
+   * For a batch error that the queued jobs would meet too (the database is unreachable), the error to
+   * fail them with at once, unwritten, instead of letting each later batch wait out the same deadline.
+   */
+  failQueued?: (error: unknown) => unknown;
 }
 
 interface Queued<J, R> {
@@ -27,6 +33,7 @@ export class GroupCommit<J, R> {
   private running = false;
   private readonly maxBatch: number;
   private readonly isolate: (error: unknown) => boolean;
+  private readonly failQueued: (error: unknown) => unknown;
 
   /** `write` stores the jobs in one transaction and returns one result per job, in order. */
   constructor(
@@ -35,6 +42,7 @@ export class GroupCommit<J, R> {
   ) {
     this.maxBatch = options.maxBatch ?? 64;
     this.isolate = options.isolate ?? (() => true);
+    this.failQueued = options.failQueued ?? (() => undefined);
   }
 
   submit(job: J): Promise<R> {
@@ -60,6 +68,8 @@ export class GroupCommit<J, R> {
     } catch (error) {
       if (batch.length === 1 || !this.isolate(error)) {
         for (const item of batch) item.reject(error);
+        const queuedError = this.failQueued(error);
+        if (queuedError !== undefined) for (const item of this.queue.splice(0)) item.reject(queuedError);
         return;
       }
       for (const item of batch) await this.writeBatch([item]);

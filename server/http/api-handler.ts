@@ -9,7 +9,7 @@ import { credentialsFrom } from "../auth/credentials";
 import { requireRole } from "../auth/require-role";
 import { findActor, type Actor } from "../auth/sessions";
 import { getAppContext, type AppContext } from "../context";
-import { isDatabaseBusy, isStorageUnavailable, isTransactionTimeout } from "../db/errors";
+import { isConnectFailure, isDatabaseBusy, isDatabaseUnreachable, isStorageUnavailable, isTransactionTimeout, isWriteOutcomeUnknown } from "../db/errors";
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from "../errors";
 import { isAllowedOrigin } from "./origin";
 
@@ -25,6 +25,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const BUSY_RETRY_AFTER_S = 2;
 /** Seconds after a 503 unavailable (disk full, read-only database): an operator has to act first. */
 const UNAVAILABLE_RETRY_AFTER_S = 30;
+/** Seconds after a 503 because the database server cannot be reached (a restart or failover takes seconds). */
+const UNREACHABLE_RETRY_AFTER_S = 5;
+/** What a write that may have been stored says: only the client's retry can settle it. */
+const SETTLE_BY_RETRY =
+  "Retry with the same Idempotency-Key (POST /api/reports): a repeat returns the stored report if it was saved and creates nothing twice; for an edit, read the report again before repeating it.";
 
 export interface HandlerOptions {
   /**
@@ -48,7 +53,7 @@ export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerA
       const params = ((await route?.params) ?? {}) as P;
       return await handler({ request, params, actor, ctx });
     } catch (error) {
-      return errorResponse(error, ctx);
+      return errorResponse(error, ctx, !SAFE_METHODS.has(request.method));
     }
   };
 }
@@ -81,18 +86,36 @@ export function errorBody(code: ErrorCode | string, message: string, details: Er
   return { error: { code, message, details } };
 }
 
-export function errorResponse(error: unknown, ctx?: AppContext): Response {
+/**
+ * The contract's error answer for anything a handler throws. Database faults are 503 with Retry-After:
+ * `busy` (lock or pool wait, nothing saved), `unavailable` (unreachable, or cannot store). A write whose
+ * outcome cannot be known (the connection was lost after statements were sent; an I/O error around a
+ * SQLite commit) says so and how a retry settles it. Faults are logged once per episode (dbStatus).
+ */
+export function errorResponse(error: unknown, ctx?: AppContext, write = false): Response {
   if (isAppError(error)) {
     const retryAfter = error.retryAfterS ?? (error.code === "busy" ? BUSY_RETRY_AFTER_S : error.code === "unavailable" ? UNAVAILABLE_RETRY_AFTER_S : undefined);
     const headers: Record<string, string> = retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {};
     return json(errorBody(error.code, error.message, error.details), ERROR_STATUS[error.code], headers);
   }
+  if (isDatabaseUnreachable(error)) {
+    ctx?.dbStatus.fault("down", error);
+    const message =
+      write && !isConnectFailure(error)
+        ? `The connection to the database was lost while this change was being made; it may or may not have been saved. ${SETTLE_BY_RETRY}`
+        : "The database cannot be reached right now; nothing was saved. Retry in a few seconds.";
+    return json(errorBody("unavailable", message), 503, { "retry-after": String(UNREACHABLE_RETRY_AFTER_S) });
+  }
   if (isTransactionTimeout(error) || isDatabaseBusy(error)) {
     return json(errorBody("busy", "The database is busy; nothing was saved. Retry in a moment."), 503, { "retry-after": String(BUSY_RETRY_AFTER_S) });
   }
   if (isStorageUnavailable(error)) {
-    ctx?.log.error("database cannot store changes", { error: error instanceof Error ? error.message : String(error) });
-    return json(errorBody("unavailable", "The database cannot store changes right now (disk full or read-only); nothing was saved. Retry later."), 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) });
+    ctx?.dbStatus.fault("read-only", error);
+    const message =
+      write && isWriteOutcomeUnknown(error)
+        ? `The database's disk failed while storing this change (I/O error: failing or read-only disk); it may or may not have been saved. ${SETTLE_BY_RETRY}`
+        : "The database cannot store changes right now (disk full or read-only); nothing was saved. Retry later.";
+    return json(errorBody("unavailable", message), 503, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) });
   }
   ctx?.log.error("unhandled error in route", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return json(errorBody("internal", "Something went wrong on the server; nothing was changed. The error has been logged."), 500);

@@ -21,6 +21,8 @@ export interface RateLimits {
   loginSucceeded(email: string, clientIp: string): Promise<void>;
   /** Counts one write by this user; refuses (429) over the limit. */
   countWrite(userId: string): Promise<void>;
+  /** Whether the limits' Redis answers a PING within REDIS_PING_TIMEOUT_MS ("not used" without REDIS_URL). */
+  redisStatus(): Promise<"ok" | "down" | "not used">;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ type LimitEnv = Pick<Env, "LOGIN_RATE_LIMIT" | "LOGIN_ADDRESS_RATE_LIMIT" | "LOG
  * (Redis partitioned: packets held, not refused) counts in memory instead, and the request goes on.
  */
 export const REDIS_LIMIT_TIMEOUT_MS = 250;
+/** Longest wait for Redis's answer to health's PING. */
+export const REDIS_PING_TIMEOUT_MS = 500;
 
 export function rateLimited(msBeforeNext: number, what: string): AppError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
@@ -102,6 +106,17 @@ export function createRateLimits(env: LimitEnv, log: Logger): RateLimits {
         if (error instanceof RateLimiterRes) throw rateLimited(error.msBeforeNext, "changes from this account");
         failOpen(error);
       });
+    },
+    async redisStatus() {
+      if (!redis) return "not used";
+      if (!redis.isReady) return "down";
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"down">((resolve) => (timer = setTimeout(() => resolve("down"), REDIS_PING_TIMEOUT_MS)));
+      const ping = redis.ping().then(
+        () => "ok" as const,
+        () => "down" as const,
+      );
+      return Promise.race([ping, late]).finally(() => clearTimeout(timer));
     },
     async close() {
       if (redis?.isOpen) await redis.quit().catch(() => {});

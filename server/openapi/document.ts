@@ -99,6 +99,27 @@ export function openApiDocument() {
         IssueToken: schema(issueTokenSchema),
         EventInput: schema(eventInputSchema),
         Report: reportSchema,
+        Health: {
+          type: "object",
+          required: ["ok", "db", "node", "checks"],
+          properties: {
+            ok: { type: "boolean" },
+            lastSeq: { type: "integer", description: "Absent when the database could not be read" },
+            db: { type: "string", enum: ["sqlite", "postgresql"] },
+            node: { type: "string", description: "This node's name (NODE_NAME or <host>:<port>)" },
+            nodes: {
+              type: "array",
+              description: "Nodes whose heartbeat was written within the last minute",
+              items: { type: "object", required: ["id", "lastSeen", "ok"], properties: { id: { type: "string" }, lastSeen: { type: "string", format: "date-time" }, ok: { type: "boolean", description: "Seen within three heartbeats" } } },
+            },
+            checks: {
+              type: "object",
+              required: ["database", "redis"],
+              properties: { database: { type: "string", enum: ["ok", "down", "read-only"] }, redis: { type: "string", enum: ["ok", "down", "not used"] } },
+            },
+            setup: { type: "string", enum: ["required"] },
+          },
+        },
         FeedEntry: {
           type: "object",
           required: ["seq", "kind", "at", "report"],
@@ -163,7 +184,13 @@ export function openApiDocument() {
       "/api/reports/{id}/retract": { post: { summary: "Retract a published report (editor): appends report.retracted once; anything not published (also the losers of concurrent retractions) → 409, nothing changes", parameters: [idParam], requestBody: body("RetractReport"), responses: { "200": ok("Retracted", ref("Report")), ...errors(400, 401, 403, 404, 409) } } },
       "/api/feed": { get: { summary: "Feed entries after a seq", parameters: queryParams(feedQuerySchema), responses: { "200": ok("Entries and lastSeq"), ...errors(400) } } },
       "/api/control": { get: { summary: "Who holds each place at a time (known: as known then)", parameters: queryParams(controlQuerySchema), responses: { "200": ok("Control"), ...errors(400) } } },
-      "/api/health": { get: { summary: "Health and last seq: {ok, lastSeq, db, setup?}; setup is \"required\" while no one can sign in (first run)", responses: { "200": ok("Healthy") } } },
+      "/api/health": {
+        get: {
+          summary:
+            'Health, answered within ~2 s whatever is down: {ok, lastSeq?, db, node, nodes?:[{id, lastSeen, ok}], checks:{database:"ok"|"down"|"read-only", redis:"ok"|"down"|"not used"}, setup?}. 200 while this node can read and write (Redis down is reported, not fatal); 503 with Retry-After while the database is down or read-only. setup is "required" while no one can sign in (first run)',
+          responses: { "200": ok("Healthy", ref("Health")), "503": { description: "The database is unreachable or cannot store changes (Retry-After)", content: { "application/json": { schema: ref("Health") } } } },
+        },
+      },
       "/api/events": {
         get: {
           summary: "Events of published reports, filtered (comma-separated lists; region matches any place of the event), oldest first, paged by cursor; each with its report {id, title, status, key, publishedAt?, sources} and, as an extension, the report's version, updatedAt and correctionReason (once corrected)",

@@ -4,7 +4,7 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
-import { isDatabaseBusy, isStorageUnavailable, isTransactionTimeout, isUniqueViolation } from "../../db/errors";
+import { isDatabaseBusy, isDatabaseUnreachable, isStorageUnavailable, isTransactionTimeout, isUniqueViolation } from "../../db/errors";
 import { GroupCommit } from "../../db/group-commit";
 import { sqliteWriterOf } from "../../db/sqlite-writer";
 import { AppError, isAppError } from "../../errors";
@@ -48,6 +48,8 @@ export async function createReport(ctx: AppContext, actor: Actor | null, input: 
     }
     throw error;
   }
+  // A stored report proves the database takes writes again (health says so without waiting for the heartbeat).
+  ctx.dbStatus.writable();
   if (committed.entry) ctx.realtime.publish(committed.entry);
   return { report: committed.report, replayed: false };
 }
@@ -56,7 +58,7 @@ export async function createReport(ctx: AppContext, actor: Actor | null, input: 
  * One group-commit writer per database (docs/decisions/0012-group-commit.md): posts that arrive while a
  * write runs are stored together in the next transaction. A failed batch is retried report by report
  * when the error may be one report's (a raced idempotency key); a busy, full or read-only database
- * fails the whole batch at once.
+ * fails the whole batch at once, and an unreachable one also the posts queued behind it.
  */
 const writers = new WeakMap<Db, GroupCommit<NewReport, InsertedReport>>();
 function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
@@ -65,7 +67,11 @@ function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
     const db = ctx.db;
     const sqlite = sqliteWriterOf(db);
     const write = sqlite ? (reports: NewReport[]) => insertReportsSqlite(sqlite, reports) : (reports: NewReport[]) => db.$transaction((tx) => insertReports(tx, reports));
-    writer = new GroupCommit(write, { isolate: (error) => !isTransactionTimeout(error) && !isDatabaseBusy(error) && !isStorageUnavailable(error) && !isAppError(error) });
+    writer = new GroupCommit(write, {
+      isolate: (error) => !isTransactionTimeout(error) && !isDatabaseBusy(error) && !isStorageUnavailable(error) && !isAppError(error),
+      // Posts queued behind a batch that lost the database would each wait out the query deadline in turn.
+      failQueued: (error) => (isDatabaseUnreachable(error) ? new AppError("unavailable", "The database cannot be reached right now; nothing was saved. Retry in a few seconds.", [], 5) : undefined),
+    });
     writers.set(db, writer);
   }
   return writer;

@@ -24,10 +24,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     const upstream = net.connect(target);
     const pair: [net.Socket, net.Socket] = [client, upstream];
     pairs.add(pair);
-    // Bytes are buffered, not dropped, while paused; pipe's flow control holds the rest.
-    client.pipe(upstream);
-    upstream.pipe(client);
+    // Bytes are buffered, not dropped, while paused; pipe's flow control holds the rest. A connection
+    // accepted during a pause is piped by `resume` only (piped twice, every byte would be sent twice).
     if (paused) for (const socket of pair) socket.pause();
+    else {
+      client.pipe(upstream);
+      upstream.pipe(client);
+    }
     const end = () => {
       pairs.delete(pair);
       client.destroy();
