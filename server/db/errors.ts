@@ -50,14 +50,14 @@ export function isWriteOutcomeUnknown(error: unknown): boolean {
  * server is shutting down (57P01/57P02, class 08 connection exceptions).
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  return /\b(ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001|P1002|P1017|57P01|57P02|08000|08001|08003|08004|08006)\b|DatabaseNotReachable|ConnectionClosed|Connection terminated|Connection ended|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Server has closed the connection/.test(
+  return /\b(ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001|P1002|P1017|57P01|57P02|08000|08001|08003|08004|08006)\b|DatabaseNotReachable|ConnectionClosed|Connection terminated|Connection ended|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Server has closed the connection|DatabaseCircuitOpen/.test(
     describeChain(error),
   );
 }
 
 /** Unreachable before any statement was sent (refused, connect deadline): a write cannot have been stored. */
 export function isConnectFailure(error: unknown): boolean {
-  return /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001)\b|DatabaseNotReachable|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Can't reach database server/.test(describeChain(error));
+  return /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001)\b|DatabaseNotReachable|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Can't reach database server|DatabaseCircuitOpen/.test(describeChain(error));
 }
 
 /**
