@@ -147,7 +147,7 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
       for (const answer of later) expectUnavailable(answer);
       const refusedAtOnce = later.filter((answer) => answer.ms < 1_500);
       expect(refusedAtOnce.length, `answer times ${later.map((a) => a.ms).join(", ")} ms`).toBeGreaterThanOrEqual(5);
-      for (const answer of refusedAtOnce) expect(answer.body.error.message).toMatch(/nothing was saved/i);
+      for (const answer of refusedAtOnce) expect((answer.body as { error: { message: string } }).error.message).toMatch(/nothing was saved/i);
     } finally {
       proxy!.resume();
     }
