@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, E2E_ADMIN } from "./fixtures";
 import { LOCALE_COOKIE } from "../../i18n/locales";
-import { E2E_ADMIN } from "../../playwright.config";
 import { SCREENSHOTS } from "./support";
 
 type Scheme = "dark" | "light";
@@ -12,7 +11,8 @@ const DESKTOP = { width: 1440, height: 900 };
 
 async function newContext(browser: Browser, { scheme, locale = "en", viewport = DESKTOP }: { scheme: Scheme; locale?: Locale; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
   const context = await browser.newContext({ colorScheme: scheme, viewport });
-  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: test.info().project.use.baseURL! }]);
+  // Every spec's server is on 127.0.0.1 (its own port): a cookie for the host reaches it.
+  await context.addCookies([{ name: LOCALE_COOKIE, value: locale, domain: "127.0.0.1", path: "/" }]);
   return context;
 }
 

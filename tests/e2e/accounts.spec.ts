@@ -1,5 +1,5 @@
 /** Accounts in the desk: a user changes their own password; an admin sets one for a user. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { editorToken, SCREENSHOTS } from "./support";
 
 /** A sign-in as a script would make it, with no cookie of the test's own request context. */

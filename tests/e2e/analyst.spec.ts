@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures";
 import { editorToken, SCREENSHOTS } from "./support";
 
 const rows = (page: Page) => page.getByTestId("event-row");

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { editorToken, holder, SCREENSHOTS } from "./support";
 
 /** Hours from the slider's start (the baseline, 26 Nov 2024 00:00 UTC) to an instant. */

@@ -3,7 +3,7 @@
  * a typed name is published as its slug, "Add place" warns about the place that already exists, a
  * withdrawal's list suggests too, and a bad form shows every problem at once.
  */
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "./fixtures";
 import { editorToken, SCREENSHOTS } from "./support";
 
 async function signIn(browser: Browser, request: APIRequestContext): Promise<Page> {

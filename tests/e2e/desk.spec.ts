@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { E2E_ADMIN } from "../../playwright.config";
+import { expect, test, type APIRequestContext, type Browser, type Page, E2E_ADMIN } from "./fixtures";
+import { request as playwrightRequest } from "@playwright/test";
 import { editorToken, holder, SCREENSHOTS } from "./support";
 
 /** A fresh editor for each test, created through the admin API, so tests never share a desk. */
@@ -94,7 +94,7 @@ test("an editor composes, publishes, corrects and retracts; an open dashboard fo
   const second = await newEditor(request, "Second Editor");
   // Its own request context: a login through the shared one would leave a session cookie there, and
   // the shared context's later cookie-less API calls would then count as cookie writes without Origin.
-  const api = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const api = await playwrightRequest.newContext({ baseURL: desk.url().replace(/\/desk.*$/, "") });
   const secondToken = (await (await api.post("/api/auth/login", { data: second })).json()).token as string;
   await api.dispose();
   const id = await item.getAttribute("data-report");

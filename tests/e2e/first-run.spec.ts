@@ -6,7 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { call } from "../integration/support/api";
 import { ROOT, startServer, type RunningServer } from "../integration/support/server-process";
 import { holder, SCREENSHOTS } from "./support";

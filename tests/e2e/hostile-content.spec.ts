@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_ADMIN } from "../../playwright.config";
+import { expect, test, type Page, E2E_ADMIN } from "./fixtures";
 import { editorToken, SCREENSHOTS } from "./support";
 
 /**

@@ -1,5 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { E2E_ADMIN } from "../../playwright.config";
+import { type APIRequestContext, type Page, E2E_ADMIN } from "./fixtures";
 
 /**
  * The admin's bearer token. The sign-in sends no cookie (an empty Cookie header): the context keeps the

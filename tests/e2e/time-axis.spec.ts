@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures";
 import { editorToken, SCREENSHOTS } from "./support";
 
 /** A strike reported an hour ago: today's date, two years after the demo's Nov–Dec 2024. */

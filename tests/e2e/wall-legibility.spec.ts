@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { SCREENSHOTS } from "./support";
 
 /** The smallest type a wall may show at 1920×1080: read from across a newsroom. */

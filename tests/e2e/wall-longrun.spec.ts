@@ -1,4 +1,4 @@
-import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { expect, test, type CDPSession, type Page } from "./fixtures";
 import { TICKER_MAX } from "../../lib/wall/scope";
 import { editorToken, SCREENSHOTS } from "./support";
 

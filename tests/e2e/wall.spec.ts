@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { call, login, tokenFor } from "../integration/support/api";
 import { startServer, type RunningServer } from "../integration/support/server-process";
 import { editorToken, SCREENSHOTS } from "./support";
