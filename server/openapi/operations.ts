@@ -154,6 +154,7 @@ export const OPERATIONS: Operation[] = [
     access: "reader",
     query: listReportsQuerySchema,
     answers: [json(200, "A page of reports", "ReportsPage")],
+    errors: [403],
   },
   {
     method: "post",
