@@ -37,3 +37,4 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 /** GET /api/audit: newest first; `next` is the `before` of the following page. */
 export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), next: z.number().int().min(1).optional() });
+export type AuditPage = z.output<typeof auditPageSchema>;

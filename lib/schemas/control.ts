@@ -21,3 +21,4 @@ export type PlaceControl = z.output<typeof placeControlSchema>;
 
 /** GET /api/control: who holds each place at `at` (as known at `known`, when given). */
 export const controlStateSchema = z.object({ at: isoInstantSchema, known: isoInstantSchema.optional(), places: z.array(placeControlSchema) });
+export type ControlState = z.output<typeof controlStateSchema>;

@@ -63,6 +63,7 @@ export type EventCounts = z.output<typeof eventCountsSchema>;
 
 /** GET /api/stats/control and /api/stats/events: one row per bucket, `t` its start. */
 export const statsSeriesSchema = z.array(z.object({ t: isoInstantSchema, counts: countsSchema }));
+export type StatsSeries = z.output<typeof statsSeriesSchema>;
 
 /** The report an event belongs to, as /api/events lists it. */
 const listedReportSchema = z.object({
@@ -99,3 +100,4 @@ export type ListedEvent = z.output<typeof listedEventSchema>;
 
 /** GET /api/events: one page; `next` is the `cursor` of the following page. */
 export const eventsPageSchema = z.object({ events: z.array(listedEventSchema), next: z.string().optional() });
+export type EventsPage = z.output<typeof eventsPageSchema>;

@@ -14,6 +14,7 @@ export type FeedEntry = z.output<typeof feedEntrySchema>;
 
 /** GET /api/feed: the entries and the last committed seq (to resume from when none are left). */
 export const feedPageSchema = z.object({ entries: z.array(feedEntrySchema), lastSeq: z.number().int().min(0) });
+export type FeedPage = z.output<typeof feedPageSchema>;
 
 const SEQ_ERROR = "must be a whole number ≥ 0";
 /** A feed position: a whole number ≥ 0 that fits the database's integer (a seq beyond it cannot exist). */

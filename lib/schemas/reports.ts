@@ -77,6 +77,7 @@ export type Report = z.output<typeof reportSchema>;
 
 /** GET /api/reports: newest first; `next` is the `before` of the following page. */
 export const reportsPageSchema = z.object({ reports: z.array(reportSchema), next: z.string().optional() });
+export type ReportsPage = z.output<typeof reportsPageSchema>;
 
 export const REASON_MAX = 2000;
 const reasonSchema = textSchema(REASON_MAX).pipe(z.string().min(1, { error: "give the reason readers will see" }));
