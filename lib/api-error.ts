@@ -1,8 +1,6 @@
-/** The contract's error body: `{"error":{"code","message","details"}}`. */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
-export interface ApiErrorBody {
-  error: { code: string; message: string; details: ErrorDetail[] };
-}
+/** The contract's error body: `{"error":{"code","message","details"}}` (schemas in lib/schemas/errors.ts). */
+import type { z } from "zod";
+import type { errorBodySchema, errorDetailSchema } from "./schemas/errors";
+
+export type ErrorDetail = z.output<typeof errorDetailSchema>;
+export type ApiErrorBody = z.output<typeof errorBodySchema>;

@@ -1,4 +1,7 @@
 import type { ErrorDetail } from "../lib/api-error";
+import type { ErrorCode } from "../lib/schemas/errors";
+
+export type { ErrorCode };
 
 /** Machine codes of the contract, and the HTTP status each maps to (server/http does the mapping). */
 export const ERROR_STATUS = {
@@ -17,8 +20,7 @@ export const ERROR_STATUS = {
    */
   unavailable: 503,
   internal: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
+} as const satisfies Record<ErrorCode, number>;
 
 /** What services throw: a code from the contract and a sentence a person can act on. */
 export class AppError extends Error {

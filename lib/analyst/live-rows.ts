@@ -3,12 +3,9 @@
  * report's old events leave, its matching new ones are inserted where they sort. An event that sorts
  * after the last loaded row while more pages remain is left for paging to bring (no duplicates). Pure.
  */
-import type { ListedEvent, SortOrder } from "../schemas/event-query";
+import type { EventsPage, ListedEvent, SortOrder } from "../schemas/event-query";
 
-export interface EventsPage {
-  events: ListedEvent[];
-  next?: string;
-}
+export type { EventsPage };
 
 /** The list's order: occurredAt, then id (as the server's cursor). */
 export function compareListed(a: ListedEvent, b: ListedEvent, order: SortOrder): number {

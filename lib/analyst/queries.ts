@@ -1,9 +1,8 @@
 /** Query factories of the analyst workbench: one key per filter string, so every panel follows the URL. */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { ApiErrorBody } from "../api-error";
-import type { PlaceControl } from "../schemas/control";
-import type { EventCounts, SortOrder } from "../schemas/event-query";
-import type { EventsPage } from "./live-rows";
+import type { ControlState } from "../schemas/control";
+import type { EventCounts, EventsPage, SortOrder, StatsSeries } from "../schemas/event-query";
 
 /** Rows per request of the table (it loads the next page as the analyst scrolls). */
 export const TABLE_PAGE_ROWS = 200;
@@ -47,7 +46,7 @@ export const analystEventsQuery = (filter: string, order: SortOrder) =>
 export const analystCountsQuery = (filter: string) =>
   queryOptions({ queryKey: ["analyst", "counts", filter] as const, queryFn: () => getJson<EventCounts>(withQuery("/api/stats/counts", filter)), staleTime: Infinity, retry: false });
 
-export type SeriesRow = { t: string; counts: Record<string, number> };
+export type SeriesRow = StatsSeries[number];
 export const analystEventSeriesQuery = (filter: string) =>
   queryOptions({ queryKey: ["analyst", "stats-events", filter] as const, queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/events", filter, "bucket=day")), staleTime: Infinity, retry: false });
 export const analystControlSeriesQuery = (filter: string) =>
@@ -57,11 +56,7 @@ export const analystControlSeriesQuery = (filter: string) =>
 export const analystMapEventsQuery = (filter: string) =>
   queryOptions({ queryKey: ["analyst", "map-events", filter] as const, queryFn: () => getJson<EventsPage>(withQuery("/api/events", filter, "order=desc", `limit=${MAP_EVENTS_MAX}`)), staleTime: Infinity, retry: false });
 
-export interface ControlView {
-  at: string;
-  known?: string;
-  places: PlaceControl[];
-}
+export type ControlView = ControlState;
 /** Control at `at` (as known at `known` when given), for the regions of the filter. */
 export const analystControlQuery = (at: string, known: string | undefined, region: string) =>
   queryOptions({

@@ -1,7 +1,7 @@
 /** The desk's server data, in the TanStack Query cache: queues of reports, one report with revisions, users, tokens, audit. */
 import { queryOptions } from "@tanstack/react-query";
-import type { AuditEntry } from "../schemas/audit";
-import type { Report } from "../schemas/reports";
+import type { AuditPage } from "../schemas/audit";
+import type { Report, ReportsPage } from "../schemas/reports";
 import type { ApiToken, User } from "../schemas/users";
 import { api } from "./api";
 
@@ -17,7 +17,7 @@ export const deskKeys = {
 export const queueQuery = (status: "draft" | "published" | "retracted") =>
   queryOptions({
     queryKey: deskKeys.queue(status),
-    queryFn: () => api<{ reports: Report[] }>(`/api/reports?status=${status}&limit=${DESK_QUEUE_SIZE}`).then((page) => page.reports),
+    queryFn: () => api<ReportsPage>(`/api/reports?status=${status}&limit=${DESK_QUEUE_SIZE}`).then((page) => page.reports),
   });
 
 export const reportQuery = (id: string) => queryOptions({ queryKey: deskKeys.report(id), queryFn: () => api<Report>(`/api/reports/${encodeURIComponent(id)}`) });
@@ -26,4 +26,4 @@ export const adminKeys = { users: ["admin", "users"] as const, tokens: (userId: 
 
 export const usersQuery = () => queryOptions({ queryKey: adminKeys.users, queryFn: () => api<User[]>("/api/users") });
 export const tokensQuery = (userId: string) => queryOptions({ queryKey: adminKeys.tokens(userId), queryFn: () => api<ApiToken[]>(`/api/users/${userId}/tokens`) });
-export const auditQuery = () => queryOptions({ queryKey: adminKeys.audit, queryFn: () => api<{ entries: AuditEntry[]; next?: number }>("/api/audit?limit=100") });
+export const auditQuery = () => queryOptions({ queryKey: adminKeys.audit, queryFn: () => api<AuditPage>("/api/audit?limit=100") });

@@ -4,7 +4,7 @@
  * `applyFeedEntry`; the query function loads the newest entries.
  */
 import { queryOptions } from "@tanstack/react-query";
-import type { FeedEntry } from "../schemas/feed";
+import type { FeedPage } from "../schemas/feed";
 import { FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
 import { apiFetch } from "./api-fetch";
 
@@ -13,7 +13,7 @@ export { applyFeedEntry, FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from 
 export async function fetchLatestFeed(): Promise<FeedState> {
   const response = await apiFetch(`/api/feed?tail=${FEED_VISIBLE_MAX}`);
   if (!response.ok) throw new Error(`Feed request failed (${response.status})`);
-  const { entries, lastSeq } = (await response.json()) as { entries: FeedEntry[]; lastSeq: number };
+  const { entries, lastSeq } = (await response.json()) as FeedPage;
   return feedStateFrom(entries, lastSeq);
 }
 

@@ -21,8 +21,12 @@ export interface SocketData {
   role: string;
 }
 
-/** Error codes a connection can be refused with (`connect_error` → `err.data.code`); `rate_limited`: too many open sockets from the address, try again later. */
-export type SocketRefusal = "invalid_request" | "unauthorized" | "forbidden_origin" | "rate_limited";
+/**
+ * Error codes a connection can be refused with (`connect_error` → `err.data.code`); `rate_limited`: too
+ * many open sockets from the address, try again later. A foreign Origin is refused before the handshake
+ * (engine.io's `allowRequest`), without a code.
+ */
+export type SocketRefusal = "invalid_request" | "unauthorized" | "rate_limited";
 
 export const rooms = {
   /** Every socket that is caught up and receives live entries. */

@@ -6,7 +6,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { primaryPlace } from "../events/event-kinds";
 import type { FeedEntry } from "../schemas/feed";
-import type { ListedEvent } from "../schemas/event-query";
+import type { EventsPage, ListedEvent } from "../schemas/event-query";
 import type { Report } from "../schemas/reports";
 import { apiFetch } from "../client/api-fetch";
 
@@ -48,7 +48,7 @@ async function fetchAllEvents(): Promise<EventsState> {
   do {
     const response = await apiFetch(`/api/events?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     if (!response.ok) throw new Error(`Events request failed (${response.status})`);
-    const page = (await response.json()) as { events: ListedEvent[]; next?: string };
+    const page = (await response.json()) as EventsPage;
     events.push(...page.events);
     cursor = page.next;
   } while (cursor);

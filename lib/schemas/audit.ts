@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DB_INT_MAX } from "./common";
+import { DB_INT_MAX, isoInstantSchema, personSchema } from "./common";
 
 export const AUDIT_ACTIONS = [
   "report.created",
@@ -14,7 +14,8 @@ export const AUDIT_ACTIONS = [
   "token.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditSubject = "report" | "user" | "token" | "place";
+export const AUDIT_SUBJECTS = ["report", "user", "token", "place"] as const;
+export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export const AUDIT_PAGE_MAX = 200;
 export const auditQuerySchema = z.object({
@@ -24,12 +25,16 @@ export const auditQuerySchema = z.object({
   subject: z.string().max(100).optional(),
 });
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: string; name: string };
-  action: AuditAction;
-  subjectType: AuditSubject;
-  subjectId: string;
-  details: Record<string, unknown>;
-}
+export const auditEntrySchema = z.object({
+  id: z.number().int().min(1),
+  at: isoInstantSchema,
+  actor: personSchema,
+  action: z.enum(AUDIT_ACTIONS),
+  subjectType: z.enum(AUDIT_SUBJECTS),
+  subjectId: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+/** GET /api/audit: newest first; `next` is the `before` of the following page. */
+export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), next: z.number().int().min(1).optional() });
+export type AuditPage = z.output<typeof auditPageSchema>;

@@ -23,3 +23,6 @@ export function textSchema(max: number, { multiline = false } = {}) {
     .max(max, { error: `must be at most ${max} characters` })
     .refine((value) => !forbidden.test(value), { error: "must not contain control characters" });
 }
+
+/** Who did something, as responses name them: `{id, name}`. */
+export const personSchema = z.object({ id: z.string(), name: z.string() });

@@ -9,11 +9,16 @@ export const controlQuerySchema = z.object({
   region: list(slugSchema).optional(),
 });
 
-export interface PlaceControl {
-  place: string;
-  faction: string;
-  since: string;
-  contested: boolean;
+export const placeControlSchema = z.object({
+  place: z.string(),
+  faction: z.string(),
+  since: isoInstantSchema,
+  contested: z.boolean(),
   /** When contested: who is attacking. */
-  attacker?: string;
-}
+  attacker: z.string().optional().describe("When contested: who is attacking."),
+});
+export type PlaceControl = z.output<typeof placeControlSchema>;
+
+/** GET /api/control: who holds each place at `at` (as known at `known`, when given). */
+export const controlStateSchema = z.object({ at: isoInstantSchema, known: isoInstantSchema.optional(), places: z.array(placeControlSchema) });
+export type ControlState = z.output<typeof controlStateSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoInstantSchema, slugSchema } from "./common";
-import { CONFIDENCE_LEVELS, EVENT_TYPES, type Event } from "./events";
+import { advanceSchema, CONFIDENCE_LEVELS, controlChangeSchema, evacuationSchema, EVENT_TYPES, strikeSchema, withdrawalSchema } from "./events";
+import { REPORT_STATUSES, sourceSchema } from "./reports";
 
 /** `a,b,c` → ["a","b","c"], each validated; an empty list (`type=`) filters nothing, as if absent. */
 export const list = <T extends z.ZodType<string, string>>(item: T) =>
@@ -54,33 +55,49 @@ export const statsQuerySchema = eventFilterSchema.extend({
 
 /** GET /api/stats/counts (extension): matching events per region, faction, type and confidence. */
 export const countsQuerySchema = eventFilterSchema;
-export interface EventCounts {
-  total: number;
-  byRegion: Record<string, number>;
-  byFaction: Record<string, number>;
-  byType: Record<string, number>;
-  byConfidence: Record<string, number>;
-}
+const countsSchema = z.record(z.string(), z.number().int().min(0));
 
-type WithoutPlace<E> = E extends unknown ? Omit<E, "place"> : never;
+/** GET /api/stats/counts (extension). */
+export const eventCountsSchema = z.object({ total: z.number().int().min(0), byRegion: countsSchema, byFaction: countsSchema, byType: countsSchema, byConfidence: countsSchema });
+export type EventCounts = z.output<typeof eventCountsSchema>;
+
+/** GET /api/stats/control and /api/stats/events: one row per bucket, `t` its start. */
+export const statsSeriesSchema = z.array(z.object({ t: isoInstantSchema, counts: countsSchema }));
+export type StatsSeries = z.output<typeof statsSeriesSchema>;
+
+/** The report an event belongs to, as /api/events lists it. */
+const listedReportSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  key: z.boolean(),
+  publishedAt: isoInstantSchema.optional(),
+  sources: z.array(sourceSchema),
+  /** Extension: the report's version, when it last changed and, once corrected, the reason readers see. */
+  version: z.number().int().min(1).optional(),
+  updatedAt: isoInstantSchema.optional(),
+  correctionReason: z.string().optional(),
+});
+const listed = {
+  id: z.string(),
+  report: listedReportSchema,
+  place: z.object({ slug: z.string(), region: z.string().nullable() }).describe("The event's main place and its region"),
+};
 
 /**
  * An event as /api/events lists it (API.md): with the report it belongs to, and `place` as the event's
  * main place with its region (for control changes and strikes that is their `place`; for an advance its
  * target, a withdrawal its first place, an evacuation its origin).
  */
-export type ListedEvent = WithoutPlace<Event> & {
-  report: {
-    id: string;
-    title: string;
-    status: string;
-    key: boolean;
-    publishedAt?: string;
-    sources: { name: string; url?: string }[];
-    /** Extension: the report's version, when it last changed and, once corrected, the reason readers see. */
-    version?: number;
-    updatedAt?: string;
-    correctionReason?: string;
-  };
-  place: { slug: string; region: string | null };
-};
+export const listedEventSchema = z.discriminatedUnion("type", [
+  controlChangeSchema.extend(listed),
+  advanceSchema.extend(listed),
+  withdrawalSchema.extend(listed),
+  evacuationSchema.extend(listed),
+  strikeSchema.extend(listed),
+]);
+export type ListedEvent = z.output<typeof listedEventSchema>;
+
+/** GET /api/events: one page; `next` is the `cursor` of the following page. */
+export const eventsPageSchema = z.object({ events: z.array(listedEventSchema), next: z.string().optional() });
+export type EventsPage = z.output<typeof eventsPageSchema>;

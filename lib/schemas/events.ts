@@ -52,4 +52,12 @@ export const eventInputSchema = z.discriminatedUnion("type", [controlChangeSchem
 export type EventInput = z.infer<typeof eventInputSchema>;
 
 /** An event as the API returns it: its input plus a server id. */
-export type Event = EventInput & { id: string };
+const withId = { id: z.string() };
+export const eventSchema = z.discriminatedUnion("type", [
+  controlChangeSchema.extend(withId),
+  advanceSchema.extend(withId),
+  withdrawalSchema.extend(withId),
+  evacuationSchema.extend(withId),
+  strikeSchema.extend(withId),
+]);
+export type Event = z.output<typeof eventSchema>;

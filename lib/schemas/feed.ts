@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { DB_INT_MAX } from "./common";
-import type { Report } from "./reports";
+import { isoInstantSchema } from "./common";
+import { reportSchema } from "./reports";
 
 export const FEED_KINDS = ["report.published", "report.corrected", "report.retracted"] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 /** Most entries one catch-up read or one GET /api/feed returns. */
 export const FEED_BATCH_MAX = 1000;
 
-export interface FeedEntry {
-  seq: number;
-  kind: FeedKind;
-  at: string;
-  report: Report;
-}
+/** One feed entry: over Socket.IO (event `feed`), in GET /api/feed, and between nodes over Redis. */
+export const feedEntrySchema = z.object({ seq: z.number().int().min(1), kind: z.enum(FEED_KINDS), at: isoInstantSchema, report: reportSchema });
+export type FeedEntry = z.output<typeof feedEntrySchema>;
+
+/** GET /api/feed: the entries and the last committed seq (to resume from when none are left). */
+export const feedPageSchema = z.object({ entries: z.array(feedEntrySchema), lastSeq: z.number().int().min(0) });
+export type FeedPage = z.output<typeof feedPageSchema>;
 
 const SEQ_ERROR = "must be a whole number ≥ 0";
 /** A feed position: a whole number ≥ 0 that fits the database's integer (a seq beyond it cannot exist). */

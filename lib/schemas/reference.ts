@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slugSchema, textSchema } from "./common";
+import { isoInstantSchema, slugSchema, textSchema } from "./common";
 
 export const FACTION_KINDS = ["state", "rebel", "jihadist", "militia", "foreign_state"] as const;
 export const PLACE_KINDS = ["capital", "city", "town", "airbase", "airport", "base", "crossing", "village", "abroad", "other"] as const;
@@ -21,24 +21,21 @@ export const createPlaceSchema = z
   .strict();
 export type CreatePlaceInput = z.infer<typeof createPlaceSchema>;
 
-export interface Faction {
-  slug: string;
-  name: string;
-  kind: (typeof FACTION_KINDS)[number];
-  color: string;
-}
-export interface Region {
-  slug: string;
-  name: string;
-}
-export interface Place {
-  slug: string;
-  name: string;
-  names: { en?: string; nl?: string; ar?: string };
-  kind: (typeof PLACE_KINDS)[number];
-  lat: number;
-  lon: number;
-  region: string | null;
+export const factionSchema = z.object({ slug: z.string(), name: z.string(), kind: z.enum(FACTION_KINDS), color: z.string() });
+export type Faction = z.output<typeof factionSchema>;
+
+export const regionSchema = z.object({ slug: z.string(), name: z.string() });
+export type Region = z.output<typeof regionSchema>;
+
+export const placeSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  names: z.object({ en: z.string().optional(), nl: z.string().optional(), ar: z.string().optional() }),
+  kind: z.enum(PLACE_KINDS),
+  lat: z.number(),
+  lon: z.number(),
+  region: z.string().nullable(),
   /** Extension: who held the place when the scenario starts (the control fold's baseline). */
-  baseline?: { faction: string; since: string };
-}
+  baseline: z.object({ faction: z.string(), since: isoInstantSchema }).optional().describe("Extension: who held the place when the scenario starts (the control fold's baseline)."),
+});
+export type Place = z.output<typeof placeSchema>;

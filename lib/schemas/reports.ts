@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DB_INT_MAX, textSchema } from "./common";
-import { eventInputSchema, type Event } from "./events";
+import { DB_INT_MAX, isoInstantSchema, personSchema, textSchema } from "./common";
+import { eventInputSchema, eventSchema } from "./events";
 
 export const REPORT_STATUSES = ["draft", "published", "retracted"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -38,38 +38,46 @@ export const listReportsQuerySchema = z.object({
   before: z.string().max(100).optional(),
 });
 
-export interface Source {
-  name: string;
-  url?: string;
-}
-export interface Revision {
-  version: number;
-  reason: string | null;
-  createdAt: string;
-  author: { id: string; name: string };
+export type Source = z.output<typeof sourceSchema>;
+
+/** A report as the API returns it, without its revisions (the fields every read and feed entry carries). */
+const reportFieldsSchema = z.object({
+  id: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  title: z.string(),
+  body: z.string(),
+  sources: z.array(sourceSchema),
+  key: z.boolean(),
+  version: z.number().int().min(1),
+  createdAt: isoInstantSchema,
+  publishedAt: isoInstantSchema.optional(),
+  updatedAt: isoInstantSchema,
+  retractedAt: isoInstantSchema.optional(),
+  retractionReason: z.string().optional(),
+  correctionReason: z.string().optional(),
+  author: personSchema,
+  lastChangedBy: personSchema.describe("Who last created, corrected, published or retracted it (the author until someone else does)."),
+  events: z.array(eventSchema),
+});
+
+/** An earlier version of a corrected report. */
+export const revisionSchema = z.object({
+  version: z.number().int().min(1),
+  reason: z.string().nullable(),
+  createdAt: isoInstantSchema,
+  author: personSchema,
   /** As stored when superseded; versions stored before `lastChangedBy` existed lack it. */
-  report: Omit<Report, "revisions" | "lastChangedBy"> & Partial<Pick<Report, "lastChangedBy">>;
-}
-export interface Report {
-  id: string;
-  status: ReportStatus;
-  title: string;
-  body: string;
-  sources: Source[];
-  key: boolean;
-  version: number;
-  createdAt: string;
-  publishedAt?: string;
-  updatedAt: string;
-  retractedAt?: string;
-  retractionReason?: string;
-  correctionReason?: string;
-  author: { id: string; name: string };
-  /** Who last created, corrected, published or retracted it (the author until someone else does). */
-  lastChangedBy: { id: string; name: string };
-  events: Event[];
-  revisions?: Revision[];
-}
+  report: reportFieldsSchema.partial({ lastChangedBy: true }),
+});
+export type Revision = z.output<typeof revisionSchema>;
+
+/** POST/GET/PATCH /api/reports…, publish and retract; `revisions` on GET /api/reports/:id. */
+export const reportSchema = reportFieldsSchema.extend({ revisions: z.array(revisionSchema).optional() });
+export type Report = z.output<typeof reportSchema>;
+
+/** GET /api/reports: newest first; `next` is the `before` of the following page. */
+export const reportsPageSchema = z.object({ reports: z.array(reportSchema), next: z.string().optional() });
+export type ReportsPage = z.output<typeof reportsPageSchema>;
 
 export const REASON_MAX = 2000;
 const reasonSchema = textSchema(REASON_MAX).pipe(z.string().min(1, { error: "give the reason readers will see" }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textSchema } from "./common";
+import { isoInstantSchema, textSchema } from "./common";
 
 /** Strongest first. */
 export const ROLES = ["admin", "editor", "analyst", "viewer"] as const;
@@ -44,14 +44,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
+export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), disabled: z.boolean(), createdAt: isoInstantSchema });
+export type User = z.output<typeof userSchema>;
+
+/** The signed-in user as /api/auth/me, login and setup name them. */
+export const sessionUserSchema = userSchema.pick({ id: true, email: true, name: true, role: true });
+export const meSchema = z.object({ user: sessionUserSchema });
+/** POST /api/auth/login and /api/setup: a bearer token (also set as the session cookie) and who it is for. */
+export const signedInSchema = z.object({ token: z.string(), user: sessionUserSchema });
 
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) <= ROLES.indexOf(needed);
@@ -67,10 +67,7 @@ export const issueTokenSchema = z
   .strict();
 export type IssueTokenInput = z.infer<typeof issueTokenSchema>;
 
-export interface ApiToken {
-  id: string;
-  label: string;
-  userId: string;
-  createdAt: string;
-  expiresAt: string;
-}
+export const apiTokenSchema = z.object({ id: z.string(), label: z.string(), userId: z.string(), createdAt: isoInstantSchema, expiresAt: isoInstantSchema });
+export type ApiToken = z.output<typeof apiTokenSchema>;
+/** POST /api/users/:id/tokens: the token itself is in this answer only. */
+export const issuedTokenSchema = apiTokenSchema.extend({ token: z.string() });

@@ -82,7 +82,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-export function errorBody(code: ErrorCode | string, message: string, details: ErrorDetail[] = []): ApiErrorBody {
+export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[] = []): ApiErrorBody {
   return { error: { code, message, details } };
 }
 

@@ -10,7 +10,7 @@
  * hub's gap fill or its periodic catch-up (FEED_CATCH_UP_INTERVAL_MS in app-server.ts).
  */
 import { randomUUID } from "node:crypto";
-import type { FeedEntry } from "../../lib/schemas/feed";
+import { feedEntrySchema, type FeedEntry } from "../../lib/schemas/feed";
 import type { Logger } from "../logger";
 import type { FeedServer } from "./socket-server";
 
@@ -25,11 +25,6 @@ export interface FeedCluster {
   close(): Promise<void>;
 }
 
-/** Announcements come from the other nodes of this desk: check the shape the hub relies on. */
-function isFeedEntry(value: unknown): value is FeedEntry {
-  const entry = value as Partial<FeedEntry> | null;
-  return typeof entry === "object" && entry !== null && Number.isSafeInteger(entry.seq) && (entry.seq ?? 0) > 0 && typeof entry.kind === "string" && typeof entry.at === "string" && typeof entry.report === "object" && entry.report !== null;
-}
 
 export async function joinCluster(io: FeedServer, redisUrl: string, log: Logger, onRemoteEntry: (entry: FeedEntry) => void): Promise<FeedCluster> {
   const [{ createClient }, { createAdapter }] = await Promise.all([import("redis"), import("@socket.io/redis-streams-adapter")]);
@@ -53,7 +48,9 @@ export async function joinCluster(io: FeedServer, redisUrl: string, log: Logger,
     try {
       const { from, entry } = JSON.parse(message) as { from: string; entry: unknown };
       if (from === nodeId) return;
-      if (isFeedEntry(entry)) onRemoteEntry(entry);
+      // Announcements come from the other nodes of this desk: checked against the contract's FeedEntry.
+      const parsed = feedEntrySchema.safeParse(entry);
+      if (parsed.success) onRemoteEntry(parsed.data);
       else log.error("ignored a malformed feed announcement", { message: message.slice(0, 200) });
     } catch (error) {
       log.error("ignored a malformed feed announcement", { error: String(error) });

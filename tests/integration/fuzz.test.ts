@@ -194,7 +194,7 @@ describe("read endpoints under generated hostile query strings", () => {
 });
 
 describe("the socket handshake under generated hostile auth", () => {
-  const REFUSALS = ["invalid_request", "unauthorized", "forbidden_origin"];
+  const REFUSALS = ["invalid_request", "unauthorized"];
 
   function handshake(auth: unknown): Promise<{ connected: boolean; code?: string; message?: string }> {
     return new Promise((resolve) => {

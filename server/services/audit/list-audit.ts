@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import type { AuditEntry, auditQuerySchema } from "../../../lib/schemas/audit";
+import type { AuditEntry, AuditPage, auditQuerySchema } from "../../../lib/schemas/audit";
 import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 
 /** GET /api/audit (admin): newest first, paged by id. `subject` narrows to one report, user or token. */
-export async function listAudit(ctx: AppContext, actor: Actor | null, query: z.infer<typeof auditQuerySchema>): Promise<{ entries: AuditEntry[]; next?: number }> {
+export async function listAudit(ctx: AppContext, actor: Actor | null, query: z.infer<typeof auditQuerySchema>): Promise<AuditPage> {
   requireRole(actor, "admin");
   const rows = await ctx.db.auditEntry.findMany({
     where: { ...(query.before ? { id: { lt: query.before } } : {}), ...(query.subject ? { subjectId: query.subject } : {}) },

@@ -1,6 +1,6 @@
 import type { BaselineHolding } from "../../../lib/control/control-at";
 import { controlAtByPlace, controlAtFromCheckpoints } from "../../../lib/control/control-fold";
-import type { PlaceControl } from "../../../lib/schemas/control";
+import type { ControlState } from "../../../lib/schemas/control";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -19,7 +19,7 @@ export interface ControlQuery {
  * The changes come from the in-memory control index (control-index.ts); the current state is folded
  * from the nearest checkpoint.
  */
-export async function getControl(ctx: AppContext, actor: Actor | null, query: ControlQuery): Promise<{ at: string; known?: string; places: PlaceControl[] }> {
+export async function getControl(ctx: AppContext, actor: Actor | null, query: ControlQuery): Promise<ControlState> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   const at = query.at ? new Date(query.at) : ctx.now();
   const known = query.known ? new Date(query.known) : undefined;

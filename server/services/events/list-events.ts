@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { rawQuery, storedDate } from "../../db/raw-sql";
-import type { eventsQuerySchema, ListedEvent, SortOrder } from "../../../lib/schemas/event-query";
+import type { EventsPage, eventsQuerySchema, ListedEvent, SortOrder } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -20,7 +20,7 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
 }
 
 /** Published events matching the filters, oldest first (or newest first with `order: "desc"`), paged by an opaque cursor. */
-export async function listEvents(ctx: AppContext, actor: Actor | null, query: EventsQuery): Promise<{ events: ListedEvent[]; next?: string }> {
+export async function listEvents(ctx: AppContext, actor: Actor | null, query: EventsQuery): Promise<EventsPage> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, query);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;

@@ -1,4 +1,4 @@
-import type { FeedEntry } from "../../../lib/schemas/feed";
+import type { FeedPage } from "../../../lib/schemas/feed";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -11,7 +11,7 @@ export interface FeedQuery {
 }
 
 /** GET /api/feed: entries after a seq, and the last committed seq (to resume from when none are left). */
-export async function listFeed(ctx: AppContext, actor: Actor | null, query: FeedQuery): Promise<{ entries: FeedEntry[]; lastSeq: number }> {
+export async function listFeed(ctx: AppContext, actor: Actor | null, query: FeedQuery): Promise<FeedPage> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   const lastSeq = await readLastSeq(ctx.db);
   const entries = query.tail ? await readFeedAfter(ctx.db, Math.max(0, lastSeq - query.tail), query.tail) : await readFeedAfter(ctx.db, query.after, query.limit);

@@ -5,35 +5,19 @@
  * unreachable ("down") or refuses writes ("read-only": read-only, full or failing disk, found by the
  * heartbeat write or a refused request).
  */
+import type { Health } from "../../../lib/schemas/health";
 import type { AppContext } from "../../context";
 import { readLastSeq } from "../feed/read-feed";
 import { isSetupRequired } from "../setup/setup-state";
-import type { DatabaseState } from "./database-status";
 import { withDeadline } from "./deadline";
-import { listNodes, type NodeSeen } from "./node-heartbeat";
+import { listNodes } from "./node-heartbeat";
 
 /** Longest wait for the database's answer to health's reads. */
 export const HEALTH_DEADLINE_MS = 1_500;
 /** Seconds a load balancer or client should wait before asking an unhealthy node again. */
 export const HEALTH_RETRY_AFTER_S = 5;
 
-export interface Health {
-  /** True when this node can serve reads and writes (the answer is then 200, else 503). */
-  ok: boolean;
-  /** The feed's last seq; absent when the database could not be read. */
-  lastSeq?: number;
-  db: "sqlite" | "postgresql";
-  /** This node's name (NODE_NAME or `<host>:<port>`). */
-  node: string;
-  /** Nodes that wrote a heartbeat within the last minute; `ok` when seen within three heartbeats. */
-  nodes?: NodeSeen[];
-  checks: {
-    database: DatabaseState;
-    redis: "ok" | "down" | "not used";
-  };
-  /** Present while the install has no user who can sign in: open the setup link from the server's log. */
-  setup?: "required";
-}
+export type { Health };
 
 export async function getHealth(ctx: AppContext): Promise<{ health: Health; status: 200 | 503 }> {
   const reads = withDeadline(Promise.all([readLastSeq(ctx.db), isSetupRequired(ctx.db), listNodes(ctx)]), HEALTH_DEADLINE_MS, "the database");

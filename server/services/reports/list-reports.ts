@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { listReportsQuerySchema, Report } from "../../../lib/schemas/reports";
+import type { listReportsQuerySchema, ReportsPage } from "../../../lib/schemas/reports";
 import { canSeeDrafts, requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -7,7 +7,7 @@ import { AppError, invalid } from "../../errors";
 import { reportInclude, toReport } from "./report-view";
 
 /** Newest first; `next` is the `before` cursor of the following page. Drafts only for editors and admins. */
-export async function listReports(ctx: AppContext, actor: Actor | null, query: z.infer<typeof listReportsQuerySchema>): Promise<{ reports: Report[]; next?: string }> {
+export async function listReports(ctx: AppContext, actor: Actor | null, query: z.infer<typeof listReportsQuerySchema>): Promise<ReportsPage> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   const drafts = canSeeDrafts(actor);
   if (query.status === "draft" && !drafts) throw new AppError("forbidden", "Drafts are visible to editors and admins only.");

@@ -1,0 +1,90 @@
+/**
+ * The named schemas of the OpenAPI document, each generated from the zod schema the server validates
+ * requests with or answers in (zod 4's `z.toJSONSchema`): requests as they are accepted (io "input"),
+ * responses as they are sent (io "output"). A named schema another one uses becomes a `$ref`.
+ */
+import { z } from "zod";
+import { auditPageSchema } from "../../lib/schemas/audit";
+import { controlStateSchema } from "../../lib/schemas/control";
+import { errorBodySchema } from "../../lib/schemas/errors";
+import { eventCountsSchema, eventsPageSchema, listedEventSchema, statsSeriesSchema } from "../../lib/schemas/event-query";
+import { eventInputSchema, eventSchema } from "../../lib/schemas/events";
+import { feedEntrySchema, feedPageSchema } from "../../lib/schemas/feed";
+import { eventsGeoJsonSchema, featureCollectionSchema } from "../../lib/schemas/geojson";
+import { healthSchema } from "../../lib/schemas/health";
+import { createPlaceSchema, factionSchema, placeSchema, regionSchema } from "../../lib/schemas/reference";
+import { createReportSchema, reportSchema, reportsPageSchema, retractReportSchema, revisionSchema, sourceSchema, updateReportSchema } from "../../lib/schemas/reports";
+import { setupSchema } from "../../lib/schemas/setup";
+import { apiTokenSchema, changePasswordSchema, createUserSchema, issuedTokenSchema, issueTokenSchema, loginSchema, meSchema, signedInSchema, updateUserSchema, userSchema } from "../../lib/schemas/users";
+
+export const REQUEST_SCHEMAS = {
+  Login: loginSchema,
+  Setup: setupSchema,
+  ChangePassword: changePasswordSchema,
+  CreateUser: createUserSchema,
+  UpdateUser: updateUserSchema,
+  IssueToken: issueTokenSchema,
+  CreatePlace: createPlaceSchema,
+  EventInput: eventInputSchema,
+  CreateReport: createReportSchema,
+  UpdateReport: updateReportSchema,
+  RetractReport: retractReportSchema,
+} satisfies Record<string, z.ZodType>;
+export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+
+export const RESPONSE_SCHEMAS = {
+  Error: errorBodySchema,
+  Source: sourceSchema,
+  Event: eventSchema,
+  Revision: revisionSchema,
+  Report: reportSchema,
+  ReportsPage: reportsPageSchema,
+  FeedEntry: feedEntrySchema,
+  FeedPage: feedPageSchema,
+  ListedEvent: listedEventSchema,
+  EventsPage: eventsPageSchema,
+  ControlState: controlStateSchema,
+  StatsSeries: statsSeriesSchema,
+  EventCounts: eventCountsSchema,
+  Faction: factionSchema,
+  Factions: z.array(factionSchema),
+  Region: regionSchema,
+  Regions: z.array(regionSchema),
+  Place: placeSchema,
+  Places: z.array(placeSchema),
+  User: userSchema,
+  Users: z.array(userSchema),
+  Me: meSchema,
+  SignedIn: signedInSchema,
+  ApiToken: apiTokenSchema,
+  Tokens: z.array(apiTokenSchema),
+  IssuedToken: issuedTokenSchema,
+  AuditPage: auditPageSchema,
+  Health: healthSchema,
+  FeatureCollection: featureCollectionSchema,
+  EventsGeoJson: eventsGeoJsonSchema,
+  Csv: z.string().describe("RFC 4180 CSV (UTF-8)"),
+  OpenApiDocument: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
+} satisfies Record<string, z.ZodType>;
+export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
+
+type JsonSchema = Record<string, unknown>;
+
+/** All of one registry's schemas as `components.schemas`, referring to each other by `#/components/schemas/<name>`. */
+function generate(schemas: Record<string, z.ZodType>, io: "input" | "output"): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: generated } = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
+  // OpenAPI 3.1 uses the document's dialect: each schema's own $schema and $id would only repeat it.
+  return Object.fromEntries(Object.entries(generated).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema as JsonSchema]));
+}
+
+export function componentSchemas(): Record<string, JsonSchema> {
+  return { ...generate(REQUEST_SCHEMAS, "input"), ...generate(RESPONSE_SCHEMAS, "output") };
+}
+
+/** A query schema's properties as query parameters (their input form: what a URL carries). */
+export function queryParameters(schema: z.ZodObject) {
+  const { properties = {} } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, JsonSchema> };
+  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+}

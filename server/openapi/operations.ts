@@ -1,0 +1,307 @@
+/**
+ * Every operation under /api, as data: who may call it, what it takes (zod request schemas) and what it
+ * answers (zod response schemas, by component name). server/openapi/document.ts turns this table into
+ * the OpenAPI document; server/openapi/document.test.ts checks that every route file is in it.
+ */
+import { z } from "zod";
+import { auditQuerySchema } from "../../lib/schemas/audit";
+import { slugSchema } from "../../lib/schemas/common";
+import { controlQuerySchema } from "../../lib/schemas/control";
+import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
+import { feedQuerySchema } from "../../lib/schemas/feed";
+import { listReportsQuerySchema } from "../../lib/schemas/reports";
+import type { Role } from "../../lib/schemas/users";
+import type { RequestSchemaName, ResponseSchemaName } from "./components";
+
+/**
+ * - `none`: no credentials needed (a bad bearer token is still a 401).
+ * - `optional`: credentials are used when sent (logout ends that session).
+ * - `reader`: public reads of published data, unless PUBLIC_READ=false (then any signed-in user).
+ * - a role: that role or a stronger one.
+ */
+export type Access = "none" | "optional" | "reader" | Role;
+
+export interface Answer {
+  status: number;
+  description: string;
+  /** A response component; absent for 204. */
+  schema?: ResponseSchemaName;
+  /** JSON by default. */
+  contentType?: "application/json" | "application/geo+json" | "text/csv";
+  /** The X-Export-* headers of the exports. */
+  exportHeaders?: boolean;
+  /** A Retry-After header. */
+  retryAfter?: boolean;
+}
+
+export interface Operation {
+  method: "get" | "post" | "patch" | "delete";
+  /** OpenAPI form: `/api/reports/{id}`. */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  access: Access;
+  query?: z.ZodObject;
+  body?: RequestSchemaName;
+  headers?: { name: string; description: string; schema: object }[];
+  answers: Answer[];
+  /** Error statuses beyond those every operation of its kind can give (document.ts adds those). */
+  errors?: number[];
+}
+
+/** GET /api/places's filter (the route's own schema). */
+export const placesQuerySchema = z.object({ region: slugSchema.optional() });
+
+const json = (status: number, description: string, schema: ResponseSchemaName): Answer => ({ status, description, schema });
+const geo = (description: string, schema: ResponseSchemaName = "FeatureCollection"): Answer => ({ status: 200, description, schema, contentType: "application/geo+json" });
+
+export const OPERATIONS: Operation[] = [
+  // Accounts
+  {
+    method: "post",
+    path: "/api/auth/login",
+    operationId: "login",
+    tag: "accounts",
+    summary: "Sign in",
+    description: "Returns a bearer token and sets the same as the session cookie (HttpOnly, SameSite=Lax). Failed attempts are rate-limited per account and address (429).",
+    access: "none",
+    body: "Login",
+    answers: [json(200, "Signed in", "SignedIn")],
+    errors: [429],
+  },
+  { method: "post", path: "/api/auth/logout", operationId: "logout", tag: "accounts", summary: "End this session (or revoke the bearer token sent)", access: "optional", answers: [{ status: 204, description: "Signed out; the session cookie is cleared" }] },
+  { method: "get", path: "/api/auth/me", operationId: "me", tag: "accounts", summary: "The signed-in user", access: "viewer", answers: [json(200, "The signed-in user", "Me")] },
+  {
+    method: "post",
+    path: "/api/auth/password",
+    operationId: "changePassword",
+    tag: "accounts",
+    summary: "Change your own password",
+    description: "Your other sessions and tokens end and their sockets close. New passwords: at least 10 characters, not only spaces, not commonly used. A wrong current password counts as a failed sign-in.",
+    access: "viewer",
+    body: "ChangePassword",
+    answers: [{ status: 204, description: "Changed" }],
+  },
+  {
+    method: "post",
+    path: "/api/setup",
+    operationId: "setup",
+    tag: "accounts",
+    summary: "First run: create the first admin",
+    description: "With the one-time code from the setup link in the server's log; signs them in (token and session cookie). Wrong or used code 403; once anyone can sign in 404. Wrong codes count against the sign-in rate limit.",
+    access: "none",
+    body: "Setup",
+    answers: [json(201, "Admin created and signed in", "SignedIn")],
+    errors: [404, 409, 429],
+  },
+  { method: "get", path: "/api/users", operationId: "listUsers", tag: "users", summary: "List users (admin)", access: "admin", answers: [json(200, "Users", "Users")] },
+  { method: "post", path: "/api/users", operationId: "createUser", tag: "users", summary: "Create a user (admin)", access: "admin", body: "CreateUser", answers: [json(201, "Created", "User")], errors: [409] },
+  {
+    method: "patch",
+    path: "/api/users/{id}",
+    operationId: "updateUser",
+    tag: "users",
+    summary: "Change role, disable or set the password (admin)",
+    description: "Disabling or a new password ends the user's sessions and sockets at once. Admins cannot disable or demote themselves (409).",
+    access: "admin",
+    body: "UpdateUser",
+    answers: [json(200, "Updated", "User")],
+    errors: [404, 409],
+  },
+  { method: "get", path: "/api/users/{id}/tokens", operationId: "listTokens", tag: "users", summary: "Extension: a user's live API and display tokens, without secrets (admin)", access: "admin", answers: [json(200, "Tokens", "Tokens")], errors: [404] },
+  {
+    method: "post",
+    path: "/api/users/{id}/tokens",
+    operationId: "issueToken",
+    tag: "users",
+    summary: "Extension: issue an API or display token for a user (admin)",
+    description: "The token is in this answer only. A disabled user gets none (409).",
+    access: "admin",
+    body: "IssueToken",
+    answers: [json(201, "Issued", "IssuedToken")],
+    errors: [404, 409],
+  },
+  { method: "delete", path: "/api/tokens/{id}", operationId: "revokeToken", tag: "users", summary: "Extension: revoke a token (admin); its requests and sockets stop at once", access: "admin", answers: [{ status: 204, description: "Revoked" }], errors: [404] },
+  { method: "get", path: "/api/audit", operationId: "listAudit", tag: "users", summary: "Extension: the audit trail, newest first (admin)", access: "admin", query: auditQuerySchema, answers: [json(200, "A page of entries", "AuditPage")] },
+
+  // Reference data
+  { method: "get", path: "/api/factions", operationId: "listFactions", tag: "reference", summary: "Factions", access: "reader", answers: [json(200, "Factions", "Factions")] },
+  { method: "get", path: "/api/regions", operationId: "listRegions", tag: "reference", summary: "Regions (governorates)", access: "reader", answers: [json(200, "Regions", "Regions")] },
+  { method: "get", path: "/api/places", operationId: "listPlaces", tag: "reference", summary: "Gazetteer (unknown region: 400)", access: "reader", query: placesQuerySchema, answers: [json(200, "Places", "Places")] },
+  { method: "post", path: "/api/places", operationId: "createPlace", tag: "reference", summary: "Add a place (editor); duplicate slug 409", access: "editor", body: "CreatePlace", answers: [json(201, "Created", "Place")], errors: [409] },
+  {
+    method: "get",
+    path: "/api/regions.geojson",
+    operationId: "regionShapes",
+    tag: "reference",
+    summary: "Governorate shapes, derived from the gazetteer (Voronoi cells of places clipped to the border, merged per governorate)",
+    access: "reader",
+    answers: [geo("A FeatureCollection of (Multi)Polygons")],
+  },
+  { method: "get", path: "/api/map/basemap.geojson", operationId: "basemap", tag: "reference", summary: "Extension: offline basemap (Natural Earth countries around Syria and the evacuation destinations)", access: "reader", answers: [geo("A FeatureCollection of country shapes")] },
+  { method: "get", path: "/api/map/zones.geojson", operationId: "zones", tag: "reference", summary: "Extension: one derived cell per place, for control zones", access: "reader", answers: [geo("A FeatureCollection of cells")] },
+
+  // Reports
+  {
+    method: "get",
+    path: "/api/reports",
+    operationId: "listReports",
+    tag: "reports",
+    summary: "Reports, newest first",
+    description: "Drafts only for editors and admins (status=draft otherwise 403).",
+    access: "reader",
+    query: listReportsQuerySchema,
+    answers: [json(200, "A page of reports", "ReportsPage")],
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/reports",
+    operationId: "createReport",
+    tag: "reports",
+    summary: "Post a report (editor)",
+    description: "Idempotency-Key header: a repeat with the same key and body returns the first response (Idempotent-Replayed: true) and creates nothing; the same key with another body 409.",
+    access: "editor",
+    body: "CreateReport",
+    headers: [{ name: "Idempotency-Key", description: "Makes a retry safe (1 to 255 characters)", schema: { type: "string", minLength: 1, maxLength: 255 } }],
+    answers: [json(201, "Created", "Report")],
+    errors: [409],
+  },
+  { method: "get", path: "/api/reports/{id}", operationId: "getReport", tag: "reports", summary: "One report with its revisions (drafts: editors and admins only, else 404)", access: "reader", answers: [json(200, "The report", "Report")], errors: [404] },
+  {
+    method: "patch",
+    path: "/api/reports/{id}",
+    operationId: "updateReport",
+    tag: "reports",
+    summary: "Edit a draft or correct a published report (editor)",
+    description: "version must be current (else 409, nothing changes); a correction needs a reason, keeps the earlier version in revisions and appends report.corrected. A retracted report cannot change (409).",
+    access: "editor",
+    body: "UpdateReport",
+    answers: [json(200, "Updated", "Report")],
+    errors: [404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/reports/{id}/publish",
+    operationId: "publishReport",
+    tag: "reports",
+    summary: "Publish a draft (editor)",
+    description: "Appends report.published once; anything not a draft (also the losers of concurrent publishes) 409, nothing changes.",
+    access: "editor",
+    answers: [json(200, "Published", "Report")],
+    errors: [404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/reports/{id}/retract",
+    operationId: "retractReport",
+    tag: "reports",
+    summary: "Retract a published report (editor)",
+    description: "Appends report.retracted once; anything not published (also the losers of concurrent retractions) 409, nothing changes.",
+    access: "editor",
+    body: "RetractReport",
+    answers: [json(200, "Retracted", "Report")],
+    errors: [404, 409],
+  },
+
+  // The feed
+  {
+    method: "get",
+    path: "/api/feed",
+    operationId: "listFeed",
+    tag: "feed",
+    summary: "Feed entries after a seq (or the newest `tail`), and the last committed seq",
+    description: "Live: Socket.IO at /socket.io, handshake auth {after: seq, token?}, event `feed` with one FeedEntry, then `feed:live` {lastSeq} once caught up.",
+    access: "reader",
+    query: feedQuerySchema,
+    answers: [json(200, "Entries in seq order", "FeedPage")],
+  },
+  {
+    method: "get",
+    path: "/api/health",
+    operationId: "health",
+    tag: "feed",
+    summary: "Health and the last seq",
+    description:
+      'Answered within ~2 s whatever is down: {ok, lastSeq?, db, node, nodes?:[{id, lastSeen, ok}], checks:{database:"ok"|"down"|"read-only", redis:"ok"|"down"|"not used"}, setup?}. 200 while this node can read and write (Redis down is reported, not fatal); 503 with Retry-After and ok:false while the database is down or read-only. setup is "required" while no one can sign in (first run). Further fields may be added.',
+    access: "none",
+    answers: [json(200, "Healthy", "Health"), { ...json(503, "The database is unreachable or cannot store changes (Retry-After)", "Health"), retryAfter: true }],
+  },
+  { method: "get", path: "/api/openapi.json", operationId: "openapi", tag: "feed", summary: "This document", access: "none", answers: [json(200, "The OpenAPI 3.1 document", "OpenApiDocument")] },
+
+  // Derived views
+  { method: "get", path: "/api/control", operationId: "getControl", tag: "views", summary: "Who holds each place at a time (known: as known then)", access: "reader", query: controlQuerySchema, answers: [json(200, "Control", "ControlState")] },
+  {
+    method: "get",
+    path: "/api/events",
+    operationId: "listEvents",
+    tag: "views",
+    summary: "Events of published reports, filtered and paged",
+    description:
+      "Comma-separated lists; region matches any place of the event; oldest first (order=desc: newest first), paged by cursor; each with its report {id, title, status, key, publishedAt?, sources} and, as an extension, the report's version, updatedAt and correctionReason (once corrected).",
+    access: "reader",
+    query: eventsQuerySchema,
+    answers: [json(200, "A page of events", "EventsPage")],
+  },
+  {
+    method: "get",
+    path: "/api/events.csv",
+    operationId: "exportEventsCsv",
+    tag: "views",
+    summary: "Every event the same filters list, as RFC 4180 CSV",
+    description:
+      "A first '#' comment line states the filter and as-of time (the contract's form), then the header row; with comment=false it starts with the header row (readable by csvkit, pandas and spreadsheets without options); names beside slugs (factionName, placeName, placeNameNl, placeNameAr, regionName); cells starting with = + - @ tab or CR get a leading ' (docs/decisions/0015-exports.md).",
+    access: "reader",
+    query: eventsCsvQuerySchema,
+    answers: [{ status: 200, description: "CSV", schema: "Csv", contentType: "text/csv", exportHeaders: true }],
+  },
+  {
+    method: "get",
+    path: "/api/events.geojson",
+    operationId: "exportEventsGeoJson",
+    tag: "views",
+    summary: "Every event the same filters list, as GeoJSON Points",
+    description: "One geometry type, one GIS layer: each event at its main place, with the CSV's columns as properties and a movement's ends as fromLon/fromLat/toLon/toLat; top-level properties {filter, asOf, lastSeq}.",
+    access: "reader",
+    query: eventsExportQuerySchema,
+    answers: [{ ...geo("A FeatureCollection of Points", "EventsGeoJson"), exportHeaders: true }],
+  },
+  {
+    method: "get",
+    path: "/api/stats/control",
+    operationId: "controlStats",
+    tag: "views",
+    summary: "Places held per faction at the end of each bucket",
+    description: "region selects places, faction the factions reported, type/confidence/q the control changes that count. Expensive: fair turns per client address (429 past 8 waiting, 503 after a 10 s wait).",
+    access: "reader",
+    query: statsQuerySchema,
+    answers: [json(200, "One row per bucket", "StatsSeries")],
+    errors: [429],
+  },
+  {
+    method: "get",
+    path: "/api/stats/events",
+    operationId: "eventStats",
+    tag: "views",
+    summary: "Matching events per bucket by type (the list's filters)",
+    description: "Fair turns per client address as for /api/stats/control.",
+    access: "reader",
+    query: statsQuerySchema,
+    answers: [json(200, "One row per bucket", "StatsSeries")],
+    errors: [429],
+  },
+  {
+    method: "get",
+    path: "/api/stats/counts",
+    operationId: "countEvents",
+    tag: "views",
+    summary: "Extension: matching events in total and per region (of the main place), faction, type and confidence",
+    description: "Fair turns per client address as for /api/stats/control.",
+    access: "reader",
+    query: countsQuerySchema,
+    answers: [json(200, "Counts", "EventCounts")],
+    errors: [429],
+  },
+];

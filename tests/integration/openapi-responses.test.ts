@@ -1,0 +1,256 @@
+/**
+ * The OpenAPI document tells the truth about answers: one server, every operation called at least once
+ * with success and with a representative error, and each answer's status, content type and body checked
+ * against the schema the served /api/openapi.json gives for that operation and status (Ajv, JSON Schema
+ * 2020-12, the dialect of OpenAPI 3.1). An undocumented status fails as well as a body that does not fit.
+ */
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, reportBody, type ApiResponse } from "./support/api";
+import { startServer, type RunningServer } from "./support/server-process";
+
+const PASSWORD = "a long enough password for the openapi test";
+const DOC_ID = "https://situation-desk.invalid/openapi.json";
+
+type Json = Record<string, unknown>;
+interface ResponseObject {
+  description: string;
+  content?: Record<string, { schema: Json }>;
+  $ref?: string;
+}
+interface OperationObject {
+  responses: Record<string, ResponseObject>;
+}
+
+let server: RunningServer;
+let document: { paths: Record<string, Record<string, OperationObject>>; components: { responses: Record<string, ResponseObject> } };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+const validators = new Map<string, ValidateFunction>();
+/** `METHOD /path status` of every checked answer. */
+const seen = new Set<string>();
+
+/** The documented path template a concrete path matches, e.g. /api/reports/{id}. */
+function templateOf(path: string): string {
+  const pathname = path.split("?")[0]!;
+  const match = Object.keys(document.paths).find((template) => new RegExp(`^${template.replace(/\./g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname));
+  if (!match) throw new Error(`${pathname} is not in the document`);
+  return match;
+}
+
+function validatorFor(key: string, schema: Json): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    // The document's own references (#/components/...) resolved against the document added below.
+    const absolute = JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOC_ID}#/`)) as Json;
+    validate = ajv.compile(absolute);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/** Checks one answer against the document and records it; returns the body for the next step. */
+function check<T>(method: string, path: string, response: ApiResponse<T>): T {
+  const template = templateOf(path);
+  const operation = document.paths[template]?.[method.toLowerCase()];
+  const where = `${method} ${template} → ${response.status}`;
+  expect(operation, `${method} ${template} is documented`).toBeDefined();
+  let answer = operation!.responses[String(response.status)];
+  expect(answer, `${where}: this status is documented`).toBeDefined();
+  if (answer!.$ref) answer = document.components.responses[answer!.$ref.split("/").at(-1)!];
+  const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (!answer!.content) {
+    expect(response.body, `${where}: no body`).toBeFalsy();
+  } else {
+    const media = answer!.content[contentType];
+    expect(media, `${where}: content type ${contentType} is documented (${Object.keys(answer!.content).join(", ")})`).toBeDefined();
+    const validate = validatorFor(`${where} ${contentType}`, media!.schema);
+    const valid = validate(response.body);
+    expect(valid ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), `${where}: body fits the schema`).toEqual([]);
+  }
+  seen.add(`${method} ${template} ${response.status}`);
+  return response.body;
+}
+
+async function send<T = any>(method: string, path: string, options: Parameters<typeof call>[3] = {}): Promise<ApiResponse<T>> {
+  const response = await call<T>(server.url, method, path, options);
+  check(method, path, response);
+  return response;
+}
+
+/** The code from the server's setup log line. */
+async function setupCode(): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const line = server.logs.find((l) => l.includes("/setup?code="));
+    if (line) return new URL((JSON.parse(line) as { setupUrl: string }).setupUrl).searchParams.get("code")!;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("no setup link in the log");
+}
+
+beforeAll(async () => {
+  server = await startServer({ env: { ADMIN_EMAIL: "", ADMIN_PASSWORD: "" } });
+  const served = await call(server.url, "GET", "/api/openapi.json");
+  expect(served.status).toBe(200);
+  document = served.body as typeof document;
+  ajv.addSchema({ ...(document as unknown as Json), $id: DOC_ID });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("every operation's answers fit the served OpenAPI document", () => {
+  let admin: string;
+  let editor: { id: string; token: string };
+  let published: { id: string; version: number };
+  let draftId: string;
+
+  it("first run, accounts, users and tokens", async () => {
+    expect((await send("GET", "/api/health")).body.setup).toBe("required");
+    const code = await setupCode();
+    expect((await send("POST", "/api/setup", { body: { code: "x".repeat(43), email: "first@test.invalid", name: "First", password: PASSWORD } })).status).toBe(403);
+    expect((await send("POST", "/api/setup", { body: { code, email: "not an email", name: "", password: "short" } })).status).toBe(400);
+    const setUp = await send<{ token: string }>("POST", "/api/setup", { body: { code, email: "first@test.invalid", name: "First Admin", password: PASSWORD } });
+    expect(setUp.status).toBe(201);
+    admin = setUp.body.token;
+    expect((await send("POST", "/api/setup", { body: { code, email: "second@test.invalid", name: "Second", password: PASSWORD } })).status).toBe(404);
+    expect((await send("GET", "/api/health")).status).toBe(200);
+
+    expect((await send("POST", "/api/auth/login", { body: { email: "first@test.invalid", password: PASSWORD } })).status).toBe(200);
+    expect((await send("POST", "/api/auth/login", { body: { email: "first@test.invalid", password: "wrong password here" } })).status).toBe(401);
+    expect((await send("POST", "/api/auth/login", { raw: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect((await send("GET", "/api/auth/me", { token: admin })).status).toBe(200);
+    expect((await send("GET", "/api/auth/me")).status).toBe(401);
+
+    const created = await send<{ id: string }>("POST", "/api/users", { token: admin, body: { email: "ed@test.invalid", name: "Ed Itor", password: PASSWORD, role: "editor" } });
+    expect(created.status).toBe(201);
+    expect((await send("POST", "/api/users", { token: admin, body: { email: "ed@test.invalid", name: "Ed", password: PASSWORD, role: "editor" } })).status).toBe(409);
+    expect((await send("POST", "/api/users", { token: admin, body: "text", headers: { "content-type": "text/plain" } })).status).toBe(415);
+    expect((await send("GET", "/api/users", { token: admin })).status).toBe(200);
+    expect((await send("GET", "/api/users")).status).toBe(401);
+    const login = await send<{ token: string }>("POST", "/api/auth/login", { body: { email: "ed@test.invalid", password: PASSWORD } });
+    editor = { id: created.body.id, token: login.body.token };
+    expect((await send("GET", "/api/users", { token: editor.token })).status).toBe(403);
+    expect((await send("PATCH", `/api/users/${editor.id}`, { token: admin, body: { role: "editor" } })).status).toBe(200);
+    expect((await send("PATCH", "/api/users/no-such-user", { token: admin, body: { disabled: true } })).status).toBe(404);
+
+    const issued = await send<{ id: string }>("POST", `/api/users/${editor.id}/tokens`, { token: admin, body: { label: "Wire ingester", expiresInDays: 30 } });
+    expect(issued.status).toBe(201);
+    expect((await send("POST", `/api/users/${editor.id}/tokens`, { token: admin, body: { label: "" } })).status).toBe(400);
+    expect((await send("GET", `/api/users/${editor.id}/tokens`, { token: admin })).status).toBe(200);
+    expect((await send("GET", "/api/users/no-such-user/tokens", { token: admin })).status).toBe(404);
+    expect((await send("DELETE", `/api/tokens/${issued.body.id}`, { token: admin })).status).toBe(204);
+    expect((await send("DELETE", `/api/tokens/${issued.body.id}`, { token: admin })).status).toBe(404);
+
+    // A user of their own for the password change (it ends their other sessions).
+    await send("POST", "/api/users", { token: admin, body: { email: "vi@test.invalid", name: "Vi", password: PASSWORD, role: "viewer" } });
+    const viewer = (await send<{ token: string }>("POST", "/api/auth/login", { body: { email: "vi@test.invalid", password: PASSWORD } })).body.token;
+    expect((await send("POST", "/api/auth/password", { token: viewer, body: { currentPassword: "not the password", newPassword: `${PASSWORD} 2` } })).status).toBe(400);
+    expect((await send("POST", "/api/auth/password", { token: viewer, body: { currentPassword: PASSWORD, newPassword: `${PASSWORD} 2` } })).status).toBe(204);
+    expect((await send("POST", "/api/auth/logout", { token: viewer })).status).toBe(204);
+    expect((await send("POST", "/api/auth/logout", { token: "not-a-token" })).status).toBe(401);
+  });
+
+  it("reference data and map shapes", async () => {
+    expect((await send("GET", "/api/factions")).status).toBe(200);
+    expect((await send("GET", "/api/factions", { token: "not-a-token" })).status).toBe(401);
+    expect((await send("GET", "/api/regions")).status).toBe(200);
+    expect((await send("GET", "/api/regions", { headers: { authorization: "Basic abc" } })).status).toBe(401);
+    expect((await send("GET", "/api/places")).status).toBe(200);
+    expect((await send("GET", "/api/places?region=atlantis")).status).toBe(400);
+    const place = { slug: "openapi-village", name: "OpenAPI Village", lat: 35.1, lon: 36.7, kind: "village", region: "hama", names: { nl: "OpenAPI-dorp" } };
+    expect((await send("POST", "/api/places", { token: editor.token, body: place })).status).toBe(201);
+    expect((await send("POST", "/api/places", { token: editor.token, body: place })).status).toBe(409);
+    expect((await send("POST", "/api/places", { body: place })).status).toBe(401);
+    for (const path of ["/api/regions.geojson", "/api/map/basemap.geojson", "/api/map/zones.geojson"]) {
+      expect((await send("GET", path)).status, path).toBe(200);
+      expect((await send("GET", path, { token: "not-a-token" })).status, path).toBe(401);
+    }
+  });
+
+  it("reports: post, list, read, correct, publish, retract", async () => {
+    const posted = await send<{ id: string; version: number }>("POST", "/api/reports", { token: editor.token, body: reportBody(1, { key: true, sources: [{ name: "Wire", url: "https://example.org/a" }] }), headers: { "idempotency-key": "openapi-1" } });
+    expect(posted.status).toBe(201);
+    published = posted.body;
+    expect((await send("POST", "/api/reports", { token: editor.token, body: reportBody(2), headers: { "idempotency-key": "openapi-1" } })).status).toBe(409);
+    expect((await send("POST", "/api/reports", { token: editor.token, body: { ...reportBody(3), events: [] } })).status).toBe(400);
+    expect((await send("POST", "/api/reports", { token: editor.token, raw: JSON.stringify({ ...reportBody(4), body: "x".repeat(2_000_000) }), headers: { "content-type": "application/json" } })).status).toBe(413);
+    const movements = [
+      { type: "advance", occurredAt: "2024-12-07T10:00:00Z", confidence: "claimed", faction: "hts", toward: "hama", from: "aleppo", distanceKm: 12 },
+      { type: "withdrawal", occurredAt: "2024-12-07T11:00:00Z", confidence: "reported", faction: "government", from: ["aleppo"], to: "homs" },
+      { type: "evacuation", occurredAt: "2024-12-07T11:30:00Z", confidence: "confirmed", faction: "russia", personnel: "diplomats", from: "damascus", to: "moscow", mode: "air" },
+      { type: "strike", occurredAt: "2024-12-07T12:30:00Z", confidence: "reported", faction: "government", place: "idlib" },
+    ];
+    const draft = await send<{ id: string }>("POST", "/api/reports", { token: editor.token, body: reportBody(5, { status: "draft", events: movements }) });
+    expect(draft.status).toBe(201);
+    draftId = draft.body.id;
+
+    expect((await send("GET", "/api/reports?limit=1", { token: editor.token })).status).toBe(200);
+    expect((await send("GET", "/api/reports?status=draft")).status).toBe(403);
+    expect((await send("GET", "/api/reports?limit=0")).status).toBe(400);
+
+    const corrected = await send<{ version: number }>("PATCH", `/api/reports/${published.id}`, { token: editor.token, body: { version: published.version, reason: "Fixed the title", title: "Corrected title" } });
+    expect(corrected.status).toBe(200);
+    expect((await send("PATCH", `/api/reports/${published.id}`, { token: editor.token, body: { version: published.version, reason: "Stale", title: "Stale" } })).status).toBe(409);
+    expect((await send("PATCH", "/api/reports/no-such-report", { token: editor.token, body: { version: 1, title: "x" } })).status).toBe(404);
+    const read = await send<{ revisions?: unknown[] }>("GET", `/api/reports/${published.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.revisions).toHaveLength(1);
+    expect((await send("GET", `/api/reports/${draftId}`)).status).toBe(404);
+
+    expect((await send("POST", `/api/reports/${draftId}/publish`, { token: editor.token })).status).toBe(200);
+    expect((await send("POST", `/api/reports/${draftId}/publish`, { token: editor.token })).status).toBe(409);
+    expect((await send("POST", `/api/reports/${published.id}/retract`, { token: editor.token, body: { reason: "Wrong town" } })).status).toBe(200);
+    expect((await send("POST", `/api/reports/${published.id}/retract`, { token: editor.token, body: { reason: "Again" } })).status).toBe(409);
+    expect((await send("POST", `/api/reports/${published.id}/retract`, { token: editor.token, body: {} })).status).toBe(400);
+  });
+
+  it("a cookie-authenticated write from another site is refused", async () => {
+    const login = await call(server.url, "POST", "/api/auth/login", { body: { email: "ed@test.invalid", password: PASSWORD } });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await send("POST", `/api/reports/${draftId}/publish`, { headers: { cookie, origin: "https://evil.example" } })).status).toBe(403);
+  });
+
+  it("the feed, health, derived views, exports and statistics", async () => {
+    const feed = await send<{ entries: unknown[] }>("GET", "/api/feed?after=0");
+    expect(feed.status).toBe(200);
+    expect(feed.body.entries.length).toBeGreaterThanOrEqual(4);
+    expect((await send("GET", "/api/feed?after=-1")).status).toBe(400);
+    expect((await send("GET", "/api/health", { token: "not-a-token" })).status).toBe(401);
+    expect((await send("GET", "/api/openapi.json")).status).toBe(200);
+    expect((await send("GET", "/api/openapi.json", { token: "not-a-token" })).status).toBe(401);
+
+    expect((await send("GET", "/api/control?known=2024-12-08T00:00:00Z")).status).toBe(200);
+    expect((await send("GET", "/api/control?at=yesterday")).status).toBe(400);
+    const events = await send<{ events: unknown[] }>("GET", "/api/events?limit=2");
+    expect(events.status).toBe(200);
+    expect(events.body.events.length).toBeGreaterThan(0);
+    expect((await send("GET", "/api/events?order=desc&limit=1000")).status).toBe(200);
+    expect((await send("GET", "/api/events?type=parade")).status).toBe(400);
+    expect((await send("GET", "/api/events.csv?comment=false")).status).toBe(200);
+    expect((await send("GET", "/api/events.csv?confidence=rumour")).status).toBe(400);
+    expect((await send("GET", "/api/events.geojson?region=hama")).status).toBe(200);
+    expect((await send("GET", "/api/events.geojson?from=soon")).status).toBe(400);
+    for (const path of ["/api/stats/control", "/api/stats/events"]) {
+      expect((await send("GET", `${path}?from=2024-12-06T00:00:00Z&to=2024-12-09T00:00:00Z&bucket=day`)).status, path).toBe(200);
+      expect((await send("GET", `${path}?bucket=week`)).status, path).toBe(400);
+    }
+    expect((await send("GET", "/api/stats/counts")).status).toBe(200);
+    expect((await send("GET", "/api/stats/counts?faction=martians")).status).toBe(400);
+    expect((await send("GET", "/api/audit?limit=5", { token: admin })).status).toBe(200);
+    expect((await send("GET", "/api/audit?limit=5000", { token: admin })).status).toBe(400);
+  });
+
+  it("called every operation with a success and an error", () => {
+    const missing: string[] = [];
+    for (const [template, item] of Object.entries(document.paths)) {
+      for (const method of Object.keys(item)) {
+        const statuses = [...seen].filter((key) => key.startsWith(`${method.toUpperCase()} ${template} `)).map((key) => Number(key.split(" ").at(-1)));
+        if (!statuses.some((s) => s < 300)) missing.push(`${method.toUpperCase()} ${template}: no success`);
+        if (!statuses.some((s) => s >= 400)) missing.push(`${method.toUpperCase()} ${template}: no error`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
