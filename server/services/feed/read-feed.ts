@@ -3,9 +3,18 @@ import type { Report } from "../../../lib/schemas/reports";
 import type { Db } from "../../db/client";
 
 /** Entries with seq > after, in seq order. */
+/**
+ * A report as a feed entry stored it. Entries written before `lastChangedBy` existed lack it: as the
+ * migration did for the reports themselves, the author is who last changed them as far as they know.
+ */
+function storedReport(snapshot: unknown): Report {
+  const report = snapshot as Omit<Report, "lastChangedBy"> & Partial<Pick<Report, "lastChangedBy">>;
+  return report.lastChangedBy ? (report as Report) : { ...report, lastChangedBy: report.author };
+}
+
 export async function readFeedAfter(db: Db, after: number, limit: number): Promise<FeedEntry[]> {
   const rows = await db.feedEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
-  return rows.map((row) => ({ seq: row.seq, kind: row.kind as FeedKind, at: row.at.toISOString(), report: row.snapshot as unknown as Report }));
+  return rows.map((row) => ({ seq: row.seq, kind: row.kind as FeedKind, at: row.at.toISOString(), report: storedReport(row.snapshot) }));
 }
 
 export async function readLastSeq(db: Db): Promise<number> {
