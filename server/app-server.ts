@@ -157,7 +157,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       heartbeat?.stop();
       hub?.stop();
       await cluster?.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await io.close();
       await nextApp.close().catch(() => {});
       await sqliteWriterOf(db)?.close();
       await db.$disconnect();

@@ -1,5 +1,5 @@
 import { cookies, headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
+import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LOCALE_COOKIE, pickLocale } from "@/i18n/locales";
 import { FEED_VISIBLE_MAX, feedStateFrom } from "@/lib/feed/report-cards";
@@ -48,7 +48,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
     listAllEvents(ctx, actor),
   ]);
   const { config, ignored } = parseWallParams(params, { regions: regions.map((r) => r.slug), factions: factions.map((f) => f.slug), fallbackLocale });
-  const messages = (await import(`../../messages/${config.locale}.json`)).default;
+  const messages = ((await import(`../../messages/${config.locale}.json`)) as { default: AbstractIntlMessages }).default;
   const nonce = (await headers()).get("x-nonce") ?? undefined;
 
   return (

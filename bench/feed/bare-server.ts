@@ -13,8 +13,8 @@ io.on("connection", (socket) => socket.emit("feed:live", { lastSeq: 0 }));
 
 process.on("message", (command: { type: "broadcast"; payload: Record<string, unknown>; count: number; firstSeq: number } | { type: "close" }) => {
   if (command.type === "close") {
-    io.close();
-    process.exit(0);
+    void io.close().finally(() => process.exit(0));
+    return;
   }
   const sentAt = performance.timeOrigin + performance.now();
   let i = 0;

@@ -48,7 +48,7 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
           <PopoverDetails key={key} className="filter-menu" data-filter={key}>
             <summary>
               <span className="filter-label">{label}</span>
-              <span className="filter-value">{filter[key]?.length ? t("analyst.selected", { count: filter[key]!.length }) : t("analyst.any")}</span>
+              <span className="filter-value">{filter[key]?.length ? t("analyst.selected", { count: filter[key].length }) : t("analyst.any")}</span>
             </summary>
             <div className="filter-options" role="group" aria-label={label}>
               {options.map((option) => (

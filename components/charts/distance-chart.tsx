@@ -35,7 +35,7 @@ export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: Dashboar
           {axisBreakAreas(model.axis)}
           <XAxis {...timeXAxis(model.axis, model.locale, fontPx)} />
           <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(_, payload) => formatUtc(Number(payload[0]?.payload?.t ?? 0), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(_, payload) => formatUtc(Number((payload[0]?.payload as { t?: number } | undefined)?.t ?? 0), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
           {targets.map((target, i) => (
             <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2 * lineScale(fontPx)} connectNulls dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }} isAnimationActive={false} />
           ))}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Main } from "@/components/ui/main";
 import { api, ApiError } from "@/lib/client/api";
 import { PASSWORD_MIN } from "@/lib/schemas/users";
+import { formText } from "@/lib/form-text";
 
 type Field = "currentPassword" | "newPassword" | "repeat";
 
@@ -19,7 +20,7 @@ export function AccountForm({ email }: { email: string }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const value = (name: Field) => String(form.get(name) ?? "");
+    const value = (name: Field) => formText(form, name);
     setDone(false);
     if (value("newPassword") !== value("repeat")) return setErrors({ repeat: t("mismatch") });
     setPending(true);

@@ -10,6 +10,7 @@ import { errorsByField } from "@/lib/desk/report-form";
 import { createPlaceSchema, PLACE_KINDS, type Place, type Region } from "@/lib/schemas/reference";
 import { zodDetails } from "@/lib/schemas/zod-details";
 import { SelectField, TextField } from "./fields";
+import { formText } from "@/lib/form-text";
 
 const ARABIC = /\p{Script=Arabic}/u;
 
@@ -51,7 +52,7 @@ export function AddPlaceForm({ text, places, regions, onAdded, onUseExisting, on
     event.preventDefault();
     event.stopPropagation();
     const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "").trim();
+    const value = (name: string) => formText(form, name).trim();
     const input = {
       slug: value("slug"),
       name: value("name"),

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { Main } from "@/components/ui/main";
+import { formText } from "@/lib/form-text";
 
 /**
  * Sign-in for editors and admins; the session cookie it receives is HttpOnly. On a fresh install (no one
@@ -22,7 +23,7 @@ export function DeskLogin({ setupRequired = false }: { setupRequired?: boolean }
     setPending(true);
     setError(null);
     try {
-      await api("/api/auth/login", { method: "POST", body: { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") } });
+      await api("/api/auth/login", { method: "POST", body: { email: formText(form, "email"), password: formText(form, "password") } });
       router.refresh();
     } catch (failure) {
       setError(failure instanceof ApiError ? (failure.status === 401 ? t("loginWrong") : failure.message) : String(failure));

@@ -9,6 +9,7 @@ import type { NameBook } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
 import type { Report } from "@/lib/schemas/reports";
 import { ReportHistory } from "./report-history";
+import { formText } from "@/lib/form-text";
 
 const TABS = ["draft", "published", "retracted"] as const;
 type Tab = (typeof TABS)[number];
@@ -68,7 +69,7 @@ function QueueItem({ report, names, onEdit, editing }: { report: Report; names: 
   });
   const submitRetraction = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
+    const reason = formText(new FormData(event.currentTarget), "reason").trim();
     if (!reason) return setError(t("reasonRequired"));
     setError(null);
     retract.mutate(reason);

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Main } from "@/components/ui/main";
 import { api, ApiError } from "@/lib/client/api";
 import { PASSWORD_MIN } from "@/lib/schemas/users";
+import { formText } from "@/lib/form-text";
 
 type Field = "code" | "name" | "email" | "password" | "repeat";
 
@@ -21,7 +22,7 @@ export function SetupForm({ code }: { code: string }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: Field) => String(form.get(name) ?? "");
+    const value = (name: Field) => formText(form, name);
     if (value("password") !== value("repeat")) {
       setErrors({ repeat: t("mismatch") });
       return;

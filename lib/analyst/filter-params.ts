@@ -44,7 +44,7 @@ export function filterFromSearchParams(params: URLSearchParams | Record<string, 
     if (value === undefined || value.trim() === "") continue;
     filter[key] = (LIST_FILTER_KEYS as readonly string[]).includes(key) ? value.split(",").map((v) => v.trim()).filter(Boolean) : value.trim();
   }
-  return filter as FilterValues;
+  return filter;
 }
 
 /** Adds or removes one value of a list filter. */

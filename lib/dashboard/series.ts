@@ -50,7 +50,7 @@ export function controlSeriesOnAxis(baseline: readonly BaselineHolding[], change
 export function eventCountSeries(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], from: number, to: number, bucket: Bucket, types: readonly EventType[] = EVENT_TYPES) {
   const size = BUCKET_MS[bucket];
   const starts = bucketStarts(from, to, bucket);
-  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));
+  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }));
   const first = starts[0] ?? 0;
   for (const event of events) {
     if (!types.includes(event.type)) continue;
@@ -65,7 +65,7 @@ export function eventCountSeries(events: readonly Pick<ListedEvent, "type" | "oc
 /** Events per day on a time axis, by type: days in its segments only (none for the gaps). */
 export function eventCountSeriesOnAxis(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], axis: TimeAxis, types: readonly EventType[] = EVENT_TYPES) {
   const size = BUCKET_MS.day;
-  const rows = new Map(axisBuckets(axis, size).map((start) => [start, { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }]));
+  const rows = new Map(axisBuckets(axis, size).map((start) => [start, { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }]));
   for (const event of events) {
     if (!types.includes(event.type)) continue;
     const row = rows.get(Math.floor(Date.parse(event.occurredAt) / size) * size);

@@ -1,5 +1,5 @@
 /** Prisma error codes, matched by shape so that route bundles need not load the Prisma runtime. */
-const codeOf = (error: unknown) => (typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : undefined);
+const codeOf = (error: unknown) => (typeof error === "object" && error !== null && "code" in error ? (error).code : undefined);
 
 /** The driver adapter's error kind behind a failed raw query (P2010), the same on SQLite and PostgreSQL. */
 const rawErrorKind = (error: unknown) =>
@@ -15,10 +15,11 @@ export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028
 function describeChain(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== "object") {
+    if (typeof current === "string" || typeof current === "number" || typeof current === "boolean" || typeof current === "bigint") {
       parts.push(String(current));
       break;
     }
+    if (typeof current !== "object") break;
     const record = current as { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; kind?: unknown; cause?: unknown };
     parts.push(...[record.code, record.originalCode, record.kind, record.message, record.originalMessage].filter((part) => part !== undefined).map(String));
     current = record.cause;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GroupCommit } from "./group-commit";
 
 /** A fake store whose writes finish when the test says so, recording each batch it was given. */
-function fakeStore(fail?: (jobs: number[]) => unknown) {
+function fakeStore(fail?: (jobs: number[]) => Error | undefined) {
   const batches: number[][] = [];
   const pending: (() => void)[] = [];
   const write = (jobs: number[]) =>

@@ -81,7 +81,7 @@ const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknow
 DeadlineClient.prototype.query = function (this: DeadlineClient, ...args: unknown[]): unknown {
   const last = args.at(-1);
   if (!breaker.allows()) {
-    if (typeof last === "function") return void process.nextTick(last as Callback, circuitOpen());
+    if (typeof last === "function") return void process.nextTick(last, circuitOpen());
     return Promise.reject(circuitOpen());
   }
   if (typeof last === "function") {

@@ -18,7 +18,7 @@ async function holdInAnotherProcess(file = dbFile): Promise<ChildProcess> {
   });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`holder exited with ${code}`)));
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => line === "locked" && resolve());
+    readline.createInterface({ input: child.stdout }).on("line", (line) => line === "locked" && resolve());
   });
   return child;
 }

@@ -81,6 +81,8 @@ export function createRateLimits(env: LimitEnv, log: Logger): RateLimits {
 
   /** A limiter's own failure (Redis down without insurance) must not refuse requests: it logs and lets them pass. */
   const failOpen = (error: unknown) => {
+    // rate-limiter-flexible rejects with a RateLimiterRes (not an Error) when over the limit; pass it on.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (error instanceof RateLimiterRes) throw error;
     log.error("rate limiter failed; request allowed", { error: String(error) });
   };

@@ -95,7 +95,7 @@ function toWebRequest(req: IncomingMessage): Request {
     method,
     headers,
     ...(hasBody ? { body: requestBody(req), duplex: "half" } : {}),
-  } as RequestInit);
+  });
 }
 
 /**

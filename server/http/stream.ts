@@ -3,7 +3,7 @@ import type { Logger } from "../logger";
 
 export function streamText(chunks: AsyncIterable<string>, headers: Record<string, string>, log?: Logger): Response {
   const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<string, unknown> = chunks[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

@@ -68,7 +68,7 @@ describe("coalesceFlushedFrames", () => {
       expect(largestWritev).toBeGreaterThan(2);
     } finally {
       client.close();
-      await new Promise((resolve) => io.close(resolve));
+      await io.close();
     }
   });
 });

@@ -87,7 +87,8 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
     next();
   });
 
-  io.use(async (socket, next) => {
+  // The handshake's checks are async; the middleware itself returns nothing (it never rejects: errors become a refusal).
+  const authenticate = async (socket: FeedSocket, next: (error?: Error) => void): Promise<void> => {
     try {
       const auth = socketAuthSchema.safeParse(socket.handshake.auth ?? {});
       if (!auth.success) {
@@ -115,7 +116,8 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
       ctx.log.error("socket handshake failed", { error: String(error) });
       next(refusal("invalid_request", "The connection could not be set up; try again."));
     }
-  });
+  };
+  io.use((socket, next) => void authenticate(socket, next));
 
   io.on("connection", (socket) => {
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));

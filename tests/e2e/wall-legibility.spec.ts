@@ -30,7 +30,7 @@ function visibleTexts(page: Page) {
       const r = el.getBoundingClientRect();
       // Screen-reader-only text is 1×1 px; text scrolled or faded out of the screen is not seen.
       if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) continue;
-      out.push({ text: el.textContent!.trim().slice(0, 40), px: parseFloat(style.fontSize), where: `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`, svg: el instanceof SVGElement });
+      out.push({ text: el.textContent.trim().slice(0, 40), px: parseFloat(style.fontSize), where: `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`, svg: el instanceof SVGElement });
     }
     return out;
   });

@@ -105,7 +105,7 @@ test.describe("with its own server", () => {
     // In order, each once: the socket resumed from the last seq the wall held.
     const titles = await ticker.locator(".wall-ticker-title").allTextContents();
     expect(titles.slice(0, 3)).toEqual(["After the restart, second", "After the restart, first", "Before the outage"]);
-    const seqs = (await ticker.locator("li").evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-seq"))))) as number[];
+    const seqs = await ticker.locator("li").evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-seq"))));
     expect(new Set(seqs).size).toBe(seqs.length);
     expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
     expect(navigations).toEqual([]); // caught up without a reload

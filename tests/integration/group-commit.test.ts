@@ -74,11 +74,11 @@ describe("group commit of report posts", () => {
     const sameKeyOtherBody = call<Report>(server.url, "POST", "/api/reports", { token, body: reportBody(101), headers: { "idempotency-key": key } });
     const [a, b, c, ...rest] = await Promise.all([first, sameKeySameBody, sameKeyOtherBody, ...others]);
 
-    expect(a!.status).toBe(201);
-    expect(b!.status).toBe(201);
-    expect(b!.body.id).toBe(a!.body.id);
-    expect([a!.headers.get("idempotent-replayed"), b!.headers.get("idempotent-replayed")].filter(Boolean)).toHaveLength(1);
-    expect(c!.status).toBe(409);
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body.id).toBe(a.body.id);
+    expect([a.headers.get("idempotent-replayed"), b.headers.get("idempotent-replayed")].filter(Boolean)).toHaveLength(1);
+    expect(c.status).toBe(409);
     for (const post of rest) expect(post.status).toBe(201);
 
     // One report for the key plus the ten others; nothing else was written.

@@ -61,7 +61,7 @@ describe("forced reconnects while reports are posted", () => {
     };
     await Promise.all(editors.map(post));
     posting = false;
-    await jitter;
+    await Promise.all(jitter);
 
     const last = await lastSeq(server.url);
     expect(last).toBe(start + POSTS);

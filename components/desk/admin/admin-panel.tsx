@@ -11,6 +11,7 @@ import { createUserSchema, PASSWORD_MIN, ROLES, type ApiToken, type User } from 
 import { zodDetails } from "@/lib/schemas/zod-details";
 import { SelectField, TextField } from "../fields";
 import { Main } from "@/components/ui/main";
+import { formText } from "@/lib/form-text";
 
 /** Admin screens: create users, change roles, disable, issue and revoke tokens, read the audit trail. */
 export function AdminPanel({ selfId }: { selfId: string }) {
@@ -114,7 +115,7 @@ function SetPassword({ user, onDone }: { user: User; onDone: () => void }) {
       className="set-password actions"
       onSubmit={(event) => {
         event.preventDefault();
-        set.mutate(String(new FormData(event.currentTarget).get("password") ?? ""));
+        set.mutate(formText(new FormData(event.currentTarget), "password"));
       }}
     >
       <label>
@@ -150,7 +151,7 @@ function Tokens({ user }: { user: User }) {
   const revoke = useMutation({ mutationFn: (id: string) => api(`/api/tokens/${id}`, { method: "DELETE" }), onSuccess: refresh, onError: (e) => setError(e.message) });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const label = String(new FormData(event.currentTarget).get("label") ?? "").trim();
+    const label = formText(new FormData(event.currentTarget), "label").trim();
     if (!label) return setError(t("labelRequired"));
     issue.mutate(label);
     event.currentTarget.reset();
@@ -201,7 +202,7 @@ function CreateUserForm() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = Object.fromEntries(["email", "name", "password", "role"].map((k) => [k, String(form.get(k) ?? "")]));
+    const input = Object.fromEntries(["email", "name", "password", "role"].map((k) => [k, formText(form, k)]));
     const checked = createUserSchema.safeParse(input);
     if (!checked.success) return setErrors(errorsByField(zodDetails(checked.error)));
     create.mutate(checked.data, { onSuccess: () => (event.target as HTMLFormElement).reset() });

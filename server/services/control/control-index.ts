@@ -78,7 +78,7 @@ const SELECT_CHANGES = `SELECT e."reportId", e."placeSlug", e."factionSlug", e."
 
 /** Merges two sorted lists (the few re-read changes into the many kept ones). */
 function merge(a: IndexedChange[], b: IndexedChange[]): IndexedChange[] {
-  const out: IndexedChange[] = new Array(a.length + b.length);
+  const out = new Array<IndexedChange>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;

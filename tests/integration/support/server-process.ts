@@ -70,7 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];
-  child.stderr!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -79,7 +79,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before listening:\n${logs.join("")}`));
     });
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    readline.createInterface({ input: child.stdout }).on("line", (line) => {
       logs.push(line);
       try {
         const record = JSON.parse(line) as { msg?: string; port?: number };

@@ -21,7 +21,7 @@ export function openStalledSocket(url: string, auth: Record<string, unknown> = {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the stalled socket's handshake timed out")), 15_000);
     ws.on("message", (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString();
       if (text.startsWith("0")) ws.send(`40${JSON.stringify(auth)}`); // engine.io open → Socket.IO connect
       else if (text.startsWith("44")) reject(new Error(`refused: ${text.slice(2)}`));
       else if (text === "2") ws.send("3"); // engine.io ping → pong (only while reading)
