@@ -31,7 +31,8 @@ async function openWall(page: Page, path: string) {
 
 async function newPage(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: "nl" } = {}): Promise<Page> {
   const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
-  if (options.locale) await context.addCookies([{ name: "NEXT_LOCALE", value: options.locale, url: test.info().project.use.baseURL! }]);
+  // Every spec's server is on 127.0.0.1 (its own port): a cookie for the host reaches it.
+  if (options.locale) await context.addCookies([{ name: "NEXT_LOCALE", value: options.locale, domain: "127.0.0.1", path: "/" }]);
   return context.newPage();
 }
 
