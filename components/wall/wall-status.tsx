@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { ConnectionState } from "@/components/dashboard/use-live-updates";
+import type { ConnectionState } from "@/components/feed/use-feed-socket";
 import { formatUtc } from "@/lib/format/time";
 import { freshness, watchdogVerdict } from "@/lib/wall/freshness";
 
