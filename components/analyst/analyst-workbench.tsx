@@ -7,7 +7,8 @@ import type { IgnoredTime } from "@/lib/analyst/time-params";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { filterQueryString, toggleValue, type FilterValues } from "@/lib/analyst/filter-params";
 import type { EventsPage } from "@/lib/analyst/live-rows";
-import { analystControlQuery, analystControlSeriesQuery, analystCountsQuery, analystEventSeriesQuery, analystMapEventsQuery, ApiRequestError, MAP_EVENTS_MAX } from "@/lib/analyst/queries";
+import { analystControlQuery, analystControlSeriesQuery, analystCountsQuery, analystEventSeriesQuery, analystMapEventsQuery, MAP_EVENTS_MAX } from "@/lib/analyst/queries";
+import { ApiError } from "@/lib/client/api";
 import type { EventCounts, ListedEvent, SortOrder } from "@/lib/schemas/event-query";
 import type { Faction, Place, Region } from "@/lib/schemas/reference";
 import { ControlChart } from "@/components/charts/control-chart";
@@ -94,7 +95,7 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   const change = useCallback((next: FilterValues) => setFilter(next), []);
   const toggle = useCallback((key: "region" | "faction", value: string) => setFilter((f) => toggleValue(f, key, value)), []);
 
-  const error = counts.error instanceof ApiRequestError ? counts.error.message : !fromServer || !initial.filterError ? undefined : initial.filterError;
+  const error = counts.error instanceof ApiError && counts.error.refused ? counts.error.message : !fromServer || !initial.filterError ? undefined : initial.filterError;
   const total = counts.data?.total;
 
   return (

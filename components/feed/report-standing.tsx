@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { api } from "@/lib/client/api";
 import { earlierPublishedVersions, type Standing } from "@/lib/feed/report-cards";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
@@ -35,11 +35,7 @@ export function StandingNote({ standing, className = "", compact = false }: { st
   );
 }
 
-async function fetchReport(id: string): Promise<Report> {
-  const response = await apiFetch(`/api/reports/${encodeURIComponent(id)}`);
-  if (!response.ok) throw new Error(`Report request failed (${response.status})`);
-  return (await response.json()) as Report;
-}
+const fetchReport = (id: string) => api<Report>(`/api/reports/${encodeURIComponent(id)}`);
 
 /**
  * A corrected report's earlier versions, one click away: read from GET /api/reports/:id when opened

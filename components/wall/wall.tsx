@@ -11,7 +11,7 @@ import { useDashboardModel, type DashboardModel, type InitialData } from "@/comp
 import { useLiveUpdates } from "@/components/dashboard/use-live-updates";
 import { SituationMap } from "@/components/map/situation-map";
 import { Main } from "@/components/ui/main";
-import { setApiBearer } from "@/lib/client/api-fetch";
+import { setApiBearer } from "@/lib/client/api";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { controlAt } from "@/lib/control/control-at";
 import { recentEvents } from "@/lib/dashboard/series";

@@ -1,9 +1,17 @@
 /**
- * The browser's JSON client for /api: same-origin, session cookie. Every failure is an `ApiError` with
- * the contract's code, message and details, or `status: 0` when the request never got an answer
- * (network down, server restarting): the caller may retry those safely with the same Idempotency-Key.
+ * The browser's one JSON client for /api: same-origin, the session cookie, or a display token as
+ * `Authorization: Bearer` when the page set one (the wall with `?token=`). Every failure is an
+ * `ApiError` with the contract's code, message and details, or `status: 0` when the request never got an
+ * answer (network down, server restarting): the caller may retry those safely with the same Idempotency-Key.
  */
 import type { ErrorDetail } from "../api-error";
+
+let bearer: string | null = null;
+
+/** A page opened with a display token sets it once; every request then sends it. */
+export function setApiBearer(token: string | null): void {
+  bearer = token;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -19,14 +27,21 @@ export class ApiError extends Error {
   get retryable(): boolean {
     return this.status === 0 || this.status === 503 || this.status === 502 || this.status === 504;
   }
+  /** The request itself was refused (bad input, not allowed, not found): asking again gives the same answer. */
+  get refused(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
 }
+
+/** TanStack Query's `retry` for reads: up to three tries, never for a refusal. */
+export const retryReads = (failures: number, error: unknown) => failures < 3 && !(error instanceof ApiError && error.refused);
 
 export async function api<T>(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? "GET",
-      headers: { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers },
+      headers: { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...options.headers },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
       cache: "no-store",
       credentials: "same-origin",

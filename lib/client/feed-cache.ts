@@ -6,14 +6,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { FeedPage } from "../schemas/feed";
 import { FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
-import { apiFetch } from "./api-fetch";
+import { api } from "./api";
 
 export { applyFeedEntry, FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
 
 export async function fetchLatestFeed(): Promise<FeedState> {
-  const response = await apiFetch(`/api/feed?tail=${FEED_VISIBLE_MAX}`);
-  if (!response.ok) throw new Error(`Feed request failed (${response.status})`);
-  const { entries, lastSeq } = (await response.json()) as FeedPage;
+  const { entries, lastSeq } = await api<FeedPage>(`/api/feed?tail=${FEED_VISIBLE_MAX}`);
   return feedStateFrom(entries, lastSeq);
 }
 

@@ -2,13 +2,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { FeatureCollection } from "geojson";
 import type { Faction, Place } from "../schemas/reference";
-import { apiFetch } from "./api-fetch";
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await apiFetch(url);
-  if (!response.ok) throw new Error(`${url} failed (${response.status})`);
-  return (await response.json()) as T;
-}
+import { api as getJson } from "./api";
 
 export const placesQuery = () => queryOptions({ queryKey: ["places"] as const, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
 export const factionsQuery = () => queryOptions({ queryKey: ["factions"] as const, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });

@@ -8,7 +8,7 @@ import { primaryPlace } from "../events/event-kinds";
 import type { FeedEntry } from "../schemas/feed";
 import type { EventsPage, ListedEvent } from "../schemas/event-query";
 import type { Report } from "../schemas/reports";
-import { apiFetch } from "../client/api-fetch";
+import { api } from "../client/api";
 
 export interface EventsState {
   events: ListedEvent[];
@@ -46,9 +46,7 @@ async function fetchAllEvents(): Promise<EventsState> {
   const events: ListedEvent[] = [];
   let cursor: string | undefined;
   do {
-    const response = await apiFetch(`/api/events?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-    if (!response.ok) throw new Error(`Events request failed (${response.status})`);
-    const page = (await response.json()) as EventsPage;
+    const page = await api<EventsPage>(`/api/events?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     events.push(...page.events);
     cursor = page.next;
   } while (cursor);
