@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { rawQuery } from "../../db/raw-sql";
+import { col, dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import type { BaselineHolding } from "../../../lib/control/control-at";
 import { bucketStarts, BUCKET_MS, controlSeries } from "../../../lib/dashboard/series";
 import { EVENT_TYPES } from "../../../lib/events/event-kinds";
@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
 import { controlIndex, isCurrent } from "../control/control-index";
-import { eventFilterSql, likePattern, placesNamedSql, placesOfRegions, whereSql } from "../events/event-filter-sql";
+import { eventFilterSql, placesNamedSql, placesOfRegions, reportTextSql } from "../events/event-filter-sql";
 import { checkFilterSlugs } from "../events/event-where";
 import { edgeEventTime } from "../events/select-event-ids";
 
@@ -29,11 +29,10 @@ async function range(ctx: AppContext, query: StatsQuery): Promise<[number, numbe
 
 /** What `q` matches (the list's free-text rule): published reports by title or body, and places by name. */
 async function textMatching(ctx: AppContext, q: string): Promise<{ reports: Set<string>; places: Set<string> }> {
-  const pattern = likePattern(q);
-  const named = placesNamedSql(q);
+  const dialect = dialectFor(ctx.db);
   const [reports, places] = await Promise.all([
-    rawQuery<{ id: string }>(ctx.db, `SELECT "id" FROM "Report" WHERE "status" = 'published' AND ("title" LIKE ? ESCAPE '\\' OR "body" LIKE ? ESCAPE '\\')`, pattern, pattern),
-    rawQuery<{ slug: string }>(ctx.db, named.sql, ...named.params),
+    fetchRows<{ id: string }>(ctx.db, sql`SELECT "id" FROM "Report" WHERE "status" = 'published' AND ${reportTextSql(dialect, q)}`),
+    fetchRows<{ slug: string }>(ctx.db, placesNamedSql(dialect, q)),
   ]);
   return { reports: new Set(reports.map((r) => r.id)), places: new Set(places.map((p) => p.slug)) };
 }
@@ -77,11 +76,11 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
   const regionPlaces = await placesOfRegions(ctx.db, query);
   if (regionPlaces?.length === 0 || starts.length === 0) return rows;
   const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-  const where = eventFilterSql(filter, regionPlaces);
-  // Buckets by the stored text (UTC): the first 10 characters are the day, 13 the hour.
-  const grouped = await rawQuery<{ b: string; type: string; n: number | bigint }>(ctx.db,
-    `SELECT substr(e."occurredAt", 1, ${query.bucket === "day" ? 10 : 13}) AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2`,
-    ...where.params,
+  const dialect = dialectFor(ctx.db);
+  const where = eventFilterSql(dialect, filter, regionPlaces);
+  // Buckets as UTC text: `YYYY-MM-DD` (day) or `YYYY-MM-DDTHH` (hour).
+  const grouped = await fetchRows<{ b: string; type: string; n: number | bigint }>(ctx.db,
+    sql`SELECT ${dialect.bucket(col("e", "occurredAt"), query.bucket)} AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2`,
   );
   for (const row of grouped) {
     const start = Date.parse(query.bucket === "day" ? `${row.b}T00:00:00Z` : `${row.b}:00:00Z`);
