@@ -5,9 +5,9 @@ import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { toEvent } from "../reports/report-view";
-import { checkFilterSlugs } from "./event-where";
-import { selectEventIds } from "./select-event-ids";
+import { toEvent } from "../reports/internal/report-view";
+import { checkFilterSlugs } from "./internal/check-filter-slugs";
+import { selectEventIds } from "./internal/select-event-ids";
 
 type EventsQuery = Omit<z.infer<typeof eventsQuerySchema>, "order"> & { order?: SortOrder };
 

@@ -7,9 +7,9 @@
  */
 import type { Health } from "../../../lib/schemas/health";
 import type { AppContext } from "../../context";
-import { readLastSeq } from "../feed/read-feed";
+import { readLastSeq } from "../feed/internal/read-feed";
 import { isSetupRequired } from "../setup/setup-state";
-import { withDeadline } from "./deadline";
+import { withDeadline } from "./internal/deadline";
 import { listNodes } from "./node-heartbeat";
 
 /** Longest wait for the database's answer to health's reads. */

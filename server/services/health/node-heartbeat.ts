@@ -1,7 +1,7 @@
 /**
  * Each node upserts its NodeHeartbeat row every NODE_HEARTBEAT_S seconds. `GET /api/health` lists the
  * nodes seen recently, and the write doubles as this node's probe that the database takes writes: a
- * storage error marks it read-only, a lost connection down, a success ok (database-status.ts). On
+ * storage error marks it read-only, a lost connection down, a success ok (internal/database-status.ts). On
  * SQLite the row is written by the writer thread, the connection report posts are stored through, so
  * the probe tests their path and never blocks the request thread on SQLite's lock.
  */
@@ -9,7 +9,7 @@ import type { AppContext } from "../../context";
 import { isDatabaseBusy, isStorageUnavailable } from "../../db/errors";
 import { storedValue } from "../../db/insert-rows";
 import { sqliteWriterOf } from "../../db/sqlite-writer";
-import { DeadlineError, withDeadline } from "./deadline";
+import { DeadlineError, withDeadline } from "./internal/deadline";
 
 /** Rows of nodes not seen for this long are deleted (a renamed or retired node). */
 const FORGET_AFTER_MS = 7 * 24 * 3600_000;

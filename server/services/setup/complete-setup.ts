@@ -4,7 +4,7 @@ import { createSession, type Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "../audit/internal/record-audit";
 import { hashSetupCode } from "./issue-setup-code";
 import { isSetupRequired } from "./setup-state";
 

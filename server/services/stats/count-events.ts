@@ -3,8 +3,8 @@ import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { eventFilterSql, placesOfRegions } from "../events/event-filter-sql";
-import { checkFilterSlugs } from "../events/event-where";
+import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
+import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per

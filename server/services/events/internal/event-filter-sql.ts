@@ -5,10 +5,10 @@
  * or in a name of one of the event's places (slug, English, Dutch, Arabic name, or another spelling of
  * the reference data), case-insensitive for ASCII as SQLite's LIKE; only published reports count.
  */
-import type { EventFilter } from "../../../lib/schemas/event-query";
-import type { Db } from "../../db/client";
-import { col, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
-import { slugsWithAliasContaining } from "../../../lib/desk/place-match";
+import type { EventFilter } from "../../../../lib/schemas/event-query";
+import type { Db } from "../../../db/client";
+import { col, join, raw, sql, type Dialect, type Sql } from "../../../db/sql";
+import { slugsWithAliasContaining } from "../../../../lib/desk/place-match";
 
 /** `q` as a LIKE pattern: the text itself, wildcards escaped (used with ESCAPE '\\'). */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

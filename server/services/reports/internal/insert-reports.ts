@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { FeedEntry } from "../../../lib/schemas/feed";
-import type { CreateReportInput, Report } from "../../../lib/schemas/reports";
-import type { Actor } from "../../auth/sessions";
-import type { Tx } from "../../db/client";
-import { insertStatements, numbered, sqliteStatement } from "../../db/insert-rows";
-import { dialectOf, execute, type Sql, type SqlDialect } from "../../db/sql";
-import type { SqliteWriter } from "../../db/sqlite-writer";
-import { auditRow } from "../audit/record-audit";
-import { feedEntries, feedEntryRows, takeSeqs, takeSeqsSql, type NewFeedEntry } from "../feed/append-feed-entry";
+import type { FeedEntry } from "../../../../lib/schemas/feed";
+import type { CreateReportInput, Report } from "../../../../lib/schemas/reports";
+import type { Actor } from "../../../auth/sessions";
+import type { Tx } from "../../../db/client";
+import { insertStatements, numbered, sqliteStatement } from "../../../db/insert-rows";
+import { dialectOf, execute, type Sql, type SqlDialect } from "../../../db/sql";
+import type { SqliteWriter } from "../../../db/sqlite-writer";
+import { auditRow } from "../../audit/internal/record-audit";
+import { feedEntries, feedEntryRows, takeSeqs, takeSeqsSql, type NewFeedEntry } from "../../feed/internal/append-feed-entry";
 import { flatEventRows } from "./event-rows";
 import { toReport } from "./report-view";
 

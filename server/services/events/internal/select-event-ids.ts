@@ -14,9 +14,9 @@
  * The filter's reading is event-filter-sql.ts (shared with the counts and stats); the integration tests
  * check the pages against a plain Prisma reading of the filter (tests/integration/event-selection.test.ts).
  */
-import type { EventFilter, SortOrder } from "../../../lib/schemas/event-query";
-import type { Db } from "../../db/client";
-import { count, dialectFor, fetchRows, raw, sql, storedDate, whereOf, type Sql } from "../../db/sql";
+import type { EventFilter, SortOrder } from "../../../../lib/schemas/event-query";
+import type { Db } from "../../../db/client";
+import { count, dialectFor, fetchRows, raw, sql, storedDate, whereOf, type Sql } from "../../../db/sql";
 import { eventFilterSql, placesOfRegions } from "./event-filter-sql";
 
 /** Rows of the list order that phase 1 reads at most. */

@@ -6,11 +6,11 @@
  * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
  * client on globalThis, because Next bundles pages' server components apart from the custom server.
  */
-import { fetchRows, join, sql, storedDate } from "../../db/sql";
-import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../lib/control/control-at";
-import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../lib/control/control-fold";
-import type { Db } from "../../db/client";
-import { readLastSeq } from "../feed/read-feed";
+import { fetchRows, join, sql, storedDate } from "../../../db/sql";
+import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../../lib/control/control-at";
+import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../../lib/control/control-fold";
+import type { Db } from "../../../db/client";
+import { readLastSeq } from "../../feed/internal/read-feed";
 
 export interface IndexedChange extends ControlChange {
   reportId: string;

@@ -1,8 +1,8 @@
-import type { FeedEntry, FeedKind } from "../../../lib/schemas/feed";
-import type { Report } from "../../../lib/schemas/reports";
-import type { Tx } from "../../db/client";
-import { insertStatements, numbered } from "../../db/insert-rows";
-import { dialectOf, execute, fetchRows, sql } from "../../db/sql";
+import type { FeedEntry, FeedKind } from "../../../../lib/schemas/feed";
+import type { Report } from "../../../../lib/schemas/reports";
+import type { Tx } from "../../../db/client";
+import { insertStatements, numbered } from "../../../db/insert-rows";
+import { dialectOf, execute, fetchRows, sql } from "../../../db/sql";
 
 export interface NewFeedEntry {
   kind: FeedKind;
