@@ -5,7 +5,8 @@ import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
-import { listFactions, listPlaces } from "@/server/services/reference/list-reference";
+import { listFactions } from "@/server/services/reference/list-factions";
+import { listPlaces } from "@/server/services/reference/list-places";
 
 export const dynamic = "force-dynamic";
 

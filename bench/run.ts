@@ -59,9 +59,9 @@ between runs. Target (DESIGN.md): p95 ≤ ${TARGET_P95_MS} ms. Met by ${met} of 
 ${rows}
 
 The first control request after the start reads every control change into the server's control index
-(\`server/services/control/control-index.ts\`): ${q.firstControlMs.toLocaleString("en-GB")} ms here. Later requests fold from the nearest
+(\`server/services/control/internal/control-index.ts\`): ${q.firstControlMs.toLocaleString("en-GB")} ms here. Later requests fold from the nearest
 checkpoint (every 2,048 changes); a new feed entry makes the next request re-read only the reports it
-names. Event pages are chosen by \`server/services/events/select-event-ids.ts\`: the next 20,000 events in
+names. Event pages are chosen by \`server/services/events/internal/select-event-ids.ts\`: the next 20,000 events in
 list order through the \`(occurredAt, id)\` index first (unselective filters stop early there), then an
 index of SQLite's choice for the rest (selective filters sort only their matches).
 

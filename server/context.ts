@@ -11,7 +11,7 @@ import type { Env } from "./env";
 import type { FairShare } from "./http/fair-share";
 import type { RateLimits } from "./http/rate-limit";
 import type { Logger } from "./logger";
-import type { DatabaseStatus } from "./services/health/database-status";
+import type { DatabaseStatus } from "./services/health/internal/database-status";
 
 export interface Realtime {
   /** Hand a committed feed entry to the live feed (call only after its transaction committed). */
@@ -31,7 +31,7 @@ export interface AppContext {
   limits: RateLimits;
   /** Turns for expensive reads per client address (server/http/fair-share.ts). */
   fairShare: FairShare;
-  /** Whether the database was last found reachable and writable (services/health/database-status.ts). */
+  /** Whether the database was last found reachable and writable (services/health/internal/database-status.ts). */
   dbStatus: DatabaseStatus;
   /** This node's name in health's `nodes` (NODE_NAME, or `<host>:<port>` once listening). */
   nodeName: string;

@@ -9,9 +9,11 @@ import { getAppContext } from "@/server/context";
 import { AppError } from "@/server/errors";
 import { parseWith } from "@/server/http/parse";
 import { listEvents } from "@/server/services/events/list-events";
-import { readLastSeq } from "@/server/services/feed/read-feed";
-import { edgeEventTime } from "@/server/services/events/select-event-ids";
-import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
+import { readLastSeq } from "@/server/services/feed/internal/read-feed";
+import { edgeEventTime } from "@/server/services/events/internal/select-event-ids";
+import { listFactions } from "@/server/services/reference/list-factions";
+import { listPlaces } from "@/server/services/reference/list-places";
+import { listRegions } from "@/server/services/reference/list-regions";
 import { countEvents } from "@/server/services/stats/count-events";
 import "./analyst.css";
 

@@ -6,9 +6,11 @@ import { roleAtLeast } from "@/lib/schemas/users";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { listAllEvents } from "@/server/services/events/list-all-events";
-import { readLastSeq } from "@/server/services/feed/read-feed";
+import { readLastSeq } from "@/server/services/feed/internal/read-feed";
 import { isSetupRequired } from "@/server/services/setup/setup-state";
-import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
+import { listFactions } from "@/server/services/reference/list-factions";
+import { listPlaces } from "@/server/services/reference/list-places";
+import { listRegions } from "@/server/services/reference/list-regions";
 import "./desk.css";
 
 export const dynamic = "force-dynamic";

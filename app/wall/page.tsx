@@ -9,7 +9,9 @@ import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
 import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
-import { listFactions, listPlaces, listRegions } from "@/server/services/reference/list-reference";
+import { listFactions } from "@/server/services/reference/list-factions";
+import { listPlaces } from "@/server/services/reference/list-places";
+import { listRegions } from "@/server/services/reference/list-regions";
 import "./wall.css";
 import { Main } from "@/components/ui/main";
 

@@ -1,6 +1,6 @@
 /**
  * Does an event match the analyst's filter? The same rules as the server's query
- * (server/services/events/event-where.ts): lists are "any of", `region` matches any place of the
+ * (server/services/events/internal/check-filter-slugs.ts): lists are "any of", `region` matches any place of the
  * event, `from`/`to` are inclusive, `q` looks in the report's title and body and in the names of the
  * event's places (case-insensitive; `placeNames` gives a place's slug and names).
  * Used to fold live feed entries into the workbench's table without asking the server. Pure.

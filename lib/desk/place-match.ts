@@ -181,7 +181,7 @@ export function slugFromName(name: string): string {
 
 /**
  * Slugs of reference places with another spelling (an alias) that contains `text`, ignoring case: the
- * free-text search matches these as it matches the stored names (server/services/events/event-filter-sql.ts).
+ * free-text search matches these as it matches the stored names (server/services/events/internal/event-filter-sql.ts).
  */
 export function slugsWithAliasContaining(text: string): string[] {
   const needle = text.toLowerCase();

@@ -35,7 +35,7 @@ export const EXPORT_COLUMNS = [
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type ExportRow = Record<ExportColumn, string | number | boolean | null>;
 
-/** The reference names an export writes beside slugs (server/services/events/export-header.ts loads them). */
+/** The reference names an export writes beside slugs (server/services/events/internal/export-header.ts loads them). */
 export interface ExportNames {
   faction(slug: string): string | undefined;
   region(slug: string): string | undefined;

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db/client";
-import { rawQuery, storedBoolean, storedDate } from "../db/raw-sql";
+import { fetchRows, sql, storedBoolean, storedDate } from "../db/sql";
 import type { Role } from "../../lib/schemas/users";
 
 export const SESSION_COOKIE = "sd_session";
@@ -53,11 +53,10 @@ interface ActorRow {
  */
 export async function findActor(db: Db, token: string, via: Actor["via"], now: Date): Promise<Actor | null> {
   if (token.length < 20 || token.length > 200) return null;
-  const [row] = await rawQuery<ActorRow>(
+  const [row] = await fetchRows<ActorRow>(
     db,
-    `SELECT s."id" AS "sessionId", s."expiresAt" AS "expiresAt", u."id" AS "userId", u."name" AS "name", u."email" AS "email", u."role" AS "role", u."disabled" AS "disabled"
-     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
-    hashToken(token),
+    sql`SELECT s."id" AS "sessionId", s."expiresAt" AS "expiresAt", u."id" AS "userId", u."name" AS "name", u."email" AS "email", u."role" AS "role", u."disabled" AS "disabled"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${hashToken(token)}`,
   );
   if (!row || storedDate(row.expiresAt) <= now || storedBoolean(row.disabled)) return null;
   return { id: row.userId, name: row.name, email: row.email, role: row.role as Role, via, sessionId: row.sessionId, expiresAt: storedDate(row.expiresAt) };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "./generated/client";
 import type { Env } from "../env";
-import { registerDialect } from "./raw-sql";
+import { registerDialect } from "./sql";
 import { sqliteAdapter } from "./sqlite-adapter";
 import { registerSqliteWriter, SqliteWriter } from "./sqlite-writer";
 

@@ -6,16 +6,19 @@
  * `timestamp(3)` (UTC) on PostgreSQL, booleans as 0/1 on SQLite, Json as its text. Tables and columns
  * come from our code, never from input.
  */
-import type { SqlDialect } from "./raw-sql";
+import { join, raw, sql, type Sql, type SqlDialect } from "./sql";
 
 /** Stay far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
 const MAX_PARAMETERS = 8_000;
 
+/** A statement for the SQLite writer thread (server/db/sqlite-writer.ts): plain data that crosses to the worker. */
 export interface SqlStatement {
-  /** Written for SQLite (`?` placeholders); `toPostgres` translates it. */
+  /** With `?` placeholders. */
   sql: string;
   params: unknown[];
 }
+
+export const sqliteStatement = (statement: Sql): SqlStatement => ({ sql: statement.sql, params: statement.values });
 
 type Row = Record<string, unknown>;
 
@@ -28,18 +31,16 @@ export function storedValue(value: unknown, dialect: SqlDialect): unknown {
 }
 
 /** INSERTs of rows that all have the same columns (the first row's keys) into `table`; none for no rows. */
-export function insertStatements(table: string, rows: Row[], dialect: SqlDialect): SqlStatement[] {
+export function insertStatements(table: string, rows: Row[], dialect: SqlDialect): Sql[] {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const rowPlaceholders = `(${columns.map(() => "?").join(", ")})`;
-  const statements: SqlStatement[] = [];
+  const into = raw(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES `);
+  const statements: Sql[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    statements.push({
-      sql: `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${chunk.map(() => rowPlaceholders).join(", ")}`,
-      params: chunk.flatMap((row) => columns.map((column) => storedValue(row[column], dialect))),
-    });
+    const values = chunk.map((row) => sql`(${join(columns.map((column) => storedValue(row[column], dialect)), ", ")})`);
+    statements.push(sql`${into}${join(values, ", ")}`);
   }
   return statements;
 }

@@ -15,7 +15,7 @@ import { requireReader } from "../auth/require-role";
 import type { Actor } from "../auth/sessions";
 import type { AppContext } from "../context";
 import { AppError } from "../errors";
-import { readLastSeq } from "../services/feed/read-feed";
+import { readLastSeq } from "../services/feed/internal/read-feed";
 import { CLIENT_IP_HEADER } from "./request-guard";
 
 export const FAIR_SHARE = {

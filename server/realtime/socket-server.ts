@@ -11,7 +11,7 @@ import { socketAuthSchema } from "../../lib/schemas/feed";
 import { credentialsFrom } from "../auth/credentials";
 import { findActor } from "../auth/sessions";
 import type { AppContext } from "../context";
-import { readLastSeq } from "../services/feed/read-feed";
+import { readLastSeq } from "../services/feed/internal/read-feed";
 import type { FeedHub } from "./feed-hub";
 import { isAllowedOrigin } from "../http/origin";
 import { clientAddress } from "../http/client-address";

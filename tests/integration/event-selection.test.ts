@@ -1,5 +1,5 @@
 /**
- * The hand-written page query (server/services/events/select-event-ids.ts) against Prisma's plain
+ * The hand-written page query (server/services/events/internal/select-event-ids.ts) against Prisma's plain
  * reading of the same filter (eventWhere), on a generated history of 3,000 events with drafts and
  * retractions, with a window small enough that every page goes through both phases and the cursor.
  */
@@ -9,7 +9,7 @@ import { generateEvents } from "../../bench/event-queries";
 import type { EventFilter } from "../../lib/schemas/event-query";
 import { PrismaClient } from "../../server/db/generated/client";
 import type { Prisma } from "../../server/db/generated/client";
-import { selectEventIds } from "../../server/services/events/select-event-ids";
+import { selectEventIds } from "../../server/services/events/internal/select-event-ids";
 import { startServer, tempDbFile } from "./support/server-process";
 
 let db: PrismaClient;

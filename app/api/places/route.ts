@@ -4,7 +4,7 @@ import { createPlaceSchema } from "@/lib/schemas/reference";
 import { apiHandler, json } from "@/server/http/api-handler";
 import { readJson, readQuery } from "@/server/http/parse";
 import { createPlace } from "@/server/services/reference/create-place";
-import { listPlaces } from "@/server/services/reference/list-reference";
+import { listPlaces } from "@/server/services/reference/list-places";
 
 const placesQuerySchema = z.object({ region: slugSchema.optional() });
 

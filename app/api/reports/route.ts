@@ -2,7 +2,7 @@ import { createReportSchema, IDEMPOTENCY_KEY_MAX, listReportsQuerySchema } from 
 import { invalid } from "@/server/errors";
 import { apiHandler, json } from "@/server/http/api-handler";
 import { readJsonValue, readQuery } from "@/server/http/parse";
-import { parseReportBody } from "@/server/services/reports/check-event-references";
+import { parseReportBody } from "@/server/services/reports/internal/check-event-references";
 import { createReport } from "@/server/services/reports/create-report";
 import { listReports } from "@/server/services/reports/list-reports";
 

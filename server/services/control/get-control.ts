@@ -5,7 +5,7 @@ import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { changesByPlaceOf, controlIndex, currentCheckpoints, wasKnownAt } from "./control-index";
+import { changesByPlaceOf, controlIndex, currentCheckpoints, wasKnownAt } from "./internal/control-index";
 
 export interface ControlQuery {
   at?: string;
@@ -16,7 +16,7 @@ export interface ControlQuery {
 /**
  * Who holds each place at `at` (default now): the fold of published, non-retracted control changes over
  * the baseline. With `known`, only what had been published (and not yet retracted) by then counts.
- * The changes come from the in-memory control index (control-index.ts); the current state is folded
+ * The changes come from the in-memory control index (internal/control-index.ts); the current state is folded
  * from the nearest checkpoint.
  */
 export async function getControl(ctx: AppContext, actor: Actor | null, query: ControlQuery): Promise<ControlState> {

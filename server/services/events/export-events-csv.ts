@@ -2,8 +2,8 @@ import { csvCommentLine, csvLine, csvRow, EXPORT_COLUMNS, exportRow } from "../.
 import type { EventFilter } from "../../../lib/schemas/event-query";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { loadExportReference, prepareExport, type ExportHeader } from "./export-header";
-import { iterateEvents } from "./iterate-events";
+import { loadExportReference, prepareExport, type ExportHeader } from "./internal/export-header";
+import { iterateEvents } from "./internal/iterate-events";
 
 /**
  * GET /api/events.csv: every event the same filter lists, in the same order, as RFC 4180 CSV whose

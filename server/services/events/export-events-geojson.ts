@@ -3,8 +3,8 @@ import { exportRow } from "../../../lib/events/export-row";
 import type { EventFilter, ListedEvent } from "../../../lib/schemas/event-query";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { loadExportReference, prepareExport, type ExportHeader } from "./export-header";
-import { iterateEvents } from "./iterate-events";
+import { loadExportReference, prepareExport, type ExportHeader } from "./internal/export-header";
+import { iterateEvents } from "./internal/iterate-events";
 
 type Position = [number, number];
 

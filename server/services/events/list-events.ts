@@ -1,13 +1,13 @@
 import type { z } from "zod";
-import { rawQuery, storedDate } from "../../db/raw-sql";
+import { join, fetchRows, sql, storedDate } from "../../db/sql";
 import type { EventsPage, eventsQuerySchema, ListedEvent, SortOrder } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { toEvent } from "../reports/report-view";
-import { checkFilterSlugs } from "./event-where";
-import { selectEventIds } from "./select-event-ids";
+import { toEvent } from "../reports/internal/report-view";
+import { checkFilterSlugs } from "./internal/check-filter-slugs";
+import { selectEventIds } from "./internal/select-event-ids";
 
 type EventsQuery = Omit<z.infer<typeof eventsQuerySchema>, "order"> & { order?: SortOrder };
 
@@ -60,12 +60,11 @@ const fromJson = <T>(value: string | object): T => (typeof value === "string" ? 
 /** The page's events with their report and place, in the given order (one query). */
 async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurredAt: Date; event: ListedEvent }[]> {
   if (ids.length === 0) return [];
-  const rows = await rawQuery<ListedRow>(ctx.db,
-    `SELECT e."id", e."position", e."type", e."occurredAt", e."confidence", e."factionSlug", e."placeSlug", e."fields", e."reportId",
+  const rows = await fetchRows<ListedRow>(ctx.db,
+    sql`SELECT e."id", e."position", e."type", e."occurredAt", e."confidence", e."factionSlug", e."placeSlug", e."fields", e."reportId",
        r."title", r."status", r."key", r."publishedAt", r."sources", r."version", r."updatedAt", r."correctionReason", p."regionSlug"
      FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" JOIN "Place" p ON p."slug" = e."placeSlug"
-     WHERE e."id" IN (${ids.map(() => "?").join(",")})`,
-    ...ids,
+     WHERE e."id" IN (${join(ids)})`,
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {

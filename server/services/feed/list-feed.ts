@@ -2,7 +2,7 @@ import type { FeedPage } from "../../../lib/schemas/feed";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { readFeedAfter, readLastSeq } from "./read-feed";
+import { readFeedAfter, readLastSeq } from "./internal/read-feed";
 
 export interface FeedQuery {
   after: number;

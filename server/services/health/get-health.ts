@@ -7,10 +7,10 @@
  */
 import type { Health } from "../../../lib/schemas/health";
 import type { AppContext } from "../../context";
-import { readLastSeq } from "../feed/read-feed";
+import { readLastSeq } from "../feed/internal/read-feed";
 import { isSetupRequired } from "../setup/setup-state";
-import { withDeadline } from "./deadline";
-import { listNodes } from "./node-heartbeat";
+import { withDeadline } from "./internal/deadline";
+import { listNodes } from "./internal/list-nodes";
 
 /** Longest wait for the database's answer to health's reads. */
 export const HEALTH_DEADLINE_MS = 1_500;

@@ -1,7 +1,7 @@
 /**
  * Each node upserts its NodeHeartbeat row every NODE_HEARTBEAT_S seconds. `GET /api/health` lists the
- * nodes seen recently, and the write doubles as this node's probe that the database takes writes: a
- * storage error marks it read-only, a lost connection down, a success ok (database-status.ts). On
+ * nodes seen recently (internal/list-nodes.ts), and the write doubles as this node's probe that the database takes writes: a
+ * storage error marks it read-only, a lost connection down, a success ok (internal/database-status.ts). On
  * SQLite the row is written by the writer thread, the connection report posts are stored through, so
  * the probe tests their path and never blocks the request thread on SQLite's lock.
  */
@@ -9,17 +9,10 @@ import type { AppContext } from "../../context";
 import { isDatabaseBusy, isStorageUnavailable } from "../../db/errors";
 import { storedValue } from "../../db/insert-rows";
 import { sqliteWriterOf } from "../../db/sqlite-writer";
-import { DeadlineError, withDeadline } from "./deadline";
+import { DeadlineError, withDeadline } from "./internal/deadline";
 
 /** Rows of nodes not seen for this long are deleted (a renamed or retired node). */
 const FORGET_AFTER_MS = 7 * 24 * 3600_000;
-
-export interface NodeSeen {
-  id: string;
-  lastSeen: string;
-  /** Seen within three heartbeat intervals. */
-  ok: boolean;
-}
 
 export interface Heartbeat {
   stop(): void;
@@ -71,12 +64,4 @@ export function startHeartbeat(ctx: AppContext, nodeId: string): Heartbeat {
       clearInterval(timer);
     },
   };
-}
-
-/** The nodes seen within the last minute (or ten heartbeats, if longer), by name. */
-export async function listNodes(ctx: AppContext): Promise<NodeSeen[]> {
-  const intervalMs = ctx.env.NODE_HEARTBEAT_S * 1000;
-  const now = ctx.now().getTime();
-  const rows = await ctx.db.nodeHeartbeat.findMany({ where: { lastSeen: { gte: new Date(now - Math.max(60_000, 10 * intervalMs)) } }, orderBy: { id: "asc" } });
-  return rows.map((row) => ({ id: row.id, lastSeen: row.lastSeen.toISOString(), ok: now - row.lastSeen.getTime() <= 3 * intervalMs }));
 }

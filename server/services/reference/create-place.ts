@@ -4,8 +4,8 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError, invalid } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import { toPlace } from "./list-reference";
+import { recordAudit } from "../audit/internal/record-audit";
+import { toPlace } from "./internal/place-view";
 
 /** Lets a desk cover a place the gazetteer lacks. */
 export async function createPlace(ctx: AppContext, actor: Actor | null, input: CreatePlaceInput): Promise<Place> {

@@ -8,8 +8,8 @@ import { isDatabaseBusy, isDatabaseUnreachable, isStorageUnavailable, isTransact
 import { GroupCommit } from "../../db/group-commit";
 import { sqliteWriterOf } from "../../db/sqlite-writer";
 import { AppError, isAppError } from "../../errors";
-import { checkEventReferences } from "./check-event-references";
-import { insertReports, insertReportsSqlite, type InsertedReport, type NewReport } from "./insert-reports";
+import { checkEventReferences } from "./internal/check-event-references";
+import { insertReports, insertReportsSqlite, type InsertedReport, type NewReport } from "./internal/insert-reports";
 
 export interface CreateReportOptions {
   /** The `Idempotency-Key` header: a repeat with the same key and body returns the first response. */

@@ -3,7 +3,7 @@ import { canSeeDrafts, requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { notFound } from "../../errors";
-import { reportInclude, toReport } from "./report-view";
+import { reportInclude, toReport } from "./internal/report-view";
 
 /** One report with its revisions. A draft is "not found" for anyone who may not see drafts. */
 export async function getReport(ctx: AppContext, actor: Actor | null, id: string): Promise<Report> {

@@ -4,7 +4,7 @@ import { canSeeDrafts, requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, invalid } from "../../errors";
-import { reportInclude, toReport } from "./report-view";
+import { reportInclude, toReport } from "./internal/report-view";
 
 /** Newest first; `next` is the `before` cursor of the following page. Drafts only for editors and admins. */
 export async function listReports(ctx: AppContext, actor: Actor | null, query: z.infer<typeof listReportsQuerySchema>): Promise<ReportsPage> {

@@ -3,9 +3,9 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import { appendFeedEntry } from "../feed/append-feed-entry";
-import { reportInclude, toReport } from "./report-view";
+import { recordAudit } from "../audit/internal/record-audit";
+import { appendFeedEntry } from "../feed/internal/append-feed-entry";
+import { reportInclude, toReport } from "./internal/report-view";
 
 /**
  * Publishes a draft: it appears in the feed and starts counting in every derived view.

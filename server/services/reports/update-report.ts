@@ -3,11 +3,11 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, invalid, notFound } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import { appendFeedEntry } from "../feed/append-feed-entry";
-import { checkEventReferences } from "./check-event-references";
-import { eventRows } from "./event-rows";
-import { reportInclude, toReport } from "./report-view";
+import { recordAudit } from "../audit/internal/record-audit";
+import { appendFeedEntry } from "../feed/internal/append-feed-entry";
+import { checkEventReferences } from "./internal/check-event-references";
+import { eventRows } from "./internal/event-rows";
+import { reportInclude, toReport } from "./internal/report-view";
 
 const EDITABLE = ["title", "body", "sources", "key", "events"] as const;
 

@@ -4,8 +4,8 @@ import { createSession, type Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { isUniqueViolation } from "../../db/errors";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import { hashSetupCode } from "./issue-setup-code";
+import { recordAudit } from "../audit/internal/record-audit";
+import { hashSetupCode } from "./internal/setup-code-hash";
 import { isSetupRequired } from "./setup-state";
 
 /** A wrong code counts as a failed sign-in of this pseudo-account from the client's address (rate-limited alike). */

@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { AppContext } from "../../context";
+import { hashSetupCode } from "./internal/setup-code-hash";
 import { isSetupRequired } from "./setup-state";
-
-export const hashSetupCode = (code: string) => createHash("sha256").update(code).digest("hex");
 
 /**
  * On a start with no user who can sign in (and no ADMIN_EMAIL to create one), makes a one-time setup

@@ -1,10 +1,10 @@
 import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
-import { rawQuery } from "../../db/raw-sql";
+import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { eventFilterSql, placesOfRegions, whereSql } from "../events/event-filter-sql";
-import { checkFilterSlugs } from "../events/event-where";
+import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
+import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -16,10 +16,9 @@ export async function countEvents(ctx: AppContext, actor: Actor | null, filter: 
   const empty: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
   const regionPlaces = await placesOfRegions(ctx.db, filter);
   if (regionPlaces?.length === 0) return empty;
-  const where = eventFilterSql(filter, regionPlaces);
-  const rows = await rawQuery<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }>(ctx.db,
-    `SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereSql(where)} GROUP BY 1, 2, 3, 4`,
-    ...where.params,
+  const where = eventFilterSql(dialectFor(ctx.db), filter, regionPlaces);
+  const rows = await fetchRows<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }>(ctx.db,
+    sql`SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
   );
   const places = await ctx.db.place.findMany({ select: { slug: true, regionSlug: true } });
   const regionOf = new Map(places.map((p) => [p.slug, p.regionSlug]));

@@ -3,7 +3,7 @@ import { requireRole } from "../../auth/require-role";
 import { createSession, type Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "../audit/internal/record-audit";
 
 const DAY_MS = 86_400_000;
 

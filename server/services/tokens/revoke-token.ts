@@ -2,7 +2,7 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { notFound } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "../audit/internal/record-audit";
 
 /** Revokes a token (admin): requests with it fail at once and sockets opened with it are closed. */
 export async function revokeToken(ctx: AppContext, actor: Actor | null, publicId: string): Promise<void> {

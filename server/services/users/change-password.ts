@@ -4,7 +4,7 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "../audit/internal/record-audit";
 
 /**
  * The signed-in user changes their own password (contract v2 "Accounts"). Every other session and token

@@ -5,8 +5,8 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../../db/errors";
-import { recordAudit } from "../audit/record-audit";
-import { toUser } from "./user-view";
+import { recordAudit } from "../audit/internal/record-audit";
+import { toUser } from "./internal/user-view";
 
 export async function createUser(ctx: AppContext, actor: Actor | null, input: CreateUserInput): Promise<User> {
   const admin = requireRole(actor, "admin");

@@ -2,7 +2,7 @@ import type { User } from "../../../lib/schemas/users";
 import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { toUser } from "./user-view";
+import { toUser } from "./internal/user-view";
 
 export async function listUsers(ctx: AppContext, actor: Actor | null): Promise<User[]> {
   requireRole(actor, "admin");

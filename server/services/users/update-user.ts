@@ -4,8 +4,8 @@ import { requireRole } from "../../auth/require-role";
 import { deleteUserSessions, type Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import { toUser } from "./user-view";
+import { recordAudit } from "../audit/internal/record-audit";
+import { toUser } from "./internal/user-view";
 
 /**
  * Changes a user's role, disables them or sets their password. Disabling or a new password ends their

@@ -1,7 +1,7 @@
 import { updateReportSchema } from "@/lib/schemas/reports";
 import { apiHandler, json } from "@/server/http/api-handler";
 import { readJsonValue } from "@/server/http/parse";
-import { parseReportBody } from "@/server/services/reports/check-event-references";
+import { parseReportBody } from "@/server/services/reports/internal/check-event-references";
 import { getReport } from "@/server/services/reports/get-report";
 import { updateReport } from "@/server/services/reports/update-report";
 

@@ -2,6 +2,6 @@ import { statsQuerySchema } from "@/lib/schemas/event-query";
 import { apiHandler, json } from "@/server/http/api-handler";
 import { fairRead } from "@/server/http/fair-share";
 import { readQuery } from "@/server/http/parse";
-import { controlStats } from "@/server/services/stats/stats";
+import { controlStats } from "@/server/services/stats/control-stats";
 
 export const GET = apiHandler(async ({ request, ctx, actor }) => json(await fairRead(ctx, actor, request, () => controlStats(ctx, actor, readQuery(request, statsQuerySchema)))));

@@ -1,4 +1,4 @@
-import type { Role, User } from "../../../lib/schemas/users";
+import type { Role, User } from "../../../../lib/schemas/users";
 
 interface UserRow {
   id: string;

@@ -1,11 +1,11 @@
-import { filterQueryString } from "../../../lib/analyst/filter-params";
-import type { ExportNames, ExportStatement } from "../../../lib/events/export-row";
-import type { EventFilter } from "../../../lib/schemas/event-query";
-import { requireReader } from "../../auth/require-role";
-import type { Actor } from "../../auth/sessions";
-import { readLastSeq } from "../feed/read-feed";
-import type { AppContext } from "../../context";
-import { checkFilterSlugs } from "./event-where";
+import { filterQueryString } from "../../../../lib/analyst/filter-params";
+import type { ExportNames, ExportStatement } from "../../../../lib/events/export-row";
+import type { EventFilter } from "../../../../lib/schemas/event-query";
+import { requireReader } from "../../../auth/require-role";
+import type { Actor } from "../../../auth/sessions";
+import { readLastSeq } from "../../feed/internal/read-feed";
+import type { AppContext } from "../../../context";
+import { checkFilterSlugs } from "./check-filter-slugs";
 
 export interface ExportHeader extends ExportStatement {
   /** A file name for downloads, e.g. `events-20241207T120000Z`. */

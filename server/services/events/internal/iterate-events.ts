@@ -1,8 +1,8 @@
-import type { EventFilter, ListedEvent } from "../../../lib/schemas/event-query";
-import { EVENTS_PAGE_MAX } from "../../../lib/schemas/event-query";
-import type { Actor } from "../../auth/sessions";
-import type { AppContext } from "../../context";
-import { listEvents } from "./list-events";
+import type { EventFilter, ListedEvent } from "../../../../lib/schemas/event-query";
+import { EVENTS_PAGE_MAX } from "../../../../lib/schemas/event-query";
+import type { Actor } from "../../../auth/sessions";
+import type { AppContext } from "../../../context";
+import { listEvents } from "../list-events";
 
 /** Every published event matching the filter, oldest first, read page by page (for the exports). */
 export async function* iterateEvents(ctx: AppContext, actor: Actor | null, filter: EventFilter): AsyncGenerator<ListedEvent[]> {

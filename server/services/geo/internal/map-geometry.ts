@@ -6,10 +6,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries50m from "world-atlas/countries-50m.json";
-import { placeCells, regionShapes, type Area } from "../../../lib/geo/zones";
-import { requireReader } from "../../auth/require-role";
-import type { Actor } from "../../auth/sessions";
-import type { AppContext } from "../../context";
+import { placeCells, regionShapes, type Area } from "../../../../lib/geo/zones";
+import type { AppContext } from "../../../context";
 
 /** ISO 3166-1 numeric code of Syria in Natural Earth. */
 const SYRIA_ID = "760";
@@ -37,8 +35,8 @@ export function syriaBorder(): Area {
 }
 
 let basemap: FeatureCollection | undefined;
-export function basemapGeoJson(ctx: AppContext, actor: Actor | null): FeatureCollection {
-  requireReader(actor, ctx.env.PUBLIC_READ);
+/** The countries around Syria (BASEMAP_BBOX), Syria marked as the focus. */
+export function basemapCountries(): FeatureCollection {
   basemap ??= {
     type: "FeatureCollection",
     features: allCountries()
@@ -49,7 +47,8 @@ export function basemapGeoJson(ctx: AppContext, actor: Actor | null): FeatureCol
 }
 
 let derived: { key: string; zones: FeatureCollection; regions: FeatureCollection } | undefined;
-async function derivedAreas(ctx: AppContext) {
+/** Zones (one cell per place) and region shapes, rebuilt when the places changed. */
+export async function derivedAreas(ctx: AppContext) {
   const [places, regions] = await Promise.all([
     ctx.db.place.findMany({ where: { regionSlug: { not: null } }, select: { slug: true, lat: true, lon: true, regionSlug: true }, orderBy: { slug: "asc" } }),
     ctx.db.region.findMany({ select: { slug: true, name: true } }),
@@ -68,16 +67,4 @@ async function derivedAreas(ctx: AppContext) {
     };
   }
   return derived;
-}
-
-/** GET /api/regions.geojson: governorates, derived from the gazetteer (see lib/geo/zones.ts). */
-export async function regionsGeoJson(ctx: AppContext, actor: Actor | null): Promise<FeatureCollection> {
-  requireReader(actor, ctx.env.PUBLIC_READ);
-  return (await derivedAreas(ctx)).regions;
-}
-
-/** GET /api/map/zones.geojson: one cell per place, to be coloured by who holds the place. */
-export async function zonesGeoJson(ctx: AppContext, actor: Actor | null): Promise<FeatureCollection> {
-  requireReader(actor, ctx.env.PUBLIC_READ);
-  return (await derivedAreas(ctx)).zones;
 }

@@ -1,6 +1,6 @@
-import type { EventFilter } from "../../../lib/schemas/event-query";
-import type { Db } from "../../db/client";
-import { invalid } from "../../errors";
+import type { EventFilter } from "../../../../lib/schemas/event-query";
+import type { Db } from "../../../db/client";
+import { invalid } from "../../../errors";
 
 /** Rejects filter slugs that name nothing (a typo is an error, not an empty result) and a window that ends before it starts. */
 export async function checkFilterSlugs(db: Db, filter: EventFilter): Promise<void> {

@@ -4,7 +4,7 @@
  * errors). Requests and the heartbeat report faults here; the log gets one line when a fault episode
  * starts and one when it ends, not one per refused request.
  */
-import type { Logger } from "../../logger";
+import type { Logger } from "../../../logger";
 
 export type DatabaseState = "ok" | "down" | "read-only";
 

@@ -1,6 +1,6 @@
-import type { AuditAction, AuditSubject } from "../../../lib/schemas/audit";
-import type { Actor } from "../../auth/sessions";
-import type { Db, Tx } from "../../db/client";
+import type { AuditAction, AuditSubject } from "../../../../lib/schemas/audit";
+import type { Actor } from "../../../auth/sessions";
+import type { Db, Tx } from "../../../db/client";
 
 export interface AuditRecord {
   action: AuditAction;

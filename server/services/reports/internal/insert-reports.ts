@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { FeedEntry } from "../../../lib/schemas/feed";
-import type { CreateReportInput, Report } from "../../../lib/schemas/reports";
-import type { Actor } from "../../auth/sessions";
-import type { Tx } from "../../db/client";
-import { insertStatements, numbered, type SqlStatement } from "../../db/insert-rows";
-import { dialectOf, rawExecute, type SqlDialect } from "../../db/raw-sql";
-import type { SqliteWriter } from "../../db/sqlite-writer";
-import { auditRow } from "../audit/record-audit";
-import { feedEntries, feedEntryRows, takeSeqs, TAKE_SEQS_SQL, type NewFeedEntry } from "../feed/append-feed-entry";
+import type { FeedEntry } from "../../../../lib/schemas/feed";
+import type { CreateReportInput, Report } from "../../../../lib/schemas/reports";
+import type { Actor } from "../../../auth/sessions";
+import type { Tx } from "../../../db/client";
+import { insertStatements, numbered, sqliteStatement } from "../../../db/insert-rows";
+import { dialectOf, execute, type Sql, type SqlDialect } from "../../../db/sql";
+import type { SqliteWriter } from "../../../db/sqlite-writer";
+import { auditRow } from "../../audit/internal/record-audit";
+import { feedEntries, feedEntryRows, takeSeqs, takeSeqsSql, type NewFeedEntry } from "../../feed/internal/append-feed-entry";
 import { flatEventRows } from "./event-rows";
 import { toReport } from "./report-view";
 
@@ -61,7 +61,7 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
     }),
   );
   const published = views.flatMap((report, i): NewFeedEntry[] => (report.status === "published" ? [{ kind: "report.published", report, at: reports[i]!.now }] : []));
-  const statements: SqlStatement[] = [
+  const statements: Sql[] = [
     ...insertStatements("Report", rows.map((row) => row.report), dialect),
     ...insertStatements("Event", rows.flatMap((row) => row.events), dialect),
     ...insertStatements("EventPlace", rows.flatMap((row) => row.places), dialect),
@@ -103,14 +103,14 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Inser
   const dialect = dialectOf(tx);
   const plan = planReports(reports, dialect);
   const lastSeq = plan.feedRows.length > 0 ? await takeSeqs(tx, plan.feedRows.length) : 0;
-  for (const statement of [...plan.statements, ...insertStatements("FeedEntry", numbered(plan.feedRows, lastSeq), dialect)]) await rawExecute(tx, statement.sql, ...statement.params);
+  for (const statement of [...plan.statements, ...insertStatements("FeedEntry", numbered(plan.feedRows, lastSeq), dialect)]) await execute(tx, statement);
   return plan.results(lastSeq);
 }
 
 /** The same writes on SQLite, sent to the writer thread as one batch (server/db/sqlite-writer.ts). */
 export async function insertReportsSqlite(writer: SqliteWriter, reports: NewReport[]): Promise<InsertedReport[]> {
   const plan = planReports(reports, "sqlite");
-  const lastSeq = await writer.write({ takeSeqs: plan.feedRows.length, takeSeqsSql: TAKE_SEQS_SQL, statements: plan.statements, numberedRows: { table: "FeedEntry", rows: plan.feedRows } });
+  const lastSeq = await writer.write({ takeSeqs: plan.feedRows.length, takeSeqsSql: takeSeqsSql(plan.feedRows.length).sql, statements: plan.statements.map(sqliteStatement), numberedRows: { table: "FeedEntry", rows: plan.feedRows } });
   return plan.results(lastSeq);
 }
 

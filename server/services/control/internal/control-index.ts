@@ -6,11 +6,11 @@
  * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
  * client on globalThis, because Next bundles pages' server components apart from the custom server.
  */
-import { rawQuery, storedDate } from "../../db/raw-sql";
-import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../lib/control/control-at";
-import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../lib/control/control-fold";
-import type { Db } from "../../db/client";
-import { readLastSeq } from "../feed/read-feed";
+import { fetchRows, join, sql, storedDate } from "../../../db/sql";
+import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../../lib/control/control-at";
+import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../../lib/control/control-fold";
+import type { Db } from "../../../db/client";
+import { readLastSeq } from "../../feed/internal/read-feed";
 
 export interface IndexedChange extends ControlChange {
   reportId: string;
@@ -71,7 +71,7 @@ function toChange(row: ChangeRow): IndexedChange {
   };
 }
 
-const SELECT_CHANGES = `SELECT e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
+const SELECT_CHANGES = sql`SELECT e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
   r."status", r."publishedAt", r."retractedAt"
   FROM "Event" e JOIN "Report" r ON r."id" = e."reportId"
   WHERE e."type" = 'control_change' AND r."publishedAt" IS NOT NULL`;
@@ -97,7 +97,7 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
   const fresh: IndexedChange[] = [];
   for (let i = 0; i < reportIds.length; i += REPORT_BATCH_MAX) {
     const batch = reportIds.slice(i, i + REPORT_BATCH_MAX);
-    const rows = await rawQuery<ChangeRow>(db, `${SELECT_CHANGES} AND e."reportId" IN (${batch.map(() => "?").join(",")})`, ...batch);
+    const rows = await fetchRows<ChangeRow>(db, sql`${SELECT_CHANGES} AND e."reportId" IN (${join(batch)})`);
     fresh.push(...rows.map(toChange));
   }
   const stale = new Set(reportIds);
@@ -114,7 +114,7 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
   const seq = await readLastSeq(db);
   let index = indexes().get(db);
   if (!index) {
-    const rows = await rawQuery<ChangeRow>(db, SELECT_CHANGES);
+    const rows = await fetchRows<ChangeRow>(db, SELECT_CHANGES);
     index = indexes().get(db) ?? { seq, changes: rows.map(toChange).sort(compareControlChanges) };
     indexes().set(db, index);
   }

@@ -14,48 +14,42 @@
  * The filter's reading is event-filter-sql.ts (shared with the counts and stats); the integration tests
  * check the pages against a plain Prisma reading of the filter (tests/integration/event-selection.test.ts).
  */
-import { rawQuery, storedDate } from "../../db/raw-sql";
-import type { EventFilter, SortOrder } from "../../../lib/schemas/event-query";
-import type { Db } from "../../db/client";
-import { and, eventFilterSql, placesOfRegions, sqlTime, whereSql, type Where } from "./event-filter-sql";
+import type { EventFilter, SortOrder } from "../../../../lib/schemas/event-query";
+import type { Db } from "../../../db/client";
+import { count, dialectFor, fetchRows, raw, sql, storedDate, whereOf, type Sql } from "../../../db/sql";
+import { eventFilterSql, placesOfRegions } from "./event-filter-sql";
 
 /** Rows of the list order that phase 1 reads at most. */
 export const WINDOW_ROWS = 20_000;
 
 export async function selectEventIds(db: Db, filter: EventFilter, options: { order: SortOrder; limit: number; after?: { occurredAt: Date; id: string }; windowRows?: number }): Promise<string[]> {
   const { order, limit, after, windowRows = WINDOW_ROWS } = options;
+  const dialect = dialectFor(db);
   const desc = order === "desc";
-  const dir = desc ? "DESC" : "ASC";
-  const beyond = desc ? "<" : ">";
+  const listOrder = desc ? sql`ORDER BY e."occurredAt" DESC, e."id" DESC` : sql`ORDER BY e."occurredAt" ASC, e."id" ASC`;
 
   const regionPlaces = await placesOfRegions(db, filter);
   if (regionPlaces && regionPlaces.length === 0) return [];
-  const filterWhere = (plain: boolean) => eventFilterSql(filter, regionPlaces, plain);
-  const position = (mark: { occurredAt: Date; id: string } | undefined): Where =>
-    mark ? { sql: [`(e."occurredAt", e."id") ${beyond} (?, ?)`], params: [sqlTime(mark.occurredAt), mark.id] } : { sql: [], params: [] };
+  const filterWhere = (plain: boolean) => eventFilterSql(dialect, filter, regionPlaces, plain);
+  const compared = (operator: "<" | ">" | "<=" | ">=", mark: { occurredAt: Date; id: string }): Sql =>
+    sql`(e."occurredAt", e."id") ${raw(operator)} (${dialect.time(mark.occurredAt)}, ${mark.id})`;
+  const position = (mark: { occurredAt: Date; id: string } | undefined): Sql[] => (mark ? [compared(desc ? "<" : ">", mark)] : []);
 
   // Where the window of the next WINDOW_ROWS events in list order ends (an index-only walk); none: it holds all the rest.
-  const start = position(after);
-  const [edgeRow] = await rawQuery<{ id: string; occurredAt: string | number | Date }>(db,
-    `SELECT e."id", e."occurredAt" FROM "Event" e ${whereSql(start)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT 1 OFFSET ${windowRows - 1}`,
-    ...start.params,
+  const [edgeRow] = await fetchRows<{ id: string; occurredAt: string | number | Date }>(db,
+    sql`SELECT e."id", e."occurredAt" FROM "Event" e ${whereOf(position(after))} ${listOrder} LIMIT 1 OFFSET ${count(windowRows - 1)}`,
   );
   const edge = edgeRow && { occurredAt: storedDate(edgeRow.occurredAt), id: edgeRow.id };
 
   // Phase 1: the window, filtered, walked in list order through the (occurredAt, id) index.
-  const within: Where = edge ? { sql: [`(e."occurredAt", e."id") ${desc ? ">=" : "<="} (?, ?)`], params: [sqlTime(edge.occurredAt), edge.id] } : { sql: [], params: [] };
-  const phase1 = and(filterWhere(true), start, within);
-  const ids = (
-    await rawQuery<{ id: string }>(db, `SELECT e."id" FROM "Event" e ${whereSql(phase1)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT ${limit}`, ...phase1.params)
-  ).map((row) => row.id);
+  const within = edge ? [compared(desc ? ">=" : "<=", edge)] : [];
+  const phase1 = [...filterWhere(true), ...position(after), ...within];
+  const ids = (await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(phase1)} ${listOrder} LIMIT ${count(limit)}`)).map((row) => row.id);
   if (ids.length >= limit || !edge) return ids;
 
   // Phase 2: beyond the window, with the planner's choice of index.
-  const rest = and(filterWhere(false), position(edge));
-  const more = await rawQuery<{ id: string }>(db,
-    `SELECT e."id" FROM "Event" e ${whereSql(rest)} ORDER BY e."occurredAt" ${dir}, e."id" ${dir} LIMIT ${limit - ids.length}`,
-    ...rest.params,
-  );
+  const rest = [...filterWhere(false), ...position(edge)];
+  const more = await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(rest)} ${listOrder} LIMIT ${count(limit - ids.length)}`);
   return [...ids, ...more.map((row) => row.id)];
 }
 

@@ -1,6 +1,6 @@
-import type { FeedEntry, FeedKind } from "../../../lib/schemas/feed";
-import type { Report } from "../../../lib/schemas/reports";
-import type { Db } from "../../db/client";
+import type { FeedEntry, FeedKind } from "../../../../lib/schemas/feed";
+import type { Report } from "../../../../lib/schemas/reports";
+import type { Db } from "../../../db/client";
 
 /** Entries with seq > after, in seq order. */
 /**

@@ -1,8 +1,8 @@
-import type { FeedEntry, FeedKind } from "../../../lib/schemas/feed";
-import type { Report } from "../../../lib/schemas/reports";
-import type { Tx } from "../../db/client";
-import { insertStatements, numbered } from "../../db/insert-rows";
-import { dialectOf, rawExecute, rawQuery } from "../../db/raw-sql";
+import type { FeedEntry, FeedKind } from "../../../../lib/schemas/feed";
+import type { Report } from "../../../../lib/schemas/reports";
+import type { Tx } from "../../../db/client";
+import { insertStatements, numbered } from "../../../db/insert-rows";
+import { dialectOf, execute, fetchRows, sql } from "../../../db/sql";
 
 export interface NewFeedEntry {
   kind: FeedKind;
@@ -15,11 +15,11 @@ export interface NewFeedEntry {
  * or the row lock (PostgreSQL) until commit, so seqs commit in order and without gaps
  * (docs/decisions/0002-feed-seq.md). Answers the new value, the last seq taken.
  */
-export const TAKE_SEQS_SQL = `UPDATE "FeedCounter" SET "value" = "value" + ? WHERE "id" = 1 RETURNING "value"`;
+export const takeSeqsSql = (count: number) => sql`UPDATE "FeedCounter" SET "value" = "value" + ${count} WHERE "id" = 1 RETURNING "value"`;
 
 /** Takes `count` seqs inside the caller's transaction; answers the last one taken. */
 export async function takeSeqs(tx: Tx, count: number): Promise<number> {
-  const [counter] = await rawQuery<{ value: number | bigint }>(tx, TAKE_SEQS_SQL, count);
+  const [counter] = await fetchRows<{ value: number | bigint }>(tx, takeSeqsSql(count));
   if (!counter) throw new Error("the FeedCounter row is missing (migrations not applied?)");
   return Number(counter.value);
 }
@@ -41,7 +41,7 @@ export function feedEntries(items: NewFeedEntry[], lastSeq: number): FeedEntry[]
 export async function appendFeedEntries(tx: Tx, items: NewFeedEntry[]): Promise<FeedEntry[]> {
   if (items.length === 0) return [];
   const lastSeq = await takeSeqs(tx, items.length);
-  for (const statement of insertStatements("FeedEntry", numbered(feedEntryRows(items), lastSeq), dialectOf(tx))) await rawExecute(tx, statement.sql, ...statement.params);
+  for (const statement of insertStatements("FeedEntry", numbered(feedEntryRows(items), lastSeq), dialectOf(tx))) await execute(tx, statement);
   return feedEntries(items, lastSeq);
 }
 

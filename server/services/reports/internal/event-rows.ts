@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eventPlaceRefs, primaryPlace, type EventInput } from "../../../lib/schemas/events";
+import { eventPlaceRefs, primaryPlace, type EventInput } from "../../../../lib/schemas/events";
 import { eventFields } from "./report-view";
 
 /** An event's own columns (without ids), as stored. */

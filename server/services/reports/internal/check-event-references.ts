@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import type { ErrorDetail } from "../../../lib/api-error";
-import type { EventInput } from "../../../lib/schemas/events";
-import { mergeDetails, referencedSlugs, referenceProblems, type ReferenceLookup } from "../../../lib/schemas/event-references";
-import { zodDetails } from "../../../lib/schemas/zod-details";
-import type { Db } from "../../db/client";
-import { invalid } from "../../errors";
+import type { ErrorDetail } from "../../../../lib/api-error";
+import type { EventInput } from "../../../../lib/schemas/events";
+import { mergeDetails, referencedSlugs, referenceProblems, type ReferenceLookup } from "../../../../lib/schemas/event-references";
+import { zodDetails } from "../../../../lib/schemas/zod-details";
+import type { Db } from "../../../db/client";
+import { invalid } from "../../../errors";
 
-export { OCCURRED_AT_MAX_AHEAD_MS } from "../../../lib/schemas/event-references";
+export { OCCURRED_AT_MAX_AHEAD_MS } from "../../../../lib/schemas/event-references";
 
 /**
  * Slugs known to exist, per database. Factions and places are added (POST /api/places, on any node)

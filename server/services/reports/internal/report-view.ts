@@ -1,6 +1,6 @@
 /** Maps stored reports to the contract's Report shape. */
-import type { Event, EventInput } from "../../../lib/schemas/events";
-import type { Report, ReportStatus, Revision, Source } from "../../../lib/schemas/reports";
+import type { Event, EventInput } from "../../../../lib/schemas/events";
+import type { Report, ReportStatus, Revision, Source } from "../../../../lib/schemas/reports";
 
 /** The Prisma `include` every report read uses. */
 export const reportInclude = {

@@ -1,0 +1,47 @@
+import type { BaselineHolding } from "../../../lib/control/control-at";
+import { controlSeries } from "../../../lib/dashboard/series";
+import { requireReader } from "../../auth/require-role";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { dialectFor, fetchRows, sql } from "../../db/sql";
+import { controlIndex, isCurrent } from "../control/internal/control-index";
+import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
+import { placesNamedSql, reportTextSql } from "../events/internal/event-filter-sql";
+import { statsRange, type StatsQuery } from "./internal/stats-range";
+
+/** What `q` matches (the list's free-text rule): published reports by title or body, and places by name. */
+async function textMatching(ctx: AppContext, q: string): Promise<{ reports: Set<string>; places: Set<string> }> {
+  const dialect = dialectFor(ctx.db);
+  const [reports, places] = await Promise.all([
+    fetchRows<{ id: string }>(ctx.db, sql`SELECT "id" FROM "Report" WHERE "status" = 'published' AND ${reportTextSql(dialect, q)}`),
+    fetchRows<{ slug: string }>(ctx.db, placesNamedSql(dialect, q)),
+  ]);
+  return { reports: new Set(reports.map((r) => r.id)), places: new Set(places.map((p) => p.slug)) };
+}
+
+/**
+ * GET /api/stats/control: places held per faction at the end of each bucket, under the list's filters:
+ * `region` selects the places counted, `faction` the factions reported, and `type`, `confidence` and
+ * `q` the control changes that count (a `type` without control_change leaves the baseline);
+ * `from`/`to` the range.
+ */
+export async function controlStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  await checkFilterSlugs(ctx.db, query);
+  const [from, to] = await statsRange(ctx, query);
+  const [places, index, text] = await Promise.all([
+    ctx.db.place.findMany({ where: query.region ? { regionSlug: { in: query.region } } : {}, select: { slug: true, baselineFaction: true, baselineSince: true } }),
+    controlIndex(ctx.db),
+    query.q ? textMatching(ctx, query.q) : undefined,
+  ]);
+  const placeSet = new Set(places.map((p) => p.slug));
+  const baseline: BaselineHolding[] = places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
+  const countsChanges = !query.type || query.type.includes("control_change");
+  const changes = countsChanges
+    ? index.changes.filter((c) => isCurrent(c) && placeSet.has(c.place) && (!query.confidence || query.confidence.includes(c.confidence as never)) && (!text || text.reports.has(c.reportId) || text.places.has(c.place)))
+    : [];
+  const series = controlSeries(baseline, changes, from, to, query.bucket);
+  if (!query.faction) return series;
+  const factions = query.faction;
+  return series.map((row) => ({ t: row.t, counts: Object.fromEntries(Object.entries(row.counts).filter(([faction]) => factions.includes(faction))) }));
+}

@@ -1,0 +1,36 @@
+import { col, dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
+import { bucketStarts, BUCKET_MS } from "../../../lib/dashboard/series";
+import { EVENT_TYPES } from "../../../lib/events/event-kinds";
+import type { EventFilter } from "../../../lib/schemas/event-query";
+import { requireReader } from "../../auth/require-role";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
+import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
+import { statsRange, type StatsQuery } from "./internal/stats-range";
+
+/** GET /api/stats/events: matching events per bucket by type (the list's filters; `type` also picks the series). */
+export async function eventStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  await checkFilterSlugs(ctx.db, query);
+  const [from, to] = await statsRange(ctx, query);
+  const types = query.type ?? EVENT_TYPES;
+  const size = BUCKET_MS[query.bucket];
+  const starts = bucketStarts(from, to, query.bucket);
+  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));
+  const regionPlaces = await placesOfRegions(ctx.db, query);
+  if (regionPlaces?.length === 0 || starts.length === 0) return rows;
+  const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  const dialect = dialectFor(ctx.db);
+  const where = eventFilterSql(dialect, filter, regionPlaces);
+  // Buckets as UTC text: `YYYY-MM-DD` (day) or `YYYY-MM-DDTHH` (hour).
+  const grouped = await fetchRows<{ b: string; type: string; n: number | bigint }>(ctx.db,
+    sql`SELECT ${dialect.bucket(col("e", "occurredAt"), query.bucket)} AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2`,
+  );
+  for (const row of grouped) {
+    const start = Date.parse(query.bucket === "day" ? `${row.b}T00:00:00Z` : `${row.b}:00:00Z`);
+    const bucket = rows[Math.floor((start - starts[0]!) / size)];
+    if (bucket && row.type in bucket.counts) bucket.counts[row.type] = (bucket.counts[row.type] ?? 0) + Number(row.n);
+  }
+  return rows;
+}
