@@ -35,7 +35,7 @@ export async function retractReport(ctx: AppContext, actor: Actor | null, id: st
       if (current.status !== "published") throw refuse(current.status);
       throw new AppError("conflict", `Report '${id}' changed while you retracted it (now version ${current.version}). Reload it and retract again.`);
     }
-    await tx.reportRevision.create({ data: { reportId: id, version: existing.version, reason, snapshot: toReport(existing) as object, authorId: editor.id } });
+    await tx.reportRevision.create({ data: { reportId: id, version: existing.version, reason, snapshot: toReport(existing), authorId: editor.id } });
     const view = toReport(await tx.report.findUniqueOrThrow({ where: { id }, include: reportInclude }));
     await recordAudit(tx, editor, now, { action: "report.retracted", subjectType: "report", subjectId: id, details: { reason } });
     return { report: view, entry: await appendFeedEntry(tx, "report.retracted", view, now) };

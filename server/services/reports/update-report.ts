@@ -40,7 +40,7 @@ export async function updateReport(ctx: AppContext, actor: Actor | null, id: str
       ]);
     }
     if (correction) {
-      await tx.reportRevision.create({ data: { reportId: id, version: existing.version, reason: input.reason, snapshot: toReport(existing) as object, authorId: editor.id } });
+      await tx.reportRevision.create({ data: { reportId: id, version: existing.version, reason: input.reason, snapshot: toReport(existing), authorId: editor.id } });
     }
     if (input.events) await tx.event.deleteMany({ where: { reportId: id } });
     const row = await tx.report.update({

@@ -17,7 +17,7 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
   const types = query.type ?? EVENT_TYPES;
   const size = BUCKET_MS[query.bucket];
   const starts = bucketStarts(from, to, query.bucket);
-  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number> }));
+  const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }));
   const regionPlaces = await placesOfRegions(ctx.db, query);
   if (regionPlaces?.length === 0 || starts.length === 0) return rows;
   const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };

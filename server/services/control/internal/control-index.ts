@@ -121,7 +121,7 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
   while (index.seq < seq) {
     if (!index.updating) {
       index.updating = catchUp(db, index, seq).finally(() => {
-        index!.updating = undefined;
+        index.updating = undefined;
       });
     }
     await index.updating;
