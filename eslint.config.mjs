@@ -8,7 +8,16 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", ".tmp/**", "node_modules/**", "server/db/generated/**", "server/db/generated-pg/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".tmp/**",
+      "node_modules/**",
+      "server/db/generated/**",
+      "server/db/generated-pg/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   // Type-aware rules (typescript-eslint's recommendedTypeChecked): a promise nobody awaits or catches,
   // a promise where a callback's return is ignored, unsafe `any`, needless assertions.

@@ -15,7 +15,17 @@ const nextConfig = {
   compress: false,
   // Native and engine packages stay outside the route bundles; route handlers reach the one Prisma
   // client through the app context on globalThis (server/context.ts).
-  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "prisma", "@prisma/adapter-pg", "pg", "redis", "@socket.io/redis-streams-adapter"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/client",
+    "prisma",
+    "@prisma/adapter-pg",
+    "pg",
+    "redis",
+    "@socket.io/redis-streams-adapter",
+  ],
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -1,14 +1,23 @@
 import { defineConfig } from "vitest/config";
 
 /** In CI each run also writes a JSON report, summed up by scripts/ci-summary.mjs. */
-const ciReporters = process.env.CI ? [["json", { outputFile: `test-results/vitest-${process.env.npm_lifecycle_event ?? "run"}.json`.replace(":", "-") }] as const] : [];
+const ciReporters = process.env.CI
+  ? [["json", { outputFile: `test-results/vitest-${process.env.npm_lifecycle_event ?? "run"}.json`.replace(":", "-") }] as const]
+  : [];
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
     reporters: ["default", ...ciReporters],
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
+          environment: "node",
+        },
+      },
       {
         extends: true,
         test: {

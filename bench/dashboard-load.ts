@@ -39,7 +39,12 @@ export async function measureDashboardLoad(): Promise<DashboardLoad> {
       page.on("response", (response) => {
         // MapLibre's worker runs from a blob: URL of code already downloaded: not a download.
         if (response.request().resourceType() !== "script" || response.url().startsWith("blob:")) return;
-        bodies.push(response.body().then((body) => ({ body }), () => null));
+        bodies.push(
+          response.body().then(
+            (body) => ({ body }),
+            () => null,
+          ),
+        );
       });
       await page.goto(server.url, { waitUntil: "load" });
       await page.locator(".maplibregl-canvas").waitFor();
@@ -65,7 +70,13 @@ export async function measureDashboardLoad(): Promise<DashboardLoad> {
       }
       await context.close();
     }
-    return { lcpMsMedian: Math.round(median(lcps)), lcpMsMax: Math.round(Math.max(...lcps)), jsGzipKbExcludingMap: kb(js.app), mapLibraryGzipKb: kb(js.map), scripts: js.count };
+    return {
+      lcpMsMedian: Math.round(median(lcps)),
+      lcpMsMax: Math.round(Math.max(...lcps)),
+      jsGzipKbExcludingMap: kb(js.app),
+      mapLibraryGzipKb: kb(js.map),
+      scripts: js.count,
+    };
   } finally {
     await browser.close();
     await server.stop();

@@ -78,7 +78,9 @@ export function generateEvents(dbFile: string, count: number): { reports: number
   const insertReport = db.prepare(
     `INSERT INTO Report (id, status, title, body, sources, key, version, authorId, createdAt, publishedAt, updatedAt, retractedAt, retractionReason) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertEvent = db.prepare(`INSERT INTO Event (id, reportId, position, type, occurredAt, confidence, factionSlug, placeSlug, contested, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(
+    `INSERT INTO Event (id, reportId, position, type, occurredAt, confidence, factionSlug, placeSlug, contested, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const insertPlace = db.prepare(`INSERT OR IGNORE INTO EventPlace (eventId, placeSlug, role) VALUES (?, ?, ?)`);
   let controlChanges = 0;
   const reports = Math.ceil(count / EVENTS_PER_REPORT);
@@ -91,7 +93,20 @@ export function generateEvents(dbFile: string, count: number): { reports: number
       const roll = rand();
       const status = roll < 0.01 ? "draft" : roll < 0.02 ? "retracted" : "published";
       const region = pick(syrian);
-      insertReport.run(reportId, status, `Generated report ${r} near ${region}`, `Report body ${r}: fighting reported around ${region}.`, JSON.stringify([{ name: pick(["Reuters", "AP", "AFP", "NOS"]) }]), rand() < 0.05 ? 1 : 0, author, iso(published), status === "draft" ? null : iso(published), iso(published), status === "retracted" ? iso(published + 86_400_000) : null, status === "retracted" ? "Generated retraction" : null);
+      insertReport.run(
+        reportId,
+        status,
+        `Generated report ${r} near ${region}`,
+        `Report body ${r}: fighting reported around ${region}.`,
+        JSON.stringify([{ name: pick(["Reuters", "AP", "AFP", "NOS"]) }]),
+        rand() < 0.05 ? 1 : 0,
+        author,
+        iso(published),
+        status === "draft" ? null : iso(published),
+        iso(published),
+        status === "retracted" ? iso(published + 86_400_000) : null,
+        status === "retracted" ? "Generated retraction" : null,
+      );
       for (let position = 0; position < EVENTS_PER_REPORT && made < count; position++, made++) {
         const eventId = randomUUID();
         const type = pickType();
@@ -112,17 +127,26 @@ export function generateEvents(dbFile: string, count: number): { reports: number
           place = pick(syrian);
           const from = pick(syrian);
           fields = { toward: place, from, distanceKm: Math.round(rand() * 400) / 10 };
-          refs = [["toward", place], ["from", from]];
+          refs = [
+            ["toward", place],
+            ["from", from],
+          ];
         } else if (type === "withdrawal") {
           place = pick(syrian);
           const to = pick(syrian);
           fields = { from: [place], to };
-          refs = [["from", place], ["to", to]];
+          refs = [
+            ["from", place],
+            ["to", to],
+          ];
         } else {
           place = pick(syrian);
           const to = pick(abroad);
           fields = { personnel: "diplomats", from: place, to, mode: "air" };
-          refs = [["from", place], ["to", to]];
+          refs = [
+            ["from", place],
+            ["to", to],
+          ];
         }
         insertEvent.run(eventId, reportId, position, type, occurredAt, confidence, faction, place, contested, JSON.stringify(fields));
         for (const [role, slug] of refs) insertPlace.run(eventId, slug, role);
@@ -179,7 +203,10 @@ export async function measureEventQueries(options: { events?: number } = {}): Pr
       ["region=homs&type=control_change (the issue's example), oldest 100", () => "/api/events?region=homs&type=control_change&limit=100"],
       ["region=homs&type=control_change, newest 100", () => "/api/events?region=homs&type=control_change&order=desc&limit=100"],
       ["faction=hts&confidence=confirmed, newest 100", () => "/api/events?faction=hts&confidence=confirmed&order=desc&limit=100"],
-      ["region=aleppo,idlib&faction=hts,sna&type=advance,strike, newest 100", () => "/api/events?region=aleppo,idlib&faction=hts,sna&type=advance,strike&order=desc&limit=100"],
+      [
+        "region=aleppo,idlib&faction=hts,sna&type=advance,strike, newest 100",
+        () => "/api/events?region=aleppo,idlib&faction=hts,sna&type=advance,strike&order=desc&limit=100",
+      ],
       ["one random day (from/to), 100", () => `/api/events?${day()}&limit=100`],
       ["one random day & region=damascus & type=strike, 100", () => `/api/events?${day()}&region=damascus&type=strike&limit=100`],
       ["q=Homs (free text), newest 100", () => "/api/events?q=Homs&order=desc&limit=100"],
@@ -187,10 +214,13 @@ export async function measureEventQueries(options: { events?: number } = {}): Pr
       ["counts per region and faction, no filter (not in the target)", () => "/api/stats/counts"],
       ["control at a random time", () => `/api/control?at=${at()}`],
       ["control at a random time, region=homs", () => `/api/control?at=${at()}&region=homs`],
-      ["control at a random time as known at a random later time", () => {
-        const a = at();
-        return `/api/control?at=${a}&known=${new Date(Math.min(HISTORY_END, Date.parse(a) + rand() * 30 * 86_400_000)).toISOString()}`;
-      }],
+      [
+        "control at a random time as known at a random later time",
+        () => {
+          const a = at();
+          return `/api/control?at=${a}&known=${new Date(Math.min(HISTORY_END, Date.parse(a) + rand() * 30 * 86_400_000)).toISOString()}`;
+        },
+      ],
     ];
     const timings: QueryTiming[] = [];
     for (const [name, path] of queries) {

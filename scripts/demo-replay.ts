@@ -33,7 +33,11 @@ if (!Number.isFinite(everyMs) || everyMs < 0 || everyMs > 3_600_000) fail(`--eve
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, { method, headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     fail(`no answer from ${base}: is the server running (npm start)? Give another address with --url.`);
   }
@@ -60,7 +64,9 @@ async function main(): Promise<void> {
     process.stdout.write(`The demo's last day is already on this desk (${heldBack.length} reports): nothing to replay.\n`);
     return;
   }
-  process.stdout.write(`Replaying ${todo.length} reports of ${heldBack[0]!.publishedAt.slice(0, 10)} to ${base}, one every ${everyMs / 1000} s. Watch ${base}/ and ${base}/wall.\n`);
+  process.stdout.write(
+    `Replaying ${todo.length} reports of ${heldBack[0]!.publishedAt.slice(0, 10)} to ${base}, one every ${everyMs / 1000} s. Watch ${base}/ and ${base}/wall.\n`,
+  );
   for (const [index, { publishedAt: _publishedAt, ...report }] of todo.entries()) {
     if (index > 0) await new Promise((resolve) => setTimeout(resolve, everyMs));
     // A fixed key per report: a run cut off mid-post and started again cannot post it twice.

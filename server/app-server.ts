@@ -103,7 +103,12 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   const admin = await bootstrapAdmin(context);
   const setupCode = await issueSetupCode(context);
   const demoReports = env.DEMO_DATA ? await loadDemoScenario(context, env.DEMO_DATA) : 0;
-  log.info("data loaded", { ...reference, admin, demoReports, synchronous: env.dbProvider === "sqlite" ? await readSqlitePragma(db, "synchronous") : undefined });
+  log.info("data loaded", {
+    ...reference,
+    admin,
+    demoReports,
+    synchronous: env.dbProvider === "sqlite" ? await readSqlitePragma(db, "synchronous") : undefined,
+  });
 
   const nextApp = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await nextApp.prepare();

@@ -25,7 +25,10 @@ const envSchema = z.object({
     .optional()
     .transform((value): "held-back" | "full" | false => (value === "full" ? "full" : value === "false" || value === "0" ? false : "held-back")),
   PUBLIC_READ: booleanFlag(true),
-  ADMIN_EMAIL: z.email().optional().or(z.literal("").transform(() => undefined)),
+  ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().optional(),
   /** The address people use to reach this server (e.g. https://desk.example.org), for links it writes in its log. */
   PUBLIC_URL: z
@@ -46,18 +49,30 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Failed sign-ins allowed per client address over all accounts within LOGIN_RATE_WINDOW_S (a password spray); then 429. */
   LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
-  LOGIN_RATE_WINDOW_S: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_RATE_WINDOW_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   /** Writes (POST, PATCH, DELETE) allowed per user within WRITE_RATE_WINDOW_S; then 429. 0 turns the limit off. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   WRITE_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
   /** How long a post's Idempotency-Key (and the response it replays) is kept: a retry within it creates nothing new. */
-  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24),
   /** Days the audit trail is kept; 0 keeps it forever. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   /** Open sockets allowed per client address (the rate limits' address rule) on each node; more are refused. 0 turns the limit off. */
   SOCKET_ADDRESS_LIMIT: z.coerce.number().int().min(0).default(100),
   /** Output a socket may have waiting to be sent (bytes, about); past it the socket is dropped and its client resumes with `after`. */
-  SOCKET_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  SOCKET_BUFFER_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   /** Seconds a socket's output may wait without any of it being taken by the client; then it is dropped the same way. */
   SOCKET_STALL_TIMEOUT_S: z.coerce.number().int().min(1).default(15),
   /**
@@ -69,7 +84,11 @@ const envSchema = z.object({
   /** PostgreSQL: longest wait for a new connection or a free one in the pool, then 503. */
   DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).default(3),
   /** This node's name in health's `nodes` list; by default `<host name>:<port>`. */
-  NODE_NAME: z.string().max(200).optional().or(z.literal("").transform(() => undefined)),
+  NODE_NAME: z
+    .string()
+    .max(200)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** How often each node writes its heartbeat row (listed in health; the write also probes that the database takes writes). */
   NODE_HEARTBEAT_S: z.coerce.number().int().min(1).max(300).default(5),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),

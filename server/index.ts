@@ -9,7 +9,12 @@ async function main(): Promise<void> {
   const app = await createAppServer(env);
   // A port in use (or not ours to bind) is a failed start: exit non-zero so a supervisor retries or alerts.
   app.http.once("error", (error: NodeJS.ErrnoException) => {
-    const reason = error.code === "EADDRINUSE" ? "is already in use by another program" : error.code === "EACCES" ? "needs privileges this user lacks" : `cannot be used (${error.code ?? error.message})`;
+    const reason =
+      error.code === "EADDRINUSE"
+        ? "is already in use by another program"
+        : error.code === "EACCES"
+          ? "needs privileges this user lacks"
+          : `cannot be used (${error.code ?? error.message})`;
     process.stderr.write(`Cannot listen on ${env.HOST}:${env.PORT}: the port ${reason}. Stop the other program or set PORT to a free port.\n`);
     void app.close().finally(() => process.exit(1));
   });

@@ -73,7 +73,8 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 export class ViewerPool {
   private readonly children: ChildProcess[] = [];
   constructor(count: number) {
-    for (let i = 0; i < count; i++) this.children.push(fork(path.join(__dirname, "viewers.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+    for (let i = 0; i < count; i++)
+      this.children.push(fork(path.join(__dirname, "viewers.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   }
   private ask<T>(child: ChildProcess, message: object, answer: string): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -133,7 +134,10 @@ export class ViewerPool {
 }
 
 function rssMb(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith(field))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(field))!;
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }
 

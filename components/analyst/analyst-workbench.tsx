@@ -7,7 +7,14 @@ import type { IgnoredTime } from "@/lib/analyst/time-params";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { filterQueryString, toggleValue, type FilterValues } from "@/lib/analyst/filter-params";
 import type { EventsPage } from "@/lib/analyst/live-rows";
-import { analystControlQuery, analystControlSeriesQuery, analystCountsQuery, analystEventSeriesQuery, analystMapEventsQuery, MAP_EVENTS_MAX } from "@/lib/analyst/queries";
+import {
+  analystControlQuery,
+  analystControlSeriesQuery,
+  analystCountsQuery,
+  analystEventSeriesQuery,
+  analystMapEventsQuery,
+  MAP_EVENTS_MAX,
+} from "@/lib/analyst/queries";
 import { ApiError } from "@/lib/client/api";
 import type { EventCounts, ListedEvent, SortOrder } from "@/lib/schemas/event-query";
 import type { Faction, Place, Region } from "@/lib/schemas/reference";
@@ -69,14 +76,20 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   }, [query, order, at, known]);
 
   const mapEvents = useQuery(analystMapEventsQuery(query)).data?.events ?? NO_EVENTS;
-  const model = useDashboardModel({ places: initial.places, factions: initial.factions, events: { events: NO_EVENTS }, renderedAt: initial.renderedAt }, { events: mapEvents });
+  const model = useDashboardModel(
+    { places: initial.places, factions: initial.factions, events: { events: NO_EVENTS }, renderedAt: initial.renderedAt },
+    { events: mapEvents },
+  );
   const regionNames = useMemo(() => new Map(initial.regions.map((r) => [r.slug, r.name])), [initial.regions]);
   const regionName = useCallback((slug: string | null) => (slug ? (regionNames.get(slug) ?? slug) : t("noRegion")), [regionNames, t]);
   const regionOf = useCallback((place: string) => initial.places.find((p) => p.slug === place)?.region ?? null, [initial.places]);
-  const placeNames = useCallback((place: string) => {
-    const found = initial.places.find((p) => p.slug === place);
-    return found ? [found.slug, found.name, ...Object.values(found.names)].filter((n): n is string => Boolean(n)) : [place];
-  }, [initial.places]);
+  const placeNames = useCallback(
+    (place: string) => {
+      const found = initial.places.find((p) => p.slug === place);
+      return found ? [found.slug, found.name, ...Object.values(found.names)].filter((n): n is string => Boolean(n)) : [place];
+    },
+    [initial.places],
+  );
 
   const counts = useQuery({ ...analystCountsQuery(query), ...(fromServer && initial.counts ? { initialData: initial.counts } : {}) });
   // Charts end with the day of the newest event (or the filter's `to`), not today: news about the past stays readable.
@@ -95,7 +108,8 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   const change = useCallback((next: FilterValues) => setFilter(next), []);
   const toggle = useCallback((key: "region" | "faction", value: string) => setFilter((f) => toggleValue(f, key, value)), []);
 
-  const error = counts.error instanceof ApiError && counts.error.refused ? counts.error.message : !fromServer || !initial.filterError ? undefined : initial.filterError;
+  const error =
+    counts.error instanceof ApiError && counts.error.refused ? counts.error.message : !fromServer || !initial.filterError ? undefined : initial.filterError;
   const total = counts.data?.total;
 
   return (
@@ -144,7 +158,18 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
               {t("ignoredTime", { param: i.param, value: i.value })}
             </p>
           ))}
-          {!error && <EventsTable query={query} order={order} onOrder={setOrder} initialPage={fromServer && initial.order === order ? initial.events : undefined} model={model} regionName={regionName} fresh={fresh} total={total} />}
+          {!error && (
+            <EventsTable
+              query={query}
+              order={order}
+              onOrder={setOrder}
+              initialPage={fromServer && initial.order === order ? initial.events : undefined}
+              model={model}
+              regionName={regionName}
+              fresh={fresh}
+              total={total}
+            />
+          )}
           <p className="muted small-note">{t("exportNote")}</p>
         </section>
 
@@ -171,7 +196,16 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
           {controlSeries && <ControlChart model={model} at={Date.parse(atIso)} control={controlNow ?? []} series={controlSeries} />}
         </section>
 
-        <KnownThenPanel at={atIso} known={known} onAt={setAt} onKnown={setKnown} then={controlThen} now={controlNow} model={model} latestEvent={initial.latestEvent} />
+        <KnownThenPanel
+          at={atIso}
+          known={known}
+          onAt={setAt}
+          onKnown={setKnown}
+          then={controlThen}
+          now={controlNow}
+          model={model}
+          latestEvent={initial.latestEvent}
+        />
       </Main>
     </div>
   );

@@ -36,7 +36,16 @@ function Bars({ title, bars, onPick, testId }: { title: string; bars: Bar[]; onP
 }
 
 /** Matching events per region (of the event's main place) and per faction; a click toggles that filter. */
-export function CountsPanel({ counts, regionName, factionName, colors, selectedRegions, selectedFactions, onRegion, onFaction }: {
+export function CountsPanel({
+  counts,
+  regionName,
+  factionName,
+  colors,
+  selectedRegions,
+  selectedFactions,
+  onRegion,
+  onFaction,
+}: {
   counts?: EventCounts;
   regionName: (slug: string | null) => string;
   factionName: (slug: string) => string;
@@ -56,13 +65,24 @@ export function CountsPanel({ counts, regionName, factionName, colors, selectedR
           <Bars
             title={t("byRegion")}
             testId="counts-region"
-            bars={sorted(counts.byRegion).map(([key, count]) => ({ key, count, label: key === "none" ? t("noRegion") : regionName(key), selected: selectedRegions.includes(key) }))}
+            bars={sorted(counts.byRegion).map(([key, count]) => ({
+              key,
+              count,
+              label: key === "none" ? t("noRegion") : regionName(key),
+              selected: selectedRegions.includes(key),
+            }))}
             onPick={(key) => key !== "none" && onRegion(key)}
           />
           <Bars
             title={t("byFaction")}
             testId="counts-faction"
-            bars={sorted(counts.byFaction).map(([key, count]) => ({ key, count, label: factionName(key), color: colors[key], selected: selectedFactions.includes(key) }))}
+            bars={sorted(counts.byFaction).map(([key, count]) => ({
+              key,
+              count,
+              label: factionName(key),
+              color: colors[key],
+              selected: selectedFactions.includes(key),
+            }))}
             onPick={onFaction}
           />
         </div>

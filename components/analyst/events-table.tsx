@@ -37,7 +37,16 @@ function placesOf(event: ListedEvent): string[] {
  * analyst scrolls. When live rows arrive above the first visible row, the scroll position moves with
  * them so that the row the analyst was reading stays where it was.
  */
-export function EventsTable({ query, order, onOrder, initialPage, model, regionName, fresh, total }: {
+export function EventsTable({
+  query,
+  order,
+  onOrder,
+  initialPage,
+  model,
+  regionName,
+  fresh,
+  total,
+}: {
   query: string;
   order: SortOrder;
   onOrder: (order: SortOrder) => void;
@@ -98,10 +107,23 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
 
   const next: SortOrder = order === "asc" ? "desc" : "asc";
   return (
-    <div className="events-table" role="table" aria-label={t("analyst.title")} aria-rowcount={total ?? rows.length} data-testid="events-table" data-loaded={rows.length}>
+    <div
+      className="events-table"
+      role="table"
+      aria-label={t("analyst.title")}
+      aria-rowcount={total ?? rows.length}
+      data-testid="events-table"
+      data-loaded={rows.length}
+    >
       <div className="events-row events-head" role="row">
         <div role="columnheader" aria-sort={order === "asc" ? "ascending" : "descending"}>
-          <button type="button" className="sort" onClick={() => onOrder(next)} title={t("analyst.sortBy", { order: t(next === "asc" ? "analyst.sortOldest" : "analyst.sortNewest") })} data-testid="sort-time">
+          <button
+            type="button"
+            className="sort"
+            onClick={() => onOrder(next)}
+            title={t("analyst.sortBy", { order: t(next === "asc" ? "analyst.sortOldest" : "analyst.sortNewest") })}
+            data-testid="sort-time"
+          >
             {t("analyst.time")} <span aria-hidden>{order === "asc" ? "▲" : "▼"}</span>
           </button>
         </div>
@@ -155,7 +177,9 @@ export function EventsTable({ query, order, onOrder, initialPage, model, regionN
                   <span className="swatch" style={{ background: model.colors[event.faction] }} aria-hidden />
                   <span className="event-text">{describeEvent(event, model.names, t)}</span>
                 </div>
-                <div role="cell" className="cell-region">{regionName(event.place.region)}</div>
+                <div role="cell" className="cell-region">
+                  {regionName(event.place.region)}
+                </div>
                 <div role="cell" className="cell-confidence">
                   <span className={`confidence ${event.confidence}`}>{t(`confidence.${event.confidence}`)}</span>
                 </div>

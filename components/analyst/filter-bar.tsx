@@ -23,7 +23,17 @@ export const fromLocalInput = (value: string) => (value ? `${value.length === 16
 const SEARCH_DEBOUNCE_MS = 400;
 
 /** The filters: several values per list (region, faction, type, confidence), a time window and free text. */
-export function FilterBar({ filter, onChange, regions, factions }: { filter: FilterValues; onChange: (filter: FilterValues) => void; regions: Option[]; factions: Option[] }) {
+export function FilterBar({
+  filter,
+  onChange,
+  regions,
+  factions,
+}: {
+  filter: FilterValues;
+  onChange: (filter: FilterValues) => void;
+  regions: Option[];
+  factions: Option[];
+}) {
   const t = useTranslations();
   const [text, setText] = useState(filter.q ?? "");
   useEffect(() => {
@@ -38,7 +48,9 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
     ["type", t("analyst.type"), EVENT_TYPES.map((type) => ({ value: type, label: t(`eventTypes.${type}`) }))],
     ["confidence", t("analyst.confidence"), CONFIDENCE_LEVELS.map((c) => ({ value: c, label: t(`confidence.${c}`) }))],
   ];
-  const active = lists.flatMap(([key, , options]) => (filter[key] ?? []).map((value) => ({ key, value, label: options.find((o) => o.value === value)?.label ?? value })));
+  const active = lists.flatMap(([key, , options]) =>
+    (filter[key] ?? []).map((value) => ({ key, value, label: options.find((o) => o.value === value)?.label ?? value })),
+  );
   const any = active.length > 0 || filter.from || filter.to || filter.q;
 
   return (
@@ -53,7 +65,13 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
             <div className="filter-options" role="group" aria-label={label}>
               {options.map((option) => (
                 <label key={option.value}>
-                  <input type="checkbox" name={key} value={option.value} checked={filter[key]?.includes(option.value) ?? false} onChange={() => onChange(toggleValue(filter, key, option.value))} />
+                  <input
+                    type="checkbox"
+                    name={key}
+                    value={option.value}
+                    checked={filter[key]?.includes(option.value) ?? false}
+                    onChange={() => onChange(toggleValue(filter, key, option.value))}
+                  />
                   {option.label}
                 </label>
               ))}
@@ -62,11 +80,21 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
         ))}
         <label className="filter-field">
           <span className="filter-label">{t("analyst.from")}</span>
-          <input type="datetime-local" name="from" value={toLocalInput(filter.from)} onChange={(e) => onChange({ ...filter, from: fromLocalInput(e.target.value) })} />
+          <input
+            type="datetime-local"
+            name="from"
+            value={toLocalInput(filter.from)}
+            onChange={(e) => onChange({ ...filter, from: fromLocalInput(e.target.value) })}
+          />
         </label>
         <label className="filter-field">
           <span className="filter-label">{t("analyst.to")}</span>
-          <input type="datetime-local" name="to" value={toLocalInput(filter.to)} onChange={(e) => onChange({ ...filter, to: fromLocalInput(e.target.value) })} />
+          <input
+            type="datetime-local"
+            name="to"
+            value={toLocalInput(filter.to)}
+            onChange={(e) => onChange({ ...filter, to: fromLocalInput(e.target.value) })}
+          />
         </label>
         <label className="filter-field filter-search">
           <span className="filter-label">{t("analyst.search")}</span>
@@ -76,7 +104,14 @@ export function FilterBar({ filter, onChange, regions, factions }: { filter: Fil
       {any && (
         <div className="filter-chips">
           {active.map((chip) => (
-            <button key={`${chip.key}:${chip.value}`} type="button" className="chip" data-chip={`${chip.key}:${chip.value}`} aria-label={t("analyst.remove", { name: chip.label })} onClick={() => onChange(toggleValue(filter, chip.key, chip.value))}>
+            <button
+              key={`${chip.key}:${chip.value}`}
+              type="button"
+              className="chip"
+              data-chip={`${chip.key}:${chip.value}`}
+              aria-label={t("analyst.remove", { name: chip.label })}
+              onClick={() => onChange(toggleValue(filter, chip.key, chip.value))}
+            >
               {chip.label} <span aria-hidden>×</span>
             </button>
           ))}

@@ -20,7 +20,16 @@ function Holder({ control, model }: { control: PlaceControl | null; model: Dashb
 }
 
 /** "What we knew then": control at `at` as known at `known`, against the same time as known now. */
-export function KnownThenPanel({ at, known, onAt, onKnown, then, now, model, latestEvent }: {
+export function KnownThenPanel({
+  at,
+  known,
+  onAt,
+  onKnown,
+  then,
+  now,
+  model,
+  latestEvent,
+}: {
   at: string;
   known?: string;
   onAt: (at: string | undefined) => void;
@@ -31,7 +40,8 @@ export function KnownThenPanel({ at, known, onAt, onKnown, then, now, model, lat
   latestEvent: string;
 }) {
   const t = useTranslations("analyst");
-  const differences = then && now ? controlDifferences(then, now).sort((a, b) => model.names.place(a.place).localeCompare(model.names.place(b.place))) : undefined;
+  const differences =
+    then && now ? controlDifferences(then, now).sort((a, b) => model.names.place(a.place).localeCompare(model.names.place(b.place))) : undefined;
   return (
     <section className="panel known-panel" aria-label={t("knewThen")} data-testid="known-then">
       <h2>{t("knewThen")}</h2>
@@ -67,7 +77,9 @@ export function KnownThenPanel({ at, known, onAt, onKnown, then, now, model, lat
                 <thead>
                   <tr>
                     <th scope="col">{t("place")}</th>
-                    <th scope="col">{t("thenHolder")} ({formatUtc(known, model.locale)})</th>
+                    <th scope="col">
+                      {t("thenHolder")} ({formatUtc(known, model.locale)})
+                    </th>
                     <th scope="col">{t("nowHolder")}</th>
                   </tr>
                 </thead>

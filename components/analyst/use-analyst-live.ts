@@ -22,7 +22,14 @@ const REFRESH_DEBOUNCE_MS = 800;
  * replaced or removed), and the panels that aggregate are refetched. The table keeps the analyst's
  * scroll position itself.
  */
-export function useAnalystLive(options: { lastSeq: number; query: string; filter: FilterValues; order: SortOrder; regionOf: (place: string) => string | null; placeNames?: (place: string) => readonly string[] }) {
+export function useAnalystLive(options: {
+  lastSeq: number;
+  query: string;
+  filter: FilterValues;
+  order: SortOrder;
+  regionOf: (place: string) => string | null;
+  placeNames?: (place: string) => readonly string[];
+}) {
   const client = useQueryClient();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const lastSeq = useRef(options.lastSeq);
@@ -35,7 +42,9 @@ export function useAnalystLive(options: { lastSeq: number; query: string; filter
     const matching = new Set(entry.report.events.filter((event) => matchesFilter(event, entry.report, filter, regionOf, placeNames)).map((event) => event.id));
     const rows = eventsOfReport(entry.report, regionOf).filter((event) => matching.has(event.id));
     const key = analystEventsQuery(query, order).queryKey;
-    client.setQueryData<InfiniteData<EventsPage, string>>(key, (data) => (data ? { ...data, pages: applyReportToPages(data.pages, entry.report.id, rows, order) } : data));
+    client.setQueryData<InfiniteData<EventsPage, string>>(key, (data) =>
+      data ? { ...data, pages: applyReportToPages(data.pages, entry.report.id, rows, order) } : data,
+    );
     // Tables of other filters are out of date now; they reload if the analyst goes back to them.
     client.removeQueries({ queryKey: ["analyst", "events"], predicate: (q) => q.queryKey[2] !== query || q.queryKey[3] !== order });
     if (rows.length > 0) setFresh((old) => new Set([...old, ...rows.map((r) => r.id)]));

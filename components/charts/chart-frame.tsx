@@ -15,7 +15,19 @@ export interface LegendItem {
  * A titled chart panel with a one-line headline a person can read without the chart, and the series'
  * legend as HTML under it (recharts' own Legend cost ~3 KB of the dashboard's JavaScript budget).
  */
-export function ChartFrame({ title, headline, legend, testId, children }: { title: string; headline?: ReactNode; legend?: LegendItem[]; testId: string; children: ReactNode }) {
+export function ChartFrame({
+  title,
+  headline,
+  legend,
+  testId,
+  children,
+}: {
+  title: string;
+  headline?: ReactNode;
+  legend?: LegendItem[];
+  testId: string;
+  children: ReactNode;
+}) {
   return (
     <figure className="panel chart" data-testid={testId}>
       <figcaption>
@@ -46,7 +58,8 @@ export const lineScale = (fontPx = TICK_PX) => fontPx / TICK_PX;
  * A Y axis wide enough for its largest tick label at `fontPx` (the charts' left margin is −16 px;
  * recharts' width="auto" measured the first, empty render and clipped three-digit counts on the wall).
  */
-export const yAxisWidth = (largest: number, fontPx = TICK_PX) => Math.round(((28 + Math.max(2, String(Math.round(Math.abs(largest))).length) * 8) * fontPx) / TICK_PX);
+export const yAxisWidth = (largest: number, fontPx = TICK_PX) =>
+  Math.round(((28 + Math.max(2, String(Math.round(Math.abs(largest))).length) * 8) * fontPx) / TICK_PX);
 
 /**
  * The props of a time X axis drawn on a TimeAxis (lib/dashboard/time-axis): data carry their axis

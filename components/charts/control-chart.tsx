@@ -40,7 +40,10 @@ export function ControlChart({
       axis,
       most: Math.max(0, ...peak.values()),
       rows: series.map((row) => ({ x: toAxis(axis, Date.parse(row.t)), ...row.counts })),
-      factions: [...peak.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f).filter((f) => !only || only.includes(f)),
+      factions: [...peak.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([f]) => f)
+        .filter((f) => !only || only.includes(f)),
     };
   }, [given, model.baseline, model.changes, model.axis, only]);
 
@@ -59,11 +62,20 @@ export function ControlChart({
           {axisBreakAreas(axis)}
           <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
           <YAxis tick={axisTick(fontPx)} allowDecimals={false} width={yAxisWidth(most, fontPx)} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatUtc(fromAxis(axis, Number(v)), model.locale)} formatter={(value, name) => [value, model.names.faction(String(name))]} />
+          <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            labelFormatter={(v) => formatUtc(fromAxis(axis, Number(v)), model.locale)}
+            formatter={(value, name) => [value, model.names.faction(String(name))]}
+          />
           {factions.map((f) => (
             <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2 * lineScale(fontPx)} dot={false} isAnimationActive={false} />
           ))}
-          <ReferenceLine x={toAxis(axis, given ? at : Math.min(at, model.range.end))} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
+          <ReferenceLine
+            x={toAxis(axis, given ? at : Math.min(at, model.range.end))}
+            stroke="var(--accent)"
+            strokeWidth={lineScale(fontPx)}
+            strokeDasharray="4 3"
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

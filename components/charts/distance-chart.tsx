@@ -22,25 +22,43 @@ export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: Dashboar
   return (
     <ChartFrame
       title={`${t("distance")} (km)`}
-      headline={latest && <span data-testid="latest-distance">{model.names.place(latest.toward)}: {t("km", { km: latest.distanceKm })} ({model.names.faction(latest.faction)})</span>}
+      headline={
+        latest && (
+          <span data-testid="latest-distance">
+            {model.names.place(latest.toward)}: {t("km", { km: latest.distanceKm })} ({model.names.faction(latest.faction)})
+          </span>
+        )
+      }
       testId="chart-distance"
       legend={targets.map((target, i) => ({ key: target, label: model.names.place(target), color: palette[i % palette.length]! }))}
     >
       {points.length === 0 ? (
         <p className="chart-empty">{t("noDistances")}</p>
       ) : (
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
-        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-          <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          {axisBreakAreas(model.axis)}
-          <XAxis {...timeXAxis(model.axis, model.locale, fontPx)} />
-          <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(_, payload) => formatUtc(Number((payload[0]?.payload as { t?: number } | undefined)?.t ?? 0), model.locale)} formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]} />
-          {targets.map((target, i) => (
-            <Line key={target} dataKey={target} stroke={palette[i % palette.length]} strokeWidth={2 * lineScale(fontPx)} connectNulls dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }} isAnimationActive={false} />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
+          <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+            <CartesianGrid stroke={GRID_STROKE} vertical={false} />
+            {axisBreakAreas(model.axis)}
+            <XAxis {...timeXAxis(model.axis, model.locale, fontPx)} />
+            <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+            <Tooltip
+              contentStyle={TOOLTIP_STYLE}
+              labelFormatter={(_, payload) => formatUtc(Number((payload[0]?.payload as { t?: number } | undefined)?.t ?? 0), model.locale)}
+              formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]}
+            />
+            {targets.map((target, i) => (
+              <Line
+                key={target}
+                dataKey={target}
+                stroke={palette[i % palette.length]}
+                strokeWidth={2 * lineScale(fontPx)}
+                connectNulls
+                dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
       )}
     </ChartFrame>
   );

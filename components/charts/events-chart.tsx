@@ -17,7 +17,17 @@ export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", with
  * Events per day by type. `series` (optional): rows from GET /api/stats/events to draw instead of counting
  * the model's events. `fontPx`: tick size (the wall's scales with the screen).
  */
-export function EventsChart({ model, at, series, fontPx = TICK_PX }: { model: DashboardModel; at: number; series?: { t: string; counts: Record<string, number> }[]; fontPx?: number }) {
+export function EventsChart({
+  model,
+  at,
+  series,
+  fontPx = TICK_PX,
+}: {
+  model: DashboardModel;
+  at: number;
+  series?: { t: string; counts: Record<string, number> }[];
+  fontPx?: number;
+}) {
   const t = useTranslations();
   const { rows, axis, size } = useMemo(() => {
     const starts = series?.map((row) => Date.parse(row.t)) ?? [];
@@ -25,7 +35,11 @@ export function EventsChart({ model, at, series, fontPx = TICK_PX }: { model: Da
     const size = series ? (starts.length > 1 ? starts[1]! - starts[0]! : BUCKET_MS.day) : BUCKET_MS.day;
     const axis = series ? linearAxis(starts[0] ?? 0, (starts.at(-1) ?? 0) + size) : model.axis;
     // A bar stands in the middle of its bucket.
-    const rows = (series ?? eventCountSeriesOnAxis(model.events, axis)).map((row) => ({ t: Date.parse(row.t), x: toAxis(axis, Date.parse(row.t) + size / 2), ...row.counts }));
+    const rows = (series ?? eventCountSeriesOnAxis(model.events, axis)).map((row) => ({
+      t: Date.parse(row.t),
+      x: toAxis(axis, Date.parse(row.t) + size / 2),
+      ...row.counts,
+    }));
     return { rows, axis, size };
   }, [series, model.events, model.axis]);
   const bucketAt = Math.floor((series ? at : Math.min(at, model.range.end)) / size) * size;
@@ -36,7 +50,11 @@ export function EventsChart({ model, at, series, fontPx = TICK_PX }: { model: Da
   return (
     <ChartFrame
       title={t("charts.events")}
-      headline={<span data-testid="events-that-day" data-count={total}>{formatAxisDate(bucketAt, model.locale, axis.withYear)}: {total}</span>}
+      headline={
+        <span data-testid="events-that-day" data-count={total}>
+          {formatAxisDate(bucketAt, model.locale, axis.withYear)}: {total}
+        </span>
+      }
       testId="chart-events"
       legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}
     >
@@ -46,7 +64,11 @@ export function EventsChart({ model, at, series, fontPx = TICK_PX }: { model: Da
           {axisBreakAreas(axis)}
           <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
           <YAxis tick={axisTick(fontPx)} allowDecimals={false} width={yAxisWidth(busiest, fontPx)} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)} formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]} />
+          <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)}
+            formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]}
+          />
           {EVENT_TYPES.map((type) => (
             <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
           ))}

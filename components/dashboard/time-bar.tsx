@@ -41,7 +41,17 @@ export function TimeBar({ model, time }: { model: DashboardModel; time: ReturnTy
               data-testid="time-break"
               aria-hidden
               title={t("gap", { from: date(b.from), to: date(b.to) })}
-              style={{ position: "absolute", top: "50%", left: `${(((b.x1 + b.x2) / 2) * 100) / axis.length}%`, transform: "translate(-50%, -50%)", background: "var(--panel)", color: "var(--muted)", fontWeight: 700, lineHeight: 1, padding: "0 1px" }}
+              style={{
+                position: "absolute",
+                top: "50%",
+                left: `${(((b.x1 + b.x2) / 2) * 100) / axis.length}%`,
+                transform: "translate(-50%, -50%)",
+                background: "var(--panel)",
+                color: "var(--muted)",
+                fontWeight: 700,
+                lineHeight: 1,
+                padding: "0 1px",
+              }}
             >
               ⫽
             </span>

@@ -36,7 +36,8 @@ export function useDashboardModel(initial: InitialData, options: { events?: List
   const places = useQuery({ ...placesQuery(), initialData: initial.places }).data;
   const factions = useQuery({ ...factionsQuery(), initialData: initial.factions }).data;
   // With events given, the published-events cache is left untouched (no initial data written into it).
-  const published = useQuery(options.events ? { ...publishedEventsQuery(), enabled: false } : { ...publishedEventsQuery(), initialData: initial.events }).data?.events;
+  const published = useQuery(options.events ? { ...publishedEventsQuery(), enabled: false } : { ...publishedEventsQuery(), initialData: initial.events }).data
+    ?.events;
   const events = options.events ?? published ?? initial.events.events;
 
   const derived = useMemo(() => {
@@ -46,7 +47,9 @@ export function useDashboardModel(initial: InitialData, options: { events?: List
       Object.fromEntries(factions.map((f) => [f.slug, t.has(f.slug) ? t(f.slug) : shortFactionName(f.name)])),
     );
     const colors = Object.fromEntries(factions.map((f) => [f.slug, f.color]));
-    const baseline: BaselineHolding[] = places.flatMap((p) => (p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : []));
+    const baseline: BaselineHolding[] = places.flatMap((p) =>
+      p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : [],
+    );
     const changes = controlChanges(events);
     // reduce, not Math.min(...spread): an analyst's data set can exceed the engine's argument limit.
     const times = [...baseline.map((b) => b.since), ...events.map((e) => Date.parse(e.occurredAt))];

@@ -18,7 +18,10 @@ export type { ConnectionState };
  * component state. The socket resumes after the last seq in the feed cache. `token`: the wall's display
  * token. `onEntry`: what a page does besides (the desk refreshes its queues).
  */
-export function useLiveUpdates(options: { token?: string | null; onEntry?: (entry: FeedEntry) => void } = {}): { connection: ConnectionState; lastUpdate: Date | null } {
+export function useLiveUpdates(options: { token?: string | null; onEntry?: (entry: FeedEntry) => void } = {}): {
+  connection: ConnectionState;
+  lastUpdate: Date | null;
+} {
   const client = useQueryClient();
   const [lastUpdate, setLastUpdate] = useState<Date | null>(null);
   const { onEntry } = options;
@@ -26,17 +29,17 @@ export function useLiveUpdates(options: { token?: string | null; onEntry?: (entr
 
   const after = () => client.getQueryData<FeedState>(feedKey)?.lastSeq ?? 0;
   const fold = (entry: FeedEntry) => {
-      const regionOf = (slug: string) => client.getQueryData<Place[]>(placesQuery().queryKey)?.find((p) => p.slug === slug)?.region ?? null;
-      const feed = client.setQueryData<FeedState>(feedKey, (state) => (state ? applyFeedEntry(state, entry) : state));
-      if (feed?.gap) void client.invalidateQueries({ queryKey: feedKey });
-      client.setQueryData<EventsState>(publishedEventsQuery().queryKey, (state) => (state ? applyEntryToEvents(state, entry, regionOf) : state));
-      // A place added by the desk a moment ago: reload the gazetteer and the shapes derived from it.
-      const known = client.getQueryData<Place[]>(placesQuery().queryKey);
-      if (known && entry.report.events.some((event) => eventPlaceRefs(event).some((ref) => !known.some((p) => p.slug === ref.slug)))) {
-        for (const query of [placesQuery(), zonesQuery(), regionsShapeQuery()]) void client.invalidateQueries({ queryKey: query.queryKey });
-      }
-      onEntry?.(entry);
-      setLastUpdate(new Date());
+    const regionOf = (slug: string) => client.getQueryData<Place[]>(placesQuery().queryKey)?.find((p) => p.slug === slug)?.region ?? null;
+    const feed = client.setQueryData<FeedState>(feedKey, (state) => (state ? applyFeedEntry(state, entry) : state));
+    if (feed?.gap) void client.invalidateQueries({ queryKey: feedKey });
+    client.setQueryData<EventsState>(publishedEventsQuery().queryKey, (state) => (state ? applyEntryToEvents(state, entry, regionOf) : state));
+    // A place added by the desk a moment ago: reload the gazetteer and the shapes derived from it.
+    const known = client.getQueryData<Place[]>(placesQuery().queryKey);
+    if (known && entry.report.events.some((event) => eventPlaceRefs(event).some((ref) => !known.some((p) => p.slug === ref.slug)))) {
+      for (const query of [placesQuery(), zonesQuery(), regionsShapeQuery()]) void client.invalidateQueries({ queryKey: query.queryKey });
+    }
+    onEntry?.(entry);
+    setLastUpdate(new Date());
   };
 
   const connection = useFeedSocket({ after, token: options.token, onEntry: fold });

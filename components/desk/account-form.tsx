@@ -43,7 +43,15 @@ export function AccountForm({ email }: { email: string }) {
     <>
       <label>
         {label}
-        <input name={name} type="password" required minLength={name === "currentPassword" ? 1 : PASSWORD_MIN} autoComplete={autoComplete} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `account-${name}-error` : undefined} />
+        <input
+          name={name}
+          type="password"
+          required
+          minLength={name === "currentPassword" ? 1 : PASSWORD_MIN}
+          autoComplete={autoComplete}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `account-${name}-error` : undefined}
+        />
       </label>
       {errors[name] && (
         <span className="field-error" role="alert" id={`account-${name}-error`}>

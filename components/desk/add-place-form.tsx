@@ -122,7 +122,14 @@ export function AddPlaceForm({ text, places, regions, onAdded, onUseExisting, on
         <TextField id="new-place-lat" name="lat" label={t("lat")} error={errors.lat} inputMode="decimal" required placeholder="34.73" />
         <TextField id="new-place-lon" name="lon" label={t("lon")} error={errors.lon} inputMode="decimal" required placeholder="36.71" />
         <SelectField id="new-place-kind" name="kind" label={t("kind")} value="town" options={PLACE_KINDS.map((kind) => ({ value: kind, label: kind }))} />
-        <SelectField id="new-place-region" name="region" label={t("region")} value="" placeholder="–" options={regions.map((region) => ({ value: region.slug, label: region.name }))} />
+        <SelectField
+          id="new-place-region"
+          name="region"
+          label={t("region")}
+          value=""
+          placeholder="–"
+          options={regions.map((region) => ({ value: region.slug, label: region.name }))}
+        />
         {field("nl", t("nameNl"))}
         {field("ar", t("nameAr"), { dir: "rtl" })}
       </div>

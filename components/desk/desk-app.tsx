@@ -14,7 +14,10 @@ import { ReportQueues } from "./report-queues";
 import { Main } from "@/components/ui/main";
 
 // The composer reads the editor's saved draft from localStorage on its first render: browser only.
-const ReportComposer = dynamic(() => import("./report-composer").then((m) => m.ReportComposer), { ssr: false, loading: () => <div className="panel composer-loading" aria-busy="true" /> });
+const ReportComposer = dynamic(() => import("./report-composer").then((m) => m.ReportComposer), {
+  ssr: false,
+  loading: () => <div className="panel composer-loading" aria-busy="true" />,
+});
 
 type Editing = { report: Report } | null;
 

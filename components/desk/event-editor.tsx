@@ -40,7 +40,14 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
       onAddPlace={(text) => onAddPlace(text, field)}
     />
   );
-  const factionLabel = event.type === "evacuation" ? t("desk.evacuatingState") : event.type === "control_change" ? (event.contested ? t("desk.attacker") : t("desk.newController")) : t("desk.faction");
+  const factionLabel =
+    event.type === "evacuation"
+      ? t("desk.evacuatingState")
+      : event.type === "control_change"
+        ? event.contested
+          ? t("desk.attacker")
+          : t("desk.newController")
+        : t("desk.faction");
 
   return (
     <fieldset className="event-editor" data-testid={`event-${index}`}>
@@ -53,9 +60,30 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
         )}
       </legend>
       <div className="grid">
-        <SelectField id={id("type")} label={t("desk.type")} value={event.type} onChange={(type) => set("type", type)} options={EVENT_TYPES.map((type) => ({ value: type, label: t(`desk.eventType.${type}`) }))} />
-        <TextField id={id("occurredAt")} className="occurred-at" label={t("desk.occurredAt")} type="datetime-local" value={event.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} error={errors[path("occurredAt")]} hint="UTC" />
-        <SelectField id={id("confidence")} label={t("desk.confidence")} value={event.confidence} onChange={(level) => set("confidence", level)} options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: t(`confidence.${level}`) }))} />
+        <SelectField
+          id={id("type")}
+          label={t("desk.type")}
+          value={event.type}
+          onChange={(type) => set("type", type)}
+          options={EVENT_TYPES.map((type) => ({ value: type, label: t(`desk.eventType.${type}`) }))}
+        />
+        <TextField
+          id={id("occurredAt")}
+          className="occurred-at"
+          label={t("desk.occurredAt")}
+          type="datetime-local"
+          value={event.occurredAt}
+          onChange={(e) => set("occurredAt", e.target.value)}
+          error={errors[path("occurredAt")]}
+          hint="UTC"
+        />
+        <SelectField
+          id={id("confidence")}
+          label={t("desk.confidence")}
+          value={event.confidence}
+          onChange={(level) => set("confidence", level)}
+          options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: t(`confidence.${level}`) }))}
+        />
         <SelectField
           id={id("faction")}
           label={factionLabel}
@@ -78,7 +106,14 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
           <>
             {place("toward", t("desk.toward"), true)}
             {place("from", t("desk.from"))}
-            <TextField id={id("distanceKm")} label={t("desk.distanceKm")} inputMode="decimal" value={event.distanceKm} onChange={(e) => set("distanceKm", e.target.value)} error={errors[path("distanceKm")]} />
+            <TextField
+              id={id("distanceKm")}
+              label={t("desk.distanceKm")}
+              inputMode="decimal"
+              value={event.distanceKm}
+              onChange={(e) => set("distanceKm", e.target.value)}
+              error={errors[path("distanceKm")]}
+            />
           </>
         )}
         {event.type === "withdrawal" && (
@@ -89,10 +124,23 @@ export function EventEditor({ index, event, onChange, onRemove, factions, places
         )}
         {event.type === "evacuation" && (
           <>
-            <SelectField id={id("personnel")} label={t("desk.personnel")} value={event.personnel} onChange={(kind) => set("personnel", kind)} options={PERSONNEL_KINDS.map((kind) => ({ value: kind, label: t(`personnel.${kind}`) }))} />
+            <SelectField
+              id={id("personnel")}
+              label={t("desk.personnel")}
+              value={event.personnel}
+              onChange={(kind) => set("personnel", kind)}
+              options={PERSONNEL_KINDS.map((kind) => ({ value: kind, label: t(`personnel.${kind}`) }))}
+            />
             {place("from", t("desk.from"), true)}
             {place("to", t("desk.to"), true)}
-            <SelectField id={id("mode")} label={t("desk.mode")} value={event.mode} onChange={(mode) => set("mode", mode)} placeholder="–" options={MOVE_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))} />
+            <SelectField
+              id={id("mode")}
+              label={t("desk.mode")}
+              value={event.mode}
+              onChange={(mode) => set("mode", mode)}
+              placeholder="–"
+              options={MOVE_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))}
+            />
           </>
         )}
       </div>

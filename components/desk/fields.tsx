@@ -48,7 +48,12 @@ export function SelectField<T extends string>({
 }: FieldFrame & { value?: T | ""; options: readonly { value: T; label: string }[]; onChange?(value: T): void; name?: string; placeholder?: string }) {
   return (
     <Frame id={id} label={label} error={error} hint={hint} required={required}>
-      <select id={id} name={name} {...(onChange ? { value, onChange: (e) => onChange(e.target.value as T) } : { defaultValue: value })} aria-invalid={error ? true : undefined}>
+      <select
+        id={id}
+        name={name}
+        {...(onChange ? { value, onChange: (e) => onChange(e.target.value as T) } : { defaultValue: value })}
+        aria-invalid={error ? true : undefined}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -32,7 +32,8 @@ function withChoice(value: string, slug: string, multiple: boolean): string {
   return [...done, slug].join(", ") + ", ";
 }
 
-const namesOf = (place: Place) => [place.names.en ?? place.name, place.names.nl, place.names.ar].filter((n, i, all): n is string => Boolean(n) && all.indexOf(n) === i);
+const namesOf = (place: Place) =>
+  [place.names.en ?? place.name, place.names.nl, place.names.ar].filter((n, i, all): n is string => Boolean(n) && all.indexOf(n) === i);
 
 /**
  * A place field that finds places by any of their names (slug, English, Dutch, Arabic, other common
@@ -47,8 +48,14 @@ export function PlaceField({ id, label, value, onChange, places, error, required
   const [active, setActive] = useState(0);
   const segment = currentSegment(value, multiple);
   // Nothing to suggest for an empty text or a slug already chosen.
-  const suggestions = useMemo(() => (segment.trim() && !places.some((p) => p.slug === segment.trim()) ? matchPlaces(segment, places, SUGGESTIONS_MAX) : []), [segment, places]);
-  const resolved = useMemo(() => (multiple ? splitPlaceList(value) : value.trim() ? [value.trim()] : []).map((text) => ({ text, resolution: resolvePlace(text, places) })), [value, multiple, places]);
+  const suggestions = useMemo(
+    () => (segment.trim() && !places.some((p) => p.slug === segment.trim()) ? matchPlaces(segment, places, SUGGESTIONS_MAX) : []),
+    [segment, places],
+  );
+  const resolved = useMemo(
+    () => (multiple ? splitPlaceList(value) : value.trim() ? [value.trim()] : []).map((text) => ({ text, resolution: resolvePlace(text, places) })),
+    [value, multiple, places],
+  );
   const texts = resolved.map((r) => r.text);
   const showList = open && suggestions.length > 0;
   const firstUnknown = resolved.find((r) => r.resolution.kind === "unknown");
@@ -117,7 +124,8 @@ export function PlaceField({ id, label, value, onChange, places, error, required
                   e.preventDefault();
                   choose(place);
                 }}
-                onMouseEnter={() => setActive(i)}>
+                onMouseEnter={() => setActive(i)}
+              >
                 <span className="suggestion-name">{namesOf(place).join(" · ")}</span>
                 <span className="suggestion-meta">
                   {place.slug}
@@ -133,7 +141,10 @@ export function PlaceField({ id, label, value, onChange, places, error, required
             {error}
           </span>
         ) : (
-          <PlaceHint resolved={resolved} onPick={(text, place) => onChange(multiple ? texts.map((x) => (x === text ? place.slug : x)).join(", ") : place.slug)} />
+          <PlaceHint
+            resolved={resolved}
+            onPick={(text, place) => onChange(multiple ? texts.map((x) => (x === text ? place.slug : x)).join(", ") : place.slug)}
+          />
         )}
         {firstUnknown && onAddPlace && (
           <>

@@ -15,7 +15,13 @@ import type { Report } from "@/lib/schemas/reports";
  * The report as the dashboard would draw it: its movements on the current situation, and its control
  * changes applied. Events that do not validate yet (a missing place, an unknown faction) are left out.
  */
-export function PreviewMap({ model, input }: { model: DashboardModel; input: { title: string; events: unknown[]; sources: Report["sources"]; key?: boolean } }) {
+export function PreviewMap({
+  model,
+  input,
+}: {
+  model: DashboardModel;
+  input: { title: string; events: unknown[]; sources: Report["sources"]; key?: boolean };
+}) {
   const t = useTranslations("desk");
   const { recent, control } = useMemo(() => {
     const known = new Set(model.places.map((p) => p.slug));

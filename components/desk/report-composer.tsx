@@ -5,7 +5,17 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState, type SyntheticEvent } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { splitPlaceList } from "@/lib/desk/place-match";
-import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, placeResolver, reportInput, validateDraft, type ReportDraft } from "@/lib/desk/report-form";
+import {
+  changedPaths,
+  draftFromReport,
+  emptyEvent,
+  emptyReport,
+  errorsByField,
+  placeResolver,
+  reportInput,
+  validateDraft,
+  type ReportDraft,
+} from "@/lib/desk/report-form";
 import type { Faction, Place, Region } from "@/lib/schemas/reference";
 import type { Report } from "@/lib/schemas/reports";
 import { AddPlaceForm } from "./add-place-form";
@@ -50,7 +60,11 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   const send = useMutation({
     mutationFn: async ({ input, publish }: { input: ReturnType<typeof reportInput>; publish: boolean }) => {
       if (!base) {
-        return api<Report>("/api/reports", { method: "POST", body: { ...input, status: publish ? "published" : "draft" }, headers: { "idempotency-key": draft.idempotencyKey } });
+        return api<Report>("/api/reports", {
+          method: "POST",
+          body: { ...input, status: publish ? "published" : "draft" },
+          headers: { "idempotency-key": draft.idempotencyKey },
+        });
       }
       const body = { ...input, version: base.version, ...(correcting ? { reason } : {}) };
       const saved = await api<Report>(`/api/reports/${base.id}`, { method: "PATCH", body });
@@ -97,7 +111,10 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
     const changed = changedPaths(draft, { ...draft, ...patch });
     // A refusal's summary goes too; an unsent post's notice stays until it is sent.
     if (changed.length && send.error instanceof ApiError && !send.error.retryable && !stale) send.reset();
-    if (changed.length) setProblems((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path !== "" && !changed.some((c) => path === c || path.startsWith(`${c}.`)))));
+    if (changed.length)
+      setProblems((current) =>
+        Object.fromEntries(Object.entries(current).filter(([path]) => path !== "" && !changed.some((c) => path === c || path.startsWith(`${c}.`)))),
+      );
   };
   const preview = useMemo(() => reportInput(draft, resolvePlaceText), [draft, resolvePlaceText]);
 
@@ -105,7 +122,12 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   const setPlaceFor = (target: { text: string; eventIndex: number; field: PlaceFieldName }, slug: string) => {
     const event = draft.events[target.eventIndex];
     if (!event) return;
-    const value = target.field === "fromList" ? splitPlaceList(event.fromList).map((text) => (text === target.text ? slug : text)).join(", ") : slug;
+    const value =
+      target.field === "fromList"
+        ? splitPlaceList(event.fromList)
+            .map((text) => (text === target.text ? slug : text))
+            .join(", ")
+        : slug;
     update({ events: draft.events.map((e, j) => (j === target.eventIndex ? { ...e, [target.field]: value } : e)) });
   };
 
@@ -119,24 +141,43 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
           if (e.key === "Enter") submit(true)(e);
           else if (e.key === "s" && !correcting) submit(false)(e);
         }}
-        noValidate aria-label={t(correcting ? "correctTitle" : editing ? "editTitle" : "composeTitle")}>
+        noValidate
+        aria-label={t(correcting ? "correctTitle" : editing ? "editTitle" : "composeTitle")}
+      >
         <h2>
           {correcting ? t("correctTitle") : editing ? t("editTitle") : t("composeTitle")}
           {base && <span className="muted"> · {t("versionN", { n: base.version })}</span>}
         </h2>
-        {restored && <p className="field-hint" data-testid="restored">{t("restored")}</p>}
+        {restored && (
+          <p className="field-hint" data-testid="restored">
+            {t("restored")}
+          </p>
+        )}
 
         <div className="field">
           <label htmlFor={`${storageKey}-title`}>
             {t("headline")}
             <span aria-hidden> *</span>
           </label>
-          <input id={`${storageKey}-title`} className="title-input" value={draft.title} onChange={(e) => update({ title: e.target.value })} aria-invalid={problems.title ? true : undefined} autoFocus={!editing} />
+          <input
+            id={`${storageKey}-title`}
+            className="title-input"
+            value={draft.title}
+            onChange={(e) => update({ title: e.target.value })}
+            aria-invalid={problems.title ? true : undefined}
+            autoFocus={!editing}
+          />
           {problems.title && <div className="field-hint field-error">{problems.title}</div>}
         </div>
         <div className="field">
           <label htmlFor={`${storageKey}-body`}>{t("body")}</label>
-          <textarea id={`${storageKey}-body`} rows={4} value={draft.body} onChange={(e) => update({ body: e.target.value })} aria-invalid={problems.body ? true : undefined} />
+          <textarea
+            id={`${storageKey}-body`}
+            rows={4}
+            value={draft.body}
+            onChange={(e) => update({ body: e.target.value })}
+            aria-invalid={problems.body ? true : undefined}
+          />
           {problems.body && <div className="field-hint field-error">{problems.body}</div>}
         </div>
 
@@ -144,14 +185,28 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
           <legend>{t("sources")}</legend>
           {draft.sources.map((source, i) => (
             <div className="source-row" key={i}>
-              <input aria-label={t("sourceName", { n: i + 1 })} placeholder={t("sourceNamePlaceholder")} value={source.name} onChange={(e) => update({ sources: draft.sources.map((s, j) => (j === i ? { ...s, name: e.target.value } : s)) })} aria-invalid={problems[`sources.${i}.name`] ? true : undefined} />
-              <input aria-label={t("sourceUrl", { n: i + 1 })} placeholder="https://…" value={source.url} onChange={(e) => update({ sources: draft.sources.map((s, j) => (j === i ? { ...s, url: e.target.value } : s)) })} aria-invalid={problems[`sources.${i}.url`] ? true : undefined} />
+              <input
+                aria-label={t("sourceName", { n: i + 1 })}
+                placeholder={t("sourceNamePlaceholder")}
+                value={source.name}
+                onChange={(e) => update({ sources: draft.sources.map((s, j) => (j === i ? { ...s, name: e.target.value } : s)) })}
+                aria-invalid={problems[`sources.${i}.name`] ? true : undefined}
+              />
+              <input
+                aria-label={t("sourceUrl", { n: i + 1 })}
+                placeholder="https://…"
+                value={source.url}
+                onChange={(e) => update({ sources: draft.sources.map((s, j) => (j === i ? { ...s, url: e.target.value } : s)) })}
+                aria-invalid={problems[`sources.${i}.url`] ? true : undefined}
+              />
               {draft.sources.length > 1 && (
                 <button type="button" className="link-button" onClick={() => update({ sources: draft.sources.filter((_, j) => j !== i) })}>
                   {t("remove")}
                 </button>
               )}
-              {(problems[`sources.${i}.name`] || problems[`sources.${i}.url`]) && <div className="field-hint field-error">{problems[`sources.${i}.name`] ?? problems[`sources.${i}.url`]}</div>}
+              {(problems[`sources.${i}.name`] || problems[`sources.${i}.url`]) && (
+                <div className="field-hint field-error">{problems[`sources.${i}.name`] ?? problems[`sources.${i}.url`]}</div>
+              )}
             </div>
           ))}
           <button type="button" className="button small" onClick={() => update({ sources: [...draft.sources, { name: "", url: "" }] })}>
@@ -188,12 +243,26 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
               {t("reason")}
               <span aria-hidden> *</span>
             </label>
-            <textarea id={`${storageKey}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={problems.reason ? true : undefined} placeholder={t("reasonPlaceholder")} />
+            <textarea
+              id={`${storageKey}-reason`}
+              rows={2}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={problems.reason ? true : undefined}
+              placeholder={t("reasonPlaceholder")}
+            />
             <div className="field-hint">{problems.reason ? <span className="field-error">{problems.reason}</span> : t("reasonHint")}</div>
           </div>
         )}
 
-        <SendState pending={send.isPending} failureCount={send.failureCount} error={send.error} stale={stale} onReload={reloadLatest} onRetry={() => submit(!base || base.status === "draft")()} />
+        <SendState
+          pending={send.isPending}
+          failureCount={send.failureCount}
+          error={send.error}
+          stale={stale}
+          onReload={reloadLatest}
+          onRetry={() => submit(!base || base.status === "draft")()}
+        />
 
         <div className="actions">
           {correcting ? (
@@ -239,7 +308,21 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   );
 }
 
-function SendState({ pending, failureCount, error, stale, onReload, onRetry }: { pending: boolean; failureCount: number; error: Error | null; stale: boolean; onReload(): void; onRetry(): void }) {
+function SendState({
+  pending,
+  failureCount,
+  error,
+  stale,
+  onReload,
+  onRetry,
+}: {
+  pending: boolean;
+  failureCount: number;
+  error: Error | null;
+  stale: boolean;
+  onReload(): void;
+  onRetry(): void;
+}) {
   const t = useTranslations("desk");
   if (pending) {
     return (

@@ -14,7 +14,10 @@ export function ReportHistory({ id, names }: { id: string; names: NameBook }) {
   const report = useQuery(reportQuery(id));
   if (report.isPending) return <p className="muted">{t("desk.loading")}</p>;
   if (report.isError) return <p className="field-error">{report.error.message}</p>;
-  const versions = [...(report.data.revisions ?? []).map((r) => ({ ...r.report, supersededBecause: r.reason, changedBy: r.author, changedAt: r.createdAt })), null];
+  const versions = [
+    ...(report.data.revisions ?? []).map((r) => ({ ...r.report, supersededBecause: r.reason, changedBy: r.author, changedAt: r.createdAt })),
+    null,
+  ];
   const describe = (event: Parameters<typeof describeEvent>[0]) => `${describeEvent(event, names, t)} (${t(`confidence.${event.confidence}`)})`;
 
   return (

@@ -83,7 +83,9 @@ function QueueItem({ report, names, onEdit, editing }: { report: Report; names: 
         {report.key && <span className="badge key">{t("key")}</span>}
         {report.version > 1 && <span className="muted">{t("versionN", { n: report.version })}</span>}
         <span className="muted" data-testid="report-people">
-          {report.lastChangedBy.id === report.author.id ? report.author.name : t("lastChangedBy", { author: report.author.name, editor: report.lastChangedBy.name })}
+          {report.lastChangedBy.id === report.author.id
+            ? report.author.name
+            : t("lastChangedBy", { author: report.author.name, editor: report.lastChangedBy.name })}
         </span>
       </div>
       <div className="title">{report.title}</div>

@@ -35,7 +35,15 @@ function FeedItem({ entry, names }: { entry: FeedEntry; names: NameBook }) {
   const retracted = standing.state === "retracted";
   const publishedAt = report.publishedAt ?? entry.at;
   return (
-    <li className="entry" data-testid="report-card" data-report-id={report.id} data-seq={entry.seq} data-kind={entry.kind} data-standing={standing.state} data-key={report.key}>
+    <li
+      className="entry"
+      data-testid="report-card"
+      data-report-id={report.id}
+      data-seq={entry.seq}
+      data-kind={entry.kind}
+      data-standing={standing.state}
+      data-key={report.key}
+    >
       <div className="meta">
         <time dateTime={publishedAt}>{formatUtc(publishedAt, locale)}</time>
         {report.key && !retracted && <span className="badge key">{t("feed.key")}</span>}

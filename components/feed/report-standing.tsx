@@ -13,7 +13,11 @@ import type { Report } from "@/lib/schemas/reports";
 export function StandingBadge({ standing }: { standing: Standing }) {
   const t = useTranslations("feed");
   if (standing.state === "published") return null;
-  return <span className={`badge ${standing.state}`} data-testid="standing-badge">{t(standing.state)}</span>;
+  return (
+    <span className={`badge ${standing.state}`} data-testid="standing-badge">
+      {t(standing.state)}
+    </span>
+  );
 }
 
 /**

@@ -21,7 +21,14 @@ const mentions = (event: ListedEvent, slug: string) =>
   event.place.slug === slug || eventPlaceRefs({ ...event, place: event.place.slug } as unknown as EventInput).some((ref) => ref.slug === slug);
 
 /** Popup content is React text (never HTML strings): posted titles and sources render inert. */
-export function MapPopup({ engine, selection, model, control, recent, onClose }: {
+export function MapPopup({
+  engine,
+  selection,
+  model,
+  control,
+  recent,
+  onClose,
+}: {
   engine: MapEngine;
   selection: Selection;
   model: DashboardModel;
@@ -33,7 +40,10 @@ export function MapPopup({ engine, selection, model, control, recent, onClose }:
   const t = useTranslations();
   const events =
     selection.kind === "place"
-      ? recent.filter((e) => mentions(e, selection.slug)).slice(-POPUP_EVENTS_MAX).reverse()
+      ? recent
+          .filter((e) => mentions(e, selection.slug))
+          .slice(-POPUP_EVENTS_MAX)
+          .reverse()
       : model.events.filter((e) => e.id === selection.eventId);
   const holding = selection.kind === "place" ? control.find((c) => c.place === selection.slug) : undefined;
 

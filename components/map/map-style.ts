@@ -15,8 +15,26 @@ export interface MapPalette {
 
 export function mapPalette(theme: ThemeMode): MapPalette {
   return theme === "dark"
-    ? { water: "#0a121b", land: "#1a212b", focusLand: "#222b37", border: "#3b4654", focusBorder: "#9aa6b2", regionLine: "#56606e", dotStroke: "#0e1116", zoneOpacity: 0.34 }
-    : { water: "#d9e3ec", land: "#efede8", focusLand: "#fbfaf7", border: "#b7bdc5", focusBorder: "#4b5563", regionLine: "#9aa3ad", dotStroke: "#ffffff", zoneOpacity: 0.3 };
+    ? {
+        water: "#0a121b",
+        land: "#1a212b",
+        focusLand: "#222b37",
+        border: "#3b4654",
+        focusBorder: "#9aa6b2",
+        regionLine: "#56606e",
+        dotStroke: "#0e1116",
+        zoneOpacity: 0.34,
+      }
+    : {
+        water: "#d9e3ec",
+        land: "#efede8",
+        focusLand: "#fbfaf7",
+        border: "#b7bdc5",
+        focusBorder: "#4b5563",
+        regionLine: "#9aa3ad",
+        dotStroke: "#ffffff",
+        zoneOpacity: 0.3,
+      };
 }
 
 /*
@@ -45,7 +63,8 @@ export function zoneLayers(p: MapPalette, scale = 1): LayerProps[] {
 }
 
 /** Radius (px) of a place's dot by rank (3: capital, 2: city, else town), and of its contested ring. */
-const byRank = (capital: number, city: number, other: number, scale: number) => ["match", ["get", "rank"], 3, capital * scale, 2, city * scale, other * scale] as unknown as number;
+const byRank = (capital: number, city: number, other: number, scale: number) =>
+  ["match", ["get", "rank"], 3, capital * scale, 2, city * scale, other * scale] as unknown as number;
 
 export function placeLayers(p: MapPalette, scale = 1): LayerProps[] {
   return [
@@ -53,9 +72,24 @@ export function placeLayers(p: MapPalette, scale = 1): LayerProps[] {
       id: "places-contested-halo",
       type: "circle",
       filter: ["==", ["get", "contested"], true],
-      paint: { "circle-radius": byRank(16, 14, 11, scale), "circle-color": ["get", "attackerColor"], "circle-opacity": 0.45, "circle-stroke-color": ["get", "attackerColor"], "circle-stroke-width": 2 * scale },
+      paint: {
+        "circle-radius": byRank(16, 14, 11, scale),
+        "circle-color": ["get", "attackerColor"],
+        "circle-opacity": 0.45,
+        "circle-stroke-color": ["get", "attackerColor"],
+        "circle-stroke-width": 2 * scale,
+      },
     },
-    { id: "places-dot", type: "circle", paint: { "circle-radius": byRank(8, 6.5, 4.5, scale), "circle-color": ["get", "color"], "circle-stroke-color": p.dotStroke, "circle-stroke-width": 1.5 * scale } },
+    {
+      id: "places-dot",
+      type: "circle",
+      paint: {
+        "circle-radius": byRank(8, 6.5, 4.5, scale),
+        "circle-color": ["get", "color"],
+        "circle-stroke-color": p.dotStroke,
+        "circle-stroke-width": 1.5 * scale,
+      },
+    },
   ];
 }
 

@@ -55,7 +55,20 @@ const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "str
 /** Places whose names are always written on the map. */
 const LABELLED_KINDS = new Set(["capital", "city", "abroad"]);
 
-export function MapView({ engine, mapboxToken, model, control, recent, fit, chrome = true, legend = true, onRegionClick, selectedRegions, scale = 1, declutterLabels = false }: MapViewProps) {
+export function MapView({
+  engine,
+  mapboxToken,
+  model,
+  control,
+  recent,
+  fit,
+  chrome = true,
+  legend = true,
+  onRegionClick,
+  selectedRegions,
+  scale = 1,
+  declutterLabels = false,
+}: MapViewProps) {
   const { Map, Source, Layer, NavigationControl } = engine;
   const Marker = plainMarker(engine.Marker);
   const t = useTranslations("map");
@@ -92,7 +105,14 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
     return () => cancelAnimationFrame(frame);
   }, [declutterLabels, scene.labels, labelled.length, model.names, scale]);
   // The keyboard visits the place names as they are read on the map: north to south.
-  const labelOrder = useMemo(() => model.places.filter((p) => LABELLED_KINDS.has(p.kind)).sort((a, b) => b.lat - a.lat || a.lon - b.lon).map((p) => p.slug), [model.places]);
+  const labelOrder = useMemo(
+    () =>
+      model.places
+        .filter((p) => LABELLED_KINDS.has(p.kind))
+        .sort((a, b) => b.lat - a.lat || a.lon - b.lon)
+        .map((p) => p.slug),
+    [model.places],
+  );
   const labelTabIndex = useLabelKeys(containerRef, labelOrder, selection?.kind === "place" ? selection.slug : null, () => setSelection(null));
 
   const onClick = useCallback(
@@ -125,7 +145,9 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
     <div className="map" data-testid="map" data-theme-mode={theme} ref={containerRef}>
       <Map
         ref={mapRef}
-        initialViewState={fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }}
+        initialViewState={
+          fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }
+        }
         onLoad={(event) => {
           const width = event.target.getContainer().clientWidth;
           setNarrow(width < NARROW_MAP_PX);
@@ -168,7 +190,12 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
             <Layer id="regions-line" type="line" paint={{ "line-color": palette.regionLine, "line-width": 0.8 * scale, "line-dasharray": [3, 2] }} />
             {onRegionClick && <Layer id="regions-fill" type="fill" paint={{ "fill-color": "#000000", "fill-opacity": 0 }} />}
             {selectedRegions && selectedRegions.length > 0 && (
-              <Layer id="regions-selected" type="line" filter={["in", ["get", "slug"], ["literal", [...selectedRegions]]]} paint={{ "line-color": palette.focusBorder, "line-width": 3 }} />
+              <Layer
+                id="regions-selected"
+                type="line"
+                filter={["in", ["get", "slug"], ["literal", [...selectedRegions]]]}
+                paint={{ "line-color": palette.focusBorder, "line-width": 3 }}
+              />
             )}
           </Source>
         )}
@@ -222,7 +249,11 @@ export function MapView({ engine, mapboxToken, model, control, recent, fit, chro
       </span>
       {chrome && (
         <div className="map-views" role="group" aria-label={t("title")}>
-          <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}
+          >
             {t("viewSyria")}
           </button>
           <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.routes, { padding: 16 })}>

@@ -11,7 +11,12 @@ const LABEL = "button.map-label[data-place]";
  * the open popup and puts focus back on its place. Keys are taken on the way down (capture), so the map
  * does not also pan with the arrow keys a label used. Returns each label's tabIndex.
  */
-export function useLabelKeys(root: RefObject<HTMLElement | null>, order: readonly string[], openPlace: string | null, closePopup: () => void): (slug: string) => 0 | -1 {
+export function useLabelKeys(
+  root: RefObject<HTMLElement | null>,
+  order: readonly string[],
+  openPlace: string | null,
+  closePopup: () => void,
+): (slug: string) => 0 | -1 {
   const [active, setActive] = useState<string | null>(null);
   const latest = useRef({ order, openPlace, closePopup });
   useEffect(() => {

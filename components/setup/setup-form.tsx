@@ -85,7 +85,15 @@ export function SetupForm({ code }: { code: string }) {
         {error("email")}
         <label>
           {t("password")}
-          <input name="password" type="password" required minLength={PASSWORD_MIN} autoComplete="new-password" aria-describedby="setup-password-hint" {...described("password")} />
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={PASSWORD_MIN}
+            autoComplete="new-password"
+            aria-describedby="setup-password-hint"
+            {...described("password")}
+          />
         </label>
         <span className="field-hint" id="setup-password-hint">
           {t("passwordHint", { min: PASSWORD_MIN })}

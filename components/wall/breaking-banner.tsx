@@ -12,7 +12,13 @@ export function BreakingBanner({ entry, names, durationMs, area }: { entry: Feed
   const locale = useLocale();
   const { report } = entry;
   return (
-    <section className="wall-breaking" data-testid="wall-breaking" data-seq={entry.seq} role="alert" style={{ gridArea: area, "--breaking-ms": `${durationMs}ms` } as CSSProperties}>
+    <section
+      className="wall-breaking"
+      data-testid="wall-breaking"
+      data-seq={entry.seq}
+      role="alert"
+      style={{ gridArea: area, "--breaking-ms": `${durationMs}ms` } as CSSProperties}
+    >
       <div className="wall-breaking-label">
         {t("wall.breaking")} · <time dateTime={entry.at}>{formatUtc(entry.at, locale)}</time>
       </div>

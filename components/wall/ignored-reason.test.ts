@@ -7,7 +7,17 @@ import { ignoredReason } from "./ignored-reason";
 
 const known = { regions: ["homs", "idlib"], factions: ["hts", "government"], fallbackLocale: "en" as const };
 /** One bad value of every kind the wall can ignore. */
-const bad = { region: "atlantis", factions: "hts,martians", panels: " , ", views: "region", rotate: "3", breaking: "x", lang: "fr", theme: "pink", token: "t".repeat(201) };
+const bad = {
+  region: "atlantis",
+  factions: "hts,martians",
+  panels: " , ",
+  views: "region",
+  rotate: "3",
+  breaking: "x",
+  lang: "fr",
+  theme: "pink",
+  token: "t".repeat(201),
+};
 
 describe("ignoredReason", () => {
   const { ignored } = parseWallParams(bad, known);

@@ -14,7 +14,17 @@ const NEUTRAL = "#8c8c8c";
  * sit beside them, so colour is never the only cue.
  */
 /** `control`: the wall's scoped control (its region's places only when it has one, named in `region`). */
-export function WallLegend({ model, control, filtered, region = null }: { model: DashboardModel; control: PlaceControl[]; filtered: boolean; region?: string | null }) {
+export function WallLegend({
+  model,
+  control,
+  filtered,
+  region = null,
+}: {
+  model: DashboardModel;
+  control: PlaceControl[];
+  filtered: boolean;
+  region?: string | null;
+}) {
   const t = useTranslations("wall");
   // Factions without a colour (outside the wall's filter) are counted together as "other".
   const held = placesHeld(control);

@@ -24,7 +24,14 @@ function firstRender(now: number, stepMs: number) {
   });
   return renderToString(
     <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
-      <WallStatus connection="connecting" lastReportAt={RENDERED_AT - 5_000} renderedAt={RENDERED_AT} staleAfterMs={600_000} reloadAfterMs={600_000} filter={null} />
+      <WallStatus
+        connection="connecting"
+        lastReportAt={RENDERED_AT - 5_000}
+        renderedAt={RENDERED_AT}
+        staleAfterMs={600_000}
+        reloadAfterMs={600_000}
+        filter={null}
+      />
     </NextIntlClientProvider>,
   );
 }

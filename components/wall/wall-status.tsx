@@ -68,7 +68,12 @@ export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs,
     let reloading = false;
     const timer = setInterval(() => {
       if (reloading) return;
-      const verdict = watchdogVerdict({ now: Date.now(), notLiveSince: notLiveSinceRef.current, heartbeatAt: heartbeatRef.current || Date.now(), reloadAfterMs });
+      const verdict = watchdogVerdict({
+        now: Date.now(),
+        notLiveSince: notLiveSinceRef.current,
+        heartbeatAt: heartbeatRef.current || Date.now(),
+        reloadAfterMs,
+      });
       if (verdict === "ok") return;
       reloading = true;
       fetch("/api/health", { cache: "no-store", signal: AbortSignal.timeout(HEALTH_PROBE_TIMEOUT_MS) })
@@ -107,7 +112,15 @@ export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs,
       </div>
       <div className="wall-state" data-testid="wall-state" data-level={state.level} role="status">
         <span className="wall-dot" aria-hidden />
-        <span>{state.level === "offline" ? t("offline", { since: formatUtc((clock.notLiveSince ?? clock.now) + clockOffsetMs, locale, "time") }) : state.level === "quiet" ? t("quiet", { ago: ago ?? "–" }) : state.level === "connecting" ? t("connecting") : t("live")}</span>
+        <span>
+          {state.level === "offline"
+            ? t("offline", { since: formatUtc((clock.notLiveSince ?? clock.now) + clockOffsetMs, locale, "time") })
+            : state.level === "quiet"
+              ? t("quiet", { ago: ago ?? "–" })
+              : state.level === "connecting"
+                ? t("connecting")
+                : t("live")}
+        </span>
       </div>
     </header>
   );

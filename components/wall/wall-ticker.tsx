@@ -30,7 +30,15 @@ export function WallTicker({ entries, names }: { entries: FeedEntry[]; names: Na
             const retracted = standing.state === "retracted";
             const publishedAt = report.publishedAt ?? entry.at;
             return (
-              <li key={report.id} data-testid="report-card" data-report-id={report.id} data-seq={entry.seq} data-kind={entry.kind} data-standing={standing.state} data-key={report.key}>
+              <li
+                key={report.id}
+                data-testid="report-card"
+                data-report-id={report.id}
+                data-seq={entry.seq}
+                data-kind={entry.kind}
+                data-standing={standing.state}
+                data-key={report.key}
+              >
                 <div className="wall-ticker-meta">
                   <time dateTime={publishedAt}>{formatUtc(publishedAt, locale)}</time>
                   {report.key && !retracted && <span className="badge key">{t("feed.key")}</span>}

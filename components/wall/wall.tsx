@@ -138,7 +138,15 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
           <WallLegend model={mapModel} control={chartControl} filtered={config.factions !== null} region={regionName} />
         </div>
       )}
-      {breaking && <BreakingBanner key={breaking.seq} entry={breaking} names={model.names} durationMs={config.breakingMs} area={showMap ? "map" : showTicker ? "ticker" : "charts"} />}
+      {breaking && (
+        <BreakingBanner
+          key={breaking.seq}
+          entry={breaking}
+          names={model.names}
+          durationMs={config.breakingMs}
+          area={showMap ? "map" : showTicker ? "ticker" : "charts"}
+        />
+      )}
       {showTicker && <WallTicker entries={ticker} names={model.names} />}
       {charts.length > 0 && (
         <section className="wall-charts" aria-label="Charts">
@@ -181,4 +189,3 @@ function gridStyle(map: boolean, ticker: boolean, charts: number): CSSProperties
   }
   return { gridTemplateColumns: columns, gridTemplateAreas: areas.join(" "), gridTemplateRows: rows.join(" ") };
 }
-

@@ -12,7 +12,16 @@ const placeNames = (slug: string) => [slug, ...(NAMES[slug] ?? [])];
 const report = { title: "Rebels enter Homs", body: "Fighters reach the centre." };
 const control = { id: "1", type: "control_change", occurredAt: "2024-12-07T12:00:00Z", confidence: "confirmed", faction: "hts", place: "homs" } as Event;
 const advance = { id: "2", type: "advance", occurredAt: "2024-12-06T08:00:00Z", confidence: "reported", faction: "hts", toward: "homs", from: "hama" } as Event;
-const evacuation = { id: "3", type: "evacuation", occurredAt: "2024-12-07T02:00:00Z", confidence: "reported", faction: "russia", personnel: "diplomats", from: "damascus", to: "moscow" } as Event;
+const evacuation = {
+  id: "3",
+  type: "evacuation",
+  occurredAt: "2024-12-07T02:00:00Z",
+  confidence: "reported",
+  faction: "russia",
+  personnel: "diplomats",
+  from: "damascus",
+  to: "moscow",
+} as Event;
 
 describe("matchesFilter", () => {
   it.each([
@@ -40,7 +49,15 @@ describe("matchesFilter", () => {
 });
 
 const listed = (id: string, occurredAt: string, reportId = "r"): ListedEvent =>
-  ({ id, type: "strike", occurredAt, confidence: "claimed", faction: "hts", place: { slug: "homs", region: "homs" }, report: { id: reportId, title: "", status: "published", key: false, sources: [] } }) as unknown as ListedEvent;
+  ({
+    id,
+    type: "strike",
+    occurredAt,
+    confidence: "claimed",
+    faction: "hts",
+    place: { slug: "homs", region: "homs" },
+    report: { id: reportId, title: "", status: "published", key: false, sources: [] },
+  }) as unknown as ListedEvent;
 
 describe("applyReportToPages", () => {
   const pages = [
@@ -50,9 +67,18 @@ describe("applyReportToPages", () => {
   const ids = (p: { events: ListedEvent[] }[]) => p.map((page) => page.events.map((e) => e.id));
 
   it("inserts where the new event sorts, oldest first", () => {
-    expect(ids(applyReportToPages(pages, "new", [listed("n", "2024-12-04T00:00:00Z", "new")], "asc"))).toEqual([["a", "b"], ["n", "c", "d"]]);
-    expect(ids(applyReportToPages(pages, "new", [listed("n", "2024-12-02T00:00:00Z", "new")], "asc"))).toEqual([["a", "n", "b"], ["c", "d"]]);
-    expect(ids(applyReportToPages(pages, "new", [listed("n", "2024-12-09T00:00:00Z", "new")], "asc"))).toEqual([["a", "b"], ["c", "d", "n"]]);
+    expect(ids(applyReportToPages(pages, "new", [listed("n", "2024-12-04T00:00:00Z", "new")], "asc"))).toEqual([
+      ["a", "b"],
+      ["n", "c", "d"],
+    ]);
+    expect(ids(applyReportToPages(pages, "new", [listed("n", "2024-12-02T00:00:00Z", "new")], "asc"))).toEqual([
+      ["a", "n", "b"],
+      ["c", "d"],
+    ]);
+    expect(ids(applyReportToPages(pages, "new", [listed("n", "2024-12-09T00:00:00Z", "new")], "asc"))).toEqual([
+      ["a", "b"],
+      ["c", "d", "n"],
+    ]);
   });
 
   it("newest first", () => {
@@ -71,7 +97,12 @@ describe("applyReportToPages", () => {
 describe("controlDifferences", () => {
   const c = (place: string, faction: string, contested = false) => ({ place, faction, since: "2024-12-01T00:00:00Z", contested });
   it("lists places whose holder or fighting differ", () => {
-    expect(controlDifferences([c("homs", "government"), c("hama", "hts"), c("idlib", "hts")], [c("homs", "hts"), c("hama", "hts", true), c("idlib", "hts"), c("qusayr", "hezbollah")]).map((d) => [d.place, d.then?.faction ?? null, d.now?.faction ?? null])).toEqual([
+    expect(
+      controlDifferences(
+        [c("homs", "government"), c("hama", "hts"), c("idlib", "hts")],
+        [c("homs", "hts"), c("hama", "hts", true), c("idlib", "hts"), c("qusayr", "hezbollah")],
+      ).map((d) => [d.place, d.then?.faction ?? null, d.now?.faction ?? null]),
+    ).toEqual([
       ["hama", "hts", "hts"],
       ["homs", "government", "hts"],
       ["qusayr", null, "hezbollah"],

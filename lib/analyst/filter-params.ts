@@ -42,7 +42,12 @@ export function filterFromSearchParams(params: URLSearchParams | Record<string, 
   for (const key of FILTER_KEYS) {
     const value = get(key);
     if (value === undefined || value.trim() === "") continue;
-    filter[key] = (LIST_FILTER_KEYS as readonly string[]).includes(key) ? value.split(",").map((v) => v.trim()).filter(Boolean) : value.trim();
+    filter[key] = (LIST_FILTER_KEYS as readonly string[]).includes(key)
+      ? value
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value.trim();
   }
   return filter;
 }

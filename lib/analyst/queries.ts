@@ -10,7 +10,7 @@ export const TABLE_PAGE_ROWS = 200;
 export const MAP_EVENTS_MAX = 1000;
 
 /** A read of the API; a failure is the one ApiError (a bad filter value's 400 says which and why). */
-const getJson = <T,>(url: string) => api<T>(url);
+const getJson = <T>(url: string) => api<T>(url);
 
 const withQuery = (path: string, ...parts: string[]) => {
   const query = parts.filter(Boolean).join("&");
@@ -20,7 +20,10 @@ const withQuery = (path: string, ...parts: string[]) => {
 export const analystEventsQuery = (filter: string, order: SortOrder) =>
   infiniteQueryOptions({
     queryKey: ["analyst", "events", filter, order] as const,
-    queryFn: ({ pageParam }) => getJson<EventsPage>(withQuery("/api/events", filter, `order=${order}`, `limit=${TABLE_PAGE_ROWS}`, pageParam ? `cursor=${encodeURIComponent(pageParam)}` : "")),
+    queryFn: ({ pageParam }) =>
+      getJson<EventsPage>(
+        withQuery("/api/events", filter, `order=${order}`, `limit=${TABLE_PAGE_ROWS}`, pageParam ? `cursor=${encodeURIComponent(pageParam)}` : ""),
+      ),
     initialPageParam: "",
     getNextPageParam: (last: EventsPage) => last.next,
     staleTime: Infinity,
@@ -28,25 +31,47 @@ export const analystEventsQuery = (filter: string, order: SortOrder) =>
   });
 
 export const analystCountsQuery = (filter: string) =>
-  queryOptions({ queryKey: ["analyst", "counts", filter] as const, queryFn: () => getJson<EventCounts>(withQuery("/api/stats/counts", filter)), staleTime: Infinity, retry: retryReads });
+  queryOptions({
+    queryKey: ["analyst", "counts", filter] as const,
+    queryFn: () => getJson<EventCounts>(withQuery("/api/stats/counts", filter)),
+    staleTime: Infinity,
+    retry: retryReads,
+  });
 
 export type SeriesRow = StatsSeries[number];
 export const analystEventSeriesQuery = (filter: string) =>
-  queryOptions({ queryKey: ["analyst", "stats-events", filter] as const, queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/events", filter, "bucket=day")), staleTime: Infinity, retry: retryReads });
+  queryOptions({
+    queryKey: ["analyst", "stats-events", filter] as const,
+    queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/events", filter, "bucket=day")),
+    staleTime: Infinity,
+    retry: retryReads,
+  });
 export const analystControlSeriesQuery = (filter: string) =>
-  queryOptions({ queryKey: ["analyst", "stats-control", filter] as const, queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/control", filter, "bucket=day")), staleTime: Infinity, retry: retryReads });
+  queryOptions({
+    queryKey: ["analyst", "stats-control", filter] as const,
+    queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/control", filter, "bucket=day")),
+    staleTime: Infinity,
+    retry: retryReads,
+  });
 
 /** The newest matching events, for the map. */
 export const analystMapEventsQuery = (filter: string) =>
-  queryOptions({ queryKey: ["analyst", "map-events", filter] as const, queryFn: () => getJson<EventsPage>(withQuery("/api/events", filter, "order=desc", `limit=${MAP_EVENTS_MAX}`)), staleTime: Infinity, retry: retryReads });
+  queryOptions({
+    queryKey: ["analyst", "map-events", filter] as const,
+    queryFn: () => getJson<EventsPage>(withQuery("/api/events", filter, "order=desc", `limit=${MAP_EVENTS_MAX}`)),
+    staleTime: Infinity,
+    retry: retryReads,
+  });
 
 export type ControlView = ControlState;
 /** Control at `at` (as known at `known` when given), for the regions of the filter. */
 export const analystControlQuery = (at: string, known: string | undefined, region: string) =>
   queryOptions({
     queryKey: ["analyst", "control", at, known ?? "", region] as const,
-    queryFn: () => getJson<ControlView>(withQuery("/api/control", `at=${encodeURIComponent(at)}`, known ? `known=${encodeURIComponent(known)}` : "", region ? `region=${region}` : "")),
+    queryFn: () =>
+      getJson<ControlView>(
+        withQuery("/api/control", `at=${encodeURIComponent(at)}`, known ? `known=${encodeURIComponent(known)}` : "", region ? `region=${region}` : ""),
+      ),
     staleTime: Infinity,
     retry: retryReads,
   });
-

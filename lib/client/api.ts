@@ -41,7 +41,11 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   try {
     response = await fetch(path, {
       method: options.method ?? "GET",
-      headers: { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...options.headers },
+      headers: {
+        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...options.headers,
+      },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
       cache: "no-store",
       credentials: "same-origin",

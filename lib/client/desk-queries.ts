@@ -20,10 +20,16 @@ export const queueQuery = (status: "draft" | "published" | "retracted") =>
     queryFn: () => api<ReportsPage>(`/api/reports?status=${status}&limit=${DESK_QUEUE_SIZE}`).then((page) => page.reports),
   });
 
-export const reportQuery = (id: string) => queryOptions({ queryKey: deskKeys.report(id), queryFn: () => api<Report>(`/api/reports/${encodeURIComponent(id)}`) });
+export const reportQuery = (id: string) =>
+  queryOptions({ queryKey: deskKeys.report(id), queryFn: () => api<Report>(`/api/reports/${encodeURIComponent(id)}`) });
 
-export const adminKeys = { users: ["admin", "users"] as const, tokens: (userId: string) => ["admin", "tokens", userId] as const, audit: ["admin", "audit"] as const };
+export const adminKeys = {
+  users: ["admin", "users"] as const,
+  tokens: (userId: string) => ["admin", "tokens", userId] as const,
+  audit: ["admin", "audit"] as const,
+};
 
 export const usersQuery = () => queryOptions({ queryKey: adminKeys.users, queryFn: () => api<User[]>("/api/users") });
-export const tokensQuery = (userId: string) => queryOptions({ queryKey: adminKeys.tokens(userId), queryFn: () => api<ApiToken[]>(`/api/users/${userId}/tokens`) });
+export const tokensQuery = (userId: string) =>
+  queryOptions({ queryKey: adminKeys.tokens(userId), queryFn: () => api<ApiToken[]>(`/api/users/${userId}/tokens`) });
 export const auditQuery = () => queryOptions({ queryKey: adminKeys.audit, queryFn: () => api<AuditPage>("/api/audit?limit=100") });

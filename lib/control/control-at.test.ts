@@ -33,10 +33,7 @@ describe("controlAt", () => {
   });
 
   it("marks a contested place without changing its holder, and clears it on the next plain change", () => {
-    const changes = [
-      change("aleppo", "hts", "2024-11-29T15:00:00Z", { contested: true }),
-      change("aleppo", "hts", "2024-11-30T12:00:00Z"),
-    ];
+    const changes = [change("aleppo", "hts", "2024-11-29T15:00:00Z", { contested: true }), change("aleppo", "hts", "2024-11-30T12:00:00Z")];
     expect(holder(controlAt(baseline, changes, t("2024-11-30T00:00:00Z")), "aleppo")).toEqual({
       place: "aleppo",
       faction: "government",
@@ -91,7 +88,9 @@ describe("controlAt", () => {
 
 describe("placesHeld", () => {
   it("counts places per faction, largest first, ties by slug", () => {
-    expect(placesHeld([{ faction: "hts" }, { faction: "government" }, { faction: "sdf" }, { faction: "hts" }, { faction: "government" }, { faction: "isis" }])).toEqual([
+    expect(
+      placesHeld([{ faction: "hts" }, { faction: "government" }, { faction: "sdf" }, { faction: "hts" }, { faction: "government" }, { faction: "isis" }]),
+    ).toEqual([
       ["government", 2],
       ["hts", 2],
       ["isis", 1],

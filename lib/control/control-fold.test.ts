@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { compareControlChanges, controlAt, type BaselineHolding, type ControlChange } from "./control-at";
-import { buildCheckpoints, changesByPlace, CHECKPOINT_EVERY_CHANGES, controlAtByPlace, controlAtFromCheckpoints, controlAtSorted, controlAtTimes, controlCountsAtTimes } from "./control-fold";
+import {
+  buildCheckpoints,
+  changesByPlace,
+  CHECKPOINT_EVERY_CHANGES,
+  controlAtByPlace,
+  controlAtFromCheckpoints,
+  controlAtSorted,
+  controlAtTimes,
+  controlCountsAtTimes,
+} from "./control-fold";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
 const FACTIONS = ["government", "hts", "sna", "sdf"];
@@ -30,7 +39,16 @@ describe("fast control folds agree with controlAt", () => {
   const changes = history(3 * CHECKPOINT_EVERY_CHANGES + 17);
   const sorted = [...changes].sort(compareControlChanges);
   const last = sorted.at(-1)!.occurredAt;
-  const times = [START - 1, START, sorted[0]!.occurredAt, sorted[CHECKPOINT_EVERY_CHANGES - 1]!.occurredAt, sorted[CHECKPOINT_EVERY_CHANGES]!.occurredAt, Math.floor((START + last) / 2), last, last + 1];
+  const times = [
+    START - 1,
+    START,
+    sorted[0]!.occurredAt,
+    sorted[CHECKPOINT_EVERY_CHANGES - 1]!.occurredAt,
+    sorted[CHECKPOINT_EVERY_CHANGES]!.occurredAt,
+    Math.floor((START + last) / 2),
+    last,
+    last + 1,
+  ];
 
   it("checkpoints", () => {
     const checkpoints = buildCheckpoints(baseline, sorted);
@@ -58,11 +76,17 @@ describe("fast control folds agree with controlAt", () => {
   });
 
   it("one pass over many times when baselines start at different times, some after the history", () => {
-    const staggered: BaselineHolding[] = PLACES.map((place, i) => ({ place, faction: FACTIONS[i % FACTIONS.length]!, since: i === 4 ? last + 1 : START + i * 40 * 3_600_000 }));
+    const staggered: BaselineHolding[] = PLACES.map((place, i) => ({
+      place,
+      faction: FACTIONS[i % FACTIONS.length]!,
+      since: i === 4 ? last + 1 : START + i * 40 * 3_600_000,
+    }));
     const hourly = Array.from({ length: Math.ceil((last - START) / 3_600_000) + 3 }, (_, k) => START - 3_600_000 + k * 3_600_000).filter((_, k) => k % 7 === 0);
     const expected = hourly.map((t) => controlAt(staggered, changes, t));
     expect(controlAtTimes(staggered, changes, hourly)).toEqual(expected);
-    const counted = expected.map((state) => state.reduce<Record<string, number>>((counts, h) => ({ ...counts, [h.faction]: (counts[h.faction] ?? 0) + 1 }), {}));
+    const counted = expected.map((state) =>
+      state.reduce<Record<string, number>>((counts, h) => ({ ...counts, [h.faction]: (counts[h.faction] ?? 0) + 1 }), {}),
+    );
     expect(controlCountsAtTimes(staggered, changes, hourly)).toEqual(counted);
   });
 });

@@ -28,7 +28,13 @@ const copy = (state: State): State => new Map([...state].map(([place, h]) => [pl
 
 function toControl(state: State): PlaceControl[] {
   return [...state.entries()]
-    .map(([place, h]) => ({ place, faction: h.faction, since: new Date(h.since).toISOString(), contested: h.attacker !== undefined, ...(h.attacker !== undefined ? { attacker: h.attacker } : {}) }))
+    .map(([place, h]) => ({
+      place,
+      faction: h.faction,
+      since: new Date(h.since).toISOString(),
+      contested: h.attacker !== undefined,
+      ...(h.attacker !== undefined ? { attacker: h.attacker } : {}),
+    }))
     .sort((a, b) => a.place.localeCompare(b.place));
 }
 
@@ -81,7 +87,11 @@ export function controlAtTimes(baseline: readonly BaselineHolding[], changes: re
 }
 
 /** Places held per faction at each of `times` (ascending), in one pass: the control chart's series without building each state's list. */
-export function controlCountsAtTimes(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], times: readonly number[]): Record<string, number>[] {
+export function controlCountsAtTimes(
+  baseline: readonly BaselineHolding[],
+  changes: readonly ControlChange[],
+  times: readonly number[],
+): Record<string, number>[] {
   return foldAtTimes(baseline, changes, times, (state) => {
     const counts: Record<string, number> = {};
     for (const holding of state.values()) counts[holding.faction] = (counts[holding.faction] ?? 0) + 1;
@@ -148,7 +158,12 @@ export function controlAtFromCheckpoints(checkpoints: ControlCheckpoints, at: nu
  * controlAt for changes already sorted by compareControlChanges (no copy, no sort); `keep` picks the
  * changes that count (e.g. those known at a time) without building a filtered list.
  */
-export function controlAtSorted<C extends ControlChange>(baseline: readonly BaselineHolding[], sortedChanges: readonly C[], at: number, keep: (change: C) => boolean = () => true): PlaceControl[] {
+export function controlAtSorted<C extends ControlChange>(
+  baseline: readonly BaselineHolding[],
+  sortedChanges: readonly C[],
+  at: number,
+  keep: (change: C) => boolean = () => true,
+): PlaceControl[] {
   // As controlAt: a baseline holding counts only once it has started.
   const state = baselineState(baseline.filter((b) => b.since <= at));
   const n = countUpTo(sortedChanges, at);
@@ -177,7 +192,12 @@ export function changesByPlace<C extends ControlChange>(sortedChanges: readonly 
  * before it, so the result equals the full fold while reading a few changes per place, not the whole
  * history ("what we knew then" over a million events).
  */
-export function controlAtByPlace<C extends ControlChange>(baseline: readonly BaselineHolding[], byPlace: ReadonlyMap<string, readonly C[]>, at: number, keep: (change: C) => boolean = () => true): PlaceControl[] {
+export function controlAtByPlace<C extends ControlChange>(
+  baseline: readonly BaselineHolding[],
+  byPlace: ReadonlyMap<string, readonly C[]>,
+  at: number,
+  keep: (change: C) => boolean = () => true,
+): PlaceControl[] {
   const started = new Map(baseline.filter((b) => b.since <= at).map((b) => [b.place, b]));
   const state: State = new Map();
   for (const place of new Set([...started.keys(), ...byPlace.keys()])) {

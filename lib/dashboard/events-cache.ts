@@ -53,5 +53,4 @@ async function fetchAllEvents(): Promise<EventsState> {
   return { events };
 }
 
-export const publishedEventsQuery = () =>
-  queryOptions({ queryKey: ["events", "published"] as const, queryFn: fetchAllEvents, staleTime: Infinity });
+export const publishedEventsQuery = () => queryOptions({ queryKey: ["events", "published"] as const, queryFn: fetchAllEvents, staleTime: Infinity });

@@ -7,7 +7,8 @@ import { bucketStarts, controlChanges, controlSeries, distanceSeries, eventCount
 
 const D = (iso: string) => Date.parse(iso);
 const report = { id: "r1", title: "t", status: "published", key: false, publishedAt: "2024-12-01T00:00:00Z", sources: [] };
-const ev = (e: Partial<ListedEvent> & Pick<ListedEvent, "type" | "occurredAt">): ListedEvent => ({ id: Math.random().toString(), confidence: "reported", faction: "hts", report, ...e }) as ListedEvent;
+const ev = (e: Partial<ListedEvent> & Pick<ListedEvent, "type" | "occurredAt">): ListedEvent =>
+  ({ id: Math.random().toString(), confidence: "reported", faction: "hts", report, ...e }) as ListedEvent;
 
 const events: ListedEvent[] = [
   ev({ type: "control_change", occurredAt: "2024-11-30T12:00:00Z", place: { slug: "aleppo", region: "aleppo" } } as Partial<ListedEvent> as ListedEvent),
@@ -73,8 +74,18 @@ describe("recentEvents", () => {
 describe("applyEntryToEvents", () => {
   const regionOf = (place: string) => ({ homs: "homs", hama: "hama" })[place] ?? null;
   const published: Report = {
-    id: "r9", status: "published", title: "Homs", body: "", sources: [], key: true, version: 1,
-    createdAt: "2024-12-07T12:00:00Z", publishedAt: "2024-12-07T12:00:00Z", updatedAt: "2024-12-07T12:00:00Z", author: { id: "a", name: "A" }, lastChangedBy: { id: "a", name: "A" },
+    id: "r9",
+    status: "published",
+    title: "Homs",
+    body: "",
+    sources: [],
+    key: true,
+    version: 1,
+    createdAt: "2024-12-07T12:00:00Z",
+    publishedAt: "2024-12-07T12:00:00Z",
+    updatedAt: "2024-12-07T12:00:00Z",
+    author: { id: "a", name: "A" },
+    lastChangedBy: { id: "a", name: "A" },
     events: [{ id: "e1", type: "control_change", occurredAt: "2024-12-07T11:00:00Z", confidence: "reported", faction: "hts", place: "homs" }],
   };
   const entry = (seq: number, r: Report, kind: FeedEntry["kind"] = "report.published"): FeedEntry => ({ seq, kind, at: r.updatedAt, report: r });

@@ -36,7 +36,11 @@ export function controlSeries(baseline: readonly BaselineHolding[], changes: rea
 /** The same at given bucket starts (ascending, `size` apart or more: an axis with its gaps cut out). */
 export function controlSeriesAt(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], starts: readonly number[], size: number, to: number) {
   // One pass over the changes for all buckets (a bucket's end never precedes the previous one's).
-  const counts = controlCountsAtTimes(baseline, changes, starts.map((start) => Math.min(start + size - 1, to)));
+  const counts = controlCountsAtTimes(
+    baseline,
+    changes,
+    starts.map((start) => Math.min(start + size - 1, to)),
+  );
   return starts.map((start, i) => ({ t: new Date(start).toISOString(), counts: counts[i]! }));
 }
 
@@ -47,7 +51,13 @@ export function controlSeriesOnAxis(baseline: readonly BaselineHolding[], change
 }
 
 /** Events per bucket by type (every type present, zero when none). */
-export function eventCountSeries(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], from: number, to: number, bucket: Bucket, types: readonly EventType[] = EVENT_TYPES) {
+export function eventCountSeries(
+  events: readonly Pick<ListedEvent, "type" | "occurredAt">[],
+  from: number,
+  to: number,
+  bucket: Bucket,
+  types: readonly EventType[] = EVENT_TYPES,
+) {
   const size = BUCKET_MS[bucket];
   const starts = bucketStarts(from, to, bucket);
   const rows = starts.map((start) => ({ t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }));
@@ -65,7 +75,9 @@ export function eventCountSeries(events: readonly Pick<ListedEvent, "type" | "oc
 /** Events per day on a time axis, by type: days in its segments only (none for the gaps). */
 export function eventCountSeriesOnAxis(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], axis: TimeAxis, types: readonly EventType[] = EVENT_TYPES) {
   const size = BUCKET_MS.day;
-  const rows = new Map(axisBuckets(axis, size).map((start) => [start, { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }]));
+  const rows = new Map(
+    axisBuckets(axis, size).map((start) => [start, { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }]),
+  );
   for (const event of events) {
     if (!types.includes(event.type)) continue;
     const row = rows.get(Math.floor(Date.parse(event.occurredAt) / size) * size);

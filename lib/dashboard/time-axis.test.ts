@@ -75,12 +75,22 @@ describe("series on an axis", () => {
   it("has buckets for the segments only: a report two years later adds two days of hours, not 17,000 hours", () => {
     const axis = timeAxis([...scenario, today], 0);
     expect(axisBuckets(linearAxis(scenario[0]!, today), 3_600_000).length).toBeGreaterThan(17_000); // what a plain axis costs
-    const rows = controlSeriesOnAxis([{ place: "hama", faction: "government", since: scenario[0]! }], [{ place: "hama", faction: "hts", contested: false, occurredAt: D("2024-12-05T12:00:00Z"), order: 1 }], axis);
+    const rows = controlSeriesOnAxis(
+      [{ place: "hama", faction: "government", since: scenario[0]! }],
+      [{ place: "hama", faction: "hts", contested: false, occurredAt: D("2024-12-05T12:00:00Z"), order: 1 }],
+      axis,
+    );
     expect(axis.bucket).toBe("hour");
     expect(rows.length).toBe(12 * 24 + 24);
     expect(rows.at(-1)!.counts).toEqual({ hts: 1 });
     expect(rows.find((r) => r.t === "2024-11-27T00:00:00.000Z")!.counts).toEqual({ government: 1 });
-    const events = eventCountSeriesOnAxis([{ type: "strike", occurredAt: "2026-12-01T09:00:00Z" }, { type: "advance", occurredAt: "2024-11-27T06:00:00Z" }], axis);
+    const events = eventCountSeriesOnAxis(
+      [
+        { type: "strike", occurredAt: "2026-12-01T09:00:00Z" },
+        { type: "advance", occurredAt: "2024-11-27T06:00:00Z" },
+      ],
+      axis,
+    );
     expect(events.find((r) => r.t === "2026-12-01T00:00:00.000Z")!.counts.strike).toBe(1);
     expect(events.find((r) => r.t === "2024-11-27T00:00:00.000Z")!.counts.advance).toBe(1);
     expect(events.length).toBe(13);

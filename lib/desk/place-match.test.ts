@@ -5,7 +5,15 @@ import { editDistance, matchPlaces, nameWords, normalizeName, resolvePlace, simi
 
 type Tuple = [string, string, string, string, string | null, number, number, string, string | null];
 /** The demo gazetteer, as GET /api/places gives it. */
-const PLACES: Place[] = (reference.places as Tuple[]).map(([slug, name, nl, ar, region, lat, lon, kind]) => ({ slug, name, names: { en: name, nl, ar }, region, lat, lon, kind: kind as Place["kind"] }));
+const PLACES: Place[] = (reference.places as Tuple[]).map(([slug, name, nl, ar, region, lat, lon, kind]) => ({
+  slug,
+  name,
+  names: { en: name, nl, ar },
+  region,
+  lat,
+  lon,
+  kind: kind as Place["kind"],
+}));
 const slugOf = (text: string) => {
   const r = resolvePlace(text, PLACES);
   return r.kind === "place" ? r.place.slug : r.kind;
@@ -71,7 +79,12 @@ describe("suggestions while typing", () => {
 
   it("puts the best match first, prefixes before typos, cities before their airports", () => {
     expect(first("Hom")).toBe("homs");
-    expect(matchPlaces("حم", PLACES).map((m) => m.place.slug).slice(0, 2).sort()).toEqual(["hama", "homs"]);
+    expect(
+      matchPlaces("حم", PLACES)
+        .map((m) => m.place.slug)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["hama", "homs"]);
     expect(first("swei")).toBe("as-suwayda");
     expect(first("Dam")).toBe("damascus");
     expect(first("Qusayr")).toBe("qusayr");

@@ -15,7 +15,7 @@ export const PLACE_ALIASES: Readonly<Record<string, readonly string[]>> = refere
 const LATIN_ARTICLES = new Set(["al", "el", "as", "ash", "es", "ar", "er", "ad", "adh", "ed", "an", "en", "at", "ath", "et", "az", "ez"]);
 
 /** Arabic letter forms that spellings mix: alef with hamza or madda, alef maqsura, taa marbuta, hamza seats. */
-const ARABIC_FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي" };
+const ARABIC_FOLD: Record<string, string> = { أ: "ا", إ: "ا", آ: "ا", ٱ: "ا", ى: "ي", ة: "ه", ؤ: "و", ئ: "ي" };
 
 /**
  * The words of a name, compared: lower case, no accents, no punctuation, Arabic folded, articles
@@ -83,7 +83,9 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Every name a place is known by: slug, names, the parts of "Palmyra (Tadmur)", the aliases. */
 export function placeNames(place: Pick<Place, "slug" | "name" | "names">): string[] {
-  const names = [place.slug, place.name, place.names.en, place.names.nl, place.names.ar, ...(PLACE_ALIASES[place.slug] ?? [])].filter((n): n is string => Boolean(n));
+  const names = [place.slug, place.name, place.names.en, place.names.nl, place.names.ar, ...(PLACE_ALIASES[place.slug] ?? [])].filter((n): n is string =>
+    Boolean(n),
+  );
   const parts = names.flatMap((name) => {
     const m = /^(.*?)\s*\((.+)\)\s*$/.exec(name);
     return m ? [m[1]!, m[2]!] : [];
@@ -123,7 +125,11 @@ export interface PlaceMatch<P extends Pick<Place, "slug" | "name" | "names"> = P
 const KIND_RANK: Record<string, number> = { capital: 0, city: 1, town: 2, village: 3 };
 
 /** The places a typed text may name, best first (at most `limit`). */
-export function matchPlaces<P extends Pick<Place, "slug" | "name" | "names"> & { kind?: string }>(text: string, places: readonly P[], limit = 8): PlaceMatch<P>[] {
+export function matchPlaces<P extends Pick<Place, "slug" | "name" | "names"> & { kind?: string }>(
+  text: string,
+  places: readonly P[],
+  limit = 8,
+): PlaceMatch<P>[] {
   const queryWords = nameWords(text);
   const query = queryWords.join("");
   if (!query) return [];
@@ -198,7 +204,10 @@ const SIMILAR_MAX = 5;
  * The places a new place's names (and slug) may duplicate, best first: `same` when one of the names is
  * already one of that place's names (ignoring case, accents, articles), else a near spelling.
  */
-export function similarPlaces<P extends Pick<Place, "slug" | "name" | "names"> & { kind?: string }>(texts: readonly string[], places: readonly P[]): { place: P; same: boolean }[] {
+export function similarPlaces<P extends Pick<Place, "slug" | "name" | "names"> & { kind?: string }>(
+  texts: readonly string[],
+  places: readonly P[],
+): { place: P; same: boolean }[] {
   const best = new Map<string, { place: P; score: number }>();
   for (const text of texts) {
     if (normalizeName(text).length < 3 && !places.some((p) => p.slug === text.trim())) continue;

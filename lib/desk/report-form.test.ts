@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
 import reference from "../../prisma/seed/reference.json";
 import type { Place } from "../schemas/reference";
-import { changedPaths, draftFromReport, emptyEvent, emptyReport, errorsByField, eventInput, hasUnsavedChanges, placeResolver, reportInput, validateDraft } from "./report-form";
+import {
+  changedPaths,
+  draftFromReport,
+  emptyEvent,
+  emptyReport,
+  errorsByField,
+  eventInput,
+  hasUnsavedChanges,
+  placeResolver,
+  reportInput,
+  validateDraft,
+} from "./report-form";
 
 type Tuple = [string, string, string, string, string | null, number, number, string, string | null];
-const PLACES: Place[] = (reference.places as Tuple[]).map(([slug, name, nl, ar, region, lat, lon, kind]) => ({ slug, name, names: { en: name, nl, ar }, region, lat, lon, kind: kind as Place["kind"] }));
+const PLACES: Place[] = (reference.places as Tuple[]).map(([slug, name, nl, ar, region, lat, lon, kind]) => ({
+  slug,
+  name,
+  names: { en: name, nl, ar },
+  region,
+  lat,
+  lon,
+  kind: kind as Place["kind"],
+}));
 const FACTIONS = reference.factions;
 
 const NOW = Date.parse("2024-12-07T09:30:45Z");
@@ -13,7 +32,10 @@ describe("the report form", () => {
   it("turns a filled draft into the API body, with times in UTC and empty optionals left out", () => {
     const draft = emptyReport(NOW);
     draft.title = "  Homs falls ";
-    draft.sources = [{ name: "Reuters", url: "" }, { name: "", url: "" }];
+    draft.sources = [
+      { name: "Reuters", url: "" },
+      { name: "", url: "" },
+    ];
     draft.events = [
       { ...emptyEvent(NOW), faction: "hts", place: "homs" },
       { ...emptyEvent(NOW, "advance"), faction: "hts", toward: "damascus", distanceKm: "7,5" },
@@ -29,7 +51,16 @@ describe("the report form", () => {
         { type: "control_change", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", place: "homs" },
         { type: "advance", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", toward: "damascus", distanceKm: 7.5 },
         { type: "withdrawal", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "government", from: ["daraa", "as-suwayda"] },
-        { type: "evacuation", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "iran", personnel: "diplomats", from: "damascus", to: "beirut", mode: "land" },
+        {
+          type: "evacuation",
+          occurredAt: "2024-12-07T09:30:00Z",
+          confidence: "reported",
+          faction: "iran",
+          personnel: "diplomats",
+          from: "damascus",
+          to: "beirut",
+          mode: "land",
+        },
       ],
     });
     expect(validateDraft(draft)).toEqual([]);
@@ -37,7 +68,10 @@ describe("the report form", () => {
 
   it("reports problems with the API's paths, one message per field", () => {
     const draft = emptyReport(NOW);
-    draft.events = [{ ...emptyEvent(NOW, "withdrawal"), faction: "government", fromList: "daraa, Not A Slug" }, { ...emptyEvent(NOW, "advance"), faction: "hts", toward: "damascus", distanceKm: "far" }];
+    draft.events = [
+      { ...emptyEvent(NOW, "withdrawal"), faction: "government", fromList: "daraa, Not A Slug" },
+      { ...emptyEvent(NOW, "advance"), faction: "hts", toward: "damascus", distanceKm: "far" },
+    ];
     const problems = validateDraft(draft);
     const byField = errorsByField(problems);
     expect(byField.title).toBe("must not be empty");
@@ -53,8 +87,26 @@ describe("the report form", () => {
       key: true,
       sources: [{ name: "NYT", url: "https://example.org/a" }],
       events: [
-        { id: "e1", type: "evacuation" as const, occurredAt: "2024-12-06T18:00:00.000Z", confidence: "reported" as const, faction: "iran", personnel: "diplomats" as const, from: "damascus", to: "beirut", mode: "land" as const },
-        { id: "e2", type: "control_change" as const, occurredAt: "2024-12-07T10:00:00.000Z", confidence: "reported" as const, faction: "hts", place: "homs", contested: true },
+        {
+          id: "e1",
+          type: "evacuation" as const,
+          occurredAt: "2024-12-06T18:00:00.000Z",
+          confidence: "reported" as const,
+          faction: "iran",
+          personnel: "diplomats" as const,
+          from: "damascus",
+          to: "beirut",
+          mode: "land" as const,
+        },
+        {
+          id: "e2",
+          type: "control_change" as const,
+          occurredAt: "2024-12-07T10:00:00.000Z",
+          confidence: "reported" as const,
+          faction: "hts",
+          place: "homs",
+          contested: true,
+        },
       ],
     };
     const draft = draftFromReport(report);
@@ -70,8 +122,20 @@ describe("the report form", () => {
 
   it("keeps what was typed when the type changes, and sends only the new type's fields", () => {
     const event = { ...emptyEvent(NOW), faction: "hts", place: "homs", toward: "damascus" };
-    expect(eventInput({ ...event, type: "advance" })).toEqual({ type: "advance", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", toward: "damascus" });
-    expect(eventInput({ ...event, type: "strike" })).toEqual({ type: "strike", occurredAt: "2024-12-07T09:30:00Z", confidence: "reported", faction: "hts", place: "homs" });
+    expect(eventInput({ ...event, type: "advance" })).toEqual({
+      type: "advance",
+      occurredAt: "2024-12-07T09:30:00Z",
+      confidence: "reported",
+      faction: "hts",
+      toward: "damascus",
+    });
+    expect(eventInput({ ...event, type: "strike" })).toEqual({
+      type: "strike",
+      occurredAt: "2024-12-07T09:30:00Z",
+      confidence: "reported",
+      faction: "hts",
+      place: "homs",
+    });
   });
 });
 
@@ -107,7 +171,9 @@ describe("names typed in place fields", () => {
   it("refuses a name that several places share, naming them", () => {
     const twins = [...PLACES, { ...PLACES.find((p) => p.slug === "homs")!, slug: "homs-lake" }];
     const draft = { ...emptyReport(NOW), title: "x", events: [{ ...emptyEvent(NOW), faction: "hts", place: "Homs" }] };
-    expect(validateDraft(draft, { places: twins, factions: FACTIONS, now: NOW })).toEqual([{ path: "events.0.place", message: "'Homs' names several places: Homs (homs), Homs (homs-lake); pick one" }]);
+    expect(validateDraft(draft, { places: twins, factions: FACTIONS, now: NOW })).toEqual([
+      { path: "events.0.place", message: "'Homs' names several places: Homs (homs), Homs (homs-lake); pick one" },
+    ]);
   });
 });
 
@@ -115,7 +181,13 @@ describe("a draft kept in the browser", () => {
   it("is news only when it holds something: not an empty form opened earlier, not an unchanged edit", () => {
     expect(hasUnsavedChanges(emptyReport(NOW - 86_400_000), emptyReport(NOW))).toBe(false);
     expect(hasUnsavedChanges({ ...emptyReport(NOW - 1000), title: "H" }, emptyReport(NOW))).toBe(true);
-    const report = { title: "T", body: "", key: false, sources: [], events: [{ id: "e", type: "strike" as const, occurredAt: "2024-12-07T10:00:00Z", confidence: "reported" as const, faction: "hts", place: "homs" }] };
+    const report = {
+      title: "T",
+      body: "",
+      key: false,
+      sources: [],
+      events: [{ id: "e", type: "strike" as const, occurredAt: "2024-12-07T10:00:00Z", confidence: "reported" as const, faction: "hts", place: "homs" }],
+    };
     expect(hasUnsavedChanges(draftFromReport(report), draftFromReport(report))).toBe(false);
     const moved = draftFromReport(report);
     moved.events[0]!.occurredAt = "2024-12-07T11:00";

@@ -137,7 +137,13 @@ export function eventInput(draft: EventDraft, place: PlaceResolver = asTyped): R
       return { ...base, from: splitPlaceList(draft.fromList).map(place), ...(to ? { to } : {}) };
     }
     case "evacuation":
-      return { ...base, personnel: draft.personnel, from: place(draft.from), to: place(draft.to), ...(optional(draft.mode) ? { mode: optional(draft.mode) } : {}) };
+      return {
+        ...base,
+        personnel: draft.personnel,
+        from: place(draft.from),
+        to: place(draft.to),
+        ...(optional(draft.mode) ? { mode: optional(draft.mode) } : {}),
+      };
   }
 }
 
@@ -159,11 +165,17 @@ function placeTexts(event: EventDraft): { path: string; text: string }[] {
     case "strike":
       return [{ path: "place", text: event.place }];
     case "advance":
-      return [{ path: "toward", text: event.toward }, { path: "from", text: event.from }];
+      return [
+        { path: "toward", text: event.toward },
+        { path: "from", text: event.from },
+      ];
     case "withdrawal":
       return [...splitPlaceList(event.fromList).map((text, i) => ({ path: `from.${i}`, text })), { path: "to", text: event.to }];
     case "evacuation":
-      return [{ path: "from", text: event.from }, { path: "to", text: event.to }];
+      return [
+        { path: "from", text: event.from },
+        { path: "to", text: event.to },
+      ];
   }
 }
 
@@ -175,7 +187,8 @@ function nameProblems(draft: ReportDraft, places: readonly Place[]): ErrorDetail
     placeTexts(event).flatMap(({ path, text }) => {
       const resolved = resolvePlace(text, places);
       const at = `events.${i}.${path}`;
-      if (resolved.kind === "ambiguous") return [{ path: at, message: `'${text.trim()}' names several places: ${resolved.places.map(label).join(", ")}; pick one` }];
+      if (resolved.kind === "ambiguous")
+        return [{ path: at, message: `'${text.trim()}' names several places: ${resolved.places.map(label).join(", ")}; pick one` }];
       if (resolved.kind !== "unknown") return [];
       const near = resolved.suggestions.slice(0, 3).map(label);
       return [{ path: at, message: `unknown place '${text.trim()}'${near.length ? `; did you mean ${near.join(" or ")}?` : ""}` }];
@@ -201,7 +214,10 @@ export function validateDraft(draft: ReportDraft, context?: DraftContext): Error
   if (!context) return schema;
   const names = nameProblems(draft, context.places);
   const body = reportInput(draft, placeResolver(context.places));
-  const known = { faction: (slug: string) => context.factions.some((f) => f.slug === slug), place: (slug: string) => context.places.some((p) => p.slug === slug) };
+  const known = {
+    faction: (slug: string) => context.factions.some((f) => f.slug === slug),
+    place: (slug: string) => context.places.some((p) => p.slug === slug),
+  };
   // A name the gazetteer lacks is said once, with the nearest places (not also "must be a slug").
   const named = new Set(names.map((d) => d.path));
   return mergeDetails([...names, ...schema.filter((d) => !named.has(d.path))], referenceProblems(body, known, context.now));

@@ -52,7 +52,15 @@ export function formatSources(sources: readonly { name: string; url?: string }[]
 }
 
 export function exportRow(event: ListedEvent, names: ExportNames): ExportRow {
-  const e = event as ListedEvent & { toward?: string; from?: string | string[]; to?: string; distanceKm?: number; personnel?: string; mode?: string; contested?: boolean };
+  const e = event as ListedEvent & {
+    toward?: string;
+    from?: string | string[];
+    to?: string;
+    distanceKm?: number;
+    personnel?: string;
+    mode?: string;
+    contested?: boolean;
+  };
   const place = names.place(e.place.slug);
   return {
     id: e.id,

@@ -19,10 +19,21 @@ const report = (id: string, fields: Partial<Report> = {}): Report => ({
   events: [],
   ...fields,
 });
-const entry = (seq: number, kind: FeedKind = "report.published", r: Report = report(`r${seq}`)): FeedEntry => ({ seq, kind, at: `2024-12-07T10:${String(seq).padStart(2, "0")}:00.000Z`, report: r });
+const entry = (seq: number, kind: FeedKind = "report.published", r: Report = report(`r${seq}`)): FeedEntry => ({
+  seq,
+  kind,
+  at: `2024-12-07T10:${String(seq).padStart(2, "0")}:00.000Z`,
+  report: r,
+});
 
 const corrected = report("r1", { title: "Homs retaken", version: 2, correctionReason: "Wrong town", updatedAt: "2024-12-07T11:00:00.000Z" });
-const retracted = report("r2", { status: "retracted", version: 2, retractionReason: "Source withdrew it", retractedAt: "2024-12-07T12:00:00.000Z", updatedAt: "2024-12-07T12:00:00.000Z" });
+const retracted = report("r2", {
+  status: "retracted",
+  version: 2,
+  retractionReason: "Source withdrew it",
+  retractedAt: "2024-12-07T12:00:00.000Z",
+  updatedAt: "2024-12-07T12:00:00.000Z",
+});
 
 describe("applyFeedEntry", () => {
   const start: FeedState = { entries: [entry(2), entry(1)], lastSeq: 2 };
@@ -68,7 +79,12 @@ describe("applyFeedEntry", () => {
 
 describe("feedStateFrom and latestPerReport", () => {
   // As GET /api/feed lists them: oldest first; r1 published, r2 published, r1 corrected, r2 retracted.
-  const listed = [entry(1, "report.published", report("r1")), entry(2, "report.published", report("r2")), entry(3, "report.corrected", corrected), entry(4, "report.retracted", retracted)];
+  const listed = [
+    entry(1, "report.published", report("r1")),
+    entry(2, "report.published", report("r2")),
+    entry(3, "report.corrected", corrected),
+    entry(4, "report.retracted", retracted),
+  ];
 
   it("starts a page from the newest entry of each report, newest change first", () => {
     const state = feedStateFrom(listed, 4);
@@ -97,7 +113,11 @@ describe("reportStanding", () => {
     expect(reportStanding(corrected)).toEqual({ state: "corrected", reason: "Wrong town", at: "2024-12-07T11:00:00.000Z" });
   });
   it("marks a retraction with its reason and time, over an earlier correction", () => {
-    expect(reportStanding({ ...retracted, correctionReason: "Wrong town" })).toEqual({ state: "retracted", reason: "Source withdrew it", at: "2024-12-07T12:00:00.000Z" });
+    expect(reportStanding({ ...retracted, correctionReason: "Wrong town" })).toEqual({
+      state: "retracted",
+      reason: "Source withdrew it",
+      at: "2024-12-07T12:00:00.000Z",
+    });
   });
 });
 

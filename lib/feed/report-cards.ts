@@ -50,10 +50,7 @@ export function applyFeedEntry(state: FeedState, entry: FeedEntry): FeedState {
   return { entries: [entry, ...others].slice(0, FEED_VISIBLE_MAX), lastSeq: entry.seq, gap: state.gap || gap };
 }
 
-export type Standing =
-  | { state: "published" }
-  | { state: "corrected"; reason: string; at: string }
-  | { state: "retracted"; reason: string | null; at: string };
+export type Standing = { state: "published" } | { state: "corrected"; reason: string; at: string } | { state: "retracted"; reason: string | null; at: string };
 
 /** The report fields a standing is read from (a feed entry's Report or an event list's report). */
 export interface StandingFields {

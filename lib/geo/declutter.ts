@@ -19,7 +19,9 @@ export function declutter(boxes: readonly LabelBox[], gap = 2): boolean[] {
   for (const i of order) {
     const box = boxes[i]!;
     if (box.width <= 0 || box.height <= 0) continue;
-    const hits = shown.some((s) => box.x < s.x + s.width + gap && s.x < box.x + box.width + gap && box.y < s.y + s.height + gap && s.y < box.y + box.height + gap);
+    const hits = shown.some(
+      (s) => box.x < s.x + s.width + gap && s.x < box.x + box.width + gap && box.y < s.y + s.height + gap && s.y < box.y + box.height + gap,
+    );
     if (!hits) {
       shown.push(box);
       visible[i] = true;

@@ -2,8 +2,14 @@
 export type Bounds = [[number, number], [number, number]];
 
 export const MAP_VIEWS = {
-  syria: [[35.4, 32.2], [42.6, 37.4]],
-  routes: [[30, 29], [55, 57]],
+  syria: [
+    [35.4, 32.2],
+    [42.6, 37.4],
+  ],
+  routes: [
+    [30, 29],
+    [55, 57],
+  ],
 } as const satisfies Record<string, Bounds>;
 
 /** Degrees of room around a region's places. */

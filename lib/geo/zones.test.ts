@@ -4,7 +4,22 @@ import { describe, expect, it } from "vitest";
 import { placeCells, regionShapes, type Area, type ZonePlace } from "./zones";
 
 // A 4°×2° rectangle, and four places in its quadrants.
-const border: Area = { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[[0, 0], [4, 0], [4, 2], [0, 2], [0, 0]]] } };
+const border: Area = {
+  type: "Feature",
+  properties: {},
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [0, 0],
+        [4, 0],
+        [4, 2],
+        [0, 2],
+        [0, 0],
+      ],
+    ],
+  },
+};
 const places: ZonePlace[] = [
   { slug: "sw", lon: 1, lat: 0.5, region: "south" },
   { slug: "se", lon: 3, lat: 0.5, region: "south" },

@@ -7,7 +7,12 @@ import { REPORT_STATUSES, sourceSchema } from "./reports";
 export const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(50, { error: "at most 50 values" }))
     .transform((values) => (values.length > 0 ? values : undefined));
 
@@ -58,7 +63,13 @@ export const countsQuerySchema = eventFilterSchema;
 const countsSchema = z.record(z.string(), z.number().int().min(0));
 
 /** GET /api/stats/counts (extension). */
-export const eventCountsSchema = z.object({ total: z.number().int().min(0), byRegion: countsSchema, byFaction: countsSchema, byType: countsSchema, byConfidence: countsSchema });
+export const eventCountsSchema = z.object({
+  total: z.number().int().min(0),
+  byRegion: countsSchema,
+  byFaction: countsSchema,
+  byType: countsSchema,
+  byConfidence: countsSchema,
+});
 export type EventCounts = z.output<typeof eventCountsSchema>;
 
 /** GET /api/stats/control and /api/stats/events: one row per bucket, `t` its start. */

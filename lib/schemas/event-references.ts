@@ -20,7 +20,8 @@ export interface ReferenceLookup {
 
 type Ref = { path: string; slug: string };
 const isSlug = (value: unknown): value is string => slugSchema.safeParse(value).success;
-const record = (value: unknown): Record<string, unknown> | null => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+const record = (value: unknown): Record<string, unknown> | null =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
 /** The place fields of each event type (a withdrawal's `from` is a list). */
 const PLACE_FIELDS: Record<string, { single: string[]; list?: string }> = {
@@ -99,5 +100,8 @@ export function mergeDetails(schema: readonly ErrorDetail[], references: readonl
   // An empty slug breaks two of its rules (not empty, slug form): the first says it.
   const taken = new Set<string>();
   const merged = [...schema, ...references].filter((d) => !taken.has(d.path) && Boolean(taken.add(d.path)));
-  return merged.map((detail, order) => ({ detail, order })).sort((a, b) => eventIndex(a.detail.path) - eventIndex(b.detail.path) || a.order - b.order).map((x) => x.detail);
+  return merged
+    .map((detail, order) => ({ detail, order }))
+    .sort((a, b) => eventIndex(a.detail.path) - eventIndex(b.detail.path) || a.order - b.order)
+    .map((x) => x.detail);
 }

@@ -19,7 +19,9 @@ const entry: FeedEntry = {
     correctionReason: "Wrong town",
     author: { id: "u1", name: "Editor" },
     lastChangedBy: { id: "u2", name: "Second editor" },
-    events: [{ id: "e1", type: "control_change", occurredAt: "2024-12-07T09:00:00.000Z", confidence: "reported", faction: "hts", place: "homs", contested: false }],
+    events: [
+      { id: "e1", type: "control_change", occurredAt: "2024-12-07T09:00:00.000Z", confidence: "reported", faction: "hts", place: "homs", contested: false },
+    ],
   },
 };
 
@@ -29,7 +31,15 @@ describe("feedEntrySchema (what the cluster accepts from other nodes)", () => {
   });
 
   it("refuses what the hub cannot order or show", () => {
-    for (const bad of [{ ...entry, seq: 0 }, { ...entry, seq: 1.5 }, { ...entry, kind: "report.deleted" }, { ...entry, report: null }, { ...entry, report: { ...entry.report, events: [{ type: "strike" }] } }, null, "entry"]) {
+    for (const bad of [
+      { ...entry, seq: 0 },
+      { ...entry, seq: 1.5 },
+      { ...entry, kind: "report.deleted" },
+      { ...entry, report: null },
+      { ...entry, report: { ...entry.report, events: [{ type: "strike" }] } },
+      null,
+      "entry",
+    ]) {
       expect(feedEntrySchema.safeParse(bad).success, JSON.stringify(bad)?.slice(0, 60)).toBe(false);
     }
   });

@@ -4,9 +4,7 @@ import { isoInstantSchema, slugSchema, textSchema } from "./common";
 export const FACTION_KINDS = ["state", "rebel", "jihadist", "militia", "foreign_state"] as const;
 export const PLACE_KINDS = ["capital", "city", "town", "airbase", "airport", "base", "crossing", "village", "abroad", "other"] as const;
 
-export const placeNamesSchema = z
-  .object({ en: textSchema(120).optional(), nl: textSchema(120).optional(), ar: textSchema(120).optional() })
-  .strict();
+export const placeNamesSchema = z.object({ en: textSchema(120).optional(), nl: textSchema(120).optional(), ar: textSchema(120).optional() }).strict();
 
 export const createPlaceSchema = z
   .object({
@@ -36,6 +34,9 @@ export const placeSchema = z.object({
   lon: z.number(),
   region: z.string().nullable(),
   /** Extension: who held the place when the scenario starts (the control fold's baseline). */
-  baseline: z.object({ faction: z.string(), since: isoInstantSchema }).optional().describe("Extension: who held the place when the scenario starts (the control fold's baseline)."),
+  baseline: z
+    .object({ faction: z.string(), since: isoInstantSchema })
+    .optional()
+    .describe("Extension: who held the place when the scenario starts (the control fold's baseline)."),
 });
 export type Place = z.output<typeof placeSchema>;

@@ -13,7 +13,10 @@ export const IDEMPOTENCY_KEY_MAX = 255;
 export const sourceSchema = z
   .object({
     name: textSchema(200).pipe(z.string().min(1, { error: "must not be empty" })),
-    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .max(2000)
+      .optional(),
   })
   .strict();
 
@@ -94,7 +97,9 @@ export const updateReportSchema = createReportSchema
     reason: reasonSchema.optional(),
   })
   .strict()
-  .refine((value) => ["title", "body", "sources", "key", "events"].some((field) => field in value), { error: "change at least one of title, body, sources, key, events" });
+  .refine((value) => ["title", "body", "sources", "key", "events"].some((field) => field in value), {
+    error: "change at least one of title, body, sources, key, events",
+  });
 export type UpdateReportInput = z.infer<typeof updateReportSchema>;
 
 export const retractReportSchema = z.object({ reason: reasonSchema }).strict();

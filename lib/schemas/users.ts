@@ -16,9 +16,14 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, { error: `must be at least ${PASSWORD_MIN} characters` })
   .max(PASSWORD_MAX)
   // Only judged once the length is right, so a short password gets one detail, not two.
-  .refine((value) => value.length < PASSWORD_MIN || value.trim().length >= PASSWORD_MIN, { error: `must have at least ${PASSWORD_MIN} characters other than spaces` });
+  .refine((value) => value.length < PASSWORD_MIN || value.trim().length >= PASSWORD_MIN, {
+    error: `must have at least ${PASSWORD_MIN} characters other than spaces`,
+  });
 
-const emailSchema = z.email({ error: "must be an email address" }).max(254).transform((value) => value.toLowerCase());
+const emailSchema = z
+  .email({ error: "must be an email address" })
+  .max(254)
+  .transform((value) => value.toLowerCase());
 const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
 
 export const loginSchema = z.object({ email: emailSchema, password: z.string({ error: "must be a string" }).min(1).max(PASSWORD_MAX) }).strict();
@@ -44,7 +49,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), disabled: z.boolean(), createdAt: isoInstantSchema });
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  createdAt: isoInstantSchema,
+});
 export type User = z.output<typeof userSchema>;
 
 /** The signed-in user as /api/auth/me, login and setup name them. */

@@ -7,7 +7,16 @@ describe("parseWallParams", () => {
   it("gives a dark, unfiltered, non-rotating wall without parameters", () => {
     const { config, ignored } = parseWallParams({}, known);
     expect(ignored).toEqual([]);
-    expect(config).toMatchObject({ region: null, factions: null, panels: WALL_DEFAULT_PANELS, views: ["country"], rotateMs: 0, theme: "dark", locale: "en", token: null });
+    expect(config).toMatchObject({
+      region: null,
+      factions: null,
+      panels: WALL_DEFAULT_PANELS,
+      views: ["country"],
+      rotateMs: 0,
+      theme: "dark",
+      locale: "en",
+      token: null,
+    });
     expect(config.breakingMs).toBe(60_000);
     expect(config.staleAfterMs).toBe(30 * 60_000);
     expect(config.reloadAfterMs).toBe(10 * 60_000);
@@ -15,7 +24,19 @@ describe("parseWallParams", () => {
 
   it("reads every parameter", () => {
     const { config, ignored } = parseWallParams(
-      { region: "aleppo", factions: "hts,sna", panels: "map,ticker,distance", rotate: "30", views: "routes,region", breaking: "20", stale: "5", reload: "2", lang: "nl", theme: "light", token: "abc" },
+      {
+        region: "aleppo",
+        factions: "hts,sna",
+        panels: "map,ticker,distance",
+        rotate: "30",
+        views: "routes,region",
+        breaking: "20",
+        stale: "5",
+        reload: "2",
+        lang: "nl",
+        theme: "light",
+        token: "abc",
+      },
       known,
     );
     expect(ignored).toEqual([]);
@@ -41,8 +62,20 @@ describe("parseWallParams", () => {
   });
 
   it("ignores each bad value on its own, says why, and keeps the default", () => {
-    const { config, ignored } = parseWallParams({ region: "atlantis", factions: "hts,martians", panels: "map,radar", rotate: "3", stale: "-1", lang: "fr", theme: "pink", breaking: "x" }, known);
-    expect(config).toMatchObject({ region: null, factions: null, panels: WALL_DEFAULT_PANELS, rotateMs: 0, staleAfterMs: 30 * 60_000, locale: "en", theme: "dark", breakingMs: 60_000 });
+    const { config, ignored } = parseWallParams(
+      { region: "atlantis", factions: "hts,martians", panels: "map,radar", rotate: "3", stale: "-1", lang: "fr", theme: "pink", breaking: "x" },
+      known,
+    );
+    expect(config).toMatchObject({
+      region: null,
+      factions: null,
+      panels: WALL_DEFAULT_PANELS,
+      rotateMs: 0,
+      staleAfterMs: 30 * 60_000,
+      locale: "en",
+      theme: "dark",
+      breakingMs: 60_000,
+    });
     expect(ignored.map((i) => i.param)).toEqual(["region", "factions", "panels", "rotate", "breaking", "stale", "lang", "theme"]);
     expect(ignored.map((i) => i.reason)).toEqual([
       { kind: "unknown", what: "region", item: "atlantis" },

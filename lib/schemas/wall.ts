@@ -51,9 +51,20 @@ export interface IgnoredParam {
   reason: IgnoredReason;
 }
 
-const list = (value: string) => [...new Set(value.split(",").map((s) => s.trim()).filter(Boolean))];
+const list = (value: string) => [
+  ...new Set(
+    value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const listOf = <T extends string>(allowed: readonly T[]) => z.string().transform(list).pipe(z.array(z.enum(allowed as unknown as [T, ...T[]])).min(1));
+const listOf = <T extends string>(allowed: readonly T[]) =>
+  z
+    .string()
+    .transform(list)
+    .pipe(z.array(z.enum(allowed as unknown as [T, ...T[]])).min(1));
 /** The first item of a list that is not allowed, or that the list is empty. */
 const listReason =
   (allowed: readonly string[], what: ListItem) =>
@@ -78,13 +89,22 @@ export function parseWallParams(
     return fallback;
   };
   /** A whole number from min to max: the bounds checked and the bounds named are the same numbers. */
-  const wholeNumberParam = (param: string, min: number, max: number, fallback: number) => read(param, wholeNumber(min, max), fallback, () => ({ kind: "range", min, max }));
+  const wholeNumberParam = (param: string, min: number, max: number, fallback: number) =>
+    read(param, wholeNumber(min, max), fallback, () => ({ kind: "range", min, max }));
 
-  const region = read<string | null>("region", z.enum(known.regions as [string, ...string[]]), null, (value) => ({ kind: "unknown", what: "region", item: value.slice(0, 40) }));
+  const region = read<string | null>("region", z.enum(known.regions as [string, ...string[]]), null, (value) => ({
+    kind: "unknown",
+    what: "region",
+    item: value.slice(0, 40),
+  }));
   const factions = read<string[] | null>("factions", listOf(known.factions), null, listReason(known.factions, "faction"));
   const panels = read<WallPanel[]>("panels", listOf(WALL_PANELS), WALL_DEFAULT_PANELS, listReason(WALL_PANELS, "panel"));
   const [rotateMin, rotateMax] = [10, 3600];
-  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(rotateMin, rotateMax)]), 0, () => ({ kind: "zeroOrRange", min: rotateMin, max: rotateMax }));
+  const rotateS = read("rotate", z.union([z.literal("0").transform(() => 0), wholeNumber(rotateMin, rotateMax)]), 0, () => ({
+    kind: "zeroOrRange",
+    min: rotateMin,
+    max: rotateMax,
+  }));
   const defaultViews: WallView[] = rotateS > 0 ? (region ? ["region", "country", "routes"] : ["country", "routes"]) : region ? ["region"] : ["country"];
   let views = read<WallView[]>("views", listOf(WALL_VIEWS), defaultViews, listReason(WALL_VIEWS, "view"));
   if (!region && views.includes("region")) {

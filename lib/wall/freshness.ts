@@ -36,7 +36,13 @@ export type WatchdogVerdict = "ok" | "not-live-too-long" | "stalled";
  * came back) or its render loop stopped ticking (`heartbeatAt` too old). The caller still checks that
  * the server answers before reloading, so a server outage never leaves a browser error page on screen.
  */
-export function watchdogVerdict(input: { now: number; notLiveSince: number | null; heartbeatAt: number; reloadAfterMs: number; stallAfterMs?: number }): WatchdogVerdict {
+export function watchdogVerdict(input: {
+  now: number;
+  notLiveSince: number | null;
+  heartbeatAt: number;
+  reloadAfterMs: number;
+  stallAfterMs?: number;
+}): WatchdogVerdict {
   const { now, notLiveSince, heartbeatAt, reloadAfterMs, stallAfterMs = STALL_AFTER_MS } = input;
   if (now - heartbeatAt > stallAfterMs) return "stalled";
   if (notLiveSince !== null && now - notLiveSince > reloadAfterMs) return "not-live-too-long";

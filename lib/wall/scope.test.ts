@@ -15,7 +15,16 @@ function entry(seq: number, opts: { key?: boolean; kind?: FeedEntry["kind"]; pla
       id: `r${seq}`,
       key: opts.key ?? false,
       title: `Report ${seq}`,
-      events: [{ id: `e${seq}`, type: "control_change", occurredAt: "2024-12-07T00:00:00Z", confidence: "reported", place: opts.place ?? "homs", faction: opts.faction ?? "hts" }],
+      events: [
+        {
+          id: `e${seq}`,
+          type: "control_change",
+          occurredAt: "2024-12-07T00:00:00Z",
+          confidence: "reported",
+          place: opts.place ?? "homs",
+          faction: opts.faction ?? "hts",
+        },
+      ],
     } as unknown as FeedEntry["report"],
   };
 }
@@ -50,7 +59,12 @@ describe("breakingEntry", () => {
     expect(breakingEntry(entries, none, regionOf, 10, 12)).toBeNull();
   });
   it("takes only published key reports in scope", () => {
-    const entries = [entry(14, { key: false }), entry(13, { key: true, kind: "report.retracted" }), entry(12, { key: true, place: "aleppo" }), entry(11, { key: true })];
+    const entries = [
+      entry(14, { key: false }),
+      entry(13, { key: true, kind: "report.retracted" }),
+      entry(12, { key: true, place: "aleppo" }),
+      entry(11, { key: true }),
+    ];
     expect(breakingEntry(entries, { region: "homs", factions: null }, regionOf, 10, 0)?.seq).toBe(11);
   });
 });
@@ -68,7 +82,10 @@ describe("breaking banner over the folded feed", () => {
 
 describe("region and faction scope", () => {
   it("restricts baseline and changes to the region's places", () => {
-    const baseline = [{ place: "homs", faction: "government", since: 0 }, { place: "aleppo", faction: "government", since: 0 }];
+    const baseline = [
+      { place: "homs", faction: "government", since: 0 },
+      { place: "aleppo", faction: "government", since: 0 },
+    ];
     const changes = [{ place: "aleppo", faction: "hts", contested: false, occurredAt: 1, order: 1 }];
     expect(controlInRegion(baseline, changes, "homs", regionOf)).toEqual({ baseline: [baseline[0]], changes: [] });
   });

@@ -42,7 +42,13 @@ export function tickerEntries(entries: readonly FeedEntry[], scope: WallScope, r
  * `entries` is the folded feed (one per report): a report corrected or retracted since its
  * publication has a newer entry in its place, so its first version no longer qualifies.
  */
-export function breakingEntry(entries: readonly FeedEntry[], scope: WallScope, regionOf: (place: string) => string | null, afterSeq: number, dismissedSeq: number): FeedEntry | null {
+export function breakingEntry(
+  entries: readonly FeedEntry[],
+  scope: WallScope,
+  regionOf: (place: string) => string | null,
+  afterSeq: number,
+  dismissedSeq: number,
+): FeedEntry | null {
   for (const entry of entries) {
     if (entry.seq <= afterSeq || entry.seq <= dismissedSeq) return null; // newest first: nothing newer follows
     if (entry.kind === "report.published" && entry.report.status !== "retracted" && entry.report.key && entryInScope(entry, scope, regionOf)) return entry;

@@ -21,6 +21,8 @@ describe("password policy", () => {
     expect(withPasswordPolicy(updateUserSchema).safeParse({ role: "editor" }).success).toBe(true);
     expect(withPasswordPolicy(updateUserSchema).safeParse({ password: "qwertyuiop" }).success).toBe(false);
     expect(withPasswordPolicy(changePasswordSchema, "newPassword").safeParse({ currentPassword: "x", newPassword: "1234567890" }).success).toBe(false);
-    expect(withPasswordPolicy(changePasswordSchema, "newPassword").safeParse({ currentPassword: "1234567890", newPassword: "a long first password" }).success).toBe(true);
+    expect(
+      withPasswordPolicy(changePasswordSchema, "newPassword").safeParse({ currentPassword: "1234567890", newPassword: "a long first password" }).success,
+    ).toBe(true);
   });
 });

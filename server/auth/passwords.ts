@@ -39,8 +39,12 @@ async function verifyLegacyScrypt(password: string, stored: string): Promise<boo
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, "base64url");
   const key = await new Promise<Buffer>((resolve, reject) =>
-    scryptCallback(password, Buffer.from(saltText, "base64url"), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT_MAXMEM_BYTES }, (error, derived) =>
-      error ? reject(error) : resolve(derived),
+    scryptCallback(
+      password,
+      Buffer.from(saltText, "base64url"),
+      expected.length,
+      { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT_MAXMEM_BYTES },
+      (error, derived) => (error ? reject(error) : resolve(derived)),
     ),
   );
   return timingSafeEqual(key, expected);

@@ -28,11 +28,18 @@ export type SessionKind = "session" | "token";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createSession(db: Db | Tx, userId: string, now: Date, token?: { label: string; ttlMs: number }): Promise<{ token: string; expiresAt: Date; publicId?: string }> {
+export async function createSession(
+  db: Db | Tx,
+  userId: string,
+  now: Date,
+  token?: { label: string; ttlMs: number },
+): Promise<{ token: string; expiresAt: Date; publicId?: string }> {
   const secret = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + (token?.ttlMs ?? SESSION_TTL_MS));
   const publicId = token ? randomBytes(9).toString("base64url") : undefined;
-  await db.session.create({ data: { id: hashToken(secret), userId, createdAt: now, expiresAt, kind: token ? "token" : "session", label: token?.label, publicId } });
+  await db.session.create({
+    data: { id: hashToken(secret), userId, createdAt: now, expiresAt, kind: token ? "token" : "session", label: token?.label, publicId },
+  });
   return { token: secret, expiresAt, publicId };
 }
 

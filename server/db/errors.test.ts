@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { isConnectFailure, isDatabaseBusy, isDatabaseUnreachable, isStorageUnavailable, isTransactionTimeout, isUniqueViolation, isWriteOutcomeUnknown } from "./errors";
+import {
+  isConnectFailure,
+  isDatabaseBusy,
+  isDatabaseUnreachable,
+  isStorageUnavailable,
+  isTransactionTimeout,
+  isUniqueViolation,
+  isWriteOutcomeUnknown,
+} from "./errors";
 
 /** Shapes as Prisma 6.19 and its driver adapters throw them (seen in tests/integration/faults.test.ts). */
 const prismaError = (code: string, message: string, cause?: unknown) => Object.assign(new Error(message), { code, cause });
@@ -7,7 +15,11 @@ const prismaError = (code: string, message: string, cause?: unknown) => Object.a
 describe("database error classification", () => {
   it("disk full, read-only and I/O errors are 'storage unavailable', on SQLite and PostgreSQL", () => {
     expect(isStorageUnavailable(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }))).toBe(true);
-    expect(isStorageUnavailable(prismaError("P2010", "Raw query failed", { kind: "sqlite", originalCode: "SQLITE_READONLY", originalMessage: "attempt to write a readonly database" }))).toBe(true);
+    expect(
+      isStorageUnavailable(
+        prismaError("P2010", "Raw query failed", { kind: "sqlite", originalCode: "SQLITE_READONLY", originalMessage: "attempt to write a readonly database" }),
+      ),
+    ).toBe(true);
     expect(isStorageUnavailable(prismaError("P2010", "x", { originalCode: "53100" }))).toBe(true);
     expect(isStorageUnavailable(prismaError("P2002", "Unique constraint failed"))).toBe(false);
     expect(isStorageUnavailable("database or disk is full")).toBe(true);
@@ -26,7 +38,8 @@ describe("database error classification", () => {
     expect(isDatabaseUnreachable(refused)).toBe(true);
     expect(isConnectFailure(refused)).toBe(true);
     expect(isDatabaseUnreachable(prismaError("P2010", "Raw query failed", { kind: "DatabaseNotReachable" }))).toBe(true);
-    for (const message of ["Connection terminated unexpectedly", "Query read timeout", "timeout exceeded when trying to connect"]) expect(isDatabaseUnreachable(new Error(message)), message).toBe(true);
+    for (const message of ["Connection terminated unexpectedly", "Query read timeout", "timeout exceeded when trying to connect"])
+      expect(isDatabaseUnreachable(new Error(message)), message).toBe(true);
     expect(isConnectFailure(new Error("Connection terminated unexpectedly")), "lost mid-request: the outcome is unknown").toBe(false);
     expect(isConnectFailure(new Error("timeout exceeded when trying to connect"))).toBe(true);
     expect(isDatabaseUnreachable(prismaError("P2010", "x", { kind: "postgres", code: "57P01" }))).toBe(true);
@@ -48,7 +61,10 @@ describe("database error classification", () => {
 
   it("recognises a unique violation from a model query and from a raw query on either database", () => {
     expect(isUniqueViolation({ code: "P2002" })).toBe(true);
-    const raw = (kind: string, originalCode: string) => ({ code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind, originalCode } } } });
+    const raw = (kind: string, originalCode: string) => ({
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind, originalCode } } },
+    });
     expect(isUniqueViolation(raw("UniqueConstraintViolation", "SQLITE_CONSTRAINT_PRIMARYKEY"))).toBe(true);
     expect(isUniqueViolation(raw("UniqueConstraintViolation", "23505"))).toBe(true);
     expect(isUniqueViolation(raw("ForeignKeyConstraintViolation", "SQLITE_CONSTRAINT_FOREIGNKEY"))).toBe(false);

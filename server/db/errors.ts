@@ -1,5 +1,5 @@
 /** Prisma error codes, matched by shape so that route bundles need not load the Prisma runtime. */
-const codeOf = (error: unknown) => (typeof error === "object" && error !== null && "code" in error ? (error).code : undefined);
+const codeOf = (error: unknown) => (typeof error === "object" && error !== null && "code" in error ? error.code : undefined);
 
 /** The driver adapter's error kind behind a failed raw query (P2010), the same on SQLite and PostgreSQL. */
 const rawErrorKind = (error: unknown) =>
@@ -7,7 +7,10 @@ const rawErrorKind = (error: unknown) =>
 
 /** P2002, a raw query's UniqueConstraintViolation or the SQLite writer's code: unique constraint failed. */
 export const isUniqueViolation = (error: unknown) =>
-  codeOf(error) === "P2002" || rawErrorKind(error) === "UniqueConstraintViolation" || codeOf(error) === "SQLITE_CONSTRAINT_PRIMARYKEY" || codeOf(error) === "SQLITE_CONSTRAINT_UNIQUE";
+  codeOf(error) === "P2002" ||
+  rawErrorKind(error) === "UniqueConstraintViolation" ||
+  codeOf(error) === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+  codeOf(error) === "SQLITE_CONSTRAINT_UNIQUE";
 /** P2028: transaction API error, e.g. the writer lock was not had within maxWait. */
 export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028";
 
@@ -58,7 +61,9 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 /** Unreachable before any statement was sent (refused, connect deadline): a write cannot have been stored. */
 export function isConnectFailure(error: unknown): boolean {
-  return /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001)\b|DatabaseNotReachable|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Can't reach database server|DatabaseCircuitOpen/.test(describeChain(error));
+  return /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|P1001)\b|DatabaseNotReachable|timeout exceeded when trying to connect|Connection terminated due to connection timeout|Can't reach database server|DatabaseCircuitOpen/.test(
+    describeChain(error),
+  );
 }
 
 /**

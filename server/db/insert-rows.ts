@@ -39,7 +39,13 @@ export function insertStatements(table: string, rows: Row[], dialect: SqlDialect
   const statements: Sql[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    const values = chunk.map((row) => sql`(${join(columns.map((column) => storedValue(row[column], dialect)), ", ")})`);
+    const values = chunk.map(
+      (row) =>
+        sql`(${join(
+          columns.map((column) => storedValue(row[column], dialect)),
+          ", ",
+        )})`,
+    );
     statements.push(sql`${into}${join(values, ", ")}`);
   }
   return statements;

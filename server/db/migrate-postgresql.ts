@@ -88,7 +88,9 @@ export async function applyPostgresMigrations(url: string, projectRoot: string):
     "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`);
-    const { rows } = await client.query<MigrationRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
+    const { rows } = await client.query<MigrationRow>(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+    );
     const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
     if (failed) {
       throw new Error(`Migration ${failed.migration_name} failed earlier (P3009): fix the database, then mark it rolled back in _prisma_migrations.`);
@@ -99,7 +101,11 @@ export async function applyPostgresMigrations(url: string, projectRoot: string):
       const script = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       const id = randomUUID();
       const checksum = createHash("sha256").update(script).digest("hex");
-      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, checksum, name]);
+      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+        id,
+        checksum,
+        name,
+      ]);
       try {
         await client.query("BEGIN");
         await client.query(script);

@@ -73,7 +73,10 @@ DeadlineClient.prototype.connect = function (this: DeadlineClient, callback?: (e
   const settle = (error: Error | null | undefined) => (error ? breaker.trip() : breaker.succeeded());
   if (callback) return baseConnect.call(this, (error) => (settle(error), callback(error)));
   const connected = baseConnect.call(this);
-  connected?.then(() => settle(null), (error: Error) => settle(error));
+  connected?.then(
+    () => settle(null),
+    (error: Error) => settle(error),
+  );
   return connected;
 } as typeof pg.Client.prototype.connect;
 

@@ -16,7 +16,12 @@ function models(schema: string): Map<string, string> {
   for (const match of schema.matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
     const body = match[3]!
       .split("\n")
-      .map((line) => line.replace(/\/\/.*$/, "").trim().replace(/\s+/g, " "))
+      .map((line) =>
+        line
+          .replace(/\/\/.*$/, "")
+          .trim()
+          .replace(/\s+/g, " "),
+      )
       .filter(Boolean)
       .join("\n");
     blocks.set(`${match[1]} ${match[2]}`, body);

@@ -13,9 +13,18 @@ const MODULE = path.join(__dirname, "sqlite-server-lock.ts");
 
 /** Another process that takes the lock through the real module and says "locked" once it holds it. */
 async function holdInAnotherProcess(file = dbFile): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "-e", `require(${JSON.stringify(MODULE)}).lockSqliteFile(${JSON.stringify(file)}); console.log("locked"); setInterval(() => {}, 1000);`], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `require(${JSON.stringify(MODULE)}).lockSqliteFile(${JSON.stringify(file)}); console.log("locked"); setInterval(() => {}, 1000);`,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`holder exited with ${code}`)));
     readline.createInterface({ input: child.stdout }).on("line", (line) => line === "locked" && resolve());

@@ -34,7 +34,8 @@ const write = db.transaction((batch: WriteBatch): number => {
   }
   for (const statement of batch.statements) prepared(statement.sql).run(...statement.params);
   if (batch.numberedRows) {
-    for (const statement of insertStatements(batch.numberedRows.table, numbered(batch.numberedRows.rows, lastSeq), "sqlite")) prepared(statement.sql).run(...statement.values);
+    for (const statement of insertStatements(batch.numberedRows.table, numbered(batch.numberedRows.rows, lastSeq), "sqlite"))
+      prepared(statement.sql).run(...statement.values);
   }
   return lastSeq;
 });

@@ -75,7 +75,8 @@ function checkCsrf(request: Request, ctx: AppContext): void {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   const sameOrigin = origin ? isAllowedOrigin(origin, request.headers.get("host"), ctx.env) : fetchSite === "same-origin";
-  if (!sameOrigin) throw new AppError("forbidden", "Cross-site request refused: cookie-authenticated writes must come from this site's pages (or use a bearer token).");
+  if (!sameOrigin)
+    throw new AppError("forbidden", "Cross-site request refused: cookie-authenticated writes must come from this site's pages (or use a bearer token).");
 }
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {

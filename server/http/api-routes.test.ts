@@ -5,7 +5,17 @@ import { matchRoute, parsePattern, readApiRoutes, sortBySpecificity, type ApiRou
 const route = (pattern: string): ApiRoute => ({ pattern, segments: parsePattern(pattern), file: `${pattern}/route.ts` });
 
 describe("the /api route table", () => {
-  const routes = sortBySpecificity(["/api/[...path]", "/api/reports/[id]", "/api/reports", "/api/reports/[id]/publish", "/api/events.csv", "/api/users/[id]/tokens", "/api/map/zones.geojson"].map(route));
+  const routes = sortBySpecificity(
+    [
+      "/api/[...path]",
+      "/api/reports/[id]",
+      "/api/reports",
+      "/api/reports/[id]/publish",
+      "/api/events.csv",
+      "/api/users/[id]/tokens",
+      "/api/map/zones.geojson",
+    ].map(route),
+  );
   const match = (pathname: string) => {
     const found = matchRoute(routes, pathname);
     return found && { pattern: found.route.pattern, params: found.params };

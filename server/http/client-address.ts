@@ -9,7 +9,11 @@ import type { Env } from "../env";
 export function clientAddress(req: Pick<IncomingMessage, "headers" | "socket">, env: Pick<Env, "TRUST_PROXY">): string {
   if (env.TRUST_PROXY) {
     const forwarded = req.headers["x-forwarded-for"];
-    const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+    const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) return last.slice(0, 64);
   }
   return req.socket.remoteAddress ?? "unknown";

@@ -37,7 +37,10 @@ export class FairShare {
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly results = new Map<string, { value: unknown; at: number }>();
 
-  constructor(private readonly limits: { [K in keyof typeof FAIR_SHARE]: number } = FAIR_SHARE, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly limits: { [K in keyof typeof FAIR_SHARE]: number } = FAIR_SHARE,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** Runs `compute` for `address` in its turn, or answers from a computation of the same `key`. */
   async run<T>(address: string, key: string, compute: () => Promise<T>): Promise<T> {

@@ -38,7 +38,10 @@ export async function readJsonValue(request: Request): Promise<unknown> {
     throw invalid(`The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`);
   }
   const nul = nulAt(value);
-  if (nul !== null) throw invalid(`Invalid request body: ${nul || "the body"} must not contain a NUL character (\\u0000).`, [{ path: nul, message: "must not contain \\u0000" }]);
+  if (nul !== null)
+    throw invalid(`Invalid request body: ${nul || "the body"} must not contain a NUL character (\\u0000).`, [
+      { path: nul, message: "must not contain \\u0000" },
+    ]);
   return value;
 }
 

@@ -47,16 +47,22 @@ type Limiter = Pick<RateLimiterAbstract, "get" | "consume" | "delete">;
 const loginKey = (email: string, clientIp: string) => `${email.trim().toLowerCase()}|${clientIp}`;
 
 export function createRateLimits(env: LimitEnv, log: Logger): RateLimits {
-  const redis = env.REDIS_URL
-    ? createClient({ url: env.REDIS_URL, disableOfflineQueue: true, socket: { connectTimeout: 2_000 } })
-    : undefined;
+  const redis = env.REDIS_URL ? createClient({ url: env.REDIS_URL, disableOfflineQueue: true, socket: { connectTimeout: 2_000 } }) : undefined;
   redis?.on("error", (error: unknown) => log.error("rate-limit redis error (in-memory limits in force)", { error: String(error) }));
   redis?.connect().catch(() => {});
 
   const limiter = (keyPrefix: string, points: number, duration: number): Limiter => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
     if (!redis) return memory;
-    const shared = new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory, keyPrefix, points, duration });
+    const shared = new RateLimiterRedis({
+      storeClient: redis,
+      useRedisPackage: true,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+      keyPrefix,
+      points,
+      duration,
+    });
     let lastLate = 0;
     // Redis down is the insurance limiter's job; Redis slow (a partition holds packets, and node-redis's
     // command timeout does not cover MULTI) is this deadline's: the memory limiter answers instead.
@@ -90,7 +96,8 @@ export function createRateLimits(env: LimitEnv, log: Logger): RateLimits {
   return {
     async assertLoginAllowed(email, clientIp) {
       const [state, addressState] = await Promise.all([logins.get(loginKey(email, clientIp)).catch(failOpen), loginsByAddress.get(clientIp).catch(failOpen)]);
-      if (addressState && addressState.consumedPoints >= env.LOGIN_ADDRESS_RATE_LIMIT) throw rateLimited(addressState.msBeforeNext, "failed sign-ins from this address");
+      if (addressState && addressState.consumedPoints >= env.LOGIN_ADDRESS_RATE_LIMIT)
+        throw rateLimited(addressState.msBeforeNext, "failed sign-ins from this address");
       if (state && state.consumedPoints >= env.LOGIN_RATE_LIMIT) throw rateLimited(state.msBeforeNext, "failed sign-ins for this account from this address");
     },
     async loginFailed(email, clientIp) {

@@ -33,12 +33,16 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, env: Gua
   }
 
   if (!isValidPercentEncoding(path)) {
-    refuse(res, 400, path.startsWith("/api"), "The request path is not valid percent-encoded UTF-8.", [{ path: "path", message: "is not valid percent-encoding" }]);
+    refuse(res, 400, path.startsWith("/api"), "The request path is not valid percent-encoded UTF-8.", [
+      { path: "path", message: "is not valid percent-encoding" },
+    ]);
     return false;
   }
   // PostgreSQL's text cannot hold U+0000; no path or parameter needs it (%00 is its only way in).
   if (/%00/.test(url)) {
-    refuse(res, 400, path.startsWith("/api"), "The request URL contains a NUL character (%00), which no path or parameter may hold.", [{ path: "url", message: "must not contain %00" }]);
+    refuse(res, 400, path.startsWith("/api"), "The request URL contains a NUL character (%00), which no path or parameter may hold.", [
+      { path: "url", message: "must not contain %00" },
+    ]);
     return false;
   }
   return true;

@@ -27,7 +27,9 @@ export function createApiServer(projectRoot: string, log: Logger) {
     let loaded = modules.get(route);
     if (!loaded) {
       // Under tsx the route files are CommonJS: the exports arrive as `default`.
-      loaded = import(route.file).then((exports: RouteModule & { default?: RouteModule }) => (exports.GET || exports.POST || exports.PATCH || exports.DELETE ? exports : (exports.default ?? exports)));
+      loaded = import(route.file).then((exports: RouteModule & { default?: RouteModule }) =>
+        exports.GET || exports.POST || exports.PATCH || exports.DELETE ? exports : (exports.default ?? exports),
+      );
       modules.set(route, loaded);
     }
     return loaded;

@@ -13,9 +13,28 @@ import { feedEntrySchema, feedPageSchema } from "../../lib/schemas/feed";
 import { eventsGeoJsonSchema, featureCollectionSchema } from "../../lib/schemas/geojson";
 import { healthSchema } from "../../lib/schemas/health";
 import { createPlaceSchema, factionSchema, placeSchema, regionSchema } from "../../lib/schemas/reference";
-import { createReportSchema, reportSchema, reportsPageSchema, retractReportSchema, revisionSchema, sourceSchema, updateReportSchema } from "../../lib/schemas/reports";
+import {
+  createReportSchema,
+  reportSchema,
+  reportsPageSchema,
+  retractReportSchema,
+  revisionSchema,
+  sourceSchema,
+  updateReportSchema,
+} from "../../lib/schemas/reports";
 import { setupSchema } from "../../lib/schemas/setup";
-import { apiTokenSchema, changePasswordSchema, createUserSchema, issuedTokenSchema, issueTokenSchema, loginSchema, meSchema, signedInSchema, updateUserSchema, userSchema } from "../../lib/schemas/users";
+import {
+  apiTokenSchema,
+  changePasswordSchema,
+  createUserSchema,
+  issuedTokenSchema,
+  issueTokenSchema,
+  loginSchema,
+  meSchema,
+  signedInSchema,
+  updateUserSchema,
+  userSchema,
+} from "../../lib/schemas/users";
 
 export const REQUEST_SCHEMAS = {
   Login: loginSchema,

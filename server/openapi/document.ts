@@ -15,7 +15,10 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** The error answers, one per status, each naming the codes it carries. */
 const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   400: { name: "BadRequest", description: "invalid_request: the URL, query or body is not valid; one detail per problem" },
-  401: { name: "Unauthorized", description: "unauthorized: sign in first, or the Authorization header or bearer token is not valid (expired, revoked, user disabled)" },
+  401: {
+    name: "Unauthorized",
+    description: "unauthorized: sign in first, or the Authorization header or bearer token is not valid (expired, revoked, user disabled)",
+  },
   403: { name: "Forbidden", description: "forbidden: the role is too weak, or a cookie-authenticated write came from another site" },
   404: { name: "NotFound", description: "not_found" },
   409: { name: "Conflict", description: "conflict: the state changed or does not allow this; nothing changed" },
@@ -142,7 +145,11 @@ function build() {
     tags: TAGS,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "A session token from /api/auth/login or /api/setup, or an API or display token an admin issued" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A session token from /api/auth/login or /api/setup, or an API or display token an admin issued",
+        },
         cookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "The session cookie /api/auth/login sets" },
       },
       responses: Object.fromEntries(Object.entries(ERROR_RESPONSES).map(([status, { name }]) => [name, errorResponse(Number(status))])),

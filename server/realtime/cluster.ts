@@ -25,7 +25,6 @@ export interface FeedCluster {
   close(): Promise<void>;
 }
 
-
 export async function joinCluster(io: FeedServer, redisUrl: string, log: Logger, onRemoteEntry: (entry: FeedEntry) => void): Promise<FeedCluster> {
   const [{ createClient }, { createAdapter }] = await Promise.all([import("redis"), import("@socket.io/redis-streams-adapter")]);
   const nodeId = randomUUID();
@@ -37,7 +36,9 @@ export async function joinCluster(io: FeedServer, redisUrl: string, log: Logger,
     lastError = String(error);
   };
 
-  const adapterClient = createClient(options).on("error", onError).on("ready", () => (lastError = ""));
+  const adapterClient = createClient(options)
+    .on("error", onError)
+    .on("ready", () => (lastError = ""));
   // A publish while Redis is away fails at once instead of queueing: the database catch-up covers it.
   const publisher = createClient({ ...options, disableOfflineQueue: true }).on("error", onError);
   const subscriber = createClient(options).on("error", onError);
@@ -60,7 +61,9 @@ export async function joinCluster(io: FeedServer, redisUrl: string, log: Logger,
 
   return {
     announce(entry) {
-      publisher.publish(FEED_CHANNEL, JSON.stringify({ from: nodeId, entry })).catch((error: unknown) => log.debug("feed announcement not sent", { error: String(error) }));
+      publisher
+        .publish(FEED_CHANNEL, JSON.stringify({ from: nodeId, entry }))
+        .catch((error: unknown) => log.debug("feed announcement not sent", { error: String(error) }));
     },
     async close() {
       await Promise.allSettled([subscriber.quit(), publisher.quit(), adapterClient.quit()]);

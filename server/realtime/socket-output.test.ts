@@ -1,6 +1,14 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { catchUpPageSize, CATCH_UP_PAGE_POLLING, dropConnection, limitSocketOutput, pendingOutputBytes, whenDrained, type EngineConnection } from "./socket-output";
+import {
+  catchUpPageSize,
+  CATCH_UP_PAGE_POLLING,
+  dropConnection,
+  limitSocketOutput,
+  pendingOutputBytes,
+  whenDrained,
+  type EngineConnection,
+} from "./socket-output";
 
 class FakeTransport extends EventEmitter {
   writable = true;

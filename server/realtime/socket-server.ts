@@ -58,10 +58,15 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
     maxBytes: ctx.env.SOCKET_BUFFER_LIMIT_BYTES,
     stallMs: ctx.env.SOCKET_STALL_TIMEOUT_S * 1000,
     onDrop: (conn, reason, pendingBytes) =>
-      ctx.log.info(reason === "buffer" ? "dropped a socket whose output backed up past SOCKET_BUFFER_LIMIT_BYTES" : "dropped a socket whose client took none of its output for SOCKET_STALL_TIMEOUT_S", {
-        transport: conn.transport.name,
-        pendingBytes,
-      }),
+      ctx.log.info(
+        reason === "buffer"
+          ? "dropped a socket whose output backed up past SOCKET_BUFFER_LIMIT_BYTES"
+          : "dropped a socket whose client took none of its output for SOCKET_STALL_TIMEOUT_S",
+        {
+          transport: conn.transport.name,
+          pendingBytes,
+        },
+      ),
   });
   httpServer.once("close", stopOutputLimits); // io.close() closes the HTTP server
   const addressLimit = new AddressLimit(ctx.env.SOCKET_ADDRESS_LIMIT);
@@ -73,9 +78,12 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
     const address = clientAddress(socket.request, ctx.env);
     const release = addressLimit.acquire(address);
     if (!release) {
-      if (!refusingAddresses.has(address)) ctx.log.info("socket refused: its address is at SOCKET_ADDRESS_LIMIT", { address, limit: ctx.env.SOCKET_ADDRESS_LIMIT });
+      if (!refusingAddresses.has(address))
+        ctx.log.info("socket refused: its address is at SOCKET_ADDRESS_LIMIT", { address, limit: ctx.env.SOCKET_ADDRESS_LIMIT });
       refusingAddresses.add(address);
-      return next(refusal("rate_limited", `Too many open connections from this address (at most ${ctx.env.SOCKET_ADDRESS_LIMIT}); close some or try again later.`));
+      return next(
+        refusal("rate_limited", `Too many open connections from this address (at most ${ctx.env.SOCKET_ADDRESS_LIMIT}); close some or try again later.`),
+      );
     }
     refusingAddresses.delete(address);
     // A connection already closed emits no "close" any more.
@@ -95,9 +103,7 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
         const issue = auth.error.issues[0]!;
         return next(refusal("invalid_request", `auth.${issue.path.join(".") || "after"} ${issue.message}`));
       }
-      const credentials = auth.data.token
-        ? { token: auth.data.token, via: "bearer" as const }
-        : credentialsFrom({ cookie: socket.handshake.headers.cookie });
+      const credentials = auth.data.token ? { token: auth.data.token, via: "bearer" as const } : credentialsFrom({ cookie: socket.handshake.headers.cookie });
       const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
       // A token the client chose to send must work; a stale session cookie reads as anonymous (contract
       // v2 "Accounts"), so a public page opened with an old cookie still goes live.
@@ -106,7 +112,8 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
       const after = auth.data.after;
       if (after !== undefined) {
         const lastSeq = await readLastSeq(ctx.db);
-        if (after > lastSeq) return next(refusal("invalid_request", `auth.after ${after} is ahead of the feed (last seq is ${lastSeq}); reconnect with a seq you received.`));
+        if (after > lastSeq)
+          return next(refusal("invalid_request", `auth.after ${after} is ahead of the feed (last seq is ${lastSeq}); reconnect with a seq you received.`));
       }
       socket.data = { userId: actor?.id ?? null, sessionId: actor?.sessionId ?? null, role: actor?.role ?? "anonymous" };
       (socket as FeedSocket & { feedAfter?: number }).feedAfter = after;

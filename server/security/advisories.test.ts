@@ -31,7 +31,8 @@ function compare(a: string, b: string): number {
 function installed(name: string, dir = path.join(ROOT, "node_modules"), depth = 0): { where: string; version: string }[] {
   const found: { where: string; version: string }[] = [];
   const manifest = path.join(dir, name, "package.json");
-  if (fs.existsSync(manifest)) found.push({ where: path.relative(ROOT, manifest), version: (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version });
+  if (fs.existsSync(manifest))
+    found.push({ where: path.relative(ROOT, manifest), version: (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version });
   if (depth > 3 || !fs.existsSync(dir)) return found;
   for (const entry of fs.readdirSync(dir)) {
     const packages = entry.startsWith("@") ? fs.readdirSync(path.join(dir, entry)).map((sub) => path.join(entry, sub)) : [entry];

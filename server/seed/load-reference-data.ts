@@ -1,7 +1,17 @@
 import reference from "../../prisma/seed/reference.json";
 import type { Db } from "../db/client";
 
-type PlaceTuple = [slug: string, name: string, nl: string, ar: string, region: string | null, lat: number, lon: number, kind: string, controller: string | null];
+type PlaceTuple = [
+  slug: string,
+  name: string,
+  nl: string,
+  ar: string,
+  region: string | null,
+  lat: number,
+  lon: number,
+  kind: string,
+  controller: string | null,
+];
 
 /**
  * Loads factions, regions and the gazetteer on every start (upserts, so a corrected gazetteer reaches
@@ -18,7 +28,17 @@ export async function loadReferenceData(db: Db): Promise<{ factions: number; reg
       await tx.region.upsert({ where: { slug: r.slug }, create: r, update: r });
     }
     for (const [slug, name, nl, ar, region, lat, lon, kind, controller] of places) {
-      const data = { name, nameNl: nl, nameAr: ar, regionSlug: region, lat, lon, kind, baselineFaction: controller, baselineSince: controller ? baselineSince : null };
+      const data = {
+        name,
+        nameNl: nl,
+        nameAr: ar,
+        regionSlug: region,
+        lat,
+        lon,
+        kind,
+        baselineFaction: controller,
+        baselineSince: controller ? baselineSince : null,
+      };
       await tx.place.upsert({ where: { slug }, create: { slug, ...data }, update: data });
     }
   });

@@ -9,7 +9,10 @@ const SCHEMES: Scheme[] = ["dark", "light"];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
-async function newContext(browser: Browser, { scheme, locale = "en", viewport = DESKTOP }: { scheme: Scheme; locale?: Locale; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
+async function newContext(
+  browser: Browser,
+  { scheme, locale = "en", viewport = DESKTOP }: { scheme: Scheme; locale?: Locale; viewport?: { width: number; height: number } },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ colorScheme: scheme, viewport });
   // Every spec's server is on 127.0.0.1 (its own port): a cookie for the host reaches it.
   await context.addCookies([{ name: LOCALE_COOKIE, value: locale, domain: "127.0.0.1", path: "/" }]);
@@ -35,7 +38,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" · ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(" "))
+          .join(" · ")}`,
+    );
 }
 
 for (const scheme of SCHEMES) {
@@ -99,7 +108,9 @@ async function expectFitsWidth(page: Page, width: number): Promise<void> {
 }
 
 for (const scheme of SCHEMES) {
-  test(`on a 390×844 phone / and /analyst fit the screen: header controls, Live button, a full-width time slider, readable rows (${scheme})`, async ({ browser }) => {
+  test(`on a 390×844 phone / and /analyst fit the screen: header controls, Live button, a full-width time slider, readable rows (${scheme})`, async ({
+    browser,
+  }) => {
     const context = await newContext(browser, { scheme, viewport: PHONE });
     const page = await context.newPage();
 

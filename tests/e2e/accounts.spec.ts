@@ -4,7 +4,8 @@ import { editorToken, SCREENSHOTS } from "./support";
 
 /** A sign-in as a script would make it, with no cookie of the test's own request context. */
 const signInStatus = async (baseURL: string, email: string, password: string) =>
-  (await fetch(`${baseURL}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) })).status;
+  (await fetch(`${baseURL}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) }))
+    .status;
 
 test("a user changes their password at Desk › Account; an admin sets a new one at Desk › Admin", async ({ browser, request, baseURL }) => {
   const admin = await editorToken(request);

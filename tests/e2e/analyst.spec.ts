@@ -28,7 +28,10 @@ async function openWorkbench(page: Page, path: string) {
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
 }
 
-test("filters live in the URL: only matching rows, a changed filter changes the URL, reload keeps it, export downloads those rows", async ({ page, request }) => {
+test("filters live in the URL: only matching rows, a changed filter changes the URL, reload keeps it, export downloads those rows", async ({
+  page,
+  request,
+}) => {
   await openWorkbench(page, "/analyst?region=homs&type=control_change");
   const expected = await listedIds(request, "region=homs&type=control_change");
   expect(expected.length).toBeGreaterThan(0);
@@ -66,7 +69,12 @@ test("filters live in the URL: only matching rows, a changed filter changes the 
   // The workbench downloads comment=false: the file starts with its column names (spreadsheets and csvkit read it without
   // options), the as-of time is in its name and the filter in the response headers.
   expect(csv[0]!.startsWith("id,occurredAt,type,confidence,faction,factionName,place,placeName,")).toBe(true);
-  expect(csv.slice(1).filter(Boolean).map((line) => line.split(",")[0])).toEqual(both);
+  expect(
+    csv
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(",")[0]),
+  ).toEqual(both);
   const exported = await request.get(new URL(download.url()).pathname + new URL(download.url()).search);
   expect(exported.headers()["x-export-filter"]).toBe("region=homs,hama&type=control_change");
 
@@ -149,10 +157,19 @@ test("live: new matching events appear in the table without moving the row the a
   const headers = { authorization: `Bearer ${token}` };
   const reportIds: string[] = [];
   const strikes = (start: number, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ type: "strike", occurredAt: new Date(Date.parse("2024-12-01T00:00:00Z") + (start + i) * 3_600_000).toISOString(), confidence: "claimed", faction: "israel", place: "quneitra" }));
+    Array.from({ length: n }, (_, i) => ({
+      type: "strike",
+      occurredAt: new Date(Date.parse("2024-12-01T00:00:00Z") + (start + i) * 3_600_000).toISOString(),
+      confidence: "claimed",
+      faction: "israel",
+      place: "quneitra",
+    }));
   try {
     for (let r = 0; r < 3; r++) {
-      const posted = await request.post("/api/reports", { headers, data: { title: `Strikes batch ${r}`, sources: [{ name: "Test wire" }], events: strikes(r * 40, 40) } });
+      const posted = await request.post("/api/reports", {
+        headers,
+        data: { title: `Strikes batch ${r}`, sources: [{ name: "Test wire" }], events: strikes(r * 40, 40) },
+      });
       expect(posted.status()).toBe(201);
       reportIds.push(((await posted.json()) as { id: string }).id);
     }

@@ -31,21 +31,33 @@ async function listen(page: Page) {
 }
 
 const PAGES: [string, (page: Page) => Promise<void>][] = [
-  ["/", async (page) => {
-    await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
-    await expect(page.locator(".maplibregl-canvas")).toBeVisible();
-  }],
-  ["/wall", async (page) => {
-    await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", /live|quiet/);
-    await expect(page.locator(".maplibregl-canvas")).toBeVisible();
-  }],
-  ["/analyst", async (page) => {
-    await expect(page.getByTestId("events-table")).toBeVisible();
-    await expect(page.locator(".maplibregl-canvas")).toBeVisible();
-  }],
-  ["/desk", async (page) => {
-    await expect(page.getByLabel("Email")).toBeVisible();
-  }],
+  [
+    "/",
+    async (page) => {
+      await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
+      await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+    },
+  ],
+  [
+    "/wall",
+    async (page) => {
+      await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", /live|quiet/);
+      await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+    },
+  ],
+  [
+    "/analyst",
+    async (page) => {
+      await expect(page.getByTestId("events-table")).toBeVisible();
+      await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+    },
+  ],
+  [
+    "/desk",
+    async (page) => {
+      await expect(page.getByLabel("Email")).toBeVisible();
+    },
+  ],
 ];
 
 for (const [path, ready] of PAGES) {

@@ -99,7 +99,10 @@ test("an editor composes, publishes, corrects and retracts; an open dashboard fo
   await api.dispose();
   const id = await item.getAttribute("data-report");
   const current = await (await request.get(`/api/reports/${id}`, { headers: { authorization: `Bearer ${secondToken}` } })).json();
-  const patched = await request.patch(`/api/reports/${id}`, { headers: { authorization: `Bearer ${secondToken}` }, data: { version: current.version, reason: "Time of the airport handover", body: "Corrected by the night desk." } });
+  const patched = await request.patch(`/api/reports/${id}`, {
+    headers: { authorization: `Bearer ${secondToken}` },
+    data: { version: current.version, reason: "Time of the airport handover", body: "Corrected by the night desk." },
+  });
   expect(patched.status()).toBe(200);
   await desk.reload();
   await desk.getByRole("tab", { name: "Published" }).click();
@@ -164,7 +167,7 @@ test("bad input gets a message next to the field and nothing is saved", async ({
   await expect(event(desk, 0)).toContainText("“hamma” is not in the gazetteer.");
   await event(desk, 0).getByLabel("Occurred at").fill("2024-12-07T11:00");
   await desk.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(event(desk, 0).locator('[data-field-error]')).toContainText("unknown place 'hamma'");
+  await expect(event(desk, 0).locator("[data-field-error]")).toContainText("unknown place 'hamma'");
   await expect(event(desk, 0).getByLabel("Place")).toHaveAttribute("aria-invalid", "true");
   expect(((await (await request.get("/api/health")).json()) as { lastSeq: number }).lastSeq).toBe(before);
 

@@ -78,7 +78,11 @@ test("from an empty database: set up the first admin, post in the desk and by AP
   const token = (await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: ADMIN.password } })).body.token;
   const byApi = await call(server.url, "POST", "/api/reports", {
     token,
-    body: { title: "Posted with curl", sources: [{ name: "Wire" }], events: [{ type: "strike", occurredAt: "2024-12-06T23:00:00Z", confidence: "reported", faction: "government", place: "hama" }] },
+    body: {
+      title: "Posted with curl",
+      sources: [{ name: "Wire" }],
+      events: [{ type: "strike", occurredAt: "2024-12-06T23:00:00Z", confidence: "reported", faction: "government", place: "hama" }],
+    },
   });
   expect(byApi.status).toBe(201);
   await expect(ticker.locator("li").filter({ hasText: "Posted with curl" })).toHaveCount(1);

@@ -76,6 +76,10 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     await page.screenshot({ path: `${SCREENSHOTS}/time-axis-today-wall.png` });
   } finally {
     // Retracted, the reports' events stop counting: the other specs see the demo's axis again.
-    for (const id of posted) await request.post(`/api/reports/${id}/retract`, { headers: { authorization: `Bearer ${token}` }, data: { reason: "Test report, removed after the time-axis test" } });
+    for (const id of posted)
+      await request.post(`/api/reports/${id}/retract`, {
+        headers: { authorization: `Bearer ${token}` },
+        data: { reason: "Test report, removed after the time-axis test" },
+      });
   }
 });

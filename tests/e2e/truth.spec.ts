@@ -75,13 +75,21 @@ async function expectOneTruthfulCardEach(page: Page, s: Scenario, words: { corre
 async function postReport(request: APIRequestContext, token: string, title: string, key: boolean, faction: string) {
   const response = await request.post("/api/reports", {
     headers: { authorization: `Bearer ${token}` },
-    data: { title, key, sources: [{ name: "Test wire" }], events: [{ type: "strike", occurredAt: "2024-12-08T03:00:00Z", confidence: "claimed", faction, place: "homs" }] },
+    data: {
+      title,
+      key,
+      sources: [{ name: "Test wire" }],
+      events: [{ type: "strike", occurredAt: "2024-12-08T03:00:00Z", confidence: "claimed", faction, place: "homs" }],
+    },
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; version: number };
 }
 
-test("a corrected report is one card with its mark and reason, a retracted one only as retracted, live and after a reload, on /, /wall and /analyst, in English and Dutch", async ({ browser, request }) => {
+test("a corrected report is one card with its mark and reason, a retracted one only as retracted, live and after a reload, on /, /wall and /analyst, in English and Dutch", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const stamp = String(Date.now());
   const s: Scenario = {
@@ -117,7 +125,10 @@ test("a corrected report is one card with its mark and reason, a retracted one o
     data: { version: first.version, title: s.corrected, reason: s.correctionReason },
   });
   expect(corrected.status()).toBe(200);
-  const retracted = await request.post(`/api/reports/${second.id}/retract`, { headers: { authorization: `Bearer ${token}` }, data: { reason: s.retractionReason } });
+  const retracted = await request.post(`/api/reports/${second.id}/retract`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { reason: s.retractionReason },
+  });
   expect(retracted.status()).toBe(200);
 
   // Live.

@@ -30,13 +30,22 @@ function visibleTexts(page: Page) {
       const r = el.getBoundingClientRect();
       // Screen-reader-only text is 1×1 px; text scrolled or faded out of the screen is not seen.
       if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) continue;
-      out.push({ text: el.textContent.trim().slice(0, 40), px: parseFloat(style.fontSize), where: `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`, svg: el instanceof SVGElement });
+      out.push({
+        text: el.textContent.trim().slice(0, 40),
+        px: parseFloat(style.fontSize),
+        where: `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`,
+        svg: el instanceof SVGElement,
+      });
     }
     return out;
   });
 }
 
-const tickPx = (page: Page) => page.locator(".recharts-cartesian-axis-tick-value").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const tickPx = (page: Page) =>
+  page
+    .locator(".recharts-cartesian-axis-tick-value")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 const dotPx = async (page: Page) => Number(await page.getByTestId("map").getAttribute("data-capital-dot-px"));
 
 /**
@@ -60,7 +69,10 @@ function overlappingLabels(page: Page, all = false) {
 }
 
 test("1080p: no text on the wall is smaller than 16 px, chart ticks included, in every language and theme", async ({ browser }) => {
-  for (const [lang, theme] of [["en", "dark"], ["nl", "light"]] as const) {
+  for (const [lang, theme] of [
+    ["en", "dark"],
+    ["nl", "light"],
+  ] as const) {
     const page = await openWall(browser, `/wall?${ALL_PANELS}&lang=${lang}&theme=${theme}`, { width: 1920, height: 1080 });
     await page.screenshot({ path: `${SCREENSHOTS}/wall-legible-1080p-${lang}-${theme}.png` });
     const texts = await visibleTexts(page);
@@ -75,7 +87,10 @@ test("4K at 100 %: chart ticks, map dots and text are twice their 1080p size", a
   const [hdTick, hdDot] = [await tickPx(hd), await dotPx(hd)];
   const hdSmallest = Math.min(...(await visibleTexts(hd)).map((t) => t.px));
   await hd.close();
-  for (const [lang, theme] of [["en", "light"], ["nl", "dark"]] as const) {
+  for (const [lang, theme] of [
+    ["en", "light"],
+    ["nl", "dark"],
+  ] as const) {
     const uhd = await openWall(browser, `/wall?${ALL_PANELS}&lang=${lang}&theme=${theme}`, { width: 3840, height: 2160 });
     await expect.poll(() => dotPx(uhd)).toBeGreaterThan(hdDot);
     expect((await tickPx(uhd)) / hdTick).toBeCloseTo(2, 1);
@@ -88,7 +103,10 @@ test("4K at 100 %: chart ticks, map dots and text are twice their 1080p size", a
 });
 
 test("evacuation routes view: no two labels on the map overlap, at 1080p and at 4K", async ({ browser }) => {
-  for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 3840, height: 2160 },
+  ]) {
     const page = await openWall(browser, `/wall?views=routes&${ALL_PANELS}`, viewport);
     await expect(page.getByTestId("wall")).toHaveAttribute("data-view", "routes");
     await expect(page.locator('.map-label[data-hidden="true"]').first()).toBeAttached(); // some had to give way
@@ -105,7 +123,13 @@ test("evacuation routes view: no two labels on the map overlap, at 1080p and at 
 
 test("Homs region view: the legend counts the region's places, the same as the chart", async ({ browser }) => {
   const counts = async (page: Page, scope: string) =>
-    Object.fromEntries(await page.locator(`${scope} [data-faction]`).evaluateAll((els) => els.map((el) => [el.getAttribute("data-faction"), Number(el.getAttribute("data-count") ?? el.querySelector(".count")?.textContent)])));
+    Object.fromEntries(
+      await page
+        .locator(`${scope} [data-faction]`)
+        .evaluateAll((els) =>
+          els.map((el) => [el.getAttribute("data-faction"), Number(el.getAttribute("data-count") ?? el.querySelector(".count")?.textContent)]),
+        ),
+    );
   const country = await openWall(browser, "/wall?panels=map,ticker,control", { width: 1920, height: 1080 });
   const countryLegend = await counts(country, '[data-testid="wall-legend"]');
   await country.close();

@@ -63,7 +63,14 @@ test("hundreds of rapid posts: ticker, DOM, listeners and heap stay bounded", as
             key: i % 2 === 0,
             sources: [{ name: "Soak wire" }],
             events: [
-              { type: "control_change", occurredAt: "2024-12-08T03:00:00Z", confidence: "reported", faction: i % 3 ? "hts" : "government", place: places[i % places.length], contested: i % 4 === 0 },
+              {
+                type: "control_change",
+                occurredAt: "2024-12-08T03:00:00Z",
+                confidence: "reported",
+                faction: i % 3 ? "hts" : "government",
+                place: places[i % places.length],
+                contested: i % 4 === 0,
+              },
               { type: "strike", occurredAt: "2024-12-08T03:00:00Z", confidence: "claimed", faction: "government", place: places[(i + 1) % places.length] },
             ],
           },

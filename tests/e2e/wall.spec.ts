@@ -136,7 +136,10 @@ test.describe("with its own server", () => {
 });
 
 test("configured by URL: Dutch, light, a region with two factions, rotating views, and a bad parameter named on screen", async ({ page }) => {
-  await openWall(page, "/wall?lang=nl&theme=light&region=homs&factions=hts,government&panels=map,ticker,control,distance&rotate=10&views=region,routes&stale=oops");
+  await openWall(
+    page,
+    "/wall?lang=nl&theme=light&region=homs&factions=hts,government&panels=map,ticker,control,distance&rotate=10&views=region,routes&stale=oops",
+  );
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await expect(page.getByRole("heading", { name: "Laatste berichten" })).toBeVisible();
   const filter = page.getByTestId("wall-filter");
@@ -162,9 +165,16 @@ test("fills a 4K screen with type to match, at 100 % and at the usual 200 % scal
   // 100 %: 3840 CSS pixels wide; the type scales with the width.
   const flat = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
   await openWall(flat, "/wall?panels=map,ticker,control,events");
-  const size = await flat.getByTestId("wall-ticker").locator(".wall-ticker-title").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = await flat
+    .getByTestId("wall-ticker")
+    .locator(".wall-ticker-title")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(40); // 1.15em of 40px
-  const label = await flat.locator(".map-label-capital").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const label = await flat
+    .locator(".map-label-capital")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(label).toBeGreaterThanOrEqual(36); // map labels scale too, despite the map library's own font size
   await flat.screenshot({ path: `${SCREENSHOTS}/wall-4k-100.png` });
   await flat.close();

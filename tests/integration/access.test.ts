@@ -45,11 +45,20 @@ describe("CSRF on cookie-authenticated writes", () => {
     const viewer = await tokenFor(server.url, admin, "viewer");
     const issued = await call(server.url, "POST", `/api/users/${viewer.id}/tokens`, { token: admin, body: { label: "Wall" } });
     const evil = { cookie, origin: "https://evil.example" };
-    expect((await call(server.url, "PATCH", `/api/reports/${created.body.id}`, { body: { version: 1, reason: "x", title: "Hijacked" }, headers: evil })).status).toBe(403);
+    expect(
+      (await call(server.url, "PATCH", `/api/reports/${created.body.id}`, { body: { version: 1, reason: "x", title: "Hijacked" }, headers: evil })).status,
+    ).toBe(403);
     expect((await call(server.url, "POST", `/api/reports/${created.body.id}/retract`, { body: { reason: "x" }, headers: evil })).status).toBe(403);
     expect((await call(server.url, "DELETE", `/api/tokens/${issued.body.id}`, { headers: evil })).status).toBe(403);
     expect((await call(server.url, "PATCH", `/api/users/${viewer.id}`, { body: { role: "admin" }, headers: evil })).status).toBe(403);
-    expect((await call(server.url, "POST", "/api/users", { body: { email: "evil@test.invalid", name: "Evil", password: "evil-password-1", role: "admin" }, headers: evil })).status).toBe(403);
+    expect(
+      (
+        await call(server.url, "POST", "/api/users", {
+          body: { email: "evil@test.invalid", name: "Evil", password: "evil-password-1", role: "admin" },
+          headers: evil,
+        })
+      ).status,
+    ).toBe(403);
 
     const report = await call(server.url, "GET", `/api/reports/${created.body.id}`);
     expect([report.body.title, report.body.status, report.body.version]).toEqual([created.body.title, "published", 1]);
@@ -58,7 +67,9 @@ describe("CSRF on cookie-authenticated writes", () => {
   });
 
   it("bearer requests are not subject to CSRF (scripts send no cookie)", async () => {
-    expect((await call(server.url, "POST", "/api/reports", { token: admin, body: reportBody(5), headers: { origin: "https://evil.example" } })).status).toBe(201);
+    expect((await call(server.url, "POST", "/api/reports", { token: admin, body: reportBody(5), headers: { origin: "https://evil.example" } })).status).toBe(
+      201,
+    );
   });
 });
 
@@ -88,7 +99,9 @@ describe("Socket.IO refuses foreign Origins", () => {
 describe("the session cookie", () => {
   it("is HttpOnly and SameSite=Lax, and Secure only when the request came over TLS", async () => {
     const plain = (await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: ADMIN.password } })).headers.get("set-cookie")!;
-    const tls = (await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: ADMIN.password }, headers: { "x-forwarded-proto": "https" } })).headers.get("set-cookie")!;
+    const tls = (
+      await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: ADMIN.password }, headers: { "x-forwarded-proto": "https" } })
+    ).headers.get("set-cookie")!;
     for (const header of [plain, tls]) {
       expect(header).toMatch(/; HttpOnly(;|$)/);
       expect(header).toMatch(/; SameSite=Lax(;|$)/);

@@ -35,7 +35,10 @@ describe("changing one's own password", () => {
     const feed = connectFeed(server.url, { token: other, reconnection: false });
     await feed.waitForLive();
 
-    const changed = await call(server.url, "POST", "/api/auth/password", { token: current, body: { currentPassword: user.password, newPassword: "a brand new passphrase" } });
+    const changed = await call(server.url, "POST", "/api/auth/password", {
+      token: current,
+      body: { currentPassword: user.password, newPassword: "a brand new passphrase" },
+    });
     expect(changed.status).toBe(204);
     expect((await call(server.url, "GET", "/api/auth/me", { token: current })).status).toBe(200);
     expect((await call(server.url, "GET", "/api/auth/me", { token: other })).status).toBe(401);
@@ -47,7 +50,10 @@ describe("changing one's own password", () => {
   it("refuses a wrong current password and a common new one, naming each field, and changes nothing", async () => {
     const user = await newUser();
     const token = (await signIn(user.email, user.password)).body.token;
-    const wrong = await call(server.url, "POST", "/api/auth/password", { token, body: { currentPassword: "not it at all", newPassword: "a brand new passphrase" } });
+    const wrong = await call(server.url, "POST", "/api/auth/password", {
+      token,
+      body: { currentPassword: "not it at all", newPassword: "a brand new passphrase" },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details).toEqual([{ path: "currentPassword", message: "is wrong" }]);
     for (const newPassword of ["1234567890", "          ", "qwertyuiop", "short"]) {
@@ -70,7 +76,10 @@ describe("an admin sets a password", () => {
     expect((await call(server.url, "GET", "/api/auth/me", { token })).status).toBe(401);
     expect((await signIn(user.email, "set by the admin today")).status).toBe(200);
 
-    const created = await call(server.url, "POST", "/api/users", { token: admin, body: { email: "weak@test.invalid", name: "Weak", password: "          ", role: "viewer" } });
+    const created = await call(server.url, "POST", "/api/users", {
+      token: admin,
+      body: { email: "weak@test.invalid", name: "Weak", password: "          ", role: "viewer" },
+    });
     expect(created.status).toBe(400);
     expect(created.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(["password"]);
   });

@@ -17,28 +17,57 @@ let places: Record<string, [number, number]> = {};
 /** Published before the retraction, so `known` at this time still counts the retracted report. */
 let knownBeforeRetraction = "";
 
-const ev = (type: string, occurredAt: string, confidence: string, faction: string, fields: Record<string, unknown>) => ({ type, occurredAt, confidence, faction, ...fields });
+const ev = (type: string, occurredAt: string, confidence: string, faction: string, fields: Record<string, unknown>) => ({
+  type,
+  occurredAt,
+  confidence,
+  faction,
+  ...fields,
+});
 
 /** Reports of the seeded data set: [title, body, status, events with labels]. */
 const REPORTS: [string, string, "published" | "draft", [string, ReturnType<typeof ev>][]][] = [
-  ["Rebels enter Homs", "Fighters reach the city centre.", "published", [
-    ["a1", ev("control_change", "2024-12-07T12:00:00Z", "confirmed", "hts", { place: "homs" })],
-    ["a2", ev("control_change", "2024-12-06T10:00:00Z", "reported", "hts", { place: "rastan" })],
-  ]],
-  ["Hama taken", "The army left the city.", "published", [
-    ["b1", ev("control_change", "2024-12-05T15:00:00Z", "confirmed", "hts", { place: "hama" })],
-    ["b2", ev("advance", "2024-12-06T08:00:00Z", "reported", "hts", { toward: "homs", from: "hama", distanceKm: 20 })],
-  ]],
-  ["South: army pulls back", "Units leave Daraa province, diplomats fly out.", "published", [
-    ["c1", ev("withdrawal", "2024-12-06T20:00:00Z", "claimed", "government", { from: ["daraa", "izra"], to: "damascus" })],
-    ["c2", ev("evacuation", "2024-12-07T02:00:00Z", "reported", "russia", { personnel: "diplomats", from: "damascus", to: "moscow", mode: "air" })],
-  ]],
+  [
+    "Rebels enter Homs",
+    "Fighters reach the city centre.",
+    "published",
+    [
+      ["a1", ev("control_change", "2024-12-07T12:00:00Z", "confirmed", "hts", { place: "homs" })],
+      ["a2", ev("control_change", "2024-12-06T10:00:00Z", "reported", "hts", { place: "rastan" })],
+    ],
+  ],
+  [
+    "Hama taken",
+    "The army left the city.",
+    "published",
+    [
+      ["b1", ev("control_change", "2024-12-05T15:00:00Z", "confirmed", "hts", { place: "hama" })],
+      ["b2", ev("advance", "2024-12-06T08:00:00Z", "reported", "hts", { toward: "homs", from: "hama", distanceKm: 20 })],
+    ],
+  ],
+  [
+    "South: army pulls back",
+    "Units leave Daraa province, diplomats fly out.",
+    "published",
+    [
+      ["c1", ev("withdrawal", "2024-12-06T20:00:00Z", "claimed", "government", { from: ["daraa", "izra"], to: "damascus" })],
+      ["c2", ev("evacuation", "2024-12-07T02:00:00Z", "reported", "russia", { personnel: "diplomats", from: "damascus", to: "moscow", mode: "air" })],
+    ],
+  ],
   ["Air raid in the north-west", "Jets over Idlib.", "published", [["d1", ev("strike", "2024-12-02T09:00:00Z", "claimed", "russia", { place: "idlib" })]]],
-  ["=HYPERLINK(\"http://x.invalid\",\"click\")", "A title that a spreadsheet would run, with, commas and \"quotes\".", "published", [
-    ["g1", ev("strike", "2024-11-30T10:00:00Z", "confirmed", "government", { place: "aleppo" })],
-  ]],
+  [
+    '=HYPERLINK("http://x.invalid","click")',
+    'A title that a spreadsheet would run, with, commas and "quotes".',
+    "published",
+    [["g1", ev("strike", "2024-11-30T10:00:00Z", "confirmed", "government", { place: "aleppo" })]],
+  ],
   ["Draft: Palmyra", "Not published.", "draft", [["e1", ev("control_change", "2024-12-07T00:00:00Z", "claimed", "isis", { place: "palmyra" })]]],
-  ["Qusayr changes hands", "Later retracted.", "published", [["f1", ev("control_change", "2024-12-06T00:00:00Z", "claimed", "hezbollah", { place: "qusayr" })]]],
+  [
+    "Qusayr changes hands",
+    "Later retracted.",
+    "published",
+    [["f1", ev("control_change", "2024-12-06T00:00:00Z", "claimed", "hezbollah", { place: "qusayr" })]],
+  ],
 ];
 const PUBLISHED = ["g1", "d1", "b1", "b2", "a2", "c1", "c2", "a1"]; // oldest first
 
@@ -48,7 +77,10 @@ beforeAll(async () => {
   editor = (await tokenFor(server.url, admin, "editor")).token;
   let retractId = "";
   for (const [title, body, status, events] of REPORTS) {
-    const response = await call(server.url, "POST", "/api/reports", { token: editor, body: { title, body, sources: [{ name: "Wire", url: "https://example.org/w" }, { name: "@desk" }], status, events: events.map(([, e]) => e) } });
+    const response = await call(server.url, "POST", "/api/reports", {
+      token: editor,
+      body: { title, body, sources: [{ name: "Wire", url: "https://example.org/w" }, { name: "@desk" }], status, events: events.map(([, e]) => e) },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     events.forEach(([name], i) => ids.set(name, response.body.events[i].id));
     if (title.startsWith("Qusayr")) retractId = response.body.id;
@@ -56,8 +88,13 @@ beforeAll(async () => {
   knownBeforeRetraction = new Date().toISOString();
   await new Promise((resolve) => setTimeout(resolve, 20));
   // Control read once before the retraction: the server's control index must follow the retraction.
-  expect((await call(server.url, "GET", "/api/control?region=homs&at=2024-12-08T00:00:00Z")).body.places.find((p: { place: string }) => p.place === "qusayr").faction).toBe("hezbollah");
-  expect((await call(server.url, "POST", `/api/reports/${retractId}/retract`, { token: editor, body: { reason: "Not confirmed by anyone." } })).status).toBe(200);
+  expect(
+    (await call(server.url, "GET", "/api/control?region=homs&at=2024-12-08T00:00:00Z")).body.places.find((p: { place: string }) => p.place === "qusayr")
+      .faction,
+  ).toBe("hezbollah");
+  expect((await call(server.url, "POST", `/api/reports/${retractId}/retract`, { token: editor, body: { reason: "Not confirmed by anyone." } })).status).toBe(
+    200,
+  );
   const list = await call<{ slug: string; lon: number; lat: number }[]>(server.url, "GET", "/api/places");
   places = Object.fromEntries(list.body.map((p) => [p.slug, [p.lon, p.lat]]));
 });
@@ -169,9 +206,15 @@ describe("exports equal the list for the same filter", () => {
     rows.forEach((row, i) => {
       const e = list[i];
       expect(row.length).toBe(columns!.length);
-      expect([row[col("occurredAt")], row[col("type")], row[col("confidence")], row[col("faction")], row[col("place")], row[col("region")], row[col("reportId")]]).toEqual([
-        e.occurredAt, e.type, e.confidence, e.faction, e.place.slug, e.place.region ?? "", e.report.id,
-      ]);
+      expect([
+        row[col("occurredAt")],
+        row[col("type")],
+        row[col("confidence")],
+        row[col("faction")],
+        row[col("place")],
+        row[col("region")],
+        row[col("reportId")],
+      ]).toEqual([e.occurredAt, e.type, e.confidence, e.faction, e.place.slug, e.place.region ?? "", e.report.id]);
     });
   });
 
@@ -191,14 +234,22 @@ describe("exports equal the list for the same filter", () => {
   });
 
   it("CSV carries names beside slugs, and by default the contract's comment line (also with ?comment=true)", async () => {
-    expect(await (await fetch(`${server.url}/api/events.csv?comment=true&type=control_change`)).text()).toMatch(/^# Situation Desk events; filter: type=control_change;/);
+    expect(await (await fetch(`${server.url}/api/events.csv?comment=true&type=control_change`)).text()).toMatch(
+      /^# Situation Desk events; filter: type=control_change;/,
+    );
     const text = await (await fetch(`${server.url}/api/events.csv?type=control_change`)).text();
     const [comment, ...rest] = text.split("\r\n");
     expect(comment).toMatch(/^# Situation Desk events; filter: type=control_change; as of \d{4}-\d\d-\d\dT[\d:.]+Z \(feed seq \d+\)$/);
     const [columns, ...rows] = parseCsv(rest.join("\r\n"));
     const col = (name: string) => columns!.indexOf(name);
     const a1 = rows.find((r) => r[0] === ids.get("a1"))!;
-    expect([a1[col("place")], a1[col("placeName")], a1[col("placeNameAr")], a1[col("region")], a1[col("regionName")]]).toEqual(["homs", "Homs", "حمص", "homs", "Homs"]);
+    expect([a1[col("place")], a1[col("placeName")], a1[col("placeNameAr")], a1[col("region")], a1[col("regionName")]]).toEqual([
+      "homs",
+      "Homs",
+      "حمص",
+      "homs",
+      "Homs",
+    ]);
     expect(a1[col("factionName")]).not.toBe("");
     expect((await fetch(`${server.url}/api/events.csv?comment=maybe`)).status).toBe(400);
   });
@@ -213,14 +264,27 @@ describe("exports equal the list for the same filter", () => {
     expect(fc.properties).toEqual({ filter: query.replaceAll(":", "%3A"), asOf: expect.stringMatching(/Z$/), lastSeq: expect.any(Number) });
     expect(fc.features.map((f: any) => label(f.id))).toEqual(expected);
     fc.features.forEach((f: any, i: number) => {
-      expect(f.properties).toMatchObject({ id: list[i].id, occurredAt: list[i].occurredAt, type: list[i].type, faction: list[i].faction, place: list[i].place.slug, reportId: list[i].report.id });
+      expect(f.properties).toMatchObject({
+        id: list[i].id,
+        occurredAt: list[i].occurredAt,
+        type: list[i].type,
+        faction: list[i].faction,
+        place: list[i].place.slug,
+        reportId: list[i].report.id,
+      });
     });
   });
 
   it("GeoJSON geometry: one Point per event at its main place, a movement's ends as properties", async () => {
     const fc = (await call(server.url, "GET", "/api/events.geojson")).body;
     const feature = (l: string) => fc.features.find((f: any) => f.id === ids.get(l));
-    const ends = (l: string) => { const p = feature(l).properties; return [[p.fromLon, p.fromLat], [p.toLon, p.toLat]]; };
+    const ends = (l: string) => {
+      const p = feature(l).properties;
+      return [
+        [p.fromLon, p.fromLat],
+        [p.toLon, p.toLat],
+      ];
+    };
     expect(new Set(fc.features.map((f: any) => f.geometry.type))).toEqual(new Set(["Point"]));
     expect(feature("a1").geometry).toEqual({ type: "Point", coordinates: places.homs });
     expect(feature("a1").properties).toMatchObject({ fromLon: null, fromLat: null, toLon: null, toLat: null });
@@ -237,8 +301,20 @@ describe("counts and stats take the same filters", () => {
   it("counts per region, faction, type and confidence", async () => {
     const response = await call(server.url, "GET", "/api/stats/counts?region=homs,hama");
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ total: 4, byRegion: { homs: 3, hama: 1 }, byFaction: { hts: 4 }, byType: { control_change: 3, advance: 1 }, byConfidence: { confirmed: 2, reported: 2 } });
-    expect((await call(server.url, "GET", "/api/stats/counts?region=homs&type=strike")).body).toEqual({ total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} });
+    expect(response.body).toEqual({
+      total: 4,
+      byRegion: { homs: 3, hama: 1 },
+      byFaction: { hts: 4 },
+      byType: { control_change: 3, advance: 1 },
+      byConfidence: { confirmed: 2, reported: 2 },
+    });
+    expect((await call(server.url, "GET", "/api/stats/counts?region=homs&type=strike")).body).toEqual({
+      total: 0,
+      byRegion: {},
+      byFaction: {},
+      byType: {},
+      byConfidence: {},
+    });
     expect((await call(server.url, "GET", "/api/stats/counts")).body.total).toBe(PUBLISHED.length);
   });
 
@@ -274,7 +350,12 @@ describe("counts and stats take the same filters", () => {
     const now = await call(server.url, "GET", "/api/control?at=2024-12-08T00:00:00Z&region=homs,hama");
     expect(now.status).toBe(200);
     const holder = (body: any, place: string) => body.places.find((p: { place: string }) => p.place === place)?.faction;
-    expect([holder(now.body, "homs"), holder(now.body, "hama"), holder(now.body, "qusayr"), holder(now.body, "damascus")]).toEqual(["hts", "hts", "government", undefined]);
+    expect([holder(now.body, "homs"), holder(now.body, "hama"), holder(now.body, "qusayr"), holder(now.body, "damascus")]).toEqual([
+      "hts",
+      "hts",
+      "government",
+      undefined,
+    ]);
     const then = await call(server.url, "GET", `/api/control?at=2024-12-08T00:00:00Z&region=homs&known=${knownBeforeRetraction}`);
     expect(holder(then.body, "qusayr")).toBe("hezbollah");
     expect(holder(then.body, "homs")).toBe("hts");

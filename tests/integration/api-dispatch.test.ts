@@ -79,7 +79,11 @@ describe("API dispatch in the custom server", () => {
       const body = JSON.stringify(reportBody(2, { body: "x".repeat(200_000) }));
       const anonymous = await raw("POST", "/api/reports", { agent, headers: { "content-type": "application/json" }, body });
       expect(anonymous.status).toBe(401);
-      const tooLarge = await raw("POST", "/api/reports", { agent, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: "x".repeat(300_000) });
+      const tooLarge = await raw("POST", "/api/reports", {
+        agent,
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: "x".repeat(300_000),
+      });
       expect(tooLarge.status).toBe(413);
       const after = await raw("GET", "/api/health", { agent });
       expect(after.status).toBe(200);

@@ -26,7 +26,10 @@ describe("login and sessions", () => {
   });
 
   it("refuses wrong credentials with 401", async () => {
-    for (const body of [{ email: ADMIN.email, password: "wrong-password" }, { email: "nobody@test.invalid", password: "whatever-password" }]) {
+    for (const body of [
+      { email: ADMIN.email, password: "wrong-password" },
+      { email: "nobody@test.invalid", password: "whatever-password" },
+    ]) {
       const response = await call(server.url, "POST", "/api/auth/login", { body });
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe("unauthorized");

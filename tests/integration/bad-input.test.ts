@@ -38,12 +38,26 @@ function expectError(response: { status: number; body: any }, status: number, co
   expect(response.body.error.message.length).toBeGreaterThan(10);
 }
 
-const event = (overrides: Record<string, unknown>) => ({ type: "control_change", occurredAt: "2024-12-07T12:00:00Z", confidence: "reported", faction: "hts", place: "homs", ...overrides });
+const event = (overrides: Record<string, unknown>) => ({
+  type: "control_change",
+  occurredAt: "2024-12-07T12:00:00Z",
+  confidence: "reported",
+  faction: "hts",
+  place: "homs",
+  ...overrides,
+});
 
 const badReports: [string, unknown, string, string?][] = [
   ["unknown place slug", reportBody(1, { events: [event({ place: "hamma" })] }), "events.0.place", "unknown place 'hamma'"],
   ["unknown faction slug", reportBody(1, { events: [event({ faction: "rebels" })] }), "events.0.faction", "unknown faction 'rebels'"],
-  ["unknown place inside a withdrawal list", reportBody(1, { events: [{ type: "withdrawal", occurredAt: "2024-12-07T06:00:00Z", confidence: "reported", faction: "government", from: ["daraa", "atlantis"] }] }), "events.0.from.1", "unknown place 'atlantis'"],
+  [
+    "unknown place inside a withdrawal list",
+    reportBody(1, {
+      events: [{ type: "withdrawal", occurredAt: "2024-12-07T06:00:00Z", confidence: "reported", faction: "government", from: ["daraa", "atlantis"] }],
+    }),
+    "events.0.from.1",
+    "unknown place 'atlantis'",
+  ],
   ["wrong type for contested", reportBody(1, { events: [event({ contested: "yes" })] }), "events.0.contested"],
   ["bad date", reportBody(1, { events: [event({ occurredAt: "7 December" })] }), "events.0.occurredAt"],
   ["date without time zone", reportBody(1, { events: [event({ occurredAt: "2024-12-07T12:00:00" })] }), "events.0.occurredAt"],
@@ -55,14 +69,41 @@ const badReports: [string, unknown, string, string?][] = [
   ["no events", reportBody(1, { events: [] }), "events"],
   ["events not a list", reportBody(1, { events: "homs" }), "events"],
   ["unknown field", reportBody(1, { priority: "high" }), "", "unknown field 'priority'"],
-  ["negative distance", reportBody(1, { events: [{ type: "advance", occurredAt: "2024-12-07T09:00:00Z", confidence: "claimed", faction: "hts", toward: "damascus", distanceKm: -3 }] }), "events.0.distanceKm"],
-  ["bad evacuation personnel", reportBody(1, { events: [{ type: "evacuation", occurredAt: "2024-12-06T18:00:00Z", confidence: "reported", faction: "iran", personnel: "tourists", from: "damascus", to: "tehran" }] }), "events.0.personnel"],
+  [
+    "negative distance",
+    reportBody(1, {
+      events: [{ type: "advance", occurredAt: "2024-12-07T09:00:00Z", confidence: "claimed", faction: "hts", toward: "damascus", distanceKm: -3 }],
+    }),
+    "events.0.distanceKm",
+  ],
+  [
+    "bad evacuation personnel",
+    reportBody(1, {
+      events: [
+        {
+          type: "evacuation",
+          occurredAt: "2024-12-06T18:00:00Z",
+          confidence: "reported",
+          faction: "iran",
+          personnel: "tourists",
+          from: "damascus",
+          to: "tehran",
+        },
+      ],
+    }),
+    "events.0.personnel",
+  ],
   ["source URL that is not http", reportBody(1, { sources: [{ name: "x", url: "javascript:alert(1)" }] }), "sources.0.url"],
   ["control characters in the title", reportBody(1, { title: "Homs\u0000falls" }), "title"],
   ["status retracted on create", reportBody(1, { status: "retracted" }), "status"],
   ["a JSON array instead of an object", [reportBody(1)], ""],
   // PostgreSQL's text cannot hold U+0000: refused before any field's own rules, named where it is.
-  ["a NUL character in a source URL", reportBody(1, { sources: [{ name: "x", url: "https://example.org/a\u0000b" }] }), "sources.0.url", "must not contain \\u0000"],
+  [
+    "a NUL character in a source URL",
+    reportBody(1, { sources: [{ name: "x", url: "https://example.org/a\u0000b" }] }),
+    "sources.0.url",
+    "must not contain \\u0000",
+  ],
   ["a NUL character in a field name", reportBody(1, { ["note\u0000"]: "x" }), "note\\u0000", "must not contain \\u0000"],
 ];
 
@@ -78,15 +119,27 @@ describe("POST /api/reports refuses bad input and changes nothing", () => {
   });
 
   it("malformed JSON → 400", async () => {
-    expectError(await call(server.url, "POST", "/api/reports", { token: editor, raw: '{"title": "x",', headers: { "content-type": "application/json" } }), 400, "invalid_request");
+    expectError(
+      await call(server.url, "POST", "/api/reports", { token: editor, raw: '{"title": "x",', headers: { "content-type": "application/json" } }),
+      400,
+      "invalid_request",
+    );
   });
 
   it("empty body → 400", async () => {
-    expectError(await call(server.url, "POST", "/api/reports", { token: editor, raw: "", headers: { "content-type": "application/json" } }), 400, "invalid_request");
+    expectError(
+      await call(server.url, "POST", "/api/reports", { token: editor, raw: "", headers: { "content-type": "application/json" } }),
+      400,
+      "invalid_request",
+    );
   });
 
   it("non-JSON content type → 415", async () => {
-    expectError(await call(server.url, "POST", "/api/reports", { token: editor, raw: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "unsupported_media_type");
+    expectError(
+      await call(server.url, "POST", "/api/reports", { token: editor, raw: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      415,
+      "unsupported_media_type",
+    );
   });
 
   it("oversized body → 413", async () => {
@@ -160,7 +213,10 @@ describe("reads refuse bad query values", () => {
     const created = await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(3) });
     expect(created.status).toBe(201);
     const seq = await lastSeq(server.url);
-    const patch = await call(server.url, "PATCH", `/api/reports/${created.body.id}`, { token: editor, body: { version: 2 ** 31, reason: "typo", title: "Changed" } });
+    const patch = await call(server.url, "PATCH", `/api/reports/${created.body.id}`, {
+      token: editor,
+      body: { version: 2 ** 31, reason: "typo", title: "Changed" },
+    });
     expectError(patch, 400, "invalid_request");
     expect(patch.body.error.details.map((d: { path: string }) => d.path)).toContain("version");
     expect((await call(server.url, "GET", `/api/reports/${created.body.id}`, { token: editor })).body).toMatchObject({ version: 1, title: created.body.title });
@@ -215,6 +271,10 @@ describe("Idempotency-Key", () => {
   });
 
   it("a key longer than 255 characters → 400", async () => {
-    expectError(await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1), headers: { "idempotency-key": "k".repeat(256) } }), 400, "invalid_request");
+    expectError(
+      await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1), headers: { "idempotency-key": "k".repeat(256) } }),
+      400,
+      "invalid_request",
+    );
   });
 });

@@ -45,7 +45,10 @@ describe("npm run demo:replay", () => {
   });
 
   it("says plainly when it cannot sign in", async () => {
-    const failed = await run(process.execPath, ["--import", "tsx", "scripts/demo-replay.ts"], { cwd: ROOT, env: { ...process.env, SD_URL: server.url, SD_EMAIL: ADMIN.email, SD_PASSWORD: "wrong password" } }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, ["--import", "tsx", "scripts/demo-replay.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, SD_URL: server.url, SD_EMAIL: ADMIN.email, SD_PASSWORD: "wrong password" },
+    }).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain("POST /api/auth/login → 401");
   });

@@ -30,9 +30,14 @@ describe("demo scenario", () => {
       region: "as-suwayda",
       baseline: { faction: "government", since: "2024-11-26T00:00:00.000Z" },
     });
-    expect((await call(server.url, "GET", "/api/places?region=homs")).body.map((p: { slug: string }) => p.slug).sort()).toEqual(
-      ["al-tanf", "homs", "palmyra", "qusayr", "rastan", "talbiseh"],
-    );
+    expect((await call(server.url, "GET", "/api/places?region=homs")).body.map((p: { slug: string }) => p.slug).sort()).toEqual([
+      "al-tanf",
+      "homs",
+      "palmyra",
+      "qusayr",
+      "rastan",
+      "talbiseh",
+    ]);
   });
 
   it("shows the state of the article (7 Dec 2024, 13:17 CET)", async () => {
@@ -65,7 +70,11 @@ describe("demo scenario", () => {
     const token = await login(server.url);
     const posted = await call(server.url, "POST", "/api/reports", {
       token,
-      body: { title: "Damascus falls", sources: [{ name: "Rumour" }], events: [{ type: "control_change", occurredAt: "2024-12-07T11:30:00Z", confidence: "claimed", faction: "hts", place: "damascus" }] },
+      body: {
+        title: "Damascus falls",
+        sources: [{ name: "Rumour" }],
+        events: [{ type: "control_change", occurredAt: "2024-12-07T11:30:00Z", confidence: "claimed", faction: "hts", place: "damascus" }],
+      },
     });
     expect((await holders("at=2024-12-07T12:00:00Z")).damascus.faction).toBe("hts");
     await call(server.url, "POST", `/api/reports/${posted.body.id}/retract`, { token, body: { reason: "Unverified rumour" } });
@@ -84,7 +93,15 @@ describe("demo scenario", () => {
   });
 
   it.skipIf(Boolean(process.env.TEST_POSTGRES_URL))("commits durably: SQLite runs with synchronous=FULL", () => {
-    const loaded = server.logs.map((line) => { try { return JSON.parse(line); } catch { return null; } }).find((r) => r?.msg === "data loaded");
+    const loaded = server.logs
+      .map((line) => {
+        try {
+          return JSON.parse(line);
+        } catch {
+          return null;
+        }
+      })
+      .find((r) => r?.msg === "data loaded");
     expect(loaded?.synchronous).toBe("2");
   });
 });

@@ -42,11 +42,13 @@ describe("who changed it", () => {
     expect(watcher.entries.at(-1)?.report).toMatchObject({ lastChangedBy: { id: third.id } });
     watcher.close();
 
-    const retracted = await call(server.url, "POST", `/api/reports/${draft.body.id}/retract`, { token: other.token, body: { reason: "Could not be confirmed" } });
+    const retracted = await call(server.url, "POST", `/api/reports/${draft.body.id}/retract`, {
+      token: other.token,
+      body: { reason: "Could not be confirmed" },
+    });
     expect(retracted.body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: other.id } });
     expect((await get(draft.body.id, editor.token)).body).toMatchObject({ author: { id: editor.id }, lastChangedBy: { id: other.id } });
   });
-
 });
 
 describe("corrections", () => {
@@ -81,7 +83,12 @@ describe("corrections", () => {
     // Listed events carry the current title and, for the analyst's rows, the correction's mark.
     const listed = await call(server.url, "GET", "/api/events?q=Homs%20taken");
     const row = listed.body.events.find((e: { report: { id: string } }) => e.report.id === created.body.id);
-    expect(row.report).toMatchObject({ title: "Homs taken", version: 2, updatedAt: corrected.body.updatedAt, correctionReason: "Homs was taken, not contested" });
+    expect(row.report).toMatchObject({
+      title: "Homs taken",
+      version: 2,
+      updatedAt: corrected.body.updatedAt,
+      correctionReason: "Homs was taken, not contested",
+    });
 
     // The derived views count the corrected events only.
     const control = await call(server.url, "GET", "/api/control?at=2024-12-07T21:00:00Z");
@@ -133,7 +140,9 @@ describe("corrections", () => {
 
   it("cannot edit a retracted report", async () => {
     const created = await post(reportBody(5));
-    expect((await call(server.url, "POST", `/api/reports/${created.body.id}/retract`, { token: editor.token, body: { reason: "wrong town" } })).status).toBe(200);
+    expect((await call(server.url, "POST", `/api/reports/${created.body.id}/retract`, { token: editor.token, body: { reason: "wrong town" } })).status).toBe(
+      200,
+    );
     const response = await patch(created.body.id, { version: 2, reason: "too late", title: "x" });
     expect(response.status).toBe(409);
   });
@@ -193,7 +202,10 @@ describe("never lose a post, never post twice", () => {
   it("a double submit with one Idempotency-Key creates one report; the same key with another body is a 409", async () => {
     const key = `desk-${Date.now()}`;
     const seqBefore = await lastSeq(server.url);
-    const [a, b] = await Promise.all([post(reportBody(8), editor.token, { "idempotency-key": key }), post(reportBody(8), editor.token, { "idempotency-key": key })]);
+    const [a, b] = await Promise.all([
+      post(reportBody(8), editor.token, { "idempotency-key": key }),
+      post(reportBody(8), editor.token, { "idempotency-key": key }),
+    ]);
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(a.body.id).toBe(b.body.id);
@@ -218,7 +230,14 @@ describe("role matrix", () => {
     }
     for (const who of [viewer, analyst, editor]) {
       expect((await call(server.url, "GET", "/api/users", { token: who.token })).status).toBe(403);
-      expect((await call(server.url, "POST", "/api/users", { token: who.token, body: { email: "x@test.invalid", name: "x", password: "0123456789ab", role: "admin" } })).status).toBe(403);
+      expect(
+        (
+          await call(server.url, "POST", "/api/users", {
+            token: who.token,
+            body: { email: "x@test.invalid", name: "x", password: "0123456789ab", role: "admin" },
+          })
+        ).status,
+      ).toBe(403);
       expect((await call(server.url, "PATCH", `/api/users/${editor.id}`, { token: who.token, body: { role: "admin" } })).status).toBe(403);
       expect((await call(server.url, "POST", `/api/users/${editor.id}/tokens`, { token: who.token, body: { label: "x" } })).status).toBe(403);
       expect((await call(server.url, "GET", "/api/audit", { token: who.token })).status).toBe(403);
@@ -251,7 +270,9 @@ describe("API and display tokens", () => {
     expect(issued.body).toMatchObject({ label: "Lobby wall", userId: wall.id });
     expect(typeof issued.body.token).toBe("string");
     const listed = await call(server.url, "GET", `/api/users/${wall.id}/tokens`, { token: admin });
-    expect(listed.body).toEqual([{ id: issued.body.id, label: "Lobby wall", userId: wall.id, createdAt: issued.body.createdAt, expiresAt: issued.body.expiresAt }]);
+    expect(listed.body).toEqual([
+      { id: issued.body.id, label: "Lobby wall", userId: wall.id, createdAt: issued.body.createdAt, expiresAt: issued.body.expiresAt },
+    ]);
 
     expect((await call(server.url, "GET", "/api/auth/me", { token: issued.body.token })).body.user.role).toBe("viewer");
     expect((await post(reportBody(13), issued.body.token)).status).toBe(403);

@@ -27,14 +27,29 @@ function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
       ? {
           OR: [
             { report: { OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] } },
-            { places: { some: { place: { OR: [{ slug: { contains: filter.q } }, { name: { contains: filter.q } }, { nameNl: { contains: filter.q } }, { nameAr: { contains: filter.q } }] } } } },
+            {
+              places: {
+                some: {
+                  place: {
+                    OR: [
+                      { slug: { contains: filter.q } },
+                      { name: { contains: filter.q } },
+                      { nameNl: { contains: filter.q } },
+                      { nameAr: { contains: filter.q } },
+                    ],
+                  },
+                },
+              },
+            },
           ],
         }
       : {}),
     ...(filter.type ? { type: { in: filter.type } } : {}),
     ...(filter.faction ? { factionSlug: { in: filter.faction } } : {}),
     ...(filter.confidence ? { confidence: { in: filter.confidence } } : {}),
-    ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: new Date(filter.from) } : {}), ...(filter.to ? { lte: new Date(filter.to) } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { occurredAt: { ...(filter.from ? { gte: new Date(filter.from) } : {}), ...(filter.to ? { lte: new Date(filter.to) } : {}) } }
+      : {}),
     ...(filter.region ? { places: { some: { place: { regionSlug: { in: filter.region } } } } } : {}),
   };
 }
@@ -83,7 +98,9 @@ const FILTERS: EventFilter[] = [
 
 describe.skipIf(onPostgres)("page query = Prisma's reading of the filter", () => {
   it.each(FILTERS.flatMap((f) => [[JSON.stringify(f), f, "asc"] as const, [JSON.stringify(f), f, "desc"] as const]))("%s %s", async (_name, filter, order) => {
-    const expected = (await db.event.findMany({ where: eventWhere(filter), orderBy: [{ occurredAt: order }, { id: order }], select: { id: true } })).map((e) => e.id);
+    const expected = (await db.event.findMany({ where: eventWhere(filter), orderBy: [{ occurredAt: order }, { id: order }], select: { id: true } })).map(
+      (e) => e.id,
+    );
     const got = await pagedIds(filter, order);
     expect(got.length).toBe(expected.length);
     expect(got).toEqual(expected);

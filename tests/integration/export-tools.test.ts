@@ -29,7 +29,16 @@ const EVENTS = [
   { type: "control_change", occurredAt: "2024-12-07T12:00:00Z", confidence: "reported", faction: "hts", place: "homs", contested: true },
   { type: "advance", occurredAt: "2024-12-06T08:30:00Z", confidence: "confirmed", faction: "hts", from: "hama", toward: "homs", distanceKm: 40.5 },
   { type: "withdrawal", occurredAt: "2024-12-06T20:00:00Z", confidence: "reported", faction: "government", from: ["daraa", "izra"], to: "damascus" },
-  { type: "evacuation", occurredAt: "2024-12-07T09:00:00Z", confidence: "claimed", faction: "russia", personnel: "diplomats", from: "damascus", to: "moscow", mode: "air" },
+  {
+    type: "evacuation",
+    occurredAt: "2024-12-07T09:00:00Z",
+    confidence: "claimed",
+    faction: "russia",
+    personnel: "diplomats",
+    from: "damascus",
+    to: "moscow",
+    mode: "air",
+  },
 ];
 
 async function download(pathAndQuery: string, file: string): Promise<string> {
@@ -98,7 +107,19 @@ describe("GDAL reads the GeoJSON export as one Point layer", () => {
     const summary = run("ogrinfo", ["-ro", "-al", "-so", file]);
     expect(summary).toMatch(/^Geometry: Point$/m);
     expect(summary).toMatch(new RegExp(`^Feature Count: ${EVENTS.length}$`, "m"));
-    for (const field of ["occurredAt", "type", "faction", "factionName", "place", "placeName", "placeNameAr", "regionName", "fromLon", "toLat", "reportTitle"]) {
+    for (const field of [
+      "occurredAt",
+      "type",
+      "faction",
+      "factionName",
+      "place",
+      "placeName",
+      "placeNameAr",
+      "regionName",
+      "fromLon",
+      "toLat",
+      "reportTitle",
+    ]) {
       expect(summary).toMatch(new RegExp(`^${field}: `, "m"));
     }
   });

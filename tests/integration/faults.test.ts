@@ -85,7 +85,9 @@ describe.skipIf(onPostgres || !canMountTmpfs())("a full disk", () => {
     // Large bodies, so the WAL needs new pages; in waves of 8 concurrent posts.
     for (let wave = 0; wave < 5; wave++) {
       const responses = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(100 + wave * 8 + i, { body: "y".repeat(15_000) }) })),
+        Array.from({ length: 8 }, (_, i) =>
+          call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(100 + wave * 8 + i, { body: "y".repeat(15_000) }) }),
+        ),
       );
       for (const response of responses) {
         if (response.status === 201) acknowledged.push(response.body.id);
@@ -101,8 +103,15 @@ describe.skipIf(onPostgres || !canMountTmpfs())("a full disk", () => {
     const health = await call<any>(server.url, "GET", "/api/health");
     expect([200, 503]).toContain(health.status);
     expect(health.body).toMatchObject({ lastSeq: expect.any(Number), checks: { database: health.status === 200 ? "ok" : "read-only" } });
-    const during = (await fingerprint.take());
-    expect((await call(server.url, "PATCH", `/api/reports/${acknowledged[0] ?? "x"}`, { token: editor, body: { version: 1, reason: "fix", title: "y".repeat(200) } })).status).not.toBe(500);
+    const during = await fingerprint.take();
+    expect(
+      (
+        await call(server.url, "PATCH", `/api/reports/${acknowledged[0] ?? "x"}`, {
+          token: editor,
+          body: { version: 1, reason: "fix", title: "y".repeat(200) },
+        })
+      ).status,
+    ).not.toBe(500);
 
     fs.rmSync(filler);
     const after = await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(999) });
@@ -128,7 +137,7 @@ describe.skipIf(onPostgres)("a write lock held past the busy timeout", () => {
     expect((await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1) })).status).toBe(201);
 
     const fingerprint = await openFingerprint(server.dbFile);
-    const before = (await fingerprint.take());
+    const before = await fingerprint.take();
     const holder = new Database(server.dbFile);
     holder.prepare("BEGIN IMMEDIATE").run();
     try {
@@ -138,7 +147,7 @@ describe.skipIf(onPostgres)("a write lock held past the busy timeout", () => {
       ]);
       expect503(post, "busy");
       expect503(place, "busy");
-      expect((await fingerprint.take())).toBe(before);
+      expect(await fingerprint.take()).toBe(before);
     } finally {
       holder.prepare("ROLLBACK").run();
       holder.close();

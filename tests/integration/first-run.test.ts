@@ -84,7 +84,9 @@ describe("first run", () => {
   it("lets exactly one of many concurrent setups win", async () => {
     const server = await start();
     const code = await setupCodeOf(server);
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => setup(server, { code, email: `admin-${i}@example.org`, name: `Admin ${i}`, password: PASSWORD })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => setup(server, { code, email: `admin-${i}@example.org`, name: `Admin ${i}`, password: PASSWORD })),
+    );
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.every((status) => [201, 403, 404].includes(status))).toBe(true);

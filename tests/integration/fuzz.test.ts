@@ -64,7 +64,7 @@ const describeCase = (sent: Sent) => `${sent.method} ${sent.path.slice(0, 200)} 
 
 /** The contract's rules for one answer; a refused one must have changed nothing. */
 async function sendAndCheck(sent: Sent): Promise<number> {
-  const before = (await db.take());
+  const before = await db.take();
   const { status, text, headers } = await send(sent);
   const what = `${describeCase(sent)} → ${status} ${text.slice(0, 300)}`;
   expect(status, what).toBeLessThan(500);
@@ -73,7 +73,7 @@ async function sendAndCheck(sent: Sent): Promise<number> {
     const parsed = JSON.parse(text) as unknown;
     expect(parsed, what).toEqual({ error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) } });
     if (status === 429) expect(Number(headers.get("retry-after")), what).toBeGreaterThan(0);
-    expect((await db.take()), `a refused request wrote something: ${what}`).toBe(before);
+    expect(await db.take(), `a refused request wrote something: ${what}`).toBe(before);
   }
   return status;
 }
@@ -89,21 +89,59 @@ interface WriteEndpoint {
 
 const event = { type: "control_change", occurredAt: "2024-12-07T12:00:00Z", confidence: "reported", faction: "hts", place: "homs", contested: true };
 const WRITES: Record<string, WriteEndpoint> = {
-  "POST /api/reports": { method: "POST", path: () => "/api/reports", token: () => editor, template: { title: "t", body: "b", sources: [{ name: "s", url: "https://example.org/a" }], key: false, status: "draft", events: [event, { type: "withdrawal", occurredAt: "2024-12-07T06:00:00Z", confidence: "claimed", faction: "government", from: ["daraa"], to: "damascus" }] } },
-  "PATCH /api/reports/:id": { method: "PATCH", path: () => `/api/reports/${ids.report}`, token: () => editor, template: { version: 999, reason: "r", title: "t", events: [event] } },
+  "POST /api/reports": {
+    method: "POST",
+    path: () => "/api/reports",
+    token: () => editor,
+    template: {
+      title: "t",
+      body: "b",
+      sources: [{ name: "s", url: "https://example.org/a" }],
+      key: false,
+      status: "draft",
+      events: [
+        event,
+        { type: "withdrawal", occurredAt: "2024-12-07T06:00:00Z", confidence: "claimed", faction: "government", from: ["daraa"], to: "damascus" },
+      ],
+    },
+  },
+  "PATCH /api/reports/:id": {
+    method: "PATCH",
+    path: () => `/api/reports/${ids.report}`,
+    token: () => editor,
+    template: { version: 999, reason: "r", title: "t", events: [event] },
+  },
   "POST /api/reports/:id/retract": { method: "POST", path: () => `/api/reports/does-not-exist/retract`, token: () => editor, template: { reason: "r" } },
   "POST /api/reports/:id/publish": { method: "POST", path: () => `/api/reports/does-not-exist/publish`, token: () => editor, template: {} },
-  "POST /api/places": { method: "POST", path: () => "/api/places", token: () => editor, template: { slug: "homs", name: "n", lat: 34.7, lon: 36.7, kind: "town", region: "homs", names: { en: "a", nl: "b", ar: "c" } } },
-  "POST /api/users": { method: "POST", path: () => "/api/users", token: () => admin, template: { email: "admin@test.invalid", name: "n", password: "p", role: "editor" } },
+  "POST /api/places": {
+    method: "POST",
+    path: () => "/api/places",
+    token: () => editor,
+    template: { slug: "homs", name: "n", lat: 34.7, lon: 36.7, kind: "town", region: "homs", names: { en: "a", nl: "b", ar: "c" } },
+  },
+  "POST /api/users": {
+    method: "POST",
+    path: () => "/api/users",
+    token: () => admin,
+    template: { email: "admin@test.invalid", name: "n", password: "p", role: "editor" },
+  },
   "PATCH /api/users/:id": { method: "PATCH", path: () => `/api/users/does-not-exist`, token: () => admin, template: { role: "admin", disabled: false } },
-  "POST /api/users/:id/tokens": { method: "POST", path: () => `/api/users/does-not-exist/tokens`, token: () => admin, template: { label: "l", expiresInDays: 30 } },
+  "POST /api/users/:id/tokens": {
+    method: "POST",
+    path: () => `/api/users/does-not-exist/tokens`,
+    token: () => admin,
+    template: { label: "l", expiresInDays: 30 },
+  },
   "POST /api/auth/login": { method: "POST", path: () => "/api/auth/login", token: () => "", template: { email: "nobody@test.invalid", password: "x" } },
 };
 
 describe("write endpoints under generated hostile bodies", () => {
   it.each(Object.keys(WRITES))("%s: never a 5xx, errors in the contract shape, refused writes change nothing", async (name) => {
     const endpoint = WRITES[name]!;
-    const bodies = fc.sample(fc.oneof({ weight: 5, arbitrary: mutated(endpoint.template) }, { weight: 1, arbitrary: hostileValue }), { seed: SEED, numRuns: RUNS_PER_WRITE_ENDPOINT });
+    const bodies = fc.sample(fc.oneof({ weight: 5, arbitrary: mutated(endpoint.template) }, { weight: 1, arbitrary: hostileValue }), {
+      seed: SEED,
+      numRuns: RUNS_PER_WRITE_ENDPOINT,
+    });
     const statuses = new Map<number, number>();
     for (const body of bodies) {
       const status = await sendAndCheck({ method: endpoint.method, path: endpoint.path(), token: endpoint.token(), body: jsonText(body) });
@@ -114,7 +152,8 @@ describe("write endpoints under generated hostile bodies", () => {
     }
     // The fuzzer must reach validation: most answers are 400s, not all 401/403/404 at the door
     // (publish reads no body: its hostile input is the path, below).
-    if (Object.keys(endpoint.template as object).length > 0) expect(statuses.get(400) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(RUNS_PER_WRITE_ENDPOINT / 3);
+    if (Object.keys(endpoint.template as object).length > 0)
+      expect(statuses.get(400) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(RUNS_PER_WRITE_ENDPOINT / 3);
   });
 
   it("hostile ids in paths: 4xx in the contract shape, nothing changes", async () => {
@@ -152,12 +191,16 @@ describe("hostile credentials in headers", () => {
         expect(await response.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String), details: [] } });
       }
     }
-    const before = (await db.take());
+    const before = await db.take();
     for (const cookie of values) {
-      const response = await fetch(server.url + "/api/reports", { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(reportBody(3)) });
+      const response = await fetch(server.url + "/api/reports", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify(reportBody(3)),
+      });
       expect(response.status, cookie.slice(0, 40)).toBe(401);
     }
-    expect((await db.take())).toBe(before);
+    expect(await db.take()).toBe(before);
   });
 });
 
@@ -224,14 +267,14 @@ describe("the socket handshake under generated hostile auth", () => {
     );
     const outcomes = new Map<string, number>();
     for (const auth of auths) {
-      const before = (await db.take());
+      const before = await db.take();
       const result = await handshake(auth);
       const what = `auth=${jsonText(auth).slice(0, 200)} → ${JSON.stringify(result)}`;
       // A handshake larger than maxHttpBufferSize is cut off at the transport, before any code of ours runs.
       const oversized = Buffer.byteLength(jsonText(auth)) > 16 * 1024;
       if (oversized) expect(result.connected, what).toBe(false);
       else if (!result.connected) expect(REFUSALS, what).toContain(result.code);
-      expect((await db.take()), what).toBe(before);
+      expect(await db.take(), what).toBe(before);
       const key = result.connected ? "connected" : (result.code ?? "transport");
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
@@ -245,7 +288,13 @@ describe("the socket handshake under generated hostile auth", () => {
       socket.on("connect", () => resolve());
       socket.on("connect_error", reject);
     });
-    const payloads = fc.sample(fc.tuple(fc.constantFrom("feed", "feed:live", "__proto__", "constructor", "join", "x"), hostileValue.filter((value) => jsonText(value).length < 8_000)), { seed: SEED, numRuns: 100 });
+    const payloads = fc.sample(
+      fc.tuple(
+        fc.constantFrom("feed", "feed:live", "__proto__", "constructor", "join", "x"),
+        hostileValue.filter((value) => jsonText(value).length < 8_000),
+      ),
+      { seed: SEED, numRuns: 100 },
+    );
     for (const [name, payload] of payloads) socket.emit(name, payload);
     // A round trip through the server: still connected after all of that.
     socket.emit("ping-after-fuzz", "x".repeat(8 * 1024));

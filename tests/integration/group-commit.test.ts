@@ -34,7 +34,16 @@ const richBody = (n: number) =>
       { type: "control_change", occurredAt: "2024-12-07T12:00:00Z", confidence: "reported", faction: "hts", place: "homs", contested: n % 2 === 0 },
       { type: "advance", occurredAt: "2024-12-06T08:30:00.250Z", confidence: "confirmed", faction: "hts", from: "hama", toward: "homs", distanceKm: 40.5 },
       { type: "withdrawal", occurredAt: "2024-12-06T20:00:00Z", confidence: "reported", faction: "government", from: ["homs", "hama"], to: "damascus" },
-      { type: "evacuation", occurredAt: "2024-12-07T09:00:00+02:00", confidence: "claimed", faction: "iran", personnel: "military", from: "damascus", to: "tehran", mode: "air" },
+      {
+        type: "evacuation",
+        occurredAt: "2024-12-07T09:00:00+02:00",
+        confidence: "claimed",
+        faction: "iran",
+        personnel: "military",
+        from: "damascus",
+        to: "tehran",
+        mode: "air",
+      },
     ],
   });
 

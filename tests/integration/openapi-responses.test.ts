@@ -67,7 +67,9 @@ function check<T>(method: string, path: string, response: ApiResponse<T>): T {
     expect(media, `${where}: content type ${contentType} is documented (${Object.keys(answer!.content).join(", ")})`).toBeDefined();
     const validate = validatorFor(`${where} ${contentType}`, media!.schema);
     const valid = validate(response.body);
-    expect(valid ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), `${where}: body fits the schema`).toEqual([]);
+    expect(valid ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), `${where}: body fits the schema`).toEqual(
+      [],
+    );
   }
   seen.add(`${method} ${template} ${response.status}`);
   return response.body;
@@ -109,7 +111,9 @@ describe("every operation's answers fit the served OpenAPI document", () => {
   it("first run, accounts, users and tokens", async () => {
     expect((await send("GET", "/api/health")).body.setup).toBe("required");
     const code = await setupCode();
-    expect((await send("POST", "/api/setup", { body: { code: "x".repeat(43), email: "first@test.invalid", name: "First", password: PASSWORD } })).status).toBe(403);
+    expect((await send("POST", "/api/setup", { body: { code: "x".repeat(43), email: "first@test.invalid", name: "First", password: PASSWORD } })).status).toBe(
+      403,
+    );
     expect((await send("POST", "/api/setup", { body: { code, email: "not an email", name: "", password: "short" } })).status).toBe(400);
     const setUp = await send<{ token: string }>("POST", "/api/setup", { body: { code, email: "first@test.invalid", name: "First Admin", password: PASSWORD } });
     expect(setUp.status).toBe(201);
@@ -123,9 +127,14 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     expect((await send("GET", "/api/auth/me", { token: admin })).status).toBe(200);
     expect((await send("GET", "/api/auth/me")).status).toBe(401);
 
-    const created = await send<{ id: string }>("POST", "/api/users", { token: admin, body: { email: "ed@test.invalid", name: "Ed Itor", password: PASSWORD, role: "editor" } });
+    const created = await send<{ id: string }>("POST", "/api/users", {
+      token: admin,
+      body: { email: "ed@test.invalid", name: "Ed Itor", password: PASSWORD, role: "editor" },
+    });
     expect(created.status).toBe(201);
-    expect((await send("POST", "/api/users", { token: admin, body: { email: "ed@test.invalid", name: "Ed", password: PASSWORD, role: "editor" } })).status).toBe(409);
+    expect(
+      (await send("POST", "/api/users", { token: admin, body: { email: "ed@test.invalid", name: "Ed", password: PASSWORD, role: "editor" } })).status,
+    ).toBe(409);
     expect((await send("POST", "/api/users", { token: admin, body: "text", headers: { "content-type": "text/plain" } })).status).toBe(415);
     expect((await send("GET", "/api/users", { token: admin })).status).toBe(200);
     expect((await send("GET", "/api/users")).status).toBe(401);
@@ -146,7 +155,9 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     // A user of their own for the password change (it ends their other sessions).
     await send("POST", "/api/users", { token: admin, body: { email: "vi@test.invalid", name: "Vi", password: PASSWORD, role: "viewer" } });
     const viewer = (await send<{ token: string }>("POST", "/api/auth/login", { body: { email: "vi@test.invalid", password: PASSWORD } })).body.token;
-    expect((await send("POST", "/api/auth/password", { token: viewer, body: { currentPassword: "not the password", newPassword: `${PASSWORD} 2` } })).status).toBe(400);
+    expect(
+      (await send("POST", "/api/auth/password", { token: viewer, body: { currentPassword: "not the password", newPassword: `${PASSWORD} 2` } })).status,
+    ).toBe(400);
     expect((await send("POST", "/api/auth/password", { token: viewer, body: { currentPassword: PASSWORD, newPassword: `${PASSWORD} 2` } })).status).toBe(204);
     expect((await send("POST", "/api/auth/logout", { token: viewer })).status).toBe(204);
     expect((await send("POST", "/api/auth/logout", { token: "not-a-token" })).status).toBe(401);
@@ -170,16 +181,37 @@ describe("every operation's answers fit the served OpenAPI document", () => {
   });
 
   it("reports: post, list, read, correct, publish, retract", async () => {
-    const posted = await send<{ id: string; version: number }>("POST", "/api/reports", { token: editor.token, body: reportBody(1, { key: true, sources: [{ name: "Wire", url: "https://example.org/a" }] }), headers: { "idempotency-key": "openapi-1" } });
+    const posted = await send<{ id: string; version: number }>("POST", "/api/reports", {
+      token: editor.token,
+      body: reportBody(1, { key: true, sources: [{ name: "Wire", url: "https://example.org/a" }] }),
+      headers: { "idempotency-key": "openapi-1" },
+    });
     expect(posted.status).toBe(201);
     published = posted.body;
     expect((await send("POST", "/api/reports", { token: editor.token, body: reportBody(2), headers: { "idempotency-key": "openapi-1" } })).status).toBe(409);
     expect((await send("POST", "/api/reports", { token: editor.token, body: { ...reportBody(3), events: [] } })).status).toBe(400);
-    expect((await send("POST", "/api/reports", { token: editor.token, raw: JSON.stringify({ ...reportBody(4), body: "x".repeat(2_000_000) }), headers: { "content-type": "application/json" } })).status).toBe(413);
+    expect(
+      (
+        await send("POST", "/api/reports", {
+          token: editor.token,
+          raw: JSON.stringify({ ...reportBody(4), body: "x".repeat(2_000_000) }),
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(413);
     const movements = [
       { type: "advance", occurredAt: "2024-12-07T10:00:00Z", confidence: "claimed", faction: "hts", toward: "hama", from: "aleppo", distanceKm: 12 },
       { type: "withdrawal", occurredAt: "2024-12-07T11:00:00Z", confidence: "reported", faction: "government", from: ["aleppo"], to: "homs" },
-      { type: "evacuation", occurredAt: "2024-12-07T11:30:00Z", confidence: "confirmed", faction: "russia", personnel: "diplomats", from: "damascus", to: "moscow", mode: "air" },
+      {
+        type: "evacuation",
+        occurredAt: "2024-12-07T11:30:00Z",
+        confidence: "confirmed",
+        faction: "russia",
+        personnel: "diplomats",
+        from: "damascus",
+        to: "moscow",
+        mode: "air",
+      },
       { type: "strike", occurredAt: "2024-12-07T12:30:00Z", confidence: "reported", faction: "government", place: "idlib" },
     ];
     const draft = await send<{ id: string }>("POST", "/api/reports", { token: editor.token, body: reportBody(5, { status: "draft", events: movements }) });
@@ -190,9 +222,15 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     expect((await send("GET", "/api/reports?status=draft")).status).toBe(403);
     expect((await send("GET", "/api/reports?limit=0")).status).toBe(400);
 
-    const corrected = await send<{ version: number }>("PATCH", `/api/reports/${published.id}`, { token: editor.token, body: { version: published.version, reason: "Fixed the title", title: "Corrected title" } });
+    const corrected = await send<{ version: number }>("PATCH", `/api/reports/${published.id}`, {
+      token: editor.token,
+      body: { version: published.version, reason: "Fixed the title", title: "Corrected title" },
+    });
     expect(corrected.status).toBe(200);
-    expect((await send("PATCH", `/api/reports/${published.id}`, { token: editor.token, body: { version: published.version, reason: "Stale", title: "Stale" } })).status).toBe(409);
+    expect(
+      (await send("PATCH", `/api/reports/${published.id}`, { token: editor.token, body: { version: published.version, reason: "Stale", title: "Stale" } }))
+        .status,
+    ).toBe(409);
     expect((await send("PATCH", "/api/reports/no-such-report", { token: editor.token, body: { version: 1, title: "x" } })).status).toBe(404);
     const read = await send<{ revisions?: unknown[] }>("GET", `/api/reports/${published.id}`);
     expect(read.status).toBe(200);

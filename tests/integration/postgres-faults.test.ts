@@ -35,7 +35,10 @@ async function timed(request: Promise<ApiResponse>): Promise<ApiResponse & { ms:
 }
 
 function expectUnavailable(response: ApiResponse & { ms: number }) {
-  expect([response.status, response.body]).toEqual([503, { error: { code: expect.stringMatching(/^(unavailable|busy)$/), message: expect.any(String), details: [] } }]);
+  expect([response.status, response.body]).toEqual([
+    503,
+    { error: { code: expect.stringMatching(/^(unavailable|busy)$/), message: expect.any(String), details: [] } },
+  ]);
   expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(response.ms).toBeLessThan(ANSWER_CEILING_MS);
 }
@@ -57,7 +60,11 @@ async function postUntilStored(token: string, n: number, ms: number): Promise<Ap
   }
 }
 
-const logLines = (pattern: RegExp) => server!.logs.join("\n").split("\n").filter((line) => pattern.test(line)).length;
+const logLines = (pattern: RegExp) =>
+  server!.logs
+    .join("\n")
+    .split("\n")
+    .filter((line) => pattern.test(line)).length;
 
 describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
   beforeAll(async () => {
@@ -65,7 +72,15 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const dbFile = tempDbFile("pgfaults");
     database = path.basename(new URL(databaseUrlFor(dbFile)).pathname);
-    server = await startServer({ dbFile, env: { DATABASE_URL: `postgresql://${target.username}@127.0.0.1:${proxy.port}/${database}`, DATABASE_QUERY_TIMEOUT_S: "2", NODE_HEARTBEAT_S: "1", NODE_NAME: "node-a" } });
+    server = await startServer({
+      dbFile,
+      env: {
+        DATABASE_URL: `postgresql://${target.username}@127.0.0.1:${proxy.port}/${database}`,
+        DATABASE_QUERY_TIMEOUT_S: "2",
+        NODE_HEARTBEAT_S: "1",
+        NODE_NAME: "node-a",
+      },
+    });
     other = await startServer({ dbFile, env: { NODE_HEARTBEAT_S: "1", NODE_NAME: "node-b" } });
   }, 90_000);
   afterAll(async () => {
@@ -105,11 +120,17 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
 
     proxy!.cut();
     try {
-      const answers = await Promise.all([...Array.from({ length: 20 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(100 + i) }))), timed(call(server!.url, "GET", "/api/health"))]);
+      const answers = await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(100 + i) }))),
+        timed(call(server!.url, "GET", "/api/health")),
+      ]);
       for (const answer of answers.slice(0, -1)) expectUnavailable(answer);
       expectHealthDown(answers.at(-1)!);
       // A second wave in the same episode: still 503, still no new log line.
-      for (const answer of await Promise.all(Array.from({ length: 10 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(200 + i) }))))) expectUnavailable(answer);
+      for (const answer of await Promise.all(
+        Array.from({ length: 10 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(200 + i) }))),
+      ))
+        expectUnavailable(answer);
       // The other node still serves, and shows node-a's heartbeat as stopped (three missed beats).
       await new Promise((resolve) => setTimeout(resolve, 3_500));
       const seen = await call<any>(other!.url, "GET", "/api/health");
@@ -135,15 +156,23 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     // The partition lasts until every answer is in: a request that waited for PostgreSQL would never answer.
     proxy!.pause();
     try {
-      const answers = await Promise.all([...Array.from({ length: 5 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(300 + i) }))), timed(call(server!.url, "GET", "/api/health"))]);
-      console.log("PARTITION ms", answers.map((a) => a.ms));
+      const answers = await Promise.all([
+        ...Array.from({ length: 5 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(300 + i) }))),
+        timed(call(server!.url, "GET", "/api/health")),
+      ]);
+      console.log(
+        "PARTITION ms",
+        answers.map((a) => a.ms),
+      );
       for (const answer of answers.slice(0, -1)) expectUnavailable(answer);
       expectHealthDown(answers.at(-1)!);
       expect(answers.at(-1)!.ms, "health has its own short deadline").toBeLessThan(5_000);
       // Known silent now: the circuit breaker refuses before sending anything, so later requests do not
       // each wait out a deadline; one attempt a second still probes the database (behaviour, not a speed
       // target: the deadline here is 3 s).
-      const later = await Promise.all(Array.from({ length: 6 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(310 + i) }))));
+      const later = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(310 + i) }))),
+      );
       for (const answer of later) expectUnavailable(answer);
       const refusedAtOnce = later.filter((answer) => answer.ms < 1_500);
       expect(refusedAtOnce.length, `answer times ${later.map((a) => a.ms).join(", ")} ms`).toBeGreaterThanOrEqual(5);

@@ -53,7 +53,9 @@ describe("concurrent publish and retract of one report", () => {
 
       const beforeRetract = await lastSeq(server.url);
       const retracts = await Promise.all(
-        Array.from({ length: CONCURRENT }, (_, n) => call<Report>(server.url, "POST", `/api/reports/${id}/retract`, { token, body: { reason: `Retraction ${n}` } })),
+        Array.from({ length: CONCURRENT }, (_, n) =>
+          call<Report>(server.url, "POST", `/api/reports/${id}/retract`, { token, body: { reason: `Retraction ${n}` } }),
+        ),
       );
       const retractedEntries = await feedSince(beforeRetract);
       expect(retractedEntries.map((entry) => [entry.kind, entry.report.id])).toEqual([["report.retracted", id]]);

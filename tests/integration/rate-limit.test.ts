@@ -15,7 +15,14 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startServer({
-    env: { LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), LOGIN_ADDRESS_RATE_LIMIT: String(ADDRESS_LIMIT), LOGIN_RATE_WINDOW_S: "600", WRITE_RATE_LIMIT: String(WRITE_LIMIT), WRITE_RATE_WINDOW_S: "600", TRUST_PROXY: "true" },
+    env: {
+      LOGIN_RATE_LIMIT: String(LOGIN_LIMIT),
+      LOGIN_ADDRESS_RATE_LIMIT: String(ADDRESS_LIMIT),
+      LOGIN_RATE_WINDOW_S: "600",
+      WRITE_RATE_LIMIT: String(WRITE_LIMIT),
+      WRITE_RATE_WINDOW_S: "600",
+      TRUST_PROXY: "true",
+    },
   });
   admin = await login(server.url);
 });
@@ -29,12 +36,15 @@ function expectRateLimited(response: { status: number; headers: Headers; body: a
   expect(retryAfter).toBeLessThanOrEqual(600);
 }
 
-const attempt = (email: string, password: string, ip: string) => call(server.url, "POST", "/api/auth/login", { body: { email, password }, headers: { "x-forwarded-for": ip } });
+const attempt = (email: string, password: string, ip: string) =>
+  call(server.url, "POST", "/api/auth/login", { body: { email, password }, headers: { "x-forwarded-for": ip } });
 
 describe("sign-in", () => {
   it(`after ${LOGIN_LIMIT} failures for one account from one address: 429 with Retry-After, even with the right password`, async () => {
     const { id } = await tokenFor(server.url, admin, "viewer", "victim");
-    const email = ((await call(server.url, "GET", "/api/users", { token: admin })).body as { id: string; email: string }[]).find((user) => user.id === id)!.email;
+    const email = ((await call(server.url, "GET", "/api/users", { token: admin })).body as { id: string; email: string }[]).find(
+      (user) => user.id === id,
+    )!.email;
     for (let i = 0; i < LOGIN_LIMIT; i++) expect((await attempt(email, `wrong-password-${i}`, "203.0.113.7")).status).toBe(401);
     expectRateLimited(await attempt(email, "wrong-password-again", "203.0.113.7"));
     expectRateLimited(await attempt(email, "a-long-enough-password", "203.0.113.7"));
@@ -64,10 +74,18 @@ describe("sign-in", () => {
 
   it("a spoofed client-address header is ignored: the server sets it from the connection", async () => {
     for (let i = 0; i < LOGIN_LIMIT; i++) {
-      const response = await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: "wrong" }, headers: { "x-forwarded-for": "192.0.2.50", "x-situation-client-ip": `10.9.9.${i}` } });
+      const response = await call(server.url, "POST", "/api/auth/login", {
+        body: { email: ADMIN.email, password: "wrong" },
+        headers: { "x-forwarded-for": "192.0.2.50", "x-situation-client-ip": `10.9.9.${i}` },
+      });
       expect(response.status).toBe(401);
     }
-    expectRateLimited(await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: "wrong" }, headers: { "x-forwarded-for": "192.0.2.50", "x-situation-client-ip": "10.9.9.99" } }));
+    expectRateLimited(
+      await call(server.url, "POST", "/api/auth/login", {
+        body: { email: ADMIN.email, password: "wrong" },
+        headers: { "x-forwarded-for": "192.0.2.50", "x-situation-client-ip": "10.9.9.99" },
+      }),
+    );
   });
 });
 
@@ -77,7 +95,9 @@ describe("writes", () => {
     for (let i = 0; i < WRITE_LIMIT; i++) expect((await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(i) })).status).toBe(201);
     const seq = await lastSeq(server.url);
     expectRateLimited(await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(99) }));
-    expectRateLimited(await call(server.url, "POST", "/api/places", { token: editor, body: { slug: "new-place", name: "New place", lat: 35, lon: 36, kind: "village" } }));
+    expectRateLimited(
+      await call(server.url, "POST", "/api/places", { token: editor, body: { slug: "new-place", name: "New place", lat: 35, lon: 36, kind: "village" } }),
+    );
     expect(await lastSeq(server.url)).toBe(seq);
     expect((await call(server.url, "GET", "/api/places?region=homs")).body.some((place: { slug: string }) => place.slug === "new-place")).toBe(false);
     // Reads are not limited; another editor writes on.

@@ -49,51 +49,62 @@ async function waitForHealth(url: string, database: string, ms: number) {
 }
 
 describe.skipIf(onPostgres || !canMakeImmutable())("the database's disk turned read-only", () => {
-  it("posts 503, health says read-only, and a retry with the same Idempotency-Key after repair gives exactly one report per key", { timeout: 60_000 }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sd-readonly-"));
-    const server = await startServer({ dbFile: path.join(dir, "situation.db"), env: { NODE_HEARTBEAT_S: "1" } });
-    servers.push(server);
-    const admin = await login(server.url);
-    const editor = (await tokenFor(server.url, admin, "editor")).token;
-    expect((await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1) })).status).toBe(201);
-    expect((await call<any>(server.url, "GET", "/api/health")).body.checks.database).toBe("ok");
+  it(
+    "posts 503, health says read-only, and a retry with the same Idempotency-Key after repair gives exactly one report per key",
+    { timeout: 60_000 },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sd-readonly-"));
+      const server = await startServer({ dbFile: path.join(dir, "situation.db"), env: { NODE_HEARTBEAT_S: "1" } });
+      servers.push(server);
+      const admin = await login(server.url);
+      const editor = (await tokenFor(server.url, admin, "editor")).token;
+      expect((await call(server.url, "POST", "/api/reports", { token: editor, body: reportBody(1) })).status).toBe(201);
+      expect((await call<any>(server.url, "GET", "/api/health")).body.checks.database).toBe("ok");
 
-    for (const file of databaseFiles(server.dbFile)) {
-      execFileSync("chattr", ["+i", file]);
-      frozen.push(file);
-    }
-    const keys = Array.from({ length: 6 }, (_, i) => `read-only-${i}`);
-    const refused = await Promise.all(keys.map((key, i) => call<any>(server.url, "POST", "/api/reports", { token: editor, body: reportBody(10 + i), headers: { "idempotency-key": key } })));
-    for (const response of refused) {
-      expect(response.status, JSON.stringify(response.body)).toBe(503);
-      expect(response.body.error.code).toBe("unavailable");
-      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(response.body.error.message).not.toMatch(/SQLITE|sqlite|Prisma/);
-      // Either "nothing was saved" or, when that cannot be known, how the retry settles it.
-      expect(response.body.error.message).toMatch(/nothing was saved|Idempotency-Key/);
-    }
+      for (const file of databaseFiles(server.dbFile)) {
+        execFileSync("chattr", ["+i", file]);
+        frozen.push(file);
+      }
+      const keys = Array.from({ length: 6 }, (_, i) => `read-only-${i}`);
+      const refused = await Promise.all(
+        keys.map((key, i) => call<any>(server.url, "POST", "/api/reports", { token: editor, body: reportBody(10 + i), headers: { "idempotency-key": key } })),
+      );
+      for (const response of refused) {
+        expect(response.status, JSON.stringify(response.body)).toBe(503);
+        expect(response.body.error.code).toBe("unavailable");
+        expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(response.body.error.message).not.toMatch(/SQLITE|sqlite|Prisma/);
+        // Either "nothing was saved" or, when that cannot be known, how the retry settles it.
+        expect(response.body.error.message).toMatch(/nothing was saved|Idempotency-Key/);
+      }
 
-    // Health: not writable, said at once (a refused write) and kept by the heartbeat; reads still answer.
-    const health = await waitForHealth(server.url, "read-only", 5_000);
-    expect(health.status).toBe(503);
-    expect(Number(health.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(health.body).toMatchObject({ ok: false, db: "sqlite", lastSeq: 1, checks: { database: "read-only" } });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect((await call<any>(server.url, "GET", "/api/health")).body.checks.database, "the heartbeat keeps finding it read-only").toBe("read-only");
+      // Health: not writable, said at once (a refused write) and kept by the heartbeat; reads still answer.
+      const health = await waitForHealth(server.url, "read-only", 5_000);
+      expect(health.status).toBe(503);
+      expect(Number(health.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(health.body).toMatchObject({ ok: false, db: "sqlite", lastSeq: 1, checks: { database: "read-only" } });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await call<any>(server.url, "GET", "/api/health")).body.checks.database, "the heartbeat keeps finding it read-only").toBe("read-only");
 
-    // Repair, then restart (as an operator would after fixing the disk: a restart also recovers any
-    // commit whose WAL frames were written before an I/O error), and retry every refused post.
-    for (const file of frozen.splice(0)) execFileSync("chattr", ["-i", file]);
-    expect((await waitForHealth(server.url, "ok", 5_000)).status).toBe(200);
-    await server.stop();
-    const restarted = await startServer({ dbFile: server.dbFile });
-    servers.push(restarted);
-    const retried = await Promise.all(keys.map((key, i) => call<any>(restarted.url, "POST", "/api/reports", { token: editor, body: reportBody(10 + i), headers: { "idempotency-key": key } })));
-    expect(retried.map((response) => response.status)).toEqual(keys.map(() => 201));
-    const reports = (await call<any>(restarted.url, "GET", "/api/reports?limit=100", { token: editor })).body.reports as { title: string }[];
-    for (let i = 0; i < keys.length; i++) expect(reports.filter((report) => report.title === `Test report ${10 + i}`).length, `one report for ${keys[i]}`).toBe(1);
-    expect(reports.length).toBe(1 + keys.length);
-    expect(server.logs.join("")).not.toMatch(/unhandled error in route/);
-    expect(server.logs.join("").match(/database cannot store changes/g)?.length ?? 0).toBe(1);
-  });
+      // Repair, then restart (as an operator would after fixing the disk: a restart also recovers any
+      // commit whose WAL frames were written before an I/O error), and retry every refused post.
+      for (const file of frozen.splice(0)) execFileSync("chattr", ["-i", file]);
+      expect((await waitForHealth(server.url, "ok", 5_000)).status).toBe(200);
+      await server.stop();
+      const restarted = await startServer({ dbFile: server.dbFile });
+      servers.push(restarted);
+      const retried = await Promise.all(
+        keys.map((key, i) =>
+          call<any>(restarted.url, "POST", "/api/reports", { token: editor, body: reportBody(10 + i), headers: { "idempotency-key": key } }),
+        ),
+      );
+      expect(retried.map((response) => response.status)).toEqual(keys.map(() => 201));
+      const reports = (await call<any>(restarted.url, "GET", "/api/reports?limit=100", { token: editor })).body.reports as { title: string }[];
+      for (let i = 0; i < keys.length; i++)
+        expect(reports.filter((report) => report.title === `Test report ${10 + i}`).length, `one report for ${keys[i]}`).toBe(1);
+      expect(reports.length).toBe(1 + keys.length);
+      expect(server.logs.join("")).not.toMatch(/unhandled error in route/);
+      expect(server.logs.join("").match(/database cannot store changes/g)?.length ?? 0).toBe(1);
+    },
+  );
 });

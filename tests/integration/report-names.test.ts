@@ -46,7 +46,9 @@ describe("validation names every problem of a request at once", () => {
   });
 
   it("a field the schema refuses is named once, not also as unknown", async () => {
-    const response = await post(reportBody(1, { events: [{ type: "strike", occurredAt: "2024-12-07T12:00:00Z", confidence: "sure", faction: "Hama Rebels", place: "Hama" }] }));
+    const response = await post(
+      reportBody(1, { events: [{ type: "strike", occurredAt: "2024-12-07T12:00:00Z", confidence: "sure", faction: "Hama Rebels", place: "Hama" }] }),
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.details.map((d: { path: string }) => d.path)).toEqual(["events.0.confidence", "events.0.faction", "events.0.place"]);
   });
@@ -56,7 +58,22 @@ describe("validation names every problem of a request at once", () => {
     expect(created.status).toBe(201);
     const response = await call(server.url, "PATCH", `/api/reports/${created.body.id}`, {
       token: editor,
-      body: { version: 1, reason: "", events: [{ type: "evacuation", occurredAt: "2024-12-07T12:00:00Z", confidence: "reported", faction: "russia", personnel: "diplomats", from: "damascus", to: "atlantis", mode: "rocket" }] },
+      body: {
+        version: 1,
+        reason: "",
+        events: [
+          {
+            type: "evacuation",
+            occurredAt: "2024-12-07T12:00:00Z",
+            confidence: "reported",
+            faction: "russia",
+            personnel: "diplomats",
+            from: "damascus",
+            to: "atlantis",
+            mode: "rocket",
+          },
+        ],
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual([
@@ -73,14 +90,24 @@ describe("free text finds the places of an event by any of their names", () => {
 
   beforeAll(async () => {
     const make = async (title: string, place: string) => {
-      const created = await post({ title, body: "No place named here.", sources: [{ name: "Wire" }], events: [{ type: "strike", occurredAt: "2024-12-05T10:00:00Z", confidence: "reported", faction: "russia", place }] });
+      const created = await post({
+        title,
+        body: "No place named here.",
+        sources: [{ name: "Wire" }],
+        events: [{ type: "strike", occurredAt: "2024-12-05T10:00:00Z", confidence: "reported", faction: "russia", place }],
+      });
       expect(created.status).toBe(201);
       return created.body.events[0].id as string;
     };
-    ids = { homs: await make("Air strike in the centre", "homs"), suwayda: await make("Shelling in the south", "as-suwayda"), aleppo: await make("Strike reported", "aleppo") };
+    ids = {
+      homs: await make("Air strike in the centre", "homs"),
+      suwayda: await make("Shelling in the south", "as-suwayda"),
+      aleppo: await make("Strike reported", "aleppo"),
+    };
   });
 
-  const found = async (q: string) => (await call(server.url, "GET", `/api/events?q=${encodeURIComponent(q)}&limit=200`)).body.events.map((e: { id: string }) => e.id);
+  const found = async (q: string) =>
+    (await call(server.url, "GET", `/api/events?q=${encodeURIComponent(q)}&limit=200`)).body.events.map((e: { id: string }) => e.id);
 
   it.each([
     ["حمص", "homs"],

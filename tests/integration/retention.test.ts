@@ -38,7 +38,8 @@ describe.skipIf(onPostgres)("retention", () => {
     servers.push(first);
     const admin = await login(first.url);
     const editor = await tokenFor(first.url, admin, "editor");
-    const post = (server: RunningServer, n: number, key: string) => call(server.url, "POST", "/api/reports", { token: editor.token, body: reportBody(n), headers: { "Idempotency-Key": key } });
+    const post = (server: RunningServer, n: number, key: string) =>
+      call(server.url, "POST", "/api/reports", { token: editor.token, body: reportBody(n), headers: { "Idempotency-Key": key } });
     const old = await post(first, 1, "old-key");
     const recent = await post(first, 2, "recent-key");
     expect([old.status, recent.status]).toEqual([201, 201]);

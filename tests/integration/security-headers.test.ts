@@ -26,7 +26,13 @@ function expectCommonHeaders(headers: Headers, what: string) {
 }
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).filter((parts) => parts[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe("pages", () => {
@@ -96,7 +102,9 @@ describe("API answers and static files", () => {
     for (const path of ["/api/reports/%", "/api/reports/%E0%A4%A", "/api/x%FF%"]) {
       const response = await fetch(server.url + path);
       expect(response.status, path).toBe(400);
-      expect(await response.json()).toEqual({ error: { code: "invalid_request", message: expect.any(String), details: [{ path: "path", message: expect.any(String) }] } });
+      expect(await response.json()).toEqual({
+        error: { code: "invalid_request", message: expect.any(String), details: [{ path: "path", message: expect.any(String) }] },
+      });
     }
     expect((await fetch(server.url + "/wall/%E0%A4%A")).status).toBe(400);
   });

@@ -34,13 +34,18 @@ const bigReport = (n: number, bytes: number) => reportBody(n, { body: `Line ${n}
 
 async function post(server: RunningServer, token: string, count: number, bytes: number, from = 0): Promise<void> {
   for (let i = 0; i < count; i += 10) {
-    const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) => call(server.url, "POST", "/api/reports", { token, body: bigReport(from + i + j, bytes) }));
+    const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+      call(server.url, "POST", "/api/reports", { token, body: bigReport(from + i + j, bytes) }),
+    );
     for (const response of await Promise.all(batch)) expect(response.status).toBe(201);
   }
 }
 
 function rssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"))!;
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -170,7 +175,9 @@ describe.skipIf(!pythonSocketio)("a standard python-socketio client over long-po
     const last = await lastSeq(server.url);
     const script = path.join(ROOT, "tests/integration/support/python-feed-client.py");
     const output = await new Promise<string>((resolve, reject) =>
-      execFile(PYTHON, [script, server.url, "0"], { timeout: 90_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))),
+      execFile(PYTHON, [script, server.url, "0"], { timeout: 90_000 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      ),
     );
     const result = JSON.parse(output.trim().split("\n").at(-1)!) as { seqs: number[]; live: number | null; error: string | null };
     expect(result.error).toBeNull();

@@ -69,7 +69,15 @@ describe("deploy/nginx.conf", () => {
     expect(check.status, check.stderr).toBe(0);
     nginx = spawn(NGINX!, ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-g", "daemon off;"], { stdio: "ignore" });
     const front = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100 && !(await fetch(`${front}/api/health`).then((r) => r.ok).catch(() => false)); i++) await sleep(50);
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`${front}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false));
+      i++
+    )
+      await sleep(50);
 
     expect((await call(front, "GET", "/api/health")).status).toBe(200);
     expect((await fetch(front + "/")).status).toBe(200);

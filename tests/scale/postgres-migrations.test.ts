@@ -31,8 +31,12 @@ async function withClient<T>(url: string, task: (client: Client) => Promise<T>):
 /** Tables, columns, indexes and constraints of the public schema, Prisma's history table left out. */
 async function catalog(url: string): Promise<string[]> {
   return withClient(url, async (client) => {
-    const columns = await client.query(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`);
-    const indexes = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
+    const columns = await client.query(
+      `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`,
+    );
+    const indexes = await client.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+    );
     const constraints = await client.query(
       `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"_prisma_migrations"' AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`,
     );
@@ -52,8 +56,23 @@ describe("PostgreSQL migrations", () => {
     // The schema's own DDL, straight from Prisma, applied to a second database.
     const ddl = execFileSync(
       process.execPath,
-      ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/postgresql/schema.prisma", "--script", "--config", "prisma/postgresql/prisma.config.ts"],
-      { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: POSTGRES_ADMIN_URL, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+      [
+        "node_modules/prisma/build/index.js",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/postgresql/schema.prisma",
+        "--script",
+        "--config",
+        "prisma/postgresql/prisma.config.ts",
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: POSTGRES_ADMIN_URL, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     await withClient(POSTGRES_ADMIN_URL, (client) => client.query(`CREATE DATABASE "${fromSchema}"`));
     await withClient(databaseUrl(fromSchema), (client) => client.query(ddl));
@@ -64,11 +83,18 @@ describe("PostgreSQL migrations", () => {
 
     // History rows as `prisma migrate deploy` writes them: checksum = SHA-256 of migration.sql.
     const dir = path.join(ROOT, POSTGRES_MIGRATIONS_DIR);
-    const names = fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, "migration.sql"))).sort();
+    const names = fs
+      .readdirSync(dir)
+      .filter((name) => fs.existsSync(path.join(dir, name, "migration.sql")))
+      .sort();
     const rows = await withClient(databaseUrl(migrated), async (client) => (await client.query(`SELECT * FROM "_prisma_migrations" ORDER BY started_at`)).rows);
     expect(rows.map((row) => row.migration_name)).toEqual(names);
     for (const row of rows) {
-      expect(row.checksum).toBe(createHash("sha256").update(fs.readFileSync(path.join(dir, row.migration_name, "migration.sql"))).digest("hex"));
+      expect(row.checksum).toBe(
+        createHash("sha256")
+          .update(fs.readFileSync(path.join(dir, row.migration_name, "migration.sql")))
+          .digest("hex"),
+      );
       expect(row.applied_steps_count).toBe(1);
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.rolled_back_at).toBeNull();

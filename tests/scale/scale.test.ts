@@ -41,7 +41,7 @@ function writer(node: RunningServer, token: string, n: number, acknowledged: str
 
 async function feedIds(node: RunningServer, after: number): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (let cursor = after; ; ) {
+  for (let cursor = after; ;) {
     const page = await call<{ entries: { seq: number; report: { id: string } }[] }>(node.url, "GET", `/api/feed?after=${cursor}&limit=1000`);
     for (const entry of page.body.entries) ids.add(entry.report.id);
     if (page.body.entries.length < 1000) return ids;
@@ -96,7 +96,12 @@ describe("scale-out: several nodes on PostgreSQL and Redis", () => {
 
     const acknowledged: string[] = [];
     const failures = { count: 0 };
-    const writers = [writer(a, token, 1, acknowledged, failures), writer(a, token, 2, acknowledged, failures), writer(b, token, 3, acknowledged, failures), writer(b, token, 4, acknowledged, failures)];
+    const writers = [
+      writer(a, token, 1, acknowledged, failures),
+      writer(a, token, 2, acknowledged, failures),
+      writer(b, token, 3, acknowledged, failures),
+      writer(b, token, 4, acknowledged, failures),
+    ];
     while (acknowledged.length < 80) await sleep(10);
     await a.kill();
     // The load balancer sends A's viewers to B; they resume after the last seq they received.

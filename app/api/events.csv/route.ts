@@ -8,5 +8,13 @@ import { exportEventsCsv } from "@/server/services/events/export-events-csv";
 export const GET = apiHandler(async ({ request, ctx, actor }) => {
   const { comment, ...filter } = readQuery(request, eventsCsvQuerySchema);
   const { header, chunks } = await exportEventsCsv(ctx, actor, filter, { comment: comment !== "false" });
-  return streamText(chunks, { "content-type": "text/csv; charset=utf-8; header=present", "content-disposition": `attachment; filename="${header.basename}.csv"`, ...exportHeaders(header) }, ctx.log);
+  return streamText(
+    chunks,
+    {
+      "content-type": "text/csv; charset=utf-8; header=present",
+      "content-disposition": `attachment; filename="${header.basename}.csv"`,
+      ...exportHeaders(header),
+    },
+    ctx.log,
+  );
 });

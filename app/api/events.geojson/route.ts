@@ -7,5 +7,9 @@ import { exportEventsGeoJson } from "@/server/services/events/export-events-geoj
 
 export const GET = apiHandler(async ({ request, ctx, actor }) => {
   const { header, chunks } = await exportEventsGeoJson(ctx, actor, readQuery(request, eventsExportQuerySchema));
-  return streamText(chunks, { "content-type": "application/geo+json", "content-disposition": `attachment; filename="${header.basename}.geojson"`, ...exportHeaders(header) }, ctx.log);
+  return streamText(
+    chunks,
+    { "content-type": "application/geo+json", "content-disposition": `attachment; filename="${header.basename}.geojson"`, ...exportHeaders(header) },
+    ctx.log,
+  );
 });

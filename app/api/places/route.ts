@@ -10,4 +10,6 @@ const placesQuerySchema = z.object({ region: slugSchema.optional() });
 
 export const GET = apiHandler(async ({ request, ctx, actor }) => json(await listPlaces(ctx, actor, readQuery(request, placesQuerySchema))));
 
-export const POST = apiHandler(async ({ request, ctx, actor }) => json(await createPlace(ctx, actor, await readJson(request, createPlaceSchema)), 201), { role: "editor" });
+export const POST = apiHandler(async ({ request, ctx, actor }) => json(await createPlace(ctx, actor, await readJson(request, createPlaceSchema)), 201), {
+  role: "editor",
+});

@@ -8,11 +8,18 @@ import { listReports } from "@/server/services/reports/list-reports";
 
 export const GET = apiHandler(async ({ request, ctx, actor }) => json(await listReports(ctx, actor, readQuery(request, listReportsQuerySchema))));
 
-export const POST = apiHandler(async ({ request, ctx, actor }) => {
-  const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
-  if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
-    throw invalid(`Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, [{ path: "Idempotency-Key", message: `must be 1 to ${IDEMPOTENCY_KEY_MAX} characters` }]);
-  }
-  const { report, replayed } = await createReport(ctx, actor, await parseReportBody(ctx.db, createReportSchema, await readJsonValue(request), ctx.now()), { idempotencyKey });
-  return json(report, 201, replayed ? { "idempotent-replayed": "true" } : {});
-}, { role: "editor" });
+export const POST = apiHandler(
+  async ({ request, ctx, actor }) => {
+    const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
+    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX)) {
+      throw invalid(`Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, [
+        { path: "Idempotency-Key", message: `must be 1 to ${IDEMPOTENCY_KEY_MAX} characters` },
+      ]);
+    }
+    const { report, replayed } = await createReport(ctx, actor, await parseReportBody(ctx.db, createReportSchema, await readJsonValue(request), ctx.now()), {
+      idempotencyKey,
+    });
+    return json(report, 201, replayed ? { "idempotent-replayed": "true" } : {});
+  },
+  { role: "editor" },
+);

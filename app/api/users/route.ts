@@ -10,4 +10,6 @@ const createBody = withPasswordPolicy(createUserSchema);
 
 export const GET = apiHandler(async ({ ctx, actor }) => json(await listUsers(ctx, actor)), { role: "admin" });
 
-export const POST = apiHandler(async ({ request, ctx, actor }) => json(await createUser(ctx, actor, await readJson(request, createBody)), 201), { role: "admin" });
+export const POST = apiHandler(async ({ request, ctx, actor }) => json(await createUser(ctx, actor, await readJson(request, createBody)), 201), {
+  role: "admin",
+});

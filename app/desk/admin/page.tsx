@@ -16,5 +16,9 @@ export default async function AdminPage() {
   const actor = await pageActor(ctx);
   if (!actor) return <SignedOutDesk setupRequired={await isSetupRequired(ctx.db)} />;
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
-  return <DeskShell user={user} readOnly={actor.role !== "admin"}>{actor.role === "admin" && <AdminPanel selfId={actor.id} />}</DeskShell>;
+  return (
+    <DeskShell user={user} readOnly={actor.role !== "admin"}>
+      {actor.role === "admin" && <AdminPanel selfId={actor.id} />}
+    </DeskShell>
+  );
 }

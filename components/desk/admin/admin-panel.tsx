@@ -32,7 +32,11 @@ export function AdminPanel({ selfId }: { selfId: string }) {
               <th>{t("tokens")}</th>
             </tr>
           </thead>
-          <tbody>{users.data?.map((user) => <UserRow key={user.id} user={user} self={user.id === selfId} />)}</tbody>
+          <tbody>
+            {users.data?.map((user) => (
+              <UserRow key={user.id} user={user} self={user.id === selfId} />
+            ))}
+          </tbody>
         </table>
         <CreateUserForm />
       </section>
@@ -49,7 +53,11 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
   const [settingPassword, setSettingPassword] = useState(false);
   const update = useMutation({
     mutationFn: (change: { role?: string; disabled?: boolean }) => api<User>(`/api/users/${user.id}`, { method: "PATCH", body: change }),
-    onSuccess: () => (setError(null), queryClient.invalidateQueries({ queryKey: adminKeys.users }), queryClient.invalidateQueries({ queryKey: adminKeys.audit })),
+    onSuccess: () => (
+      setError(null),
+      queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+      queryClient.invalidateQueries({ queryKey: adminKeys.audit })
+    ),
     onError: (e) => setError(e.message),
   });
   return (
@@ -58,7 +66,12 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
         <td>{user.name}</td>
         <td>{user.email}</td>
         <td>
-          <select aria-label={t("roleOf", { email: user.email })} value={user.role} disabled={self || update.isPending} onChange={(e) => update.mutate({ role: e.target.value })}>
+          <select
+            aria-label={t("roleOf", { email: user.email })}
+            value={user.role}
+            disabled={self || update.isPending}
+            onChange={(e) => update.mutate({ role: e.target.value })}
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {role}
@@ -67,7 +80,12 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
           </select>
         </td>
         <td>
-          <button type="button" className={`button small ${user.disabled ? "" : "danger"}`} disabled={self || update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })}>
+          <button
+            type="button"
+            className={`button small ${user.disabled ? "" : "danger"}`}
+            disabled={self || update.isPending}
+            onClick={() => update.mutate({ disabled: !user.disabled })}
+          >
             {user.disabled ? t("enable") : t("disable")}
           </button>
           {user.disabled && <span className="badge retracted">{t("disabled")}</span>}
@@ -148,7 +166,11 @@ function Tokens({ user }: { user: User }) {
     onSuccess: (token) => (setIssued(token), setError(null), refresh()),
     onError: (e) => setError(e.message),
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/tokens/${id}`, { method: "DELETE" }), onSuccess: refresh, onError: (e) => setError(e.message) });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: refresh,
+    onError: (e) => setError(e.message),
+  });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const label = formText(new FormData(event.currentTarget), "label").trim();
@@ -196,7 +218,11 @@ function CreateUserForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: (input: unknown) => api<User>("/api/users", { method: "POST", body: input }),
-    onSuccess: () => (setErrors({}), queryClient.invalidateQueries({ queryKey: adminKeys.users }), queryClient.invalidateQueries({ queryKey: adminKeys.audit })),
+    onSuccess: () => (
+      setErrors({}),
+      queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+      queryClient.invalidateQueries({ queryKey: adminKeys.audit })
+    ),
     onError: (e) => setErrors(e instanceof ApiError ? { ...errorsByField(e.details), "": e.message } : { "": String(e) }),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -207,7 +233,9 @@ function CreateUserForm() {
     if (!checked.success) return setErrors(errorsByField(zodDetails(checked.error)));
     create.mutate(checked.data, { onSuccess: () => (event.target as HTMLFormElement).reset() });
   };
-  const field = (name: string, label: string, type = "text") => <TextField id={`new-user-${name}`} name={name} type={type} label={label} error={errors[name]} autoComplete="off" />;
+  const field = (name: string, label: string, type = "text") => (
+    <TextField id={`new-user-${name}`} name={name} type={type} label={label} error={errors[name]} autoComplete="off" />
+  );
   return (
     <form className="create-user" onSubmit={submit} aria-labelledby="create-user-title" noValidate>
       <h3 id="create-user-title">{t("createUser")}</h3>
@@ -265,7 +293,8 @@ function AuditTrail() {
 function summarise(details: Record<string, unknown>): string {
   return Object.entries(details)
     .map(([key, value]) => {
-      if (value && typeof value === "object" && "from" in value && "to" in value) return `${key}: ${String((value as { from: unknown }).from)} → ${String((value as { to: unknown }).to)}`;
+      if (value && typeof value === "object" && "from" in value && "to" in value)
+        return `${key}: ${String((value as { from: unknown }).from)} → ${String((value as { to: unknown }).to)}`;
       return `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`;
     })
     .join(" · ");

@@ -14,16 +14,14 @@ export async function listAudit(ctx: AppContext, actor: Actor | null, query: z.i
     include: { actor: { select: { id: true, name: true } } },
   });
   const page = rows.slice(0, query.limit);
-  const entries = page.map(
-    (row): AuditEntry => ({
-      id: row.id,
-      at: row.at.toISOString(),
-      actor: row.actor,
-      action: row.action as AuditEntry["action"],
-      subjectType: row.subjectType as AuditEntry["subjectType"],
-      subjectId: row.subjectId,
-      details: row.details as Record<string, unknown>,
-    }),
-  );
+  const entries = page.map((row): AuditEntry => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: row.actor,
+    action: row.action as AuditEntry["action"],
+    subjectType: row.subjectType as AuditEntry["subjectType"],
+    subjectId: row.subjectId,
+    details: row.details as Record<string, unknown>,
+  }));
   return rows.length > query.limit ? { entries, next: page.at(-1)!.id } : { entries };
 }

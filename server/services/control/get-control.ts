@@ -29,11 +29,19 @@ export async function getControl(ctx: AppContext, actor: Actor | null, query: Co
     controlIndex(ctx.db),
   ]);
   const unknown = (query.region ?? []).filter((slug) => !regions.some((r) => r.slug === slug));
-  if (unknown.length > 0) throw invalid(`Unknown region${unknown.length > 1 ? "s" : ""} ${unknown.map((s) => `'${s}'`).join(", ")}.`, unknown.map((slug) => ({ path: "region", message: `unknown region '${slug}'` })));
+  if (unknown.length > 0)
+    throw invalid(
+      `Unknown region${unknown.length > 1 ? "s" : ""} ${unknown.map((s) => `'${s}'`).join(", ")}.`,
+      unknown.map((slug) => ({ path: "region", message: `unknown region '${slug}'` })),
+    );
 
-  const baseline: BaselineHolding[] = places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: (p.baselineSince ?? new Date(0)).getTime() }] : []));
+  const baseline: BaselineHolding[] = places.flatMap((p) =>
+    p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: (p.baselineSince ?? new Date(0)).getTime() }] : [],
+  );
   // Now: fold from the nearest checkpoint. As known then: per place, back from `at` to where its holder's run began.
-  const state = known ? controlAtByPlace(baseline, changesByPlaceOf(index), at.getTime(), wasKnownAt(known.getTime())) : controlAtFromCheckpoints(currentCheckpoints(index, baseline), at.getTime());
+  const state = known
+    ? controlAtByPlace(baseline, changesByPlaceOf(index), at.getTime(), wasKnownAt(known.getTime()))
+    : controlAtFromCheckpoints(currentCheckpoints(index, baseline), at.getTime());
   const inRegion = query.region ? new Set(places.filter((p) => p.regionSlug && query.region!.includes(p.regionSlug)).map((p) => p.slug)) : undefined;
   return { at: at.toISOString(), ...(known ? { known: known.toISOString() } : {}), places: inRegion ? state.filter((p) => inRegion.has(p.place)) : state };
 }

@@ -13,7 +13,12 @@ import { iterateEvents } from "./internal/iterate-events";
  * (docs/decisions/0015-exports.md).
  * Cells that a spreadsheet would run as formulas are neutralised (lib/events/export-row.ts).
  */
-export async function exportEventsCsv(ctx: AppContext, actor: Actor | null, filter: EventFilter, options: { comment?: boolean } = {}): Promise<{ header: ExportHeader; chunks: AsyncIterable<string> }> {
+export async function exportEventsCsv(
+  ctx: AppContext,
+  actor: Actor | null,
+  filter: EventFilter,
+  options: { comment?: boolean } = {},
+): Promise<{ header: ExportHeader; chunks: AsyncIterable<string> }> {
   const header = await prepareExport(ctx, actor, filter);
   const names = await loadExportReference(ctx);
   async function* chunks() {

@@ -32,7 +32,11 @@ export function eventPoint(event: ListedEvent, at: (slug: string) => Position | 
  * CSV's columns and the movement's end coordinates) and top-level `properties` stating the filter and
  * the as-of time (docs/decisions/0015-exports.md).
  */
-export async function exportEventsGeoJson(ctx: AppContext, actor: Actor | null, filter: EventFilter): Promise<{ header: ExportHeader; chunks: AsyncIterable<string> }> {
+export async function exportEventsGeoJson(
+  ctx: AppContext,
+  actor: Actor | null,
+  filter: EventFilter,
+): Promise<{ header: ExportHeader; chunks: AsyncIterable<string> }> {
   const header = await prepareExport(ctx, actor, filter);
   const reference = await loadExportReference(ctx);
   async function* chunks() {
@@ -41,7 +45,12 @@ export async function exportEventsGeoJson(ctx: AppContext, actor: Actor | null, 
     let first = true;
     for await (const page of iterateEvents(ctx, actor, filter)) {
       const features = page.map((event) =>
-        JSON.stringify({ type: "Feature", id: event.id, geometry: eventPoint(event, reference.position), properties: { ...exportRow(event, reference), ...movementEnds(event, reference.position) } }),
+        JSON.stringify({
+          type: "Feature",
+          id: event.id,
+          geometry: eventPoint(event, reference.position),
+          properties: { ...exportRow(event, reference), ...movementEnds(event, reference.position) },
+        }),
       );
       yield (first ? "" : ",") + features.join(",");
       first = false;

@@ -15,7 +15,8 @@ const encodeCursor = (occurredAt: Date, id: string) => Buffer.from(`${occurredAt
 function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const occurredAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(occurredAt.getTime())) throw invalid("Invalid cursor: pass the `next` value of a previous page.", [{ path: "cursor", message: "is not a cursor this list returned" }]);
+  if (!id || Number.isNaN(occurredAt.getTime()))
+    throw invalid("Invalid cursor: pass the `next` value of a previous page.", [{ path: "cursor", message: "is not a cursor this list returned" }]);
   return { occurredAt, id };
 }
 
@@ -60,7 +61,8 @@ const fromJson = <T>(value: string | object): T => (typeof value === "string" ? 
 /** The page's events with their report and place, in the given order (one query). */
 async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurredAt: Date; event: ListedEvent }[]> {
   if (ids.length === 0) return [];
-  const rows = await fetchRows<ListedRow>(ctx.db,
+  const rows = await fetchRows<ListedRow>(
+    ctx.db,
     sql`SELECT e."id", e."position", e."type", e."occurredAt", e."confidence", e."factionSlug", e."placeSlug", e."fields", e."reportId",
        r."title", r."status", r."key", r."publishedAt", r."sources", r."version", r."updatedAt", r."correctionReason", p."regionSlug"
      FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" JOIN "Place" p ON p."slug" = e."placeSlug"
@@ -72,7 +74,14 @@ async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurre
     if (!row) return [];
     const occurredAt = toDate(row.occurredAt);
     const fields = fromJson<Record<string, unknown>>(row.fields);
-    const { place: _place, ...event } = toEvent({ id: row.id, type: row.type, occurredAt, confidence: row.confidence, factionSlug: row.factionSlug, fields }) as ReturnType<typeof toEvent> & { place?: string };
+    const { place: _place, ...event } = toEvent({
+      id: row.id,
+      type: row.type,
+      occurredAt,
+      confidence: row.confidence,
+      factionSlug: row.factionSlug,
+      fields,
+    }) as ReturnType<typeof toEvent> & { place?: string };
     return [
       {
         occurredAt,

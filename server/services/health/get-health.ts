@@ -21,7 +21,13 @@ export type { Health };
 
 export async function getHealth(ctx: AppContext): Promise<{ health: Health; status: 200 | 503 }> {
   const reads = withDeadline(Promise.all([readLastSeq(ctx.db), isSetupRequired(ctx.db), listNodes(ctx)]), HEALTH_DEADLINE_MS, "the database");
-  const [database, redis] = await Promise.all([reads.then((values) => ({ values }), (error: unknown) => ({ error })), ctx.limits.redisStatus()]);
+  const [database, redis] = await Promise.all([
+    reads.then(
+      (values) => ({ values }),
+      (error: unknown) => ({ error }),
+    ),
+    ctx.limits.redisStatus(),
+  ]);
   if ("error" in database) ctx.dbStatus.fault("down", database.error);
   else ctx.dbStatus.reachable();
   const state = ctx.dbStatus.current;

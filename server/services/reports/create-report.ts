@@ -25,7 +25,12 @@ export interface CreateReportResult {
 }
 
 /** Stores a report and its events; a published one appends `report.published` to the feed in the same transaction. */
-export async function createReport(ctx: AppContext, actor: Actor | null, input: CreateReportInput, options: CreateReportOptions = {}): Promise<CreateReportResult> {
+export async function createReport(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: CreateReportInput,
+  options: CreateReportOptions = {},
+): Promise<CreateReportResult> {
   const editor = requireRole(actor, "editor");
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   const key = options.idempotencyKey;
@@ -66,11 +71,16 @@ function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
   if (!writer) {
     const db = ctx.db;
     const sqlite = sqliteWriterOf(db);
-    const write = sqlite ? (reports: NewReport[]) => insertReportsSqlite(sqlite, reports) : (reports: NewReport[]) => db.$transaction((tx) => insertReports(tx, reports));
+    const write = sqlite
+      ? (reports: NewReport[]) => insertReportsSqlite(sqlite, reports)
+      : (reports: NewReport[]) => db.$transaction((tx) => insertReports(tx, reports));
     writer = new GroupCommit(write, {
       isolate: (error) => !isTransactionTimeout(error) && !isDatabaseBusy(error) && !isStorageUnavailable(error) && !isAppError(error),
       // Posts queued behind a batch that lost the database would each wait out the query deadline in turn.
-      failQueued: (error) => (isDatabaseUnreachable(error) ? new AppError("unavailable", "The database cannot be reached right now; nothing was saved. Retry in a few seconds.", [], 5) : undefined),
+      failQueued: (error) =>
+        isDatabaseUnreachable(error)
+          ? new AppError("unavailable", "The database cannot be reached right now; nothing was saved. Retry in a few seconds.", [], 5)
+          : undefined,
     });
     writers.set(db, writer);
   }

@@ -21,7 +21,10 @@ export async function publishReport(ctx: AppContext, actor: Actor | null, id: st
   const editor = requireRole(actor, "editor");
   const now = ctx.now();
   const { report, entry } = await ctx.db.$transaction(async (tx) => {
-    const claimed = await tx.report.updateMany({ where: { id, status: "draft" }, data: { status: "published", publishedAt: now, lastChangedById: editor.id, version: { increment: 1 } } });
+    const claimed = await tx.report.updateMany({
+      where: { id, status: "draft" },
+      data: { status: "published", publishedAt: now, lastChangedById: editor.id, version: { increment: 1 } },
+    });
     if (claimed.count !== 1) {
       const current = await tx.report.findUnique({ where: { id }, select: { status: true } });
       if (!current) throw notFound(`Report '${id}'`);

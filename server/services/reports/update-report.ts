@@ -28,19 +28,25 @@ export async function updateReport(ctx: AppContext, actor: Actor | null, id: str
     if (existing.status === "retracted") throw new AppError("conflict", `Report '${id}' was retracted; it can no longer be changed.`);
     const correction = existing.status === "published";
     if (correction && !input.reason) {
-      throw invalid("A published report's edit is a correction: give the reason readers will see.", [{ path: "reason", message: "give the reason readers will see" }]);
+      throw invalid("A published report's edit is a correction: give the reason readers will see.", [
+        { path: "reason", message: "give the reason readers will see" },
+      ]);
     }
     // Compare-and-set on the version: of two edits from the same version, exactly one wins.
     const claimed = await tx.report.updateMany({ where: { id, version: input.version }, data: { version: { increment: 1 } } });
     if (claimed.count !== 1) {
       // Read again: on PostgreSQL (read committed) `existing` can predate the edit that just won.
       const current = (await tx.report.findUnique({ where: { id }, select: { version: true } }))?.version ?? existing.version;
-      throw new AppError("conflict", `Report '${id}' changed since you opened it: you edited version ${input.version}, it is now at version ${current}. Reload it and apply your change again.`, [
-        { path: "version", message: `stale: current version is ${current}` },
-      ]);
+      throw new AppError(
+        "conflict",
+        `Report '${id}' changed since you opened it: you edited version ${input.version}, it is now at version ${current}. Reload it and apply your change again.`,
+        [{ path: "version", message: `stale: current version is ${current}` }],
+      );
     }
     if (correction) {
-      await tx.reportRevision.create({ data: { reportId: id, version: existing.version, reason: input.reason, snapshot: toReport(existing), authorId: editor.id } });
+      await tx.reportRevision.create({
+        data: { reportId: id, version: existing.version, reason: input.reason, snapshot: toReport(existing), authorId: editor.id },
+      });
     }
     if (input.events) await tx.event.deleteMany({ where: { reportId: id } });
     const row = await tx.report.update({

@@ -41,18 +41,32 @@ export async function sweepRetention(ctx: AppContext): Promise<SweepResult> {
   const now = ctx.now();
   const keysBefore = new Date(now.getTime() - env.IDEMPOTENCY_RETENTION_HOURS * HOUR_MS);
   const idempotencyKeys = await inBatches(
-    async () => (await db.idempotencyKey.findMany({ where: { createdAt: { lt: keysBefore } }, orderBy: { createdAt: "asc" }, take: RETENTION_BATCH, select: { createdAt: true } })).map((r) => r.createdAt),
+    async () =>
+      (
+        await db.idempotencyKey.findMany({
+          where: { createdAt: { lt: keysBefore } },
+          orderBy: { createdAt: "asc" },
+          take: RETENTION_BATCH,
+          select: { createdAt: true },
+        })
+      ).map((r) => r.createdAt),
     async (upTo) => (await db.idempotencyKey.deleteMany({ where: { createdAt: { lte: upTo, lt: keysBefore } } })).count,
   );
   const auditBefore = env.AUDIT_RETENTION_DAYS > 0 ? new Date(now.getTime() - env.AUDIT_RETENTION_DAYS * 24 * HOUR_MS) : null;
   const auditEntries = auditBefore
     ? await inBatches(
-        async () => (await db.auditEntry.findMany({ where: { at: { lt: auditBefore } }, orderBy: { at: "asc" }, take: RETENTION_BATCH, select: { at: true } })).map((r) => r.at),
+        async () =>
+          (await db.auditEntry.findMany({ where: { at: { lt: auditBefore } }, orderBy: { at: "asc" }, take: RETENTION_BATCH, select: { at: true } })).map(
+            (r) => r.at,
+          ),
         async (upTo) => (await db.auditEntry.deleteMany({ where: { at: { lte: upTo, lt: auditBefore } } })).count,
       )
     : 0;
   const sessions = await inBatches(
-    async () => (await db.session.findMany({ where: { expiresAt: { lt: now } }, orderBy: { expiresAt: "asc" }, take: RETENTION_BATCH, select: { expiresAt: true } })).map((r) => r.expiresAt),
+    async () =>
+      (await db.session.findMany({ where: { expiresAt: { lt: now } }, orderBy: { expiresAt: "asc" }, take: RETENTION_BATCH, select: { expiresAt: true } })).map(
+        (r) => r.expiresAt,
+      ),
     async (upTo) => (await db.session.deleteMany({ where: { expiresAt: { lte: upTo, lt: now } } })).count,
   );
   return { idempotencyKeys, auditEntries, sessions };

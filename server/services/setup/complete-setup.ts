@@ -28,7 +28,9 @@ export async function completeSetup(ctx: AppContext, input: SetupInput, clientIp
     throw new AppError("forbidden", "This setup code is not valid (mistyped, or already used). Use the link in the server's log.");
   }
   if (await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new AppError("conflict", `The email '${input.email}' belongs to a built-in account; choose your own.`, [{ path: "email", message: "belongs to a built-in account" }]);
+    throw new AppError("conflict", `The email '${input.email}' belongs to a built-in account; choose your own.`, [
+      { path: "email", message: "belongs to a built-in account" },
+    ]);
   }
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
@@ -38,7 +40,12 @@ export async function completeSetup(ctx: AppContext, input: SetupInput, clientIp
       await tx.firstRun.create({ data: { id: 1, completedAt: now, adminId: admin.id } });
       await tx.setupCode.deleteMany({});
       const actor: Actor = { id: admin.id, name: admin.name, email: admin.email, role: "admin", via: "bearer" };
-      await recordAudit(tx, actor, now, { action: "user.created", subjectType: "user", subjectId: admin.id, details: { email: admin.email, role: admin.role, via: "setup" } });
+      await recordAudit(tx, actor, now, {
+        action: "user.created",
+        subjectType: "user",
+        subjectId: admin.id,
+        details: { email: admin.email, role: admin.role, via: "setup" },
+      });
       const session = await createSession(tx, admin.id, now);
       return { admin, session };
     });

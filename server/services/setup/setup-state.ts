@@ -13,4 +13,3 @@ export async function isSetupRequired(db: Db): Promise<boolean> {
   if (users > 0) setUp = true;
   return !setUp;
 }
-

@@ -30,15 +30,26 @@ export async function controlStats(ctx: AppContext, actor: Actor | null, query: 
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await statsRange(ctx, query);
   const [places, index, text] = await Promise.all([
-    ctx.db.place.findMany({ where: query.region ? { regionSlug: { in: query.region } } : {}, select: { slug: true, baselineFaction: true, baselineSince: true } }),
+    ctx.db.place.findMany({
+      where: query.region ? { regionSlug: { in: query.region } } : {},
+      select: { slug: true, baselineFaction: true, baselineSince: true },
+    }),
     controlIndex(ctx.db),
     query.q ? textMatching(ctx, query.q) : undefined,
   ]);
   const placeSet = new Set(places.map((p) => p.slug));
-  const baseline: BaselineHolding[] = places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
+  const baseline: BaselineHolding[] = places.flatMap((p) =>
+    p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : [],
+  );
   const countsChanges = !query.type || query.type.includes("control_change");
   const changes = countsChanges
-    ? index.changes.filter((c) => isCurrent(c) && placeSet.has(c.place) && (!query.confidence || query.confidence.includes(c.confidence as never)) && (!text || text.reports.has(c.reportId) || text.places.has(c.place)))
+    ? index.changes.filter(
+        (c) =>
+          isCurrent(c) &&
+          placeSet.has(c.place) &&
+          (!query.confidence || query.confidence.includes(c.confidence as never)) &&
+          (!text || text.reports.has(c.reportId) || text.places.has(c.place)),
+      )
     : [];
   const series = controlSeries(baseline, changes, from, to, query.bucket);
   if (!query.faction) return series;

@@ -17,7 +17,8 @@ export async function countEvents(ctx: AppContext, actor: Actor | null, filter: 
   const regionPlaces = await placesOfRegions(ctx.db, filter);
   if (regionPlaces?.length === 0) return empty;
   const where = eventFilterSql(dialectFor(ctx.db), filter, regionPlaces);
-  const rows = await fetchRows<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }>(ctx.db,
+  const rows = await fetchRows<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }>(
+    ctx.db,
     sql`SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
   );
   const places = await ctx.db.place.findMany({ select: { slug: true, regionSlug: true } });

@@ -24,7 +24,8 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
   const dialect = dialectFor(ctx.db);
   const where = eventFilterSql(dialect, filter, regionPlaces);
   // Buckets as UTC text: `YYYY-MM-DD` (day) or `YYYY-MM-DDTHH` (hour).
-  const grouped = await fetchRows<{ b: string; type: string; n: number | bigint }>(ctx.db,
+  const grouped = await fetchRows<{ b: string; type: string; n: number | bigint }>(
+    ctx.db,
     sql`SELECT ${dialect.bucket(col("e", "occurredAt"), query.bucket)} AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2`,
   );
   for (const row of grouped) {

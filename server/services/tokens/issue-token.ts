@@ -19,7 +19,12 @@ export async function issueToken(ctx: AppContext, actor: Actor | null, userId: s
   const now = ctx.now();
   return ctx.db.$transaction(async (tx) => {
     const { token, expiresAt, publicId } = await createSession(tx, userId, now, { label: input.label, ttlMs: input.expiresInDays * DAY_MS });
-    await recordAudit(tx, admin, now, { action: "token.issued", subjectType: "token", subjectId: publicId!, details: { label: input.label, user: user.email, expiresAt: expiresAt.toISOString() } });
+    await recordAudit(tx, admin, now, {
+      action: "token.issued",
+      subjectType: "token",
+      subjectId: publicId!,
+      details: { label: input.label, user: user.email, expiresAt: expiresAt.toISOString() },
+    });
     return { id: publicId!, label: input.label, userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), token };
   });
 }

@@ -12,7 +12,12 @@ export async function revokeToken(ctx: AppContext, actor: Actor | null, publicId
     const row = await tx.session.findUnique({ where: { publicId }, include: { user: { select: { email: true } } } });
     if (!row || row.kind !== "token") throw notFound(`Token '${publicId}'`);
     await tx.session.delete({ where: { id: row.id } });
-    await recordAudit(tx, admin, now, { action: "token.revoked", subjectType: "token", subjectId: publicId, details: { label: row.label, user: row.user.email } });
+    await recordAudit(tx, admin, now, {
+      action: "token.revoked",
+      subjectType: "token",
+      subjectId: publicId,
+      details: { label: row.label, user: row.user.email },
+    });
     return row.id;
   });
   ctx.realtime.disconnectSession(sessionId);

@@ -24,7 +24,12 @@ export async function changePassword(ctx: AppContext, actor: Actor | null, input
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const others = await tx.session.findMany({ where: { userId: user.id, NOT: { id: user.sessionId ?? "" } }, select: { id: true } });
     await tx.session.deleteMany({ where: { id: { in: others.map((session) => session.id) } } });
-    await recordAudit(tx, user, ctx.now(), { action: "user.updated", subjectType: "user", subjectId: user.id, details: { email: user.email, password: "changed by the user", sessionsEnded: others.length } });
+    await recordAudit(tx, user, ctx.now(), {
+      action: "user.updated",
+      subjectType: "user",
+      subjectId: user.id,
+      details: { email: user.email, password: "changed by the user", sessionsEnded: others.length },
+    });
     return others;
   });
   for (const session of ended) ctx.realtime.disconnectSession(session.id);

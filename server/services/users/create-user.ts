@@ -14,7 +14,12 @@ export async function createUser(ctx: AppContext, actor: Actor | null, input: Cr
   try {
     const row = await ctx.db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
-      await recordAudit(tx, admin, ctx.now(), { action: "user.created", subjectType: "user", subjectId: created.id, details: { email: created.email, role: created.role } });
+      await recordAudit(tx, admin, ctx.now(), {
+        action: "user.created",
+        subjectType: "user",
+        subjectId: created.id,
+        details: { email: created.email, role: created.role },
+      });
       return created;
     });
     return toUser(row);

@@ -17,7 +17,11 @@ export async function login(ctx: AppContext, input: z.infer<typeof loginSchema>,
   if (!user || !user.passwordHash || !valid || user.disabled) {
     await ctx.limits.loginFailed(input.email, clientIp);
     // Who tried, from where, and why it failed, for the operator; never the password.
-    ctx.log.info("sign-in failed", { email: input.email, clientIp, reason: !user ? "unknown account" : user.disabled ? "account disabled" : !user.passwordHash ? "account cannot sign in" : "wrong password" });
+    ctx.log.info("sign-in failed", {
+      email: input.email,
+      clientIp,
+      reason: !user ? "unknown account" : user.disabled ? "account disabled" : !user.passwordHash ? "account cannot sign in" : "wrong password",
+    });
     throw new AppError("unauthorized", "Wrong email or password.");
   }
   await ctx.limits.loginSucceeded(input.email, clientIp);

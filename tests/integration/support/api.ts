@@ -7,7 +7,12 @@ export interface ApiResponse<T = unknown> {
   body: T;
 }
 
-export async function call<T = any>(base: string, method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+export async function call<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let payload: string | undefined = options.raw;
@@ -33,7 +38,12 @@ export async function login(base: string, email = ADMIN.email, password = ADMIN.
 }
 
 /** Creates a user with the given role (through the admin) and returns a bearer token for them. */
-export async function tokenFor(base: string, adminToken: string, role: "admin" | "editor" | "analyst" | "viewer", label: string = role): Promise<{ token: string; id: string }> {
+export async function tokenFor(
+  base: string,
+  adminToken: string,
+  role: "admin" | "editor" | "analyst" | "viewer",
+  label: string = role,
+): Promise<{ token: string; id: string }> {
   const email = `${label}-${Math.random().toString(36).slice(2, 8)}@test.invalid`;
   const password = "a-long-enough-password";
   const created = await call<{ id: string }>(base, "POST", "/api/users", { token: adminToken, body: { email, name: label, password, role } });

@@ -8,7 +8,20 @@ import Database from "better-sqlite3";
 import { Client } from "pg";
 import { databaseUrlFor } from "./server-process";
 
-const TABLES = ["Place", "User", "Session", "Report", "Event", "EventPlace", "ReportRevision", "FeedEntry", "IdempotencyKey", "AuditEntry", "SetupCode", "FirstRun"] as const;
+const TABLES = [
+  "Place",
+  "User",
+  "Session",
+  "Report",
+  "Event",
+  "EventPlace",
+  "ReportRevision",
+  "FeedEntry",
+  "IdempotencyKey",
+  "AuditEntry",
+  "SetupCode",
+  "FirstRun",
+] as const;
 const COUNTS = TABLES.map((table) => `SELECT '${table}' AS t, COUNT(*) AS n FROM "${table}"`).join(" UNION ALL ");
 const SEQ = `SELECT COALESCE(MAX(seq), 0) AS s FROM "FeedEntry"`;
 
@@ -25,7 +38,8 @@ interface Parts {
   s: number | string;
   r: string;
 }
-const format = ({ rows, v, u, s, r }: Parts) => `${rows.map((row) => `${row.t}=${Number(row.n)}`).join(" ")} versions=${Number(v)} updated=${u} seq=${Number(s)} users=${r}`;
+const format = ({ rows, v, u, s, r }: Parts) =>
+  `${rows.map((row) => `${row.t}=${Number(row.n)}`).join(" ")} versions=${Number(v)} updated=${u} seq=${Number(s)} users=${r}`;
 
 export async function openFingerprint(dbFile: string): Promise<DbFingerprint> {
   return process.env.TEST_POSTGRES_URL ? openPostgres(databaseUrlFor(dbFile)) : openSqlite(dbFile);

@@ -14,7 +14,10 @@ export interface FeedClient {
   close(): void;
 }
 
-export function connectFeed(url: string, options: { after?: number; token?: string; reconnection?: boolean; transports?: ("polling" | "websocket")[] } = {}): FeedClient {
+export function connectFeed(
+  url: string,
+  options: { after?: number; token?: string; reconnection?: boolean; transports?: ("polling" | "websocket")[] } = {},
+): FeedClient {
   const entries: FeedEntry[] = [];
   const seqs: number[] = [];
   let resumeFrom = options.after;
@@ -55,8 +58,18 @@ export function connectFeed(url: string, options: { after?: number; token?: stri
     entries,
     seqs,
     lastSeq: () => seqs.at(-1) ?? options.after ?? 0,
-    waitForSeq: (seq, timeoutMs = 15_000) => poll(() => seqs.includes(seq), () => `seq ${seq} (have up to ${seqs.at(-1) ?? "none"})`, timeoutMs),
-    waitForLive: (timeoutMs = 15_000) => poll(() => live, () => "feed:live", timeoutMs),
+    waitForSeq: (seq, timeoutMs = 15_000) =>
+      poll(
+        () => seqs.includes(seq),
+        () => `seq ${seq} (have up to ${seqs.at(-1) ?? "none"})`,
+        timeoutMs,
+      ),
+    waitForLive: (timeoutMs = 15_000) =>
+      poll(
+        () => live,
+        () => "feed:live",
+        timeoutMs,
+      ),
     close: () => socket.close(),
   };
 }

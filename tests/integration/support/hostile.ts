@@ -23,8 +23,8 @@ export const NASTY_STRINGS = [
   "\ud800",
   "\udfff\ud800",
   "\uffff",
-  "'; DROP TABLE \"Report\"; --",
-  "\" OR 1=1 --",
+  '\'; DROP TABLE "Report"; --',
+  '" OR 1=1 --',
   "%00",
   "%",
   "%E0%A4%A",
@@ -66,7 +66,10 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: hugeString },
 );
 
-const hostileKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "title", "events", "version", "role", "type", "place", "0", ""), fc.string({ maxLength: 8 }));
+const hostileKey = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "title", "events", "version", "role", "type", "place", "0", ""),
+  fc.string({ maxLength: 8 }),
+);
 
 const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 63)));
 
@@ -113,7 +116,9 @@ export function mutated(template: Json): fc.Arbitrary<unknown> {
   return fc.array(change, { minLength: 1, maxLength: 2 }).map((changes) => {
     const copy = JSON.parse(JSON.stringify(template)) as Json;
     for (const { path, how, value, key } of changes) {
-      const parent = path.slice(0, -1).reduce<Json | undefined>((node, part) => (node && typeof node === "object" ? (node as Record<string, Json>)[part as string] : undefined), copy);
+      const parent = path
+        .slice(0, -1)
+        .reduce<Json | undefined>((node, part) => (node && typeof node === "object" ? (node as Record<string, Json>)[part as string] : undefined), copy);
       if (!parent || typeof parent !== "object") continue;
       const last = path.at(-1)! as string;
       const target = parent as Record<string, Json>;
@@ -156,14 +161,49 @@ export const RAW_BODIES: { body: Buffer | string; contentType?: string }[] = [
 ];
 
 /** Hostile path segments for :id parameters (sent as is, some not valid percent-encoding). */
-export const HOSTILE_IDS = ["does-not-exist", "%", "%E0%A4%A", "%FF", "%00", "%2e%2e%2f%2e%2e", "..", "__proto__", "constructor", "x".repeat(5000), "%F0%9F%98%80", "'%20OR%201=1", "%3Cscript%3E", "1", "-1", "null"];
+export const HOSTILE_IDS = [
+  "does-not-exist",
+  "%",
+  "%E0%A4%A",
+  "%FF",
+  "%00",
+  "%2e%2e%2f%2e%2e",
+  "..",
+  "__proto__",
+  "constructor",
+  "x".repeat(5000),
+  "%F0%9F%98%80",
+  "'%20OR%201=1",
+  "%3Cscript%3E",
+  "1",
+  "-1",
+  "null",
+];
 
 /** Hostile query strings: known parameter names with hostile values, unknown names, broken encodings. */
 export function hostileQuery(knownKeys: string[]): fc.Arbitrary<string> {
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...knownKeys) }, { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "", "a[b]", "a.b") });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...knownKeys) },
+    { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "", "a[b]", "a.b") },
+  );
   const value = fc.oneof(
     { weight: 3, arbitrary: hostileString.filter((s) => s.length < 10_000).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "\ufffd"))) },
-    { weight: 1, arbitrary: fc.constantFrom("%", "%E0%A4%A", "%FF%FE", "%00", "a%2Cb%2C%2C", ",,,", "-1", "1e999", "0x10", "2024-12-07", "2024-12-07T12:00:00Z,2024-12-08T12:00:00Z") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "%",
+        "%E0%A4%A",
+        "%FF%FE",
+        "%00",
+        "a%2Cb%2C%2C",
+        ",,,",
+        "-1",
+        "1e999",
+        "0x10",
+        "2024-12-07",
+        "2024-12-07T12:00:00Z,2024-12-08T12:00:00Z",
+      ),
+    },
   );
   return fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 4 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join("&"));
 }

@@ -44,7 +44,10 @@ const STARTUP_TIMEOUT_MS = 60_000;
 export function databaseUrlFor(dbFile: string): string {
   const postgres = process.env.TEST_POSTGRES_URL;
   if (!postgres) return `file:${dbFile}`;
-  const name = `sd_it_${path.basename(path.dirname(dbFile)).replace(/[^a-zA-Z0-9]/g, "_").toLowerCase()}`;
+  const name = `sd_it_${path
+    .basename(path.dirname(dbFile))
+    .replace(/[^a-zA-Z0-9]/g, "_")
+    .toLowerCase()}`;
   return `${postgres.replace(/\/$/, "")}/${name}`;
 }
 

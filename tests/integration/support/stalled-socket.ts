@@ -22,9 +22,11 @@ export function openStalledSocket(url: string, auth: Record<string, unknown> = {
     const timer = setTimeout(() => reject(new Error("the stalled socket's handshake timed out")), 15_000);
     ws.on("message", (data) => {
       const text = (data as Buffer).toString();
-      if (text.startsWith("0")) ws.send(`40${JSON.stringify(auth)}`); // engine.io open → Socket.IO connect
+      if (text.startsWith("0"))
+        ws.send(`40${JSON.stringify(auth)}`); // engine.io open → Socket.IO connect
       else if (text.startsWith("44")) reject(new Error(`refused: ${text.slice(2)}`));
-      else if (text === "2") ws.send("3"); // engine.io ping → pong (only while reading)
+      else if (text === "2")
+        ws.send("3"); // engine.io ping → pong (only while reading)
       else if (text.startsWith("42")) {
         const [event, entry] = JSON.parse(text.slice(2)) as [string, { seq: number }];
         if (event === "feed") seqs.push(entry.seq);

@@ -11,7 +11,23 @@ export const POSTGRES_ADMIN_URL = process.env.SCALE_POSTGRES_URL ?? "postgresql:
 export const REDIS_URL = process.env.SCALE_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** The command this machine starts Redis with (the lead's note; the CI script uses the same). */
-const REDIS_START = ["--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"];
+const REDIS_START = [
+  "--daemonize",
+  "yes",
+  "--bind",
+  "127.0.0.1",
+  "-::1",
+  "--port",
+  "6379",
+  "--save",
+  "",
+  "--appendonly",
+  "no",
+  "--dir",
+  "/var/lib/redis",
+  "--logfile",
+  "/var/log/redis/ci.log",
+];
 
 export function databaseUrl(name: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);

@@ -7,7 +7,10 @@ import { changePassword } from "@/server/services/users/change-password";
 
 const bodySchema = withPasswordPolicy(changePasswordSchema, "newPassword");
 
-export const POST = apiHandler(async ({ request, ctx, actor }) => {
-  await changePassword(ctx, actor, await readJson(request, bodySchema), request.headers.get(CLIENT_IP_HEADER) ?? undefined);
-  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
-}, { role: "viewer" });
+export const POST = apiHandler(
+  async ({ request, ctx, actor }) => {
+    await changePassword(ctx, actor, await readJson(request, bodySchema), request.headers.get(CLIENT_IP_HEADER) ?? undefined);
+    return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+  },
+  { role: "viewer" },
+);

@@ -8,6 +8,7 @@ import { updateReport } from "@/server/services/reports/update-report";
 export const GET = apiHandler<{ id: string }>(async ({ params, ctx, actor }) => json(await getReport(ctx, actor, params.id)));
 
 export const PATCH = apiHandler<{ id: string }>(
-  async ({ request, params, ctx, actor }) => json(await updateReport(ctx, actor, params.id, await parseReportBody(ctx.db, updateReportSchema, await readJsonValue(request), ctx.now()))),
+  async ({ request, params, ctx, actor }) =>
+    json(await updateReport(ctx, actor, params.id, await parseReportBody(ctx.db, updateReportSchema, await readJsonValue(request), ctx.now()))),
   { role: "editor" },
 );

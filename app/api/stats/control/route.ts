@@ -4,4 +4,6 @@ import { fairRead } from "@/server/http/fair-share";
 import { readQuery } from "@/server/http/parse";
 import { controlStats } from "@/server/services/stats/control-stats";
 
-export const GET = apiHandler(async ({ request, ctx, actor }) => json(await fairRead(ctx, actor, request, () => controlStats(ctx, actor, readQuery(request, statsQuerySchema)))));
+export const GET = apiHandler(async ({ request, ctx, actor }) =>
+  json(await fairRead(ctx, actor, request, () => controlStats(ctx, actor, readQuery(request, statsQuerySchema)))),
+);

@@ -4,4 +4,6 @@ import { fairRead } from "@/server/http/fair-share";
 import { readQuery } from "@/server/http/parse";
 import { eventStats } from "@/server/services/stats/event-stats";
 
-export const GET = apiHandler(async ({ request, ctx, actor }) => json(await fairRead(ctx, actor, request, () => eventStats(ctx, actor, readQuery(request, statsQuerySchema)))));
+export const GET = apiHandler(async ({ request, ctx, actor }) =>
+  json(await fairRead(ctx, actor, request, () => eventStats(ctx, actor, readQuery(request, statsQuerySchema)))),
+);

@@ -7,7 +7,7 @@ import { withPasswordPolicy } from "@/server/auth/password-policy";
 /** The contract's body, with the password also checked against the commonly-used list. */
 const updateBody = withPasswordPolicy(updateUserSchema);
 
-export const PATCH = apiHandler<{ id: string }>(async ({ request, params, ctx, actor }) =>
-  json(await updateUser(ctx, actor, params.id, await readJson(request, updateBody))),
+export const PATCH = apiHandler<{ id: string }>(
+  async ({ request, params, ctx, actor }) => json(await updateUser(ctx, actor, params.id, await readJson(request, updateBody))),
   { role: "admin" },
 );

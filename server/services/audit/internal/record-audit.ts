@@ -11,7 +11,14 @@ export interface AuditRecord {
 
 /** The stored row of one audit entry (for `createMany` when a change writes several). */
 export function auditRow(actor: Actor, at: Date, record: AuditRecord) {
-  return { at, actorId: actor.id, action: record.action, subjectType: record.subjectType, subjectId: record.subjectId, details: (record.details ?? {}) as object };
+  return {
+    at,
+    actorId: actor.id,
+    action: record.action,
+    subjectType: record.subjectType,
+    subjectId: record.subjectId,
+    details: (record.details ?? {}) as object,
+  };
 }
 
 /** Writes one audit entry; call it inside the change's own transaction so the two commit together. */

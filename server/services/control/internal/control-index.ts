@@ -132,7 +132,8 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
 /** Counts now: the report is published (not retracted). */
 export const isCurrent = (change: IndexedChange) => change.status === "published";
 /** Counted as known at `known`: published by then and not yet retracted then. */
-export const wasKnownAt = (known: number) => (change: IndexedChange) => change.publishedAt <= known && (change.retractedAt === null || change.retractedAt > known);
+export const wasKnownAt = (known: number) => (change: IndexedChange) =>
+  change.publishedAt <= known && (change.retractedAt === null || change.retractedAt > known);
 
 /** Checkpoints of the current state over the full baseline, rebuilt when the changes or the baseline changed. */
 export function currentCheckpoints(index: ControlIndex, baseline: readonly BaselineHolding[]): ControlCheckpoints {

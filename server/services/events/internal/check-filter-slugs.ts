@@ -10,7 +10,9 @@ export async function checkFilterSlugs(db: Db, filter: EventFilter): Promise<voi
   ]);
   const details = [
     ...(filter.region ?? []).filter((slug) => !regions.some((r) => r.slug === slug)).map((slug) => ({ path: "region", message: `unknown region '${slug}'` })),
-    ...(filter.faction ?? []).filter((slug) => !factions.some((f) => f.slug === slug)).map((slug) => ({ path: "faction", message: `unknown faction '${slug}'` })),
+    ...(filter.faction ?? [])
+      .filter((slug) => !factions.some((f) => f.slug === slug))
+      .map((slug) => ({ path: "faction", message: `unknown faction '${slug}'` })),
   ];
   if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) details.push({ path: "from", message: "must not be after to" });
   if (details.length > 0) throw invalid(`Invalid filter: ${details.map((d) => d.message).join(", ")}.`, details);

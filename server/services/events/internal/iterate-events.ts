@@ -13,4 +13,3 @@ export async function* iterateEvents(ctx: AppContext, actor: Actor | null, filte
     cursor = page.next;
   } while (cursor);
 }
-

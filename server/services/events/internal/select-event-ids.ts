@@ -22,7 +22,11 @@ import { eventFilterSql, placesOfRegions } from "./event-filter-sql";
 /** Rows of the list order that phase 1 reads at most. */
 export const WINDOW_ROWS = 20_000;
 
-export async function selectEventIds(db: Db, filter: EventFilter, options: { order: SortOrder; limit: number; after?: { occurredAt: Date; id: string }; windowRows?: number }): Promise<string[]> {
+export async function selectEventIds(
+  db: Db,
+  filter: EventFilter,
+  options: { order: SortOrder; limit: number; after?: { occurredAt: Date; id: string }; windowRows?: number },
+): Promise<string[]> {
   const { order, limit, after, windowRows = WINDOW_ROWS } = options;
   const dialect = dialectFor(db);
   const desc = order === "desc";
@@ -36,7 +40,8 @@ export async function selectEventIds(db: Db, filter: EventFilter, options: { ord
   const position = (mark: { occurredAt: Date; id: string } | undefined): Sql[] => (mark ? [compared(desc ? "<" : ">", mark)] : []);
 
   // Where the window of the next WINDOW_ROWS events in list order ends (an index-only walk); none: it holds all the rest.
-  const [edgeRow] = await fetchRows<{ id: string; occurredAt: string | number | Date }>(db,
+  const [edgeRow] = await fetchRows<{ id: string; occurredAt: string | number | Date }>(
+    db,
     sql`SELECT e."id", e."occurredAt" FROM "Event" e ${whereOf(position(after))} ${listOrder} LIMIT 1 OFFSET ${count(windowRows - 1)}`,
   );
   const edge = edgeRow && { occurredAt: storedDate(edgeRow.occurredAt), id: edgeRow.id };
@@ -44,7 +49,9 @@ export async function selectEventIds(db: Db, filter: EventFilter, options: { ord
   // Phase 1: the window, filtered, walked in list order through the (occurredAt, id) index.
   const within = edge ? [compared(desc ? ">=" : "<=", edge)] : [];
   const phase1 = [...filterWhere(true), ...position(after), ...within];
-  const ids = (await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(phase1)} ${listOrder} LIMIT ${count(limit)}`)).map((row) => row.id);
+  const ids = (await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(phase1)} ${listOrder} LIMIT ${count(limit)}`)).map(
+    (row) => row.id,
+  );
   if (ids.length >= limit || !edge) return ids;
 
   // Phase 2: beyond the window, with the planner's choice of index.

@@ -55,14 +55,20 @@ export async function derivedAreas(ctx: AppContext) {
   ]);
   const key = places.map((p) => `${p.slug}:${p.lat}:${p.lon}:${p.regionSlug}`).join("|");
   if (derived?.key !== key) {
-    const cells = placeCells(places.map((p) => ({ slug: p.slug, lat: p.lat, lon: p.lon, region: p.regionSlug })), syriaBorder());
+    const cells = placeCells(
+      places.map((p) => ({ slug: p.slug, lat: p.lat, lon: p.lon, region: p.regionSlug })),
+      syriaBorder(),
+    );
     const names = new Map(regions.map((r) => [r.slug, r.name]));
     derived = {
       key,
       zones: { type: "FeatureCollection", features: cells },
       regions: {
         type: "FeatureCollection",
-        features: regionShapes(cells).map((shape) => ({ ...shape, properties: { slug: shape.properties.region, name: names.get(shape.properties.region) ?? shape.properties.region } })),
+        features: regionShapes(cells).map((shape) => ({
+          ...shape,
+          properties: { slug: shape.properties.region, name: names.get(shape.properties.region) ?? shape.properties.region },
+        })),
       },
     };
   }

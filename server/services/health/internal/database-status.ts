@@ -35,7 +35,9 @@ export class DatabaseStatus {
     this.since = this.clock();
     this.refused = 1;
     this.log.error(
-      state === "down" ? "database unreachable: answering 503 until it is back" : "database cannot store changes (read-only, full or failing disk): answering 503 until it can",
+      state === "down"
+        ? "database unreachable: answering 503 until it is back"
+        : "database cannot store changes (read-only, full or failing disk): answering 503 until it can",
       { error: brief(error) },
     );
   }

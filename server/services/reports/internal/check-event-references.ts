@@ -36,7 +36,12 @@ async function lookupFor(db: Db, body: unknown): Promise<ReferenceLookup> {
 
 function refuse(details: ErrorDetail[]): never {
   const first = details[0]!;
-  throw invalid(details.length === 1 ? `Invalid request body: ${first.path || "request body"} ${first.message}.` : `Invalid request body: ${details.length} problems, first: ${first.path || "request body"} ${first.message}.`, details);
+  throw invalid(
+    details.length === 1
+      ? `Invalid request body: ${first.path || "request body"} ${first.message}.`
+      : `Invalid request body: ${details.length} problems, first: ${first.path || "request body"} ${first.message}.`,
+    details,
+  );
 }
 
 /** Checks what a schema cannot: that every slug exists and that no event is dated in the future. */

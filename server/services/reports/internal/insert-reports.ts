@@ -60,11 +60,25 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
       events: row.events.map((event) => ({ ...event, fields: storedJson(event.fields) })),
     }),
   );
-  const published = views.flatMap((report, i): NewFeedEntry[] => (report.status === "published" ? [{ kind: "report.published", report, at: reports[i]!.now }] : []));
+  const published = views.flatMap((report, i): NewFeedEntry[] =>
+    report.status === "published" ? [{ kind: "report.published", report, at: reports[i]!.now }] : [],
+  );
   const statements: Sql[] = [
-    ...insertStatements("Report", rows.map((row) => row.report), dialect),
-    ...insertStatements("Event", rows.flatMap((row) => row.events), dialect),
-    ...insertStatements("EventPlace", rows.flatMap((row) => row.places), dialect),
+    ...insertStatements(
+      "Report",
+      rows.map((row) => row.report),
+      dialect,
+    ),
+    ...insertStatements(
+      "Event",
+      rows.flatMap((row) => row.events),
+      dialect,
+    ),
+    ...insertStatements(
+      "EventPlace",
+      rows.flatMap((row) => row.places),
+      dialect,
+    ),
     ...insertStatements(
       "AuditEntry",
       views.map((report, i) =>
@@ -110,7 +124,12 @@ export async function insertReports(tx: Tx, reports: NewReport[]): Promise<Inser
 /** The same writes on SQLite, sent to the writer thread as one batch (server/db/sqlite-writer.ts). */
 export async function insertReportsSqlite(writer: SqliteWriter, reports: NewReport[]): Promise<InsertedReport[]> {
   const plan = planReports(reports, "sqlite");
-  const lastSeq = await writer.write({ takeSeqs: plan.feedRows.length, takeSeqsSql: takeSeqsSql(plan.feedRows.length).sql, statements: plan.statements.map(sqliteStatement), numberedRows: { table: "FeedEntry", rows: plan.feedRows } });
+  const lastSeq = await writer.write({
+    takeSeqs: plan.feedRows.length,
+    takeSeqsSql: takeSeqsSql(plan.feedRows.length).sql,
+    statements: plan.statements.map(sqliteStatement),
+    numberedRows: { table: "FeedEntry", rows: plan.feedRows },
+  });
   return plan.results(lastSeq);
 }
 

@@ -75,15 +75,13 @@ export function toReport(row: ReportRow, revisions?: RevisionRow[]): Report {
     events: row.events.map(toEvent),
     ...(revisions
       ? {
-          revisions: revisions.map(
-            (revision): Revision => ({
-              version: revision.version,
-              reason: revision.reason,
-              createdAt: revision.createdAt.toISOString(),
-              author: revision.author,
-              report: revision.snapshot as Revision["report"],
-            }),
-          ),
+          revisions: revisions.map((revision): Revision => ({
+            version: revision.version,
+            reason: revision.reason,
+            createdAt: revision.createdAt.toISOString(),
+            author: revision.author,
+            report: revision.snapshot as Revision["report"],
+          })),
         }
       : {}),
   };

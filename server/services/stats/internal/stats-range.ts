@@ -16,6 +16,9 @@ export async function statsRange(ctx: AppContext, query: StatsQuery): Promise<[n
   const to = query.to ? Date.parse(query.to) : ctx.now().getTime();
   if (from > to) throw invalid("`from` is after `to`.", [{ path: "from", message: "must not be after to" }]);
   const buckets = (to - from) / BUCKET_MS[query.bucket];
-  if (buckets > STATS_BUCKETS_MAX) throw invalid(`That asks for ${Math.ceil(buckets)} buckets; narrow the range or use bucket=day.`, [{ path: "bucket", message: `at most ${STATS_BUCKETS_MAX} buckets` }]);
+  if (buckets > STATS_BUCKETS_MAX)
+    throw invalid(`That asks for ${Math.ceil(buckets)} buckets; narrow the range or use bucket=day.`, [
+      { path: "bucket", message: `at most ${STATS_BUCKETS_MAX} buckets` },
+    ]);
   return [from, to];
 }
