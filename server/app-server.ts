@@ -31,7 +31,7 @@ import { readFeedAfter, readLastSeq } from "./services/feed/internal/read-feed";
 import { DatabaseStatus } from "./services/health/internal/database-status";
 import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat";
 import { issueSetupCode } from "./services/setup/issue-setup-code";
-import { scheduleRetention } from "./services/retention/sweep-retention";
+import { scheduleRetention } from "./services/retention/schedule-retention";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
 export interface AppServer {

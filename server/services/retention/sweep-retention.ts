@@ -22,7 +22,7 @@ export interface SweepResult {
   sessions: number;
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** Deletes in batches of the oldest rows before `cutoff`: `oldest` lists the next batch's times, `remove` deletes up to one. */
 async function inBatches(oldest: () => Promise<Date[]>, remove: (upTo: Date) => Promise<number>): Promise<number> {
@@ -70,25 +70,4 @@ export async function sweepRetention(ctx: AppContext): Promise<SweepResult> {
     async (upTo) => (await db.session.deleteMany({ where: { expiresAt: { lte: upTo, lt: now } } })).count,
   );
   return { idempotencyKeys, auditEntries, sessions };
-}
-
-/** Sweeps now and then every RETENTION_SWEEP_INTERVAL_MS; a failed sweep is logged and tried again next time. */
-export const RETENTION_SWEEP_INTERVAL_MS = HOUR_MS;
-
-export function scheduleRetention(ctx: AppContext): () => void {
-  const run = () =>
-    sweepRetention(ctx).then(
-      (result) => {
-        if (result.idempotencyKeys + result.auditEntries + result.sessions > 0) ctx.log.info("retention sweep", { ...result });
-      },
-      (error: unknown) => ctx.log.error("retention sweep failed; trying again in an hour", { error: String(error) }),
-    );
-  const first = setTimeout(() => void run(), 5_000);
-  const timer = setInterval(() => void run(), RETENTION_SWEEP_INTERVAL_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }
