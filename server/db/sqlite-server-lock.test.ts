@@ -12,14 +12,20 @@ const lockFile = `${dbFile}.server-lock`;
 const MODULE = path.join(__dirname, "sqlite-server-lock.ts");
 
 /** Another process that takes the lock through the real module and says "locked" once it holds it. */
+/**
+ * A process that takes the lock and drops the handle (as a careless caller would), then collects its
+ * garbage, before it says "locked": the lock must outlive the handle (better-sqlite3 closes a collected
+ * connection, and the kernel lock with it).
+ */
 async function holdInAnotherProcess(file = dbFile): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
+      "--expose-gc",
       "--import",
       "tsx",
       "-e",
-      `require(${JSON.stringify(MODULE)}).lockSqliteFile(${JSON.stringify(file)}); console.log("locked"); setInterval(() => {}, 1000);`,
+      `require(${JSON.stringify(MODULE)}).lockSqliteFile(${JSON.stringify(file)}); global.gc(); setTimeout(() => { global.gc(); console.log("locked"); }, 50); setInterval(() => {}, 1000);`,
     ],
     {
       stdio: ["ignore", "pipe", "inherit"],

@@ -57,6 +57,13 @@ function takeKernelLock(lockFile: string): Database.Database | null {
   }
 }
 
+/**
+ * Every lock this process holds. better-sqlite3 closes a connection when it is garbage-collected, and
+ * the kernel lock goes with it: a caller that dropped the returned handle (a test's child process did;
+ * a CI run then saw two holders of one file) must not lose the lock. Only `release` gives it back.
+ */
+const heldLocks = new Set<Database.Database>();
+
 /** Takes the file's server lock or throws DatabaseInUseError / StartupError; `release` gives it back. */
 export function lockSqliteFile(dbFile: string): { release(): void } {
   const lockFile = `${dbFile}.server-lock`;
@@ -89,12 +96,14 @@ export function lockSqliteFile(dbFile: string): { release(): void } {
     // Only the refusal message of a second server reads it.
   }
   const held = lock;
+  heldLocks.add(held);
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
       if (readHolder(holderFile)?.pid === process.pid) fs.rmSync(holderFile, { force: true });
+      heldLocks.delete(held);
       held.close(); // the kernel lock goes with the connection
     },
   };
