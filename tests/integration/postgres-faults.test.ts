@@ -160,10 +160,6 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
         ...Array.from({ length: 5 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(300 + i) }))),
         timed(call(server!.url, "GET", "/api/health")),
       ]);
-      console.log(
-        "PARTITION ms",
-        answers.map((a) => a.ms),
-      );
       for (const answer of answers.slice(0, -1)) expectUnavailable(answer);
       expectHealthDown(answers.at(-1)!);
       expect(answers.at(-1)!.ms, "health has its own short deadline").toBeLessThan(5_000);
