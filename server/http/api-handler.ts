@@ -37,6 +37,12 @@ export interface HandlerOptions {
    * or under-privileged write is a 401/403 whatever it sends. The service checks its own rule again.
    */
   role?: Role;
+  /**
+   * The endpoint acts on no one's authority (sign-in, first-run setup): the credentials a request carries
+   * are not read. A session cookie the client still holds (a script's cookie jar, a browser signing in
+   * again) neither makes it a cookie write refused without Origin, nor counts against its user's writes.
+   */
+  anonymous?: true;
 }
 
 export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerArgs<P>) => Promise<Response>, options: HandlerOptions = {}) {
@@ -44,7 +50,7 @@ export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerA
     let ctx: AppContext | undefined;
     try {
       ctx = getAppContext();
-      const actor = await identify(ctx, request);
+      const actor = options.anonymous ? null : await identify(ctx, request);
       if (options.role) requireRole(actor, options.role);
       if (!SAFE_METHODS.has(request.method)) {
         if (actor?.via === "cookie") checkCsrf(request, ctx);

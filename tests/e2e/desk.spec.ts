@@ -1,5 +1,4 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, E2E_ADMIN } from "./fixtures";
-import { request as playwrightRequest } from "@playwright/test";
 import { editorToken, holder, SCREENSHOTS } from "./support";
 
 /** A fresh editor for each test, created through the admin API, so tests never share a desk. */
@@ -92,11 +91,7 @@ test("an editor composes, publishes, corrects and retracts; an open dashboard fo
 
   // Another editor corrects it: the queue names both the author and who last changed it.
   const second = await newEditor(request, "Second Editor");
-  // Its own request context: a login through the shared one would leave a session cookie there, and
-  // the shared context's later cookie-less API calls would then count as cookie writes without Origin.
-  const api = await playwrightRequest.newContext({ baseURL: desk.url().replace(/\/desk.*$/, "") });
-  const secondToken = (await (await api.post("/api/auth/login", { data: second })).json()).token as string;
-  await api.dispose();
+  const secondToken = ((await (await request.post("/api/auth/login", { data: second })).json()) as { token: string }).token;
   const id = await item.getAttribute("data-report");
   const current = await (await request.get(`/api/reports/${id}`, { headers: { authorization: `Bearer ${secondToken}` } })).json();
   const patched = await request.patch(`/api/reports/${id}`, {

@@ -1,11 +1,8 @@
 import { type APIRequestContext, type Page, E2E_ADMIN } from "./fixtures";
 
-/**
- * The admin's bearer token. The sign-in sends no cookie (an empty Cookie header): the context keeps the
- * session cookie of an earlier sign-in, and a POST carrying it counts as a cookie write without Origin (403).
- */
+/** The admin's bearer token. */
 export async function editorToken(request: APIRequestContext): Promise<string> {
-  const login = await request.post("/api/auth/login", { data: E2E_ADMIN, headers: { cookie: "" } });
+  const login = await request.post("/api/auth/login", { data: E2E_ADMIN });
   if (login.status() !== 200) throw new Error(`login failed: ${login.status()}`);
   return ((await login.json()) as { token: string }).token;
 }

@@ -48,6 +48,16 @@ describe("login and sessions", () => {
     expect(sameSite.status).toBe(201);
   });
 
+  it("signs in again while still holding a session cookie, without Origin (a script's cookie jar): the sign-in acts on no one's authority", async () => {
+    const first = await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: ADMIN.password } });
+    const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
+    const again = await call(server.url, "POST", "/api/auth/login", { body: { email: ADMIN.email, password: ADMIN.password }, headers: { cookie } });
+    expect(again.status).toBe(200);
+    expect(again.body.token).toEqual(expect.any(String));
+    // The cookie still authorises nothing from another site.
+    expect((await call(server.url, "POST", "/api/reports", { body: reportBody(2), headers: { cookie } })).status).toBe(403);
+  });
+
   it("logout ends the session", async () => {
     const token = await login(server.url);
     expect((await call(server.url, "POST", "/api/auth/logout", { token })).status).toBe(204);

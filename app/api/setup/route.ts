@@ -9,7 +9,10 @@ import { withPasswordPolicy } from "@/server/auth/password-policy";
 /** The contract's body, with the password also checked against the commonly-used list. */
 const setupBody = withPasswordPolicy(setupSchema);
 
-export const POST = apiHandler(async ({ request, ctx }) => {
-  const { token, expiresAt, user } = await completeSetup(ctx, await readJson(request, setupBody), request.headers.get(CLIENT_IP_HEADER) ?? undefined);
-  return json({ token, user }, 201, { "set-cookie": sessionCookie(request, token, expiresAt) });
-});
+export const POST = apiHandler(
+  async ({ request, ctx }) => {
+    const { token, expiresAt, user } = await completeSetup(ctx, await readJson(request, setupBody), request.headers.get(CLIENT_IP_HEADER) ?? undefined);
+    return json({ token, user }, 201, { "set-cookie": sessionCookie(request, token, expiresAt) });
+  },
+  { anonymous: true },
+);
