@@ -22,7 +22,8 @@ export interface ControlChange {
   order: number;
 }
 
-interface Holding {
+/** One place's holder while folding (`attacker`: who is fighting for it, if anyone). */
+export interface Holding {
   faction: string;
   since: number;
   attacker: string | undefined;
@@ -46,7 +47,11 @@ export function controlAt(baseline: readonly BaselineHolding[], changes: readonl
   }
   const relevant = changes.filter((c) => c.occurredAt <= at).sort(compareControlChanges);
   for (const change of relevant) applyChange(holdings, change);
+  return toControl(holdings);
+}
 
+/** A folded state as the contract's control list, by place. */
+export function toControl(holdings: ReadonlyMap<string, Holding>): PlaceControl[] {
   return [...holdings.entries()]
     .map(([place, h]) => ({
       place,
@@ -58,7 +63,8 @@ export function controlAt(baseline: readonly BaselineHolding[], changes: readonl
     .sort((a, b) => a.place.localeCompare(b.place));
 }
 
-function applyChange(holdings: Map<string, Holding>, change: ControlChange): void {
+/** One step of the fold (the rules above); the fast forms in control-fold.ts take the same step. */
+export function applyChange(holdings: Map<string, Holding>, change: ControlChange): void {
   const current = holdings.get(change.place);
   if (change.contested) {
     if (current) current.attacker = change.faction;

@@ -4,39 +4,11 @@
  * costs a binary search plus at most N steps. Same results as `controlAt`; pure.
  */
 import type { PlaceControl } from "../schemas/control";
-import { compareControlChanges, type BaselineHolding, type ControlChange } from "./control-at";
+import { applyChange, compareControlChanges, toControl, type BaselineHolding, type ControlChange, type Holding } from "./control-at";
 
-interface Holding {
-  faction: string;
-  since: number;
-  attacker: string | undefined;
-}
 type State = Map<string, Holding>;
 
-function applyChange(holdings: State, change: ControlChange): void {
-  const current = holdings.get(change.place);
-  if (change.contested) {
-    if (current) current.attacker = change.faction;
-    else holdings.set(change.place, { faction: change.faction, since: change.occurredAt, attacker: change.faction });
-    return;
-  }
-  if (!current || current.faction !== change.faction) holdings.set(change.place, { faction: change.faction, since: change.occurredAt, attacker: undefined });
-  else current.attacker = undefined;
-}
-
 const copy = (state: State): State => new Map([...state].map(([place, h]) => [place, { ...h }]));
-
-function toControl(state: State): PlaceControl[] {
-  return [...state.entries()]
-    .map(([place, h]) => ({
-      place,
-      faction: h.faction,
-      since: new Date(h.since).toISOString(),
-      contested: h.attacker !== undefined,
-      ...(h.attacker !== undefined ? { attacker: h.attacker } : {}),
-    }))
-    .sort((a, b) => a.place.localeCompare(b.place));
-}
 
 /** The baseline enters the fold first; the fast paths are exact only when every baseline holding starts by `t`. */
 const baselineStartsBy = (baseline: readonly BaselineHolding[], t: number) => baseline.every((b) => b.since <= t);
