@@ -1,13 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { liveFeedQuery } from "@/lib/client/feed-cache";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
-import { formatUtc } from "@/lib/format/time";
 import type { FeedEntry } from "@/lib/schemas/feed";
-import { reportStanding } from "@/lib/feed/report-cards";
-import { EarlierVersions, StandingBadge, StandingNote } from "./report-standing";
+import { EarlierVersions, ReportCardMeta, ReportCardTitle, StandingNote, reportCard } from "./report-standing";
 
 /**
  * The feed as readers must see it: one card per report at its current version, newest change first.
@@ -29,28 +27,14 @@ export function LiveFeed({ names }: { names: NameBook }) {
 
 function FeedItem({ entry, names }: { entry: FeedEntry; names: NameBook }) {
   const t = useTranslations();
-  const locale = useLocale();
-  const { report } = entry;
-  const standing = reportStanding(report);
-  const retracted = standing.state === "retracted";
-  const publishedAt = report.publishedAt ?? entry.at;
+  const card = reportCard(entry);
+  const { report, standing, retracted } = card;
   return (
-    <li
-      className="entry"
-      data-testid="report-card"
-      data-report-id={report.id}
-      data-seq={entry.seq}
-      data-kind={entry.kind}
-      data-standing={standing.state}
-      data-key={report.key}
-    >
-      <div className="meta">
-        <time dateTime={publishedAt}>{formatUtc(publishedAt, locale)}</time>
-        {report.key && !retracted && <span className="badge key">{t("feed.key")}</span>}
-        <StandingBadge standing={standing} />
+    <li className="entry" {...card.attributes}>
+      <ReportCardMeta card={card} className="meta">
         <span>{report.sources.map((source) => source.name).join(", ")}</span>
-      </div>
-      <div className="title">{retracted ? <s>{report.title}</s> : report.title}</div>
+      </ReportCardMeta>
+      <ReportCardTitle card={card} className="title" />
       <StandingNote standing={standing} />
       {!retracted && report.body && <p className="body">{report.body}</p>}
       {!retracted && (

@@ -2,12 +2,57 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { api } from "@/lib/client/api";
-import { earlierPublishedVersions, type Standing } from "@/lib/feed/report-cards";
+import { earlierPublishedVersions, reportStanding, type Standing } from "@/lib/feed/report-cards";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
+import type { FeedEntry } from "@/lib/schemas/feed";
 import type { Report } from "@/lib/schemas/reports";
+
+/**
+ * A report card as every feed list frames it (the dashboard's feed, the wall's ticker): its standing, its
+ * publication time, and the attributes that tests and styles read. One reading, so no list can show a
+ * corrected or retracted report differently from another.
+ */
+export function reportCard(entry: FeedEntry) {
+  const { report } = entry;
+  const standing = reportStanding(report);
+  return {
+    report,
+    standing,
+    retracted: standing.state === "retracted",
+    publishedAt: report.publishedAt ?? entry.at,
+    attributes: {
+      "data-testid": "report-card",
+      "data-report-id": report.id,
+      "data-seq": entry.seq,
+      "data-kind": entry.kind,
+      "data-standing": standing.state,
+      "data-key": report.key,
+    },
+  };
+}
+export type ReportCard = ReturnType<typeof reportCard>;
+
+/** The card's first line: when, the key mark (never on a retracted claim), the standing badge, then `children`. */
+export function ReportCardMeta({ card, className, children }: { card: ReportCard; className: string; children?: ReactNode }) {
+  const t = useTranslations("feed");
+  const locale = useLocale();
+  return (
+    <div className={className}>
+      <time dateTime={card.publishedAt}>{formatUtc(card.publishedAt, locale)}</time>
+      {card.report.key && !card.retracted && <span className="badge key">{t("key")}</span>}
+      <StandingBadge standing={card.standing} />
+      {children}
+    </div>
+  );
+}
+
+/** The headline, struck through once retracted. */
+export function ReportCardTitle({ card, className }: { card: ReportCard; className: string }) {
+  return <div className={className}>{card.retracted ? <s>{card.report.title}</s> : card.report.title}</div>;
+}
 
 /** The badge of a corrected or retracted report (nothing for one as first published). */
 export function StandingBadge({ standing }: { standing: Standing }) {

@@ -1,11 +1,9 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
-import { formatUtc } from "@/lib/format/time";
 import type { FeedEntry } from "@/lib/schemas/feed";
-import { reportStanding } from "@/lib/feed/report-cards";
-import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
+import { ReportCardMeta, ReportCardTitle, StandingNote, reportCard } from "@/components/feed/report-standing";
 
 /** Events described per report on the wall; the rest is on the dashboard. */
 const EVENTS_PER_REPORT = 2;
@@ -16,7 +14,6 @@ const EVENTS_PER_REPORT = 2;
  */
 export function WallTicker({ entries, names }: { entries: FeedEntry[]; names: NameBook }) {
   const t = useTranslations();
-  const locale = useLocale();
   return (
     <section className="wall-ticker" aria-label={t("wall.ticker")}>
       <h2>{t("wall.ticker")}</h2>
@@ -25,26 +22,12 @@ export function WallTicker({ entries, names }: { entries: FeedEntry[]; names: Na
       ) : (
         <ol data-testid="wall-ticker">
           {entries.map((entry) => {
-            const { report } = entry;
-            const standing = reportStanding(report);
-            const retracted = standing.state === "retracted";
-            const publishedAt = report.publishedAt ?? entry.at;
+            const card = reportCard(entry);
+            const { report, standing, retracted } = card;
             return (
-              <li
-                key={report.id}
-                data-testid="report-card"
-                data-report-id={report.id}
-                data-seq={entry.seq}
-                data-kind={entry.kind}
-                data-standing={standing.state}
-                data-key={report.key}
-              >
-                <div className="wall-ticker-meta">
-                  <time dateTime={publishedAt}>{formatUtc(publishedAt, locale)}</time>
-                  {report.key && !retracted && <span className="badge key">{t("feed.key")}</span>}
-                  <StandingBadge standing={standing} />
-                </div>
-                <div className="wall-ticker-title">{retracted ? <s>{report.title}</s> : report.title}</div>
+              <li key={report.id} {...card.attributes}>
+                <ReportCardMeta card={card} className="wall-ticker-meta" />
+                <ReportCardTitle card={card} className="wall-ticker-title" />
                 <StandingNote standing={standing} className="wall-ticker-reason" />
                 {!retracted &&
                   report.events.slice(0, EVENTS_PER_REPORT).map((event) => (
