@@ -5,12 +5,14 @@ import { SignedOutDesk } from "@/components/desk/signed-out-desk";
 import { roleAtLeast } from "@/lib/schemas/users";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
-import { listAllEvents } from "@/server/services/events/list-all-events";
 import { readLastSeq } from "@/server/services/feed/internal/read-feed";
 import { isSetupRequired } from "@/server/services/setup/setup-state";
 import { listFactions } from "@/server/services/reference/list-factions";
 import { listPlaces } from "@/server/services/reference/list-places";
 import { listRegions } from "@/server/services/reference/list-regions";
+import { loadPageView } from "@/server/services/timeline/load-page-view";
+import { CLIENT_IP_HEADER } from "@/server/http/request-guard";
+import { headers } from "next/headers";
 import "./desk.css";
 
 export const dynamic = "force-dynamic";
@@ -23,16 +25,16 @@ export default async function DeskPage() {
   if (!actor) return <SignedOutDesk setupRequired={await isSetupRequired(ctx.db)} />;
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
   if (!roleAtLeast(actor.role, "editor")) return <DeskShell user={user} readOnly />;
-  const [places, factions, regions, events, lastSeq] = await Promise.all([
+  const [places, factions, regions, view, lastSeq] = await Promise.all([
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
     listRegions(ctx, actor),
-    listAllEvents(ctx, actor),
+    loadPageView(ctx, actor, "live", (await headers()).get(CLIENT_IP_HEADER) ?? "unknown"),
     readLastSeq(ctx.db),
   ]);
   return (
     <DeskShell user={user}>
-      <DeskApp initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }} regions={regions} lastSeq={lastSeq} />
+      <DeskApp initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }} regions={regions} lastSeq={lastSeq} />
     </DeskShell>
   );
 }

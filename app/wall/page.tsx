@@ -7,11 +7,12 @@ import { parseWallParams } from "@/lib/schemas/wall";
 import { Wall } from "@/components/wall/wall";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
-import { listAllEvents } from "@/server/services/events/list-all-events";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions } from "@/server/services/reference/list-factions";
 import { listPlaces } from "@/server/services/reference/list-places";
 import { listRegions } from "@/server/services/reference/list-regions";
+import { loadPageView } from "@/server/services/timeline/load-page-view";
+import { CLIENT_IP_HEADER } from "@/server/http/request-guard";
 import "./wall.css";
 import { Main } from "@/components/ui/main";
 
@@ -42,12 +43,12 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
     );
   }
 
-  const [feed, places, factions, regions, events] = await Promise.all([
+  const [feed, places, factions, regions, view] = await Promise.all([
     listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
     listRegions(ctx, actor),
-    listAllEvents(ctx, actor),
+    loadPageView(ctx, actor, "live", (await headers()).get(CLIENT_IP_HEADER) ?? "unknown"),
   ]);
   const { config, ignored } = parseWallParams(params, { regions: regions.map((r) => r.slug), factions: factions.map((f) => f.slug), fallbackLocale });
   const messages = ((await import(`../../messages/${config.locale}.json`)) as { default: AbstractIntlMessages }).default;
@@ -61,7 +62,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
         config={config}
         ignored={ignored}
         regions={regions}
-        initial={{ places, factions, events: { events }, renderedAt: ctx.now().getTime() }}
+        initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }}
         initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
       />
     </NextIntlClientProvider>

@@ -20,7 +20,9 @@ import type { EventCounts, ListedEvent, SortOrder } from "@/lib/schemas/event-qu
 import type { Faction, Place, Region } from "@/lib/schemas/reference";
 import { ControlChart } from "@/components/charts/control-chart";
 import { EventsChart } from "@/components/charts/events-chart";
-import { useDashboardModel } from "@/components/dashboard/use-dashboard-model";
+import { useReferenceModel } from "@/components/dashboard/use-dashboard-model";
+import { BUCKET_MS } from "@/lib/dashboard/series";
+import { linearAxis } from "@/lib/dashboard/time-axis";
 import { SituationMap } from "@/components/map/situation-map";
 import { Main } from "@/components/ui/main";
 import { SettingsMenu } from "@/components/ui/settings-menu";
@@ -76,10 +78,7 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   }, [query, order, at, known]);
 
   const mapEvents = useQuery(analystMapEventsQuery(query)).data?.events ?? NO_EVENTS;
-  const model = useDashboardModel(
-    { places: initial.places, factions: initial.factions, events: { events: NO_EVENTS }, renderedAt: initial.renderedAt },
-    { events: mapEvents },
-  );
+  const model = useReferenceModel(initial);
   const regionNames = useMemo(() => new Map(initial.regions.map((r) => [r.slug, r.name])), [initial.regions]);
   const regionName = useCallback((slug: string | null) => (slug ? (regionNames.get(slug) ?? slug) : t("noRegion")), [regionNames, t]);
   const regionOf = useCallback((place: string) => initial.places.find((p) => p.slug === place)?.region ?? null, [initial.places]);
@@ -192,8 +191,12 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
         />
 
         <section className="analyst-charts" aria-label={t("chartsNote")}>
-          {eventSeries && <EventsChart model={model} at={Date.parse(atIso)} series={eventSeries} />}
-          {controlSeries && <ControlChart model={model} at={Date.parse(atIso)} control={controlNow ?? []} series={controlSeries} />}
+          {eventSeries && (
+            <EventsChart model={model} axis={seriesAxis(eventSeries, BUCKET_MS.day)} series={eventSeries} size={BUCKET_MS.day} at={Date.parse(atIso)} />
+          )}
+          {controlSeries && (
+            <ControlChart model={model} axis={seriesAxis(controlSeries, 0)} series={controlSeries} at={Date.parse(atIso)} control={controlNow ?? []} />
+          )}
         </section>
 
         <KnownThenPanel
@@ -219,4 +222,10 @@ function Connection({ state }: { state: ConnectionState }) {
       <span>{t(state)}</span>
     </div>
   );
+}
+
+/** The unbroken axis of a series the server bucketed: its first bucket to its last (plus `size`: bars stand inside their bucket). */
+function seriesAxis(series: readonly { t: string }[], size: number) {
+  const first = series[0] ? Date.parse(series[0].t) : 0;
+  return linearAxis(first, (series.at(-1) ? Date.parse(series.at(-1)!.t) : first) + size);
 }

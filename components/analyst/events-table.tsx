@@ -11,7 +11,7 @@ import { eventPlaceRefs } from "@/lib/events/event-kinds";
 import { formatUtc } from "@/lib/format/time";
 import type { ListedEvent, SortOrder } from "@/lib/schemas/event-query";
 import type { Event } from "@/lib/schemas/events";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import { TYPE_COLORS } from "@/components/charts/events-chart";
 import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
 import { reportStanding } from "@/lib/feed/report-cards";
@@ -51,7 +51,7 @@ export function EventsTable({
   order: SortOrder;
   onOrder: (order: SortOrder) => void;
   initialPage?: EventsPage;
-  model: DashboardModel;
+  model: ReferenceModel;
   regionName: (slug: string | null) => string;
   fresh: ReadonlySet<string>;
   total?: number;

@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import { controlDifferences } from "@/lib/analyst/control-diff";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import { fromLocalInput, toLocalInput } from "./filter-bar";
 
-function Holder({ control, model }: { control: PlaceControl | null; model: DashboardModel }) {
+function Holder({ control, model }: { control: PlaceControl | null; model: ReferenceModel }) {
   const t = useTranslations("analyst");
   if (!control) return <span className="muted">{t("nobody")}</span>;
   return (
@@ -36,7 +36,7 @@ export function KnownThenPanel({
   onKnown: (known: string | undefined) => void;
   then?: PlaceControl[];
   now?: PlaceControl[];
-  model: DashboardModel;
+  model: ReferenceModel;
   latestEvent: string;
 }) {
   const t = useTranslations("analyst");

@@ -7,7 +7,7 @@ import type { FilterValues } from "@/lib/analyst/filter-params";
 import { applyReportToPages, type EventsPage } from "@/lib/analyst/live-rows";
 import { matchesFilter } from "@/lib/analyst/match-filter";
 import { analystEventsQuery } from "@/lib/analyst/queries";
-import { eventsOfReport } from "@/lib/dashboard/events-cache";
+import { eventsOfReport } from "@/lib/dashboard/view-folds";
 import type { FeedEntry } from "@/lib/schemas/feed";
 import type { SortOrder } from "@/lib/schemas/event-query";
 

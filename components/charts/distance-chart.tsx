@@ -3,18 +3,30 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { toAxis } from "@/lib/dashboard/time-axis";
-import { distanceSeries } from "@/lib/dashboard/series";
+import { toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
+import type { DistancePointWire } from "@/lib/schemas/timeline";
 import { formatUtc } from "@/lib/format/time";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
-/** The front closing in: every advance reported with a distance, one line per target city. `fontPx`: tick size. */
-export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: DashboardModel; at: number; fontPx?: number }) {
+/** The front closing in: the newest advances reported with a distance up to `at`, one line per target city. `fontPx`: tick size. */
+export function DistanceChart({
+  model,
+  axis,
+  distances,
+  at,
+  fontPx = TICK_PX,
+}: {
+  model: Pick<ReferenceModel, "names" | "locale">;
+  axis: TimeAxis;
+  distances: readonly DistancePointWire[];
+  at: number;
+  fontPx?: number;
+}) {
   const t = useTranslations("charts");
-  const points = useMemo(() => distanceSeries(model.events, at), [model.events, at]);
+  const points = useMemo(() => distances.map((p) => ({ ...p, t: Date.parse(p.t) })).filter((p) => p.t <= at), [distances, at]);
   const targets = [...new Set(points.map((p) => p.toward))];
-  const rows = points.map((p) => ({ t: p.t, x: toAxis(model.axis, p.t), [p.toward]: p.distanceKm }));
+  const rows = points.map((p) => ({ t: p.t, x: toAxis(axis, p.t), [p.toward]: p.distanceKm }));
   const latest = points.at(-1);
   const top = Math.max(5, Math.ceil(Math.max(0, ...points.map((p) => p.distanceKm)) / 5) * 5);
   const ticks = Array.from({ length: Math.min(top / 5, 10) + 1 }, (_, i) => Math.round((i * top) / Math.min(top / 5, 10)));
@@ -38,8 +50,8 @@ export function DistanceChart({ model, at, fontPx = TICK_PX }: { model: Dashboar
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-            {axisBreakAreas(model.axis)}
-            <XAxis {...timeXAxis(model.axis, model.locale, fontPx)} />
+            {axisBreakAreas(axis)}
+            <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
             <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
             <Tooltip
               contentStyle={TOOLTIP_STYLE}

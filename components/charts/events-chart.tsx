@@ -3,46 +3,41 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { BUCKET_MS, eventCountSeriesOnAxis } from "@/lib/dashboard/series";
-import { fromAxis, linearAxis, toAxis } from "@/lib/dashboard/time-axis";
+import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import { formatAxisDate } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
 
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
 export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", withdrawal: "#DDCC77", evacuation: "#CC6677", strike: "#AA4499" } as const;
 
 /**
- * Events per day by type. `series` (optional): rows from GET /api/stats/events to draw instead of counting
- * the model's events. `fontPx`: tick size (the wall's scales with the screen).
+ * Events per bucket by type: `series` as the server counted them (the timeline's days, or GET
+ * /api/stats/events), `size` their bucket, drawn on `axis`. `fontPx`: tick size (the wall's scales with the screen).
  */
 export function EventsChart({
   model,
-  at,
+  axis,
   series,
+  size,
+  at,
   fontPx = TICK_PX,
 }: {
-  model: DashboardModel;
+  model: Pick<ReferenceModel, "locale">;
+  axis: TimeAxis;
+  series: { t: string; counts: Record<string, number> }[];
+  size: number;
   at: number;
-  series?: { t: string; counts: Record<string, number> }[];
   fontPx?: number;
 }) {
   const t = useTranslations();
-  const { rows, axis, size } = useMemo(() => {
-    const starts = series?.map((row) => Date.parse(row.t)) ?? [];
-    // A server series' bucket is the distance of its first two rows (one row: a day).
-    const size = series ? (starts.length > 1 ? starts[1]! - starts[0]! : BUCKET_MS.day) : BUCKET_MS.day;
-    const axis = series ? linearAxis(starts[0] ?? 0, (starts.at(-1) ?? 0) + size) : model.axis;
+  const rows = useMemo(
     // A bar stands in the middle of its bucket.
-    const rows = (series ?? eventCountSeriesOnAxis(model.events, axis)).map((row) => ({
-      t: Date.parse(row.t),
-      x: toAxis(axis, Date.parse(row.t) + size / 2),
-      ...row.counts,
-    }));
-    return { rows, axis, size };
-  }, [series, model.events, model.axis]);
-  const bucketAt = Math.floor((series ? at : Math.min(at, model.range.end)) / size) * size;
+    () => series.map((row) => ({ t: Date.parse(row.t), x: toAxis(axis, Date.parse(row.t) + size / 2), ...row.counts })),
+    [series, axis, size],
+  );
+  const bucketAt = Math.floor(Math.min(at, axis.end) / size) * size;
   const current = rows.find((r) => r.t === bucketAt) as Record<string, number> | undefined;
   const bucketTotal = (row: Record<string, number>) => EVENT_TYPES.reduce((n, type) => n + (row[type] ?? 0), 0);
   const total = current ? bucketTotal(current) : 0;

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
-import type { DashboardModel } from "./use-dashboard-model";
+import type { ReferenceModel } from "./use-dashboard-model";
 
 /** The map's content as a table: for screen readers, for anyone who prefers text, and for checking the map. */
-export function ControlTable({ model, control }: { model: DashboardModel; control: PlaceControl[] }) {
+export function ControlTable({ model, control }: { model: ReferenceModel; control: PlaceControl[] }) {
   const t = useTranslations("map");
   return (
     <details className="panel control-table">

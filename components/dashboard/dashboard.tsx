@@ -3,7 +3,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { recentEvents } from "@/lib/dashboard/series";
+import { dayCountsOnAxis } from "@/lib/dashboard/series";
+import { DAY_MS } from "@/lib/dashboard/time-axis";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { ControlChart } from "@/components/charts/control-chart";
 import { DistanceChart } from "@/components/charts/distance-chart";
@@ -14,12 +15,10 @@ import { SettingsMenu } from "@/components/ui/settings-menu";
 import { Main } from "@/components/ui/main";
 import { ControlTable } from "./control-table";
 import { TimeBar } from "./time-bar";
-import { useDashboardModel, type InitialData } from "./use-dashboard-model";
+import { useDashboardModel, useMoment, type InitialData } from "./use-dashboard-model";
 import { useLiveUpdates, type ConnectionState } from "./use-live-updates";
+import { usePrefetchAhead } from "./use-prefetch-ahead";
 import { useTime } from "./use-time";
-
-/** Movements (advances, withdrawals, evacuations, strikes) stay on the map this long after they happened. */
-export const MOVEMENT_WINDOW_MS = 3 * 86_400_000;
 
 export function Dashboard({ initial, initialFeed, initialTime }: { initial: InitialData; initialFeed: FeedState; initialTime: number | null }) {
   const t = useTranslations();
@@ -28,12 +27,12 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
   useState(() => queryClient.setQueryData(liveFeedQuery().queryKey, initialFeed));
   const model = useDashboardModel(initial);
   const time = useTime(initialTime, model.axis);
+  usePrefetchAhead(model, time);
   const { connection, lastUpdate } = useLiveUpdates();
 
-  const control = useMemo(() => model.controlAt(time.at), [model, time.at]);
   // Live, the map shows the latest movements even when the news is days old (the demo: Dec 2024).
-  const movementsUntil = Math.min(time.at, model.latestEvent);
-  const recent = useMemo(() => recentEvents(model.events, movementsUntil, MOVEMENT_WINDOW_MS), [model.events, movementsUntil]);
+  const { control, recent } = useMoment(model, initial, time.live ? "live" : time.at);
+  const eventRows = useMemo(() => dayCountsOnAxis(model.timeline.days, model.axis), [model.timeline.days, model.axis]);
 
   return (
     <div className="dashboard">
@@ -58,9 +57,9 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
           <LiveFeed names={model.names} />
         </section>
         <section className="charts" aria-label={t("charts.title")}>
-          <ControlChart model={model} at={time.at} control={control} />
-          <EventsChart model={model} at={time.at} />
-          <DistanceChart model={model} at={time.at} />
+          <ControlChart model={model} axis={model.axis} series={model.timeline.control} at={time.at} control={control} />
+          <EventsChart model={model} axis={model.axis} series={eventRows} size={DAY_MS} at={time.at} />
+          <DistanceChart model={model} axis={model.axis} distances={model.timeline.distances} at={time.at} />
         </section>
         <ControlTable model={model} control={control} />
       </Main>

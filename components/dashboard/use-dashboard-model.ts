@@ -1,46 +1,41 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { controlAt, type BaselineHolding } from "@/lib/control/control-at";
-import { publishedEventsQuery, type EventsState } from "@/lib/dashboard/events-cache";
-import { controlChanges } from "@/lib/dashboard/series";
-import { timeAxis } from "@/lib/dashboard/time-axis";
+import type { BaselineHolding } from "@/lib/control/control-at";
+import { timelineAxis, timelineLatest } from "@/lib/dashboard/timeline-axis";
+import type { MovementsState } from "@/lib/dashboard/view-folds";
 import { factionsQuery, placesQuery } from "@/lib/client/reference-queries";
+import { controlQuery, movementsQuery, timelineQuery, type Moment } from "@/lib/client/view-queries";
 import { nameBook } from "@/lib/format/describe-event";
-import type { ListedEvent } from "@/lib/schemas/event-query";
+import type { ControlState } from "@/lib/schemas/control";
+import type { Timeline } from "@/lib/schemas/timeline";
 import type { Faction, Place } from "@/lib/schemas/reference";
 
+/** What a page's server render hands its model: reference data and one moment of the history, all bounded. */
 export interface InitialData {
   places: Place[];
   factions: Faction[];
-  events: EventsState;
+  timeline: Timeline;
+  /** The moment rendered ("live" or an instant), its control state and movements. */
+  moment: Moment;
+  control: ControlState;
+  movements: MovementsState;
   /** When the server rendered the page: the time range of an empty desk starts there. */
   renderedAt: number;
 }
 
-/** How far before and after the events the time slider reaches. */
-const RANGE_PADDING_MS = 12 * 3_600_000;
-
 /** "Hayat Tahrir al-Sham-led rebels (Military Operations Command)" → "Hayat Tahrir al-Sham-led rebels" */
 export const shortFactionName = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, "");
 
-/**
- * Everything the panels share: reference data, events, names in the UI language, the time range, control at a time.
- * `options.events` replaces the published events (the analyst workbench passes the events its filter matches).
- */
-export function useDashboardModel(initial: InitialData, options: { events?: ListedEvent[] } = {}) {
+/** Reference data in the UI language: places, factions, their names and colours, the baseline. */
+export function useReferenceModel(initial: { places: Place[]; factions: Faction[] }) {
   const locale = useLocale() as "en" | "nl";
   const t = useTranslations("factions");
   const places = useQuery({ ...placesQuery(), initialData: initial.places }).data;
   const factions = useQuery({ ...factionsQuery(), initialData: initial.factions }).data;
-  // With events given, the published-events cache is left untouched (no initial data written into it).
-  const published = useQuery(options.events ? { ...publishedEventsQuery(), enabled: false } : { ...publishedEventsQuery(), initialData: initial.events }).data
-    ?.events;
-  const events = options.events ?? published ?? initial.events.events;
-
-  const derived = useMemo(() => {
+  return useMemo(() => {
     const names = nameBook(
       Object.fromEntries(places.map((p) => [p.slug, p.names[locale] ?? p.name])),
       // Short names for the UI language where the messages have one, else the gazetteer's name.
@@ -50,18 +45,41 @@ export function useDashboardModel(initial: InitialData, options: { events?: List
     const baseline: BaselineHolding[] = places.flatMap((p) =>
       p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : [],
     );
-    const changes = controlChanges(events);
-    // reduce, not Math.min(...spread): an analyst's data set can exceed the engine's argument limit.
-    const times = [...baseline.map((b) => b.since), ...events.map((e) => Date.parse(e.occurredAt))];
-    const start = times.length ? times.reduce((a, b) => Math.min(a, b)) : initial.renderedAt;
-    const latestEvent = times.reduce((a, b) => Math.max(a, b), start);
-    const end = latestEvent + RANGE_PADDING_MS;
-    // What the charts and the slider draw: the periods that have events, long empty stretches cut out.
-    const axis = timeAxis(times, initial.renderedAt);
-    return { names, colors, baseline, changes, latestEvent, range: { start, end }, axis };
-  }, [places, factions, events, locale, t, initial.renderedAt]);
+    return { places, factions, locale, names, colors, baseline };
+  }, [places, factions, locale, t]);
+}
+export type ReferenceModel = ReturnType<typeof useReferenceModel>;
 
-  return { places, factions, events, locale, ...derived, controlAt: (at: number) => controlAt(derived.baseline, derived.changes, at) };
+/**
+ * Everything the dashboard's panels share: the reference model, the timeline (whole history, bounded:
+ * one row per day) and the time axis it makes. `region`: the wall's scope for counts and series.
+ */
+export function useDashboardModel(initial: InitialData, region: string | null = null) {
+  const reference = useReferenceModel(initial);
+  const timeline = useQuery({ ...timelineQuery(region), ...(region === null ? { initialData: initial.timeline } : {}) }).data ?? initial.timeline;
+  const derived = useMemo(() => {
+    const baselineTimes = reference.baseline.map((b) => b.since);
+    // What the charts and the slider draw: the periods that have events, long empty stretches cut out.
+    const axis = timelineAxis(timeline.days, baselineTimes, initial.renderedAt);
+    const latestEvent = Math.max(timelineLatest(timeline.days) ?? axis.start, ...baselineTimes);
+    return { baselineTimes, axis, latestEvent, range: { start: axis.start, end: axis.end } };
+  }, [timeline.days, reference.baseline, initial.renderedAt]);
+  return { ...reference, timeline, renderedAt: initial.renderedAt, ...derived };
 }
 
 export type DashboardModel = ReturnType<typeof useDashboardModel>;
+
+/**
+ * One moment of the history: who holds each place and the movements before it, fetched per position
+ * (the previous one stays drawn until the next arrives). "live": now, and the newest movements.
+ */
+export function useMoment(model: DashboardModel, initial: InitialData, moment: Moment) {
+  const seeded = moment === initial.moment;
+  const control = useQuery({ ...controlQuery(moment), placeholderData: keepPreviousData, ...(seeded ? { initialData: initial.control } : {}) }).data;
+  const movements = useQuery({
+    ...movementsQuery(moment, model.latestEvent),
+    placeholderData: keepPreviousData,
+    ...(seeded ? { initialData: initial.movements } : {}),
+  }).data;
+  return { control: control?.places ?? [], recent: movements?.events ?? [] };
+}

@@ -7,6 +7,11 @@ import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 export const PLAY_STEP_MS = 3_600_000;
 export const PLAY_TICK_MS = 60;
 
+/** The replay's step after `current`: an hour further along the axis, on a whole hour. */
+export function nextPlayStep(axis: TimeAxis, current: number): number {
+  return Math.round(fromAxis(axis, toAxis(axis, current) + PLAY_STEP_MS) / PLAY_STEP_MS) * PLAY_STEP_MS;
+}
+
 /**
  * The time the dashboard shows: `null` follows live (now), a number is a chosen instant. The choice is
  * kept in the URL (`?t=…`) so a view can be shared; replaceState avoids a round trip to the server.
@@ -35,7 +40,7 @@ export function useTime(initial: number | null, axis: TimeAxis) {
     if (!playing) return;
     const timer = setInterval(() => {
       setChosen((current) => {
-        const next = Math.round(fromAxis(axis, toAxis(axis, current ?? axis.start) + PLAY_STEP_MS) / PLAY_STEP_MS) * PLAY_STEP_MS;
+        const next = nextPlayStep(axis, current ?? axis.start);
         if (next >= axis.end) {
           setPlaying(false);
           return axis.end;

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useDashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
+import { useDashboardModel, useMoment, type InitialData } from "@/components/dashboard/use-dashboard-model";
 import { useLiveUpdates } from "@/components/dashboard/use-live-updates";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { deskKeys } from "@/lib/client/desk-queries";
@@ -26,6 +26,8 @@ export function DeskApp({ initial, regions, lastSeq }: { initial: InitialData; r
   const t = useTranslations("desk");
   const queryClient = useQueryClient();
   const model = useDashboardModel(initial);
+  // Who holds each place now: the preview map draws a draft's changes over it (kept current by the feed).
+  useMoment(model, initial, "live");
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<{ text: string; id: string } | null>(null);
   // The feed resumes from the seq the page was rendered at (no backlog replayed); each entry folds into the

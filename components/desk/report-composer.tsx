@@ -12,6 +12,7 @@ import {
   emptyReport,
   errorsByField,
   placeResolver,
+  randomId,
   reportInput,
   validateDraft,
   type ReportDraft,
@@ -22,7 +23,7 @@ import { AddPlaceForm } from "./add-place-form";
 import { EventEditor, type PlaceFieldName } from "./event-editor";
 import { PreviewMap } from "./preview-map";
 import { useLocalDraft } from "./use-local-draft";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 
 /** Tries of a send that got no answer; the Idempotency-Key makes every try the same request. */
 const SEND_RETRIES = 4;
@@ -32,7 +33,7 @@ type Target = { kind: "new" } | { kind: "edit"; report: Report };
 
 interface ComposerProps {
   target: Target;
-  model: DashboardModel;
+  model: ReferenceModel;
   places: Place[];
   factions: Faction[];
   regions: Region[];
@@ -58,17 +59,17 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   const resolvePlaceText = useMemo(() => placeResolver(places), [places]);
 
   const send = useMutation({
-    mutationFn: async ({ input, publish }: { input: ReturnType<typeof reportInput>; publish: boolean }) => {
+    // One request per send, retried with its Idempotency-Key: a draft's edit and its publication are one server operation.
+    mutationFn: async ({ input, publish, key }: { input: ReturnType<typeof reportInput>; publish: boolean; key: string }) => {
       if (!base) {
         return api<Report>("/api/reports", {
           method: "POST",
           body: { ...input, status: publish ? "published" : "draft" },
-          headers: { "idempotency-key": draft.idempotencyKey },
+          headers: { "idempotency-key": key },
         });
       }
-      const body = { ...input, version: base.version, ...(correcting ? { reason } : {}) };
-      const saved = await api<Report>(`/api/reports/${base.id}`, { method: "PATCH", body });
-      return publish && saved.status === "draft" ? api<Report>(`/api/reports/${base.id}/publish`, { method: "POST" }) : saved;
+      const body = { ...input, version: base.version, ...(correcting ? { reason } : {}), ...(publish && !correcting ? { publish: true } : {}) };
+      return api<Report>(`/api/reports/${base.id}`, { method: "PATCH", body, headers: { "idempotency-key": key } });
     },
     retry: (count, error) => error instanceof ApiError && error.retryable && count < SEND_RETRIES,
     retryDelay: retryDelayMs,
@@ -102,7 +103,8 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
       requestAnimationFrame(() => document.querySelector<HTMLElement>(".report-composer [aria-invalid='true']")?.focus());
       return;
     }
-    send.mutate({ input: reportInput(draft, resolvePlaceText), publish });
+    // A new report keeps its draft's key (a double click or a reload posts it once); an edit gets a key per send.
+    send.mutate({ input: reportInput(draft, resolvePlaceText), publish, key: base ? randomId() : draft.idempotencyKey });
   };
 
   const update = (patch: Partial<ReportDraft>) => {

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { placesHeld } from "@/lib/control/control-at";
 import type { PlaceControl } from "@/lib/schemas/control";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 
 /** What the colours and lines mean, with the factions actually on the map and how many places each holds. */
-export function MapLegend({ model, control, open = true }: { model: DashboardModel; control: PlaceControl[]; open?: boolean }) {
+export function MapLegend({ model, control, open = true }: { model: ReferenceModel; control: PlaceControl[]; open?: boolean }) {
   const t = useTranslations("map");
   const factions = placesHeld(control);
   return (

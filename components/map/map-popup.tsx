@@ -7,7 +7,7 @@ import type { PlaceControl } from "@/lib/schemas/control";
 import type { ListedEvent } from "@/lib/schemas/event-query";
 import { eventPlaceRefs } from "@/lib/events/event-kinds";
 import type { EventInput } from "@/lib/schemas/events";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import type { MapEngine } from "./map-view";
 import { StandingBadge, StandingNote } from "@/components/feed/report-standing";
 import { reportStanding } from "@/lib/feed/report-cards";
@@ -31,7 +31,7 @@ export function MapPopup({
 }: {
   engine: MapEngine;
   selection: Selection;
-  model: DashboardModel;
+  model: ReferenceModel;
   control: PlaceControl[];
   recent: ListedEvent[];
   onClose: () => void;
@@ -44,7 +44,7 @@ export function MapPopup({
           .filter((e) => mentions(e, selection.slug))
           .slice(-POPUP_EVENTS_MAX)
           .reverse()
-      : model.events.filter((e) => e.id === selection.eventId);
+      : recent.filter((e) => e.id === selection.eventId);
   const holding = selection.kind === "place" ? control.find((c) => c.place === selection.slug) : undefined;
 
   return (

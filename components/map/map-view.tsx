@@ -10,7 +10,7 @@ import { regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { useThemeMode } from "@/components/ui/theme";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { ListedEvent } from "@/lib/schemas/event-query";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import { MapLegend } from "./map-legend";
 import { MapPopup, type Selection } from "./map-popup";
 import { declutterMapLabels } from "./declutter-labels";
@@ -23,7 +23,7 @@ export type MapEngine = typeof maplibre;
 export interface MapViewProps {
   engine: MapEngine;
   mapboxToken?: string;
-  model: DashboardModel;
+  model: ReferenceModel;
   control: PlaceControl[];
   recent: ListedEvent[];
   /** A view chosen by the page (the wall's region focus and rotation); the map flies there when it changes. */

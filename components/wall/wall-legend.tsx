@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { placesHeld } from "@/lib/control/control-at";
-import type { DashboardModel } from "@/components/dashboard/use-dashboard-model";
+import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 import type { PlaceControl } from "@/lib/schemas/control";
 
 /** Drawn by the map for factions outside the URL's filter (lib/dashboard/map-features NEUTRAL). */
@@ -20,7 +20,7 @@ export function WallLegend({
   filtered,
   region = null,
 }: {
-  model: DashboardModel;
+  model: ReferenceModel;
   control: PlaceControl[];
   filtered: boolean;
   region?: string | null;

@@ -6,20 +6,20 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react"
 import { ControlChart } from "@/components/charts/control-chart";
 import { DistanceChart } from "@/components/charts/distance-chart";
 import { EventsChart } from "@/components/charts/events-chart";
-import { MOVEMENT_WINDOW_MS } from "@/components/dashboard/dashboard";
-import { useDashboardModel, type DashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
+import { useDashboardModel, useMoment, type DashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
 import { useLiveUpdates } from "@/components/dashboard/use-live-updates";
 import { SituationMap } from "@/components/map/situation-map";
 import { Main } from "@/components/ui/main";
 import { setApiBearer } from "@/lib/client/api";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
-import { controlAt } from "@/lib/control/control-at";
-import { recentEvents } from "@/lib/dashboard/series";
+import { timelineQuery } from "@/lib/client/view-queries";
+import { dayCountsOnAxis } from "@/lib/dashboard/series";
+import { DAY_MS } from "@/lib/dashboard/time-axis";
 import { MAP_VIEWS, regionBounds } from "@/lib/geo/map-views";
 import type { Region } from "@/lib/schemas/reference";
 import type { IgnoredParam, WallConfig, WallView } from "@/lib/schemas/wall";
 import { ignoredReason } from "./ignored-reason";
-import { breakingEntry, colorsInScope, controlInRegion, eventsInRegion, tickerEntries } from "@/lib/wall/scope";
+import { breakingEntry, colorsInScope, tickerEntries } from "@/lib/wall/scope";
 import { BreakingBanner } from "./breaking-banner";
 import { WallLegend } from "./wall-legend";
 import { WallStatus } from "./wall-status";
@@ -63,19 +63,19 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   }, [model.places]);
   const scope = useMemo(() => ({ region: config.region, factions: config.factions }), [config.region, config.factions]);
 
-  // The wall always shows the latest state: every event known, the movements of the last days.
+  // The wall always shows the latest state: control now, the movements of the days before the newest event.
   const at = model.range.end;
-  const control = useMemo(() => model.controlAt(at), [model, at]);
+  const { control, recent: movements } = useMoment(model, initial, "live");
   const mapModel: DashboardModel = useMemo(() => ({ ...model, colors: colorsInScope(model.colors, config.factions) }), [model, config.factions]);
-  const recent = useMemo(
-    () => recentEvents(model.events, model.latestEvent, MOVEMENT_WINDOW_MS).filter((e) => !config.factions || config.factions.includes(e.faction)),
-    [model.events, model.latestEvent, config.factions],
+  const recent = useMemo(() => movements.filter((e) => !config.factions || config.factions.includes(e.faction)), [movements, config.factions]);
+  // A region wall's charts count the region (its own timeline, on the whole history's axis).
+  const regional = useQuery({ ...timelineQuery(config.region), enabled: config.region !== null }).data;
+  const chartTimeline = config.region ? (regional ?? { ...model.timeline, days: [], control: [], distances: [] }) : model.timeline;
+  const chartControl = useMemo(
+    () => (config.region ? control.filter((c) => regionOf(c.place) === config.region) : control),
+    [control, config.region, regionOf],
   );
-  const chartModel: DashboardModel = useMemo(() => {
-    const { baseline, changes } = controlInRegion(model.baseline, model.changes, config.region, regionOf);
-    return { ...mapModel, events: [...eventsInRegion(model.events, config.region)], baseline, changes };
-  }, [mapModel, model.baseline, model.changes, model.events, config.region, regionOf]);
-  const chartControl = useMemo(() => controlAt(chartModel.baseline, chartModel.changes, at), [chartModel, at]);
+  const eventRows = useMemo(() => dayCountsOnAxis(chartTimeline.days, model.axis), [chartTimeline.days, model.axis]);
 
   const view = useRotation(config.views, config.rotateMs);
   const fit = useMemo(() => {
@@ -152,11 +152,20 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
         <section className="wall-charts" aria-label="Charts">
           {charts.map((chart) =>
             chart === "control" ? (
-              <ControlChart key={chart} model={chartModel} at={at} control={chartControl} only={config.factions} fontPx={type.tickPx} />
+              <ControlChart
+                key={chart}
+                model={mapModel}
+                axis={model.axis}
+                series={chartTimeline.control}
+                at={at}
+                control={chartControl}
+                only={config.factions}
+                fontPx={type.tickPx}
+              />
             ) : chart === "events" ? (
-              <EventsChart key={chart} model={chartModel} at={model.latestEvent} fontPx={type.tickPx} />
+              <EventsChart key={chart} model={mapModel} axis={model.axis} series={eventRows} size={DAY_MS} at={model.latestEvent} fontPx={type.tickPx} />
             ) : (
-              <DistanceChart key={chart} model={chartModel} at={at} fontPx={type.tickPx} />
+              <DistanceChart key={chart} model={mapModel} axis={model.axis} distances={chartTimeline.distances} at={at} fontPx={type.tickPx} />
             ),
           )}
         </section>

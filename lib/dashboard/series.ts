@@ -72,41 +72,11 @@ export function eventCountSeries(
   return rows;
 }
 
-/** Events per day on a time axis, by type: days in its segments only (none for the gaps). */
-export function eventCountSeriesOnAxis(events: readonly Pick<ListedEvent, "type" | "occurredAt">[], axis: TimeAxis, types: readonly EventType[] = EVENT_TYPES) {
-  const size = BUCKET_MS.day;
-  const rows = new Map(
-    axisBuckets(axis, size).map((start) => [start, { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, 0])) }]),
-  );
-  for (const event of events) {
-    if (!types.includes(event.type)) continue;
-    const row = rows.get(Math.floor(Date.parse(event.occurredAt) / size) * size);
-    if (row) row.counts[event.type] = (row.counts[event.type] ?? 0) + 1;
-  }
-  return [...rows.values()];
-}
-
-export interface DistancePoint {
-  t: number;
-  /** The place advanced on. */
-  toward: string;
-  faction: string;
-  distanceKm: number;
-  confidence: string;
-}
-
-/** Reported distances of advances to their targets, oldest first: the front closing in. */
-export function distanceSeries(events: readonly ListedEvent[], until: number): DistancePoint[] {
-  return events
-    .filter((e): e is ListedEvent & { type: "advance" } => e.type === "advance" && e.distanceKm !== undefined && Date.parse(e.occurredAt) <= until)
-    .map((e) => ({ t: Date.parse(e.occurredAt), toward: e.toward, faction: e.faction, distanceKm: e.distanceKm!, confidence: e.confidence }))
-    .sort((a, b) => a.t - b.t);
-}
-
-/** Events shown as movements on the map at time `at`: those of the preceding window. */
-export function recentEvents(events: readonly ListedEvent[], at: number, windowMs: number): ListedEvent[] {
-  return events.filter((e) => {
-    const t = Date.parse(e.occurredAt);
-    return t <= at && t > at - windowMs;
+/** The timeline's days on a time axis, by type: every day of its segments (zero for days without events). */
+export function dayCountsOnAxis(days: readonly { day: string; counts: Record<string, number> }[], axis: TimeAxis, types: readonly EventType[] = EVENT_TYPES) {
+  const byDay = new Map(days.map((d) => [Date.parse(`${d.day}T00:00:00Z`), d.counts]));
+  return axisBuckets(axis, BUCKET_MS.day).map((start) => {
+    const counts = byDay.get(start);
+    return { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, counts?.[type] ?? 0])) };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlSeriesOnAxis, eventCountSeriesOnAxis } from "./series";
+import { controlSeriesOnAxis, dayCountsOnAxis } from "./series";
 import { axisBreaks, axisBuckets, axisTicks, DAY_MS, fromAxis, linearAxis, timeAxis, toAxis } from "./time-axis";
 
 const D = (iso: string) => Date.parse(iso);
@@ -84,10 +84,10 @@ describe("series on an axis", () => {
     expect(rows.length).toBe(12 * 24 + 24);
     expect(rows.at(-1)!.counts).toEqual({ hts: 1 });
     expect(rows.find((r) => r.t === "2024-11-27T00:00:00.000Z")!.counts).toEqual({ government: 1 });
-    const events = eventCountSeriesOnAxis(
+    const events = dayCountsOnAxis(
       [
-        { type: "strike", occurredAt: "2026-12-01T09:00:00Z" },
-        { type: "advance", occurredAt: "2024-11-27T06:00:00Z" },
+        { day: "2026-12-01", counts: { strike: 1 } },
+        { day: "2024-11-27", counts: { advance: 1 } },
       ],
       axis,
     );

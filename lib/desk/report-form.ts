@@ -47,7 +47,8 @@ export interface ReportDraft {
   idempotencyKey: string;
 }
 
-const randomId = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+/** A random id (crypto.randomUUID exists only on https and localhost; a desk on plain http falls back). */
+export const randomId = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 /** A datetime-local value for an instant, in UTC, to the minute. */
 export const toUtcInput = (at: Date | number | string) => new Date(at).toISOString().slice(0, 16);

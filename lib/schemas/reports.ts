@@ -95,6 +95,8 @@ export const updateReportSchema = createReportSchema
   .extend({
     version: z.number({ error: "must be the version you edited (a whole number)" }).int().min(1).max(DB_INT_MAX, { error: "is not a version any report has" }),
     reason: reasonSchema.optional(),
+    /** Extension: a draft's edit and its publication in one step (one transaction, one `report.published`). */
+    publish: z.literal(true, { error: "must be true (or left out)" }).optional(),
   })
   .strict()
   .refine((value) => ["title", "body", "sources", "key", "events"].some((field) => field in value), {

@@ -36,6 +36,9 @@ export interface Dialect {
   unindexed(column: Sql): Sql;
   /** An instant as a parameter compared with stored timestamps. */
   time(date: Date): Sql;
+  /** The smaller or the larger of two values (SQLite's scalar min/max, PostgreSQL's LEAST/GREATEST). */
+  least(a: Sql, b: Sql): Sql;
+  greatest(a: Sql, b: Sql): Sql;
 }
 
 /** Prisma's SQLite adapter stores DateTime as text in this form; comparisons must use the same. */
@@ -50,6 +53,8 @@ export const sqlite: Dialect = {
   bucket: (column, unit) => sql`substr(${column}, 1, ${raw(String(BUCKET_LENGTH[unit]))})`,
   unindexed: (column) => sql`+${column}`,
   time: (date) => sql`${sqliteTime(date)}`,
+  least: (a, b) => sql`min(${a}, ${b})`,
+  greatest: (a, b) => sql`max(${a}, ${b})`,
 };
 
 export const postgresql: Dialect = {
@@ -59,8 +64,11 @@ export const postgresql: Dialect = {
   bucket: (column, unit) => (unit === "day" ? sql`to_char(${column}, 'YYYY-MM-DD')` : sql`to_char(${column}, 'YYYY-MM-DD"T"HH24')`),
   unindexed: (column) => column,
   time: (date) => sql`${date}`,
+  least: (a, b) => sql`LEAST(${a}, ${b})`,
+  greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
 };
 
+export const dialects: Record<SqlDialect, Dialect> = { sqlite, postgresql };
 export const dialectFor = (db: Db | Tx): Dialect => (dialectOf(db) === "postgresql" ? postgresql : sqlite);
 
 /** A quoted column of a table alias: `col("e", "occurredAt")` is `e."occurredAt"`. Names come from our code, never from input. */

@@ -122,7 +122,13 @@ export class FairShare {
 export async function fairRead<T>(ctx: AppContext, actor: Actor | null, request: Request, compute: () => Promise<T>): Promise<T> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   const url = new URL(request.url);
-  url.searchParams.sort();
-  const key = `${url.pathname}?${url.searchParams.toString()}@${await readLastSeq(ctx.db)}`;
-  return ctx.fairShare.run(request.headers.get(CLIENT_IP_HEADER) ?? "unknown", key, compute);
+  return fairReadOf(ctx, request.headers.get(CLIENT_IP_HEADER) ?? "unknown", url.pathname, url.searchParams, compute);
+}
+
+/** The same for a page's server render: the key a request for `path?params` would have, so both share a result. */
+export async function fairReadOf<T>(ctx: AppContext, address: string, path: string, params: URLSearchParams, compute: () => Promise<T>): Promise<T> {
+  const sorted = new URLSearchParams(params);
+  sorted.sort();
+  const key = `${path}?${sorted.toString()}@${await readLastSeq(ctx.db)}`;
+  return ctx.fairShare.run(address, key, compute);
 }

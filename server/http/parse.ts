@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { zodDetails } from "../../lib/schemas/zod-details";
 import { AppError, invalid } from "../errors";
+import { IDEMPOTENCY_KEY_MAX } from "../../lib/schemas/reports";
 
 /** Largest accepted JSON body: a report with 100 events and a long body fits with room to spare. */
 export const BODY_MAX_BYTES = 256 * 1024;
@@ -96,4 +97,15 @@ async function readTextWithin(request: Request, maxBytes: number): Promise<strin
   } catch {
     throw invalid("The request body is not valid UTF-8.");
   }
+}
+
+/** The `Idempotency-Key` header (1 to IDEMPOTENCY_KEY_MAX characters), if sent. */
+export function readIdempotencyKey(request: Request): string | undefined {
+  const key = request.headers.get("idempotency-key") ?? undefined;
+  if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX)) {
+    throw invalid(`Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`, [
+      { path: "Idempotency-Key", message: `must be 1 to ${IDEMPOTENCY_KEY_MAX} characters` },
+    ]);
+  }
+  return key;
 }

@@ -23,6 +23,7 @@ import {
   updateReportSchema,
 } from "../../lib/schemas/reports";
 import { setupSchema } from "../../lib/schemas/setup";
+import { timelineSchema } from "../../lib/schemas/timeline";
 import {
   apiTokenSchema,
   changePasswordSchema,
@@ -65,6 +66,7 @@ export const RESPONSE_SCHEMAS = {
   ControlState: controlStateSchema,
   StatsSeries: statsSeriesSchema,
   EventCounts: eventCountsSchema,
+  Timeline: timelineSchema,
   Faction: factionSchema,
   Factions: z.array(factionSchema),
   Region: regionSchema,

@@ -10,6 +10,7 @@ import { controlQuerySchema } from "../../lib/schemas/control";
 import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { feedQuerySchema } from "../../lib/schemas/feed";
 import { listReportsQuerySchema } from "../../lib/schemas/reports";
+import { timelineQuerySchema } from "../../lib/schemas/timeline";
 import type { Role } from "../../lib/schemas/users";
 import type { RequestSchemaName, ResponseSchemaName } from "./components";
 
@@ -19,6 +20,13 @@ import type { RequestSchemaName, ResponseSchemaName } from "./components";
  * - `reader`: public reads of published data, unless PUBLIC_READ=false (then any signed-in user).
  * - a role: that role or a stronger one.
  */
+/** The header that makes a write's retry safe (POST and PATCH of reports). */
+const IDEMPOTENCY_HEADER = {
+  name: "Idempotency-Key",
+  description: "Makes a retry safe (1 to 255 characters)",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+
 export type Access = "none" | "optional" | "reader" | Role;
 
 export interface Answer {
@@ -286,7 +294,7 @@ export const OPERATIONS: Operation[] = [
       "Idempotency-Key header: a repeat with the same key and body returns the first response (Idempotent-Replayed: true) and creates nothing; the same key with another body 409.",
     access: "editor",
     body: "CreateReport",
-    headers: [{ name: "Idempotency-Key", description: "Makes a retry safe (1 to 255 characters)", schema: { type: "string", minLength: 1, maxLength: 255 } }],
+    headers: [IDEMPOTENCY_HEADER],
     answers: [json(201, "Created", "Report")],
     errors: [409],
   },
@@ -307,9 +315,10 @@ export const OPERATIONS: Operation[] = [
     tag: "reports",
     summary: "Edit a draft or correct a published report (editor)",
     description:
-      "version must be current (else 409, nothing changes); a correction needs a reason, keeps the earlier version in revisions and appends report.corrected. A retracted report cannot change (409).",
+      "version must be current (else 409, nothing changes); a correction needs a reason, keeps the earlier version in revisions and appends report.corrected. A retracted report cannot change (409). Extension: `publish: true` publishes an edited draft in the same transaction (report.published; 409 on a report that is not a draft). Idempotency-Key header: a repeat with the same key and body returns the first response (Idempotent-Replayed: true) and changes nothing; the same key with another request 409.",
     access: "editor",
     body: "UpdateReport",
+    headers: [IDEMPOTENCY_HEADER],
     answers: [json(200, "Updated", "Report")],
     errors: [404, 409],
   },
@@ -432,6 +441,19 @@ export const OPERATIONS: Operation[] = [
     access: "reader",
     query: statsQuerySchema,
     answers: [json(200, "One row per bucket", "StatsSeries")],
+    errors: [429],
+  },
+  {
+    method: "get",
+    path: "/api/timeline",
+    operationId: "getTimeline",
+    tag: "views",
+    summary: "Extension: the whole history in a bounded size, for a page's time slider and charts",
+    description:
+      "One row per UTC day with published events (its first and last event, its events by type), the places held per faction on the time axis those days make (hourly up to 30 days shown, else daily), and the newest reported distances of advances. `region` scopes the counts, the control series and the distances. Fair turns per client address as for /api/stats/control.",
+    access: "reader",
+    query: timelineQuerySchema,
+    answers: [json(200, "The timeline", "Timeline")],
     errors: [429],
   },
   {

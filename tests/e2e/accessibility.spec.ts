@@ -49,6 +49,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const scheme of SCHEMES) {
   test(`axe-core finds no serious or critical violation on the public pages and the desk, signed out and as admin (${scheme})`, async ({ browser }) => {
+    // Ten full axe-core analyses of map pages: ~5 s each on these 2-core machines, past the default minute.
+    test.slow();
     const context = await newContext(browser, { scheme });
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
@@ -80,6 +82,7 @@ for (const scheme of SCHEMES) {
 }
 
 test("axe-core finds no serious or critical violation in Dutch, on a phone, with an analyst filter menu open", async ({ browser }) => {
+  test.slow(); // several full axe-core analyses, as above
   const found: Record<string, string[]> = {};
   for (const scheme of SCHEMES) {
     const context = await newContext(browser, { scheme, locale: "nl", viewport: PHONE });

@@ -276,6 +276,8 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     }
     expect((await send("GET", "/api/stats/counts")).status).toBe(200);
     expect((await send("GET", "/api/stats/counts?faction=martians")).status).toBe(400);
+    expect((await send("GET", "/api/timeline?region=homs")).status).toBe(200);
+    expect((await send("GET", "/api/timeline?region=atlantis")).status).toBe(400);
     expect((await send("GET", "/api/audit?limit=5", { token: admin })).status).toBe(200);
     expect((await send("GET", "/api/audit?limit=5000", { token: admin })).status).toBe(400);
   });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { CreateReportInput, Report } from "../../../lib/schemas/reports";
 import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
@@ -9,6 +8,7 @@ import { GroupCommit } from "../../db/group-commit";
 import { sqliteWriterOf } from "../../db/sqlite-writer";
 import { AppError, isAppError } from "../../errors";
 import { checkEventReferences } from "./internal/check-event-references";
+import { findReplay, requestHashOf } from "./internal/idempotency";
 import { insertReports, insertReportsSqlite, type InsertedReport, type NewReport } from "./internal/insert-reports";
 
 export interface CreateReportOptions {
@@ -32,11 +32,11 @@ export async function createReport(
   options: CreateReportOptions = {},
 ): Promise<CreateReportResult> {
   const editor = requireRole(actor, "editor");
-  const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  const requestHash = requestHashOf(input);
   const key = options.idempotencyKey;
 
   if (key) {
-    const replay = await findReplay(ctx, editor.id, key, requestHash);
+    const replay = await findReplay(ctx.db, editor.id, key, requestHash);
     if (replay) return replay;
   }
   const now = options.at ?? ctx.now();
@@ -48,7 +48,7 @@ export async function createReport(
   } catch (error) {
     // Two requests with the same key raced: the first committed, this one answers as a repeat of it.
     if (key && isUniqueViolation(error)) {
-      const replay = await findReplay(ctx, editor.id, key, requestHash);
+      const replay = await findReplay(ctx.db, editor.id, key, requestHash);
       if (replay) return replay;
     }
     throw error;
@@ -85,13 +85,4 @@ function reportWriter(ctx: AppContext): GroupCommit<NewReport, InsertedReport> {
     writers.set(db, writer);
   }
   return writer;
-}
-
-async function findReplay(ctx: AppContext, userId: string, key: string, requestHash: string): Promise<CreateReportResult | null> {
-  const stored = await ctx.db.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
-  if (!stored) return null;
-  if (stored.requestHash !== requestHash) {
-    throw new AppError("conflict", "This Idempotency-Key was already used for a different request; use a new key for a new report.");
-  }
-  return { report: stored.response as unknown as Report, replayed: true };
 }

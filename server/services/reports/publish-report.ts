@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/internal/record-audit";
 import { appendFeedEntry } from "../feed/internal/append-feed-entry";
 import { reportInclude, toReport } from "./internal/report-view";
+import { tallyAdd } from "../timeline/internal/event-day-tally";
 
 /**
  * Publishes a draft: it appears in the feed and starts counting in every derived view.
@@ -30,6 +31,7 @@ export async function publishReport(ctx: AppContext, actor: Actor | null, id: st
       if (!current) throw notFound(`Report '${id}'`);
       throw new AppError("conflict", `Report '${id}' is ${current.status}; only drafts can be published.`);
     }
+    await tallyAdd(tx, [id]);
     const view = toReport(await tx.report.findUniqueOrThrow({ where: { id }, include: reportInclude }));
     await recordAudit(tx, editor, now, { action: "report.published", subjectType: "report", subjectId: id, details: { title: view.title } });
     return { report: view, entry: await appendFeedEntry(tx, "report.published", view, now) };

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/internal/record-audit";
 import { appendFeedEntry } from "../feed/internal/append-feed-entry";
 import { reportInclude, toReport } from "./internal/report-view";
+import { refreshDayEdges, tallyRemove } from "../timeline/internal/event-day-tally";
 
 /**
  * Retracts a published report: it stays readable with its reason, its events stop counting everywhere.
@@ -35,6 +36,8 @@ export async function retractReport(ctx: AppContext, actor: Actor | null, id: st
       if (current.status !== "published") throw refuse(current.status);
       throw new AppError("conflict", `Report '${id}' changed while you retracted it (now version ${current.version}). Reload it and retract again.`);
     }
+    // Its events stop counting: out of the day tally, and the days' first and last events found again.
+    await refreshDayEdges(tx, await tallyRemove(tx, id));
     await tx.reportRevision.create({ data: { reportId: id, version: existing.version, reason, snapshot: toReport(existing), authorId: editor.id } });
     const view = toReport(await tx.report.findUniqueOrThrow({ where: { id }, include: reportInclude }));
     await recordAudit(tx, editor, now, { action: "report.retracted", subjectType: "report", subjectId: id, details: { reason } });

@@ -4,11 +4,12 @@ import type { CreateReportInput, Report } from "../../../../lib/schemas/reports"
 import type { Actor } from "../../../auth/sessions";
 import type { Tx } from "../../../db/client";
 import { insertStatements, numbered, sqliteStatement } from "../../../db/insert-rows";
-import { dialectOf, execute, type Sql, type SqlDialect } from "../../../db/sql";
+import { dialectOf, dialects, execute, type Sql, type SqlDialect } from "../../../db/sql";
 import type { SqliteWriter } from "../../../db/sqlite-writer";
 import { auditRow } from "../../audit/internal/record-audit";
 import { feedEntries, feedEntryRows, takeSeqs, takeSeqsSql, type NewFeedEntry } from "../../feed/internal/append-feed-entry";
 import { flatEventRows } from "./event-rows";
+import { tallyAddSql } from "../../timeline/internal/event-day-tally";
 import { toReport } from "./report-view";
 
 export interface NewReport {
@@ -63,6 +64,10 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
   const published = views.flatMap((report, i): NewFeedEntry[] =>
     report.status === "published" ? [{ kind: "report.published", report, at: reports[i]!.now }] : [],
   );
+  const tally = tallyAddSql(
+    dialects[dialect],
+    views.filter((report) => report.status === "published").map((report) => report.id),
+  );
   const statements: Sql[] = [
     ...insertStatements(
       "Report",
@@ -79,6 +84,8 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
       rows.flatMap((row) => row.places),
       dialect,
     ),
+    // The day tally counts the published reports' events (they are stored by now, in this batch).
+    ...(tally ? [tally] : []),
     ...insertStatements(
       "AuditEntry",
       views.map((report, i) =>

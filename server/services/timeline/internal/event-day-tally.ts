@@ -1,0 +1,83 @@
+/**
+ * The EventDay tally (prisma/schema.prisma): published events per UTC day, type and region of the main
+ * place, changed in the same transaction as the reports it counts, so it is exact at every commit:
+ *
+ * - a report published (created published, or a draft published): `tallyAdd` after its events are stored;
+ * - a published report corrected or retracted: `tallyRemove` while its old events are still stored and
+ *   counted, then the change, then `tallyAdd` again if it is still published, then `refreshDayEdges` for
+ *   the days it left (a day's first or last event may have been the one taken away).
+ */
+import { col, dialectFor, fetchRows, join, raw, sql, execute, type Dialect, type Sql } from "../../../db/sql";
+import type { Db, Tx } from "../../../db/client";
+
+const DAY_MS = 86_400_000;
+
+/** The tally rows of some reports' stored events: (day, type, region, n, first, last). */
+function tallyOf(dialect: Dialect, reportIds: readonly string[]): Sql {
+  return sql`SELECT ${dialect.bucket(col("e", "occurredAt"), "day")} AS "day", e."type" AS "type", COALESCE(p."regionSlug", '') AS "regionSlug",
+      COUNT(*) AS "n", MIN(e."occurredAt") AS "first", MAX(e."occurredAt") AS "last"
+    FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug"
+    WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3`;
+}
+
+/** Counts the stored events of newly published reports in (one statement, for the group commit's batch too). */
+export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql | null {
+  if (reportIds.length === 0) return null;
+  const table = raw(`"EventDay"`);
+  return sql`INSERT INTO "EventDay" ("day", "type", "regionSlug", "n", "first", "last") ${tallyOf(dialect, reportIds)}
+    ON CONFLICT ("day", "type", "regionSlug") DO UPDATE SET "n" = ${table}."n" + excluded."n",
+      "first" = ${dialect.least(sql`${table}."first"`, sql`excluded."first"`)}, "last" = ${dialect.greatest(sql`${table}."last"`, sql`excluded."last"`)}`;
+}
+
+export async function tallyAdd(tx: Tx, reportIds: readonly string[]): Promise<void> {
+  const statement = tallyAddSql(dialectFor(tx), reportIds);
+  if (statement) await execute(tx, statement);
+}
+
+/** Takes a published report's stored events out of the tally; answers the days they were on. */
+export async function tallyRemove(tx: Tx, reportId: string): Promise<string[]> {
+  const rows = await fetchRows<{ day: string; type: string; regionSlug: string; n: number | bigint }>(tx, tallyOf(dialectFor(tx), [reportId]));
+  for (const row of rows) {
+    await execute(
+      tx,
+      sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND "type" = ${row.type} AND "regionSlug" = ${row.regionSlug}`,
+    );
+  }
+  if (rows.length > 0) await execute(tx, sql`DELETE FROM "EventDay" WHERE "n" <= 0`);
+  return [...new Set(rows.map((row) => row.day))];
+}
+
+/** Sets the first and last event of the tally rows of these days again from the stored events (one day's events each). */
+export async function refreshDayEdges(tx: Tx, days: readonly string[]): Promise<void> {
+  const dialect = dialectFor(tx);
+  for (const day of days) {
+    const start = Date.parse(`${day}T00:00:00Z`);
+    const matching = sql`FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug"
+      WHERE e."occurredAt" >= ${dialect.time(new Date(start))} AND e."occurredAt" < ${dialect.time(new Date(start + DAY_MS))}
+        AND e."type" = "EventDay"."type" AND COALESCE(p."regionSlug", '') = "EventDay"."regionSlug"
+        AND e."reportId" NOT IN (SELECT "id" FROM "Report" WHERE "status" IN ('draft', 'retracted'))`;
+    await execute(
+      tx,
+      sql`UPDATE "EventDay" SET "first" = (SELECT MIN(e."occurredAt") ${matching}), "last" = (SELECT MAX(e."occurredAt") ${matching}) WHERE "day" = ${day}`,
+    );
+  }
+}
+
+/** The tally by day and type (in `regions`' main places, when given), with each day's first and last event anywhere. */
+export async function readTally(db: Db, regions: readonly string[] | undefined) {
+  const [days, regional] = await Promise.all([
+    fetchRows<{ day: string; type: string; n: number | bigint; first: string | Date; last: string | Date }>(
+      db,
+      sql`SELECT "day", "type", SUM("n") AS "n", MIN("first") AS "first", MAX("last") AS "last" FROM "EventDay" GROUP BY "day", "type" ORDER BY "day"`,
+    ),
+    regions
+      ? fetchRows<{ day: string; type: string; n: number | bigint }>(
+          db,
+          regions.length === 0
+            ? sql`SELECT "day", "type", "n" FROM "EventDay" WHERE 1 = 0`
+            : sql`SELECT "day", "type", SUM("n") AS "n" FROM "EventDay" WHERE "regionSlug" IN (${join(regions)}) GROUP BY "day", "type"`,
+        )
+      : undefined,
+  ]);
+  return { days, regional: regional ?? days };
+}

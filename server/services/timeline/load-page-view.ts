@@ -1,0 +1,40 @@
+import { timelineLatest } from "../../../lib/dashboard/timeline-axis";
+import type { MovementsState } from "../../../lib/dashboard/view-folds";
+import type { Moment } from "../../../lib/client/view-queries";
+import { MOVEMENT_WINDOW_MS, MOVEMENTS_MAX } from "../../../lib/dashboard/view-limits";
+import type { ControlState } from "../../../lib/schemas/control";
+import type { Timeline } from "../../../lib/schemas/timeline";
+import type { Actor } from "../../auth/sessions";
+import type { AppContext } from "../../context";
+import { fairReadOf } from "../../http/fair-share";
+import { getControl } from "../control/get-control";
+import { listEvents } from "../events/list-events";
+import { getTimeline } from "./get-timeline";
+
+export interface PageView {
+  timeline: Timeline;
+  moment: Moment;
+  control: ControlState;
+  movements: MovementsState;
+}
+
+/**
+ * What a page's first render carries of the history, bounded whatever its size (issue #14): the
+ * timeline (shared with GET /api/timeline's fair turns and cache), control at the moment, and the
+ * movements of the days before it ("live": before the newest event). The browser asks the same
+ * endpoints for any other moment (lib/client/view-queries.ts).
+ */
+export async function loadPageView(ctx: AppContext, actor: Actor | null, moment: Moment, address: string): Promise<PageView> {
+  const [timeline, control] = await Promise.all([
+    fairReadOf(ctx, address, "/api/timeline", new URLSearchParams(), () => getTimeline(ctx, actor, {})),
+    getControl(ctx, actor, moment === "live" ? {} : { at: new Date(moment).toISOString() }),
+  ]);
+  const until = moment === "live" ? (timelineLatest(timeline.days) ?? ctx.now().getTime()) : moment;
+  const page = await listEvents(ctx, actor, {
+    from: new Date(until - MOVEMENT_WINDOW_MS + 1).toISOString(),
+    to: new Date(until).toISOString(),
+    order: "desc",
+    limit: MOVEMENTS_MAX,
+  });
+  return { timeline, moment, control, movements: { until, events: page.events } };
+}

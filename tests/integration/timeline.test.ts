@@ -1,0 +1,174 @@
+/**
+ * The pages' bounded view of the history (issue #14): GET /api/timeline equals what the browser used to
+ * derive from every event (the time axis of their times, the control series folded on it, events per
+ * day, the distances), exactly, through corrections and retractions and a gap that breaks the axis;
+ * `region` scopes it. Then a history of 15,000 events posted through the API: the dashboard, the wall
+ * and the desk ship well under 1 MB (they shipped every event before: ~7 MB at this size).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { controlChanges, controlSeriesOnAxis, eventCountSeries } from "../../lib/dashboard/series";
+import { timeAxis } from "../../lib/dashboard/time-axis";
+import type { ListedEvent } from "../../lib/schemas/event-query";
+import type { Place } from "../../lib/schemas/reference";
+import type { Timeline } from "../../lib/schemas/timeline";
+import { call, login, tokenFor } from "./support/api";
+import { startServer, type RunningServer } from "./support/server-process";
+
+let server: RunningServer;
+let editor: string;
+
+const ev = (type: string, occurredAt: string, faction: string, fields: Record<string, unknown>) => ({
+  type,
+  occurredAt,
+  confidence: "reported",
+  faction,
+  ...fields,
+});
+const post = async (title: string, events: unknown[]) => {
+  const response = await call(server.url, "POST", "/api/reports", {
+    token: editor,
+    body: { title, body: "Timeline test.", sources: [{ name: "Wire" }], events },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id as string;
+};
+
+async function allEvents(query = ""): Promise<ListedEvent[]> {
+  const events: ListedEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call(server.url, "GET", `/api/events?limit=1000${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    events.push(...page.body.events);
+    cursor = page.body.next;
+  } while (cursor);
+  return events;
+}
+
+/** What the dashboard computed in the browser from every published event before issue #14. */
+async function expectedTimeline(region: string | null) {
+  const places = (await call<Place[]>(server.url, "GET", "/api/places")).body;
+  const events = await allEvents();
+  const baseline = places.flatMap((p) => (p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : []));
+  const axis = timeAxis([...baseline.map((b) => b.since), ...events.map((e) => Date.parse(e.occurredAt))], 0);
+  const inRegion = (e: ListedEvent) => !region || e.place.region === region;
+  const regionOf = new Map(places.map((p) => [p.slug, p.region]));
+  const scopedBaseline = baseline.filter((b) => !region || regionOf.get(b.place) === region);
+  const perDay = eventCountSeries(events.filter(inRegion), axis.start, axis.end, "day").filter((row) => Object.values(row.counts).some((n) => n > 0));
+  return {
+    axis,
+    control: controlSeriesOnAxis(scopedBaseline, controlChanges(events.filter(inRegion)), axis),
+    days: perDay.map((row) => ({ day: row.t.slice(0, 10), counts: Object.fromEntries(Object.entries(row.counts).filter(([, n]) => n > 0)) })),
+    edges: dayEdges(events),
+    distances: events
+      .filter((e) => e.type === "advance" && e.distanceKm !== undefined && inRegion(e))
+      .map((e) => (e.type === "advance" ? [e.toward, e.distanceKm] : [])),
+  };
+}
+
+/** Each UTC day's earliest and latest event, oldest day first. */
+function dayEdges(events: readonly ListedEvent[]) {
+  const days = new Map<string, { day: string; first: string; last: string }>();
+  for (const event of events) {
+    const at = new Date(event.occurredAt).toISOString();
+    const day = days.get(at.slice(0, 10)) ?? { day: at.slice(0, 10), first: at, last: at };
+    if (at < day.first) day.first = at;
+    if (at > day.last) day.last = at;
+    days.set(day.day, day);
+  }
+  return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  editor = (await tokenFor(server.url, await login(server.url), "editor")).token;
+  await post("Homs falls", [
+    ev("control_change", "2024-12-07T12:00:00Z", "hts", { place: "homs" }),
+    ev("control_change", "2024-12-06T10:00:00Z", "hts", { place: "rastan" }),
+  ]);
+  await post("Hama", [
+    ev("control_change", "2024-12-05T15:00:00Z", "hts", { place: "hama" }),
+    ev("advance", "2024-12-06T08:00:00Z", "hts", { toward: "homs", from: "hama", distanceKm: 20 }),
+  ]);
+  await post("Strike", [ev("strike", "2024-12-02T09:00:00Z", "russia", { place: "idlib" })]);
+  // A month later, after a quiet spell: the axis breaks.
+  await post("January", [
+    ev("advance", "2025-01-20T08:00:00Z", "hts", { toward: "damascus", distanceKm: 12 }),
+    ev("control_change", "2025-01-20T09:00:00Z", "government", { place: "rastan" }),
+  ]);
+  const retracted = await post("Qusayr", [ev("control_change", "2024-12-06T00:00:00Z", "hezbollah", { place: "qusayr" })]);
+  const corrected = await post("Daraa", [ev("control_change", "2024-12-06T18:00:00Z", "southern-rebels", { place: "daraa" })]);
+  // The timeline is read (and cached) before the retraction and the correction: they must show.
+  expect((await call(server.url, "GET", "/api/timeline")).status).toBe(200);
+  expect((await call(server.url, "POST", `/api/reports/${retracted}/retract`, { token: editor, body: { reason: "Not confirmed." } })).status).toBe(200);
+  const current = await call(server.url, "GET", `/api/reports/${corrected}`, { token: editor });
+  const patch = await call(server.url, "PATCH", `/api/reports/${corrected}`, {
+    token: editor,
+    body: {
+      version: current.body.version,
+      reason: "It was Izra.",
+      events: [ev("control_change", "2024-12-06T19:00:00Z", "southern-rebels", { place: "izra" })],
+    },
+  });
+  expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+}, 60_000);
+afterAll(async () => server?.stop());
+
+describe("GET /api/timeline", () => {
+  for (const region of [null, "homs"]) {
+    it(`equals the fold of every event${region ? ` (region ${region})` : ""}`, async () => {
+      const response = await call<Timeline>(server.url, "GET", `/api/timeline${region ? `?region=${region}` : ""}`);
+      expect(response.status).toBe(200);
+      const expected = await expectedTimeline(region);
+      expect(expected.axis.segments.length).toBe(2);
+      expect(response.body.control).toEqual(expected.control);
+      expect(response.body.days.filter((d) => Object.keys(d.counts).length > 0).map((d) => ({ day: d.day, counts: d.counts }))).toEqual(expected.days);
+      // Each day's first and last event anywhere, also after the retraction and the correction took events away.
+      expect(response.body.days.map((d) => ({ day: d.day, first: d.first, last: d.last }))).toEqual(expected.edges);
+      expect(response.body.distances.map((d) => [d.toward, d.distanceKm])).toEqual(expected.distances);
+      expect(response.body.lastSeq).toBe((await call(server.url, "GET", "/api/health")).body.lastSeq);
+    });
+  }
+
+  it("refuses an unknown region, naming the field", async () => {
+    const response = await call(server.url, "GET", "/api/timeline?region=atlantis");
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual([{ path: "region", message: "unknown region 'atlantis'" }]);
+  });
+});
+
+describe("pages over a large history", () => {
+  const EVENTS = 15_000;
+  it(`ship under 1 MB with ${EVENTS.toLocaleString("en")} events posted through the API`, async () => {
+    const places = ["homs", "hama", "aleppo", "idlib", "daraa", "raqqa", "rastan", "izra"];
+    const body = (n: number) => ({
+      title: `Bulk report ${n}`,
+      body: "A report of a long war, posted to make the history large.",
+      sources: [{ name: "Wire", url: "https://example.org/wire" }],
+      events: Array.from({ length: 5 }, (_, i) => {
+        const occurredAt = new Date(Date.parse("2023-01-01T00:00:00Z") + (n * 5 + i) * 30 * 60_000).toISOString();
+        const place = places[(n + i) % places.length]!;
+        return i === 0
+          ? ev("control_change", occurredAt, n % 2 ? "hts" : "government", { place })
+          : i === 1
+            ? ev("advance", occurredAt, "hts", { toward: place, distanceKm: (n % 40) + 1 })
+            : ev("strike", occurredAt, "russia", { place });
+      }),
+    });
+    const reports = EVENTS / 5;
+    for (let start = 0; start < reports; start += 16) {
+      const batch = Array.from({ length: Math.min(16, reports - start) }, (_, i) =>
+        call(server.url, "POST", "/api/reports", { token: editor, body: body(start + i) }),
+      );
+      for (const response of await Promise.all(batch)) expect(response.status).toBe(201);
+    }
+    for (const path of ["/", "/wall", "/?t=2023-06-01T00:00:00Z"]) {
+      const response = await fetch(server.url + path);
+      const size = (await response.arrayBuffer()).byteLength;
+      expect(response.status, path).toBe(200);
+      expect(size, `${path}: ${size} bytes`).toBeLessThan(1_000_000);
+    }
+    const timeline = await call<Timeline>(server.url, "GET", "/api/timeline");
+    expect(JSON.stringify(timeline.body).length).toBeLessThan(200_000);
+    expect(timeline.body.days.reduce((n, d) => n + Object.values(d.counts).reduce((a, b) => a + b, 0), 0)).toBe((await allEvents()).length);
+  }, 300_000);
+});
