@@ -7,7 +7,7 @@
  */
 import type { EventFilter } from "../../../../lib/schemas/event-query";
 import type { Db } from "../../../db/client";
-import { col, join, raw, sql, type Dialect, type Sql } from "../../../db/sql";
+import { col, count, dialectFor, fetchRows, join, raw, sql, type Dialect, type Sql } from "../../../db/sql";
 import { slugsWithAliasContaining } from "../../../../lib/desk/place-match";
 
 /** `q` as a LIKE pattern: the text itself, wildcards escaped (used with ESCAPE '\\'). */
@@ -31,11 +31,37 @@ export function placesNamedSql(dialect: Dialect, q: string): Sql {
   return sql`SELECT "slug" FROM "Place" WHERE ${join(names, " OR ")}`;
 }
 
-/** A published report's title or body contains `q` (columns of the report aliased `r`, or unaliased for ""). */
-export function reportTextSql(dialect: Dialect, q: string, alias = ""): Sql {
-  const pattern = likePattern(q);
+/** Shortest `q` the text index can answer (the trigram tokenizer's; shorter text is matched row by row). */
+export const TEXT_INDEX_MIN_CHARS = 3;
+
+/**
+ * A report's title or body contains `q` (columns of the report aliased `r`, or unaliased for ""): on
+ * SQLite through the FTS5 trigram index "ReportText" (substring, ASCII case folded, as LIKE) from three
+ * characters on; on PostgreSQL ILIKE, which the trigram GIN indexes serve (docs/decisions/0020-free-text-index.md).
+ * `indexed: false`: LIKE on the row at hand (a list's phase 1 testing rows one by one, stopping early).
+ */
+export function reportTextSql(dialect: Dialect, q: string, alias = "", { indexed = true } = {}): Sql {
   const column = (name: string) => (alias ? col(alias, name) : raw(`"${name}"`));
+  if (indexed && dialect.name === "sqlite" && [...q].length >= TEXT_INDEX_MIN_CHARS) {
+    return sql`${column("rowid")} IN (SELECT rowid FROM "ReportText" WHERE "ReportText" MATCH ${textPhrase(q)})`;
+  }
+  const pattern = likePattern(q);
   return sql`(${dialect.like(column("title"), pattern)} OR ${dialect.like(column("body"), pattern)})`;
+}
+
+/** `q` as one FTS5 phrase (its text exactly, double quotes doubled): with the trigram tokenizer, "contains `q`". */
+const textPhrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
+
+/**
+ * How many published reports `q` matches, counting up to `atMost` (through the text index where there is
+ * one): a few means the list's phase 1 should take the matching reports' ids rather than test each row.
+ */
+export async function reportsMatching(db: Db, q: string, atMost: number): Promise<number> {
+  const [row] = await fetchRows<{ n: number | bigint }>(
+    db,
+    sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Report" WHERE ${reportTextSql(dialectFor(db), q)} LIMIT ${count(atMost)}) m`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -44,7 +70,13 @@ export function reportTextSql(dialect: Dialect, q: string, alias = ""): Sql {
  * walks the list-order index (select-event-ids phase 1). `regionPlaces`: the places of the filter's
  * regions (placesOfRegions).
  */
-export function eventFilterSql(dialect: Dialect, filter: EventFilter, regionPlaces: readonly string[] | undefined, plain = false): Sql[] {
+export function eventFilterSql(
+  dialect: Dialect,
+  filter: EventFilter,
+  regionPlaces: readonly string[] | undefined,
+  plain = false,
+  options: { fewTextMatches?: boolean } = {},
+): Sql[] {
   const column = (name: string) => (plain ? dialect.unindexed(col("e", name)) : col("e", name));
   // Published only. Walking a few rows (phase 1) looks each report up; reading many, the hidden set is read once.
   const where: Sql[] = [
@@ -60,11 +92,12 @@ export function eventFilterSql(dialect: Dialect, filter: EventFilter, regionPlac
   if (regionPlaces) where.push(sql`EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e."id" AND ep."placeSlug" IN (${join(regionPlaces)}))`);
   if (filter.q) {
     const places = placesNamedSql(dialect, filter.q);
-    // Phase 1 looks each row's report and places up (stops early for common words); phase 2 reads the
-    // matching reports and the events at the matching places once, through their indexes.
+    // Phase 1 looks each row's report and places up (stops early for common words) unless `q` matches few
+    // reports; phase 2, the counts and the stats read the matching reports (through the text index) and the
+    // events at the matching places once.
     where.push(
-      plain
-        ? sql`(EXISTS (SELECT 1 FROM "Report" r WHERE r."id" = e."reportId" AND ${reportTextSql(dialect, filter.q, "r")}) OR EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e."id" AND ep."placeSlug" IN (${places})))`
+      plain && !options.fewTextMatches
+        ? sql`(EXISTS (SELECT 1 FROM "Report" r WHERE r."id" = e."reportId" AND ${reportTextSql(dialect, filter.q, "r", { indexed: false })}) OR EXISTS (SELECT 1 FROM "EventPlace" ep WHERE ep."eventId" = e."id" AND ep."placeSlug" IN (${places})))`
         : sql`(e."reportId" IN (SELECT "id" FROM "Report" WHERE "status" = 'published' AND ${reportTextSql(dialect, filter.q)}) OR e."id" IN (SELECT ep."eventId" FROM "EventPlace" ep WHERE ep."placeSlug" IN (${places})))`,
     );
   }

@@ -17,7 +17,10 @@
 import type { EventFilter, SortOrder } from "../../../../lib/schemas/event-query";
 import type { Db } from "../../../db/client";
 import { count, dialectFor, fetchRows, raw, sql, storedDate, whereOf, type Sql } from "../../../db/sql";
-import { eventFilterSql, placesOfRegions } from "./event-filter-sql";
+import { eventFilterSql, placesOfRegions, reportsMatching } from "./event-filter-sql";
+
+/** Fewer reports than this matching `q`: phase 1 takes their ids from the text index instead of testing each row. */
+const FEW_TEXT_MATCHES = 2000;
 
 /** Rows of the list order that phase 1 reads at most. */
 export const WINDOW_ROWS = 20_000;
@@ -34,7 +37,8 @@ export async function selectEventIds(
 
   const regionPlaces = await placesOfRegions(db, filter);
   if (regionPlaces && regionPlaces.length === 0) return [];
-  const filterWhere = (plain: boolean) => eventFilterSql(dialect, filter, regionPlaces, plain);
+  const fewTextMatches = filter.q ? (await reportsMatching(db, filter.q, FEW_TEXT_MATCHES)) < FEW_TEXT_MATCHES : false;
+  const filterWhere = (plain: boolean) => eventFilterSql(dialect, filter, regionPlaces, plain, { fewTextMatches });
   const compared = (operator: "<" | ">" | "<=" | ">=", mark: { occurredAt: Date; id: string }): Sql =>
     sql`(e."occurredAt", e."id") ${raw(operator)} (${dialect.time(mark.occurredAt)}, ${mark.id})`;
   const position = (mark: { occurredAt: Date; id: string } | undefined): Sql[] => (mark ? [compared(desc ? "<" : ">", mark)] : []);
