@@ -4,7 +4,7 @@
  * Contentful Paint. Figures, not assertions: bench/run.ts writes them to docs/BENCHMARKS.md.
  */
 import zlib from "node:zlib";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { startServer } from "../tests/integration/support/server-process";
 
 /** Cold visits measured; the median is reported. */
@@ -22,6 +22,19 @@ export interface DashboardLoad {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/** The page's Largest Contentful Paint so far (ms from navigation). */
+export function largestContentfulPaint(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]!.startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      }),
+  );
+}
 
 export async function measureDashboardLoad(): Promise<DashboardLoad> {
   const server = await startServer({ env: { DEMO_DATA: "full" } });
@@ -49,17 +62,7 @@ export async function measureDashboardLoad(): Promise<DashboardLoad> {
       await page.goto(server.url, { waitUntil: "load" });
       await page.locator(".maplibregl-canvas").waitFor();
       await page.waitForLoadState("networkidle");
-      lcps.push(
-        await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              new PerformanceObserver((list) => {
-                const entries = list.getEntries();
-                resolve(entries[entries.length - 1]!.startTime);
-              }).observe({ type: "largest-contentful-paint", buffered: true });
-            }),
-        ),
-      );
+      lcps.push(await largestContentfulPaint(page));
       const scripts = (await Promise.all(bodies)).filter((b) => b !== null);
       js = { app: 0, map: 0, count: scripts.length };
       for (const { body } of scripts) {

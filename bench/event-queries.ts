@@ -1,34 +1,21 @@
 /**
  * Filtered event queries and control at a time over a large history (DESIGN.md: p95 ≤ 50 ms over
- * 1,000,000 events on a 2-core machine). The events are generated straight into a SQLite file with
- * better-sqlite3 in one transaction (the schema and reference data come from a first start of the real
- * server), then the production server is started on that file and timed over HTTP, one request at a
- * time. Figures, not assertions: bench/run.ts writes them to docs/BENCHMARKS.md.
+ * 1,000,000 events on a 2-core machine). The history is posted through the API (bench/history.ts: the
+ * write path users use, feed entries and the day tally included); then the server restarts (so nothing
+ * is held in memory from the writes) and each query is timed over HTTP, one request at a time, and the
+ * pages over that history are measured (bench/history-pages.ts). Figures, not assertions: bench/run.ts
+ * writes them to docs/BENCHMARKS.md.
  */
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import Database from "better-sqlite3";
+import { login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
+import { HISTORY_END, HISTORY_MS, postHistory, random } from "./history";
+import { measureHistoryPages, type HistoryPages } from "./history-pages";
 
-/** Events per generated report. */
-const EVENTS_PER_REPORT = 5;
-/** The generated history spans this long, ending on 8 Dec 2024. */
-const HISTORY_MS = 365 * 86_400_000;
-const HISTORY_END = Date.parse("2024-12-08T00:00:00Z");
 /** Timed requests per query (after WARMUP_REQUESTS untimed ones); aggregates over everything get fewer. */
 const REQUESTS_PER_QUERY = 60;
 const REQUESTS_PER_AGGREGATE = 10;
 const WARMUP_REQUESTS = 3;
-
-const TYPES = [
-  ["control_change", 0.3],
-  ["advance", 0.2],
-  ["withdrawal", 0.15],
-  ["evacuation", 0.05],
-  ["strike", 0.3],
-] as const;
-const CONFIDENCES = ["claimed", "reported", "confirmed"] as const;
-const FACTIONS = ["government", "hts", "sna", "southern-rebels", "sdf", "sfa", "isis", "russia", "iran", "hezbollah", "turkey", "usa", "israel"];
 
 export interface QueryTiming {
   name: string;
@@ -41,121 +28,13 @@ export interface EventQueries {
   events: number;
   reports: number;
   controlChanges: number;
-  generateSeconds: number;
+  /** Posting the history through the API. */
+  postSeconds: number;
+  reportsPerSecond: number;
   dbMb: number;
   firstControlMs: number;
   timings: QueryTiming[];
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run generates the same history. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-
-/** Writes `count` events (in reports of EVENTS_PER_REPORT) into the database; returns how many control changes. */
-export function generateEvents(dbFile: string, count: number): { reports: number; controlChanges: number } {
-  const db = new Database(dbFile);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = OFF");
-  const author = (db.prepare("SELECT id FROM User ORDER BY createdAt LIMIT 1").get() as { id: string }).id;
-  const places = db.prepare("SELECT slug, regionSlug FROM Place").all() as { slug: string; regionSlug: string | null }[];
-  const syrian = places.filter((p) => p.regionSlug).map((p) => p.slug);
-  const abroad = places.filter((p) => !p.regionSlug).map((p) => p.slug);
-  const rand = random(2024);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-  const pickType = () => {
-    let r = rand();
-    for (const [type, share] of TYPES) if ((r -= share) < 0) return type;
-    return "strike";
-  };
-  const insertReport = db.prepare(
-    `INSERT INTO Report (id, status, title, body, sources, key, version, authorId, createdAt, publishedAt, updatedAt, retractedAt, retractionReason) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertEvent = db.prepare(
-    `INSERT INTO Event (id, reportId, position, type, occurredAt, confidence, factionSlug, placeSlug, contested, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertPlace = db.prepare(`INSERT OR IGNORE INTO EventPlace (eventId, placeSlug, role) VALUES (?, ?, ?)`);
-  let controlChanges = 0;
-  const reports = Math.ceil(count / EVENTS_PER_REPORT);
-  db.transaction(() => {
-    let made = 0;
-    for (let r = 0; r < reports; r++) {
-      const reportId = randomUUID();
-      const base = HISTORY_END - HISTORY_MS + Math.floor(((r + rand()) / reports) * HISTORY_MS);
-      const published = base + Math.floor(rand() * 6 * 3_600_000);
-      const roll = rand();
-      const status = roll < 0.01 ? "draft" : roll < 0.02 ? "retracted" : "published";
-      const region = pick(syrian);
-      insertReport.run(
-        reportId,
-        status,
-        `Generated report ${r} near ${region}`,
-        `Report body ${r}: fighting reported around ${region}.`,
-        JSON.stringify([{ name: pick(["Reuters", "AP", "AFP", "NOS"]) }]),
-        rand() < 0.05 ? 1 : 0,
-        author,
-        iso(published),
-        status === "draft" ? null : iso(published),
-        iso(published),
-        status === "retracted" ? iso(published + 86_400_000) : null,
-        status === "retracted" ? "Generated retraction" : null,
-      );
-      for (let position = 0; position < EVENTS_PER_REPORT && made < count; position++, made++) {
-        const eventId = randomUUID();
-        const type = pickType();
-        const faction = pick(FACTIONS);
-        const occurredAt = iso(base - Math.floor(rand() * 3_600_000));
-        const confidence = pick(CONFIDENCES);
-        let place: string;
-        let fields: Record<string, unknown>;
-        let refs: [string, string][];
-        let contested = 0;
-        if (type === "control_change" || type === "strike") {
-          place = pick(syrian);
-          contested = type === "control_change" && rand() < 0.2 ? 1 : 0;
-          fields = type === "control_change" ? { place, ...(contested ? { contested: true } : {}) } : { place };
-          refs = [["place", place]];
-          if (type === "control_change" && status !== "draft") controlChanges++;
-        } else if (type === "advance") {
-          place = pick(syrian);
-          const from = pick(syrian);
-          fields = { toward: place, from, distanceKm: Math.round(rand() * 400) / 10 };
-          refs = [
-            ["toward", place],
-            ["from", from],
-          ];
-        } else if (type === "withdrawal") {
-          place = pick(syrian);
-          const to = pick(syrian);
-          fields = { from: [place], to };
-          refs = [
-            ["from", place],
-            ["to", to],
-          ];
-        } else {
-          place = pick(syrian);
-          const to = pick(abroad);
-          fields = { personnel: "diplomats", from: place, to, mode: "air" };
-          refs = [
-            ["from", place],
-            ["to", to],
-          ];
-        }
-        insertEvent.run(eventId, reportId, position, type, occurredAt, confidence, faction, place, contested, JSON.stringify(fields));
-        for (const [role, slug] of refs) insertPlace.run(eventId, slug, role);
-      }
-    }
-  })();
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.close();
-  return { reports, controlChanges };
+  pages: HistoryPages;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -179,12 +58,15 @@ async function time(url: string, paths: () => string, count: number): Promise<{ 
 export async function measureEventQueries(options: { events?: number } = {}): Promise<EventQueries> {
   const events = options.events ?? 1_000_000;
   const dbFile = tempDbFile("bench-events");
-  // First start: migrations, reference data, the admin user. Then the history goes in behind its back.
-  const first = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
-  await first.stop();
-  const started = performance.now();
-  const { reports, controlChanges } = generateEvents(dbFile, events);
-  const generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const writer = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
+  let history: Awaited<ReturnType<typeof postHistory>>;
+  try {
+    const editor = (await tokenFor(writer.url, await login(writer.url), "editor")).token;
+    history = await postHistory(writer.url, editor, events, (line) => console.error(line));
+  } finally {
+    await writer.stop();
+  }
+  const { reports, controlChanges } = history;
   const dbMb = Math.round(fs.statSync(dbFile).size / 2 ** 20);
 
   const server = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
@@ -228,7 +110,8 @@ export async function measureEventQueries(options: { events?: number } = {}): Pr
       timings.push({ name, path: path().replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>"), p50Ms: t.p50, p95Ms: t.p95, rows: t.rows });
       console.error(`  ${name}: p50 ${t.p50} ms, p95 ${t.p95} ms (${t.rows} rows)`);
     }
-    return { events, reports, controlChanges, generateSeconds, dbMb, firstControlMs, timings };
+    const pages = await measureHistoryPages(server.url, (line) => console.error(line));
+    return { events, reports, controlChanges, postSeconds: history.seconds, reportsPerSecond: history.reportsPerSecond, dbMb, firstControlMs, timings, pages };
   } finally {
     await server.stop();
     fs.rmSync(dbFile.replace(/situation\.db$/, ""), { recursive: true, force: true });

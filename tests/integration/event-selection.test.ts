@@ -1,15 +1,16 @@
 /**
  * The hand-written page query (server/services/events/internal/select-event-ids.ts) against Prisma's plain
  * reading of the same filter (eventWhere), on a generated history of 3,000 events with drafts and
- * retractions, with a window small enough that every page goes through both phases and the cursor.
+ * retractions posted through the API (bench/history.ts), with a window small enough that every page goes through both phases and the cursor.
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateEvents } from "../../bench/event-queries";
+import { postHistory } from "../../bench/history";
 import type { EventFilter } from "../../lib/schemas/event-query";
 import { PrismaClient } from "../../server/db/generated/client";
 import type { Prisma } from "../../server/db/generated/client";
 import { selectEventIds } from "../../server/services/events/internal/select-event-ids";
+import { login, tokenFor } from "./support/api";
 import { startServer, tempDbFile } from "./support/server-process";
 
 let db: PrismaClient;
@@ -57,15 +58,18 @@ function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
 const WINDOW = 150;
 const PAGE = 40;
 
-/** This suite writes its history straight into an SQLite file (bench/event-queries.ts): SQLite runs only. */
+/** This suite reads the SQLite file itself with Prisma's SQLite adapter: SQLite runs only. */
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL);
 
 beforeAll(async () => {
   if (onPostgres) return;
   const dbFile = tempDbFile("selection");
-  const server = await startServer({ dbFile }); // migrations and reference data
-  await server.stop();
-  generateEvents(dbFile, 3000);
+  const server = await startServer({ dbFile });
+  try {
+    await postHistory(server.url, (await tokenFor(server.url, await login(server.url), "editor")).token, 3000);
+  } finally {
+    await server.stop();
+  }
   db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${dbFile}` }) });
 });
 afterAll(async () => db?.$disconnect());
@@ -93,6 +97,9 @@ const FILTERS: EventFilter[] = [
   { q: "report 12" },
   { q: "حمص" },
   { q: "Sweida" },
+  // Two characters: shorter than the text index's trigrams, matched row by row; a double quote is text too.
+  { q: "ne" },
+  { q: 'near "' },
   { region: ["damascus"], faction: ["usa"], confidence: ["claimed"], type: ["strike", "withdrawal"] },
 ];
 

@@ -1,0 +1,137 @@
+/**
+ * The pages over a large history (issue #14's targets): what `/`, `/wall` and `/analyst` ship, how fast
+ * Chromium draws them (LCP, the map drawn: its first idle with the places layer), the JS heap after
+ * load, how long a new post takes to appear on an open dashboard after its 201, the timeline endpoint's
+ * latency, and `GET /api/health` while six clients loop on the heaviest statistics. Figures, not
+ * assertions: bench/run.ts writes them to docs/BENCHMARKS.md.
+ */
+import { chromium } from "@playwright/test";
+import { call, login, tokenFor } from "../tests/integration/support/api";
+import { largestContentfulPaint } from "./dashboard-load";
+import { HISTORY_END, HISTORY_MS } from "./history";
+
+export interface PageFigures {
+  path: string;
+  htmlKb: number;
+  lcpMs: number;
+  mapDrawnMs: number | null;
+  heapMb: number;
+}
+export interface HistoryPages {
+  pages: PageFigures[];
+  newPostVisibleMs: number[];
+  timeline: { p50: number; p95: number };
+  healthUnderStats: { p50: number; p95: number; served: number };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export async function measureHistoryPages(url: string, log: (line: string) => void = () => {}): Promise<HistoryPages> {
+  const mid = new Date(HISTORY_END - HISTORY_MS / 2).toISOString().replace(".000Z", "Z");
+  const paths = ["/", "/wall", "/analyst", `/?t=${mid}`];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--enable-precise-memory-info"],
+  });
+  try {
+    const pages: PageFigures[] = [];
+    for (const path of paths) {
+      const html = await (await fetch(url + path)).arrayBuffer();
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(url + path, { waitUntil: "load" });
+      let mapDrawnMs: number | null = null;
+      if (path !== "/analyst") {
+        await page.locator("[data-testid=map][data-capital-dot-px]").first().waitFor({ timeout: 60_000 });
+        mapDrawnMs = Math.round(performance.now() - started);
+      }
+      await page.waitForLoadState("networkidle");
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("HeapProfiler.collectGarbage");
+      const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+      const figures = {
+        path,
+        htmlKb: round(html.byteLength / 1024),
+        lcpMs: Math.round(await largestContentfulPaint(page)),
+        mapDrawnMs,
+        heapMb: round(heap.usedSize / 2 ** 20),
+      };
+      log(`  ${path}: ${JSON.stringify(figures)}`);
+      pages.push(figures);
+      await context.close();
+    }
+
+    // A new post on an open dashboard: from the 201 to its card in the feed.
+    const editor = (await tokenFor(url, await login(url), "editor")).token;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.locator("[data-testid=connection][data-state=live]").waitFor();
+    const newPostVisibleMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const title = `Bench post ${i} ${Date.now()}`;
+      const posted = await call(url, "POST", "/api/reports", {
+        token: editor,
+        body: {
+          title,
+          sources: [{ name: "Bench" }],
+          events: [{ type: "strike", occurredAt: new Date(HISTORY_END).toISOString(), confidence: "reported", faction: "russia", place: "idlib" }],
+        },
+      });
+      const acknowledged = performance.now();
+      if (posted.status !== 201) throw new Error(`post → ${posted.status}`);
+      await page.getByText(title).first().waitFor({ timeout: 30_000 });
+      newPostVisibleMs.push(Math.round(performance.now() - acknowledged));
+    }
+    await context.close();
+
+    const timelineMs: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      await (await fetch(`${url}/api/timeline${i % 2 ? "?region=homs" : ""}`)).text();
+      timelineMs.push(performance.now() - started);
+    }
+
+    // Six clients looping on the heaviest statistics (a year of hours, each asking its own filter), health timed meanwhile.
+    let stop = false;
+    let served = 0;
+    const heavy = async (client: number) => {
+      for (let n = 0; !stop; n++) {
+        const faction = ["hts", "government", "sna", "sdf", "isis", "russia"][client]!;
+        const to = new Date(HISTORY_END - n * 3_600_000).toISOString();
+        await (
+          await fetch(`${url}/api/stats/control?bucket=hour&faction=${faction}&from=${new Date(HISTORY_END - HISTORY_MS).toISOString()}&to=${to}`, {
+            headers: { "x-forwarded-for": `10.0.0.${client}` },
+          })
+        ).text();
+        served++;
+      }
+    };
+    const loops = Array.from({ length: 6 }, (_, i) => heavy(i));
+    const health: number[] = [];
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (let i = 0; i < 40; i++) {
+      const started = performance.now();
+      await (await fetch(`${url}/api/health`)).text();
+      health.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    stop = true;
+    await Promise.all(loops);
+
+    return {
+      pages,
+      newPostVisibleMs,
+      timeline: { p50: round(median(timelineMs)), p95: round(percentile(timelineMs, 95)) },
+      healthUnderStats: { p50: round(median(health)), p95: round(percentile(health, 95)), served },
+    };
+  } finally {
+    await browser.close();
+  }
+}
