@@ -32,6 +32,7 @@ import { DatabaseStatus } from "./services/health/internal/database-status";
 import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat";
 import { issueSetupCode } from "./services/setup/issue-setup-code";
 import { scheduleRetention } from "./services/retention/schedule-retention";
+import { controlIndex } from "./services/control/internal/control-index";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
 export interface AppServer {
@@ -146,6 +147,10 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   http.once("listening", () => {
     if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
     heartbeat = startHeartbeat(context, context.nodeName);
+    // Read every control change now, so the first page or /api/control after a start does not wait for it.
+    void controlIndex(context.db).catch((error: unknown) =>
+      log.info("control index not loaded at start; the first request loads it", { error: String(error) }),
+    );
   });
   http.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);

@@ -35,7 +35,7 @@ export function DeskApp({ initial, regions, lastSeq }: { initial: InitialData; r
   useState(() => queryClient.setQueryData<FeedState>(liveFeedQuery().queryKey, (state) => state ?? { entries: [], lastSeq }));
   useLiveUpdates({
     onEntry: (entry) => {
-      void queryClient.invalidateQueries({ queryKey: ["desk", "queue"] });
+      void queryClient.invalidateQueries({ queryKey: deskKeys.queues });
       void queryClient.invalidateQueries({ queryKey: deskKeys.report(entry.report.id) });
     },
   });

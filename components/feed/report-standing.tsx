@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { api } from "@/lib/client/api";
+import { queryKeys } from "@/lib/client/query-keys";
 import { earlierPublishedVersions, reportStanding, type Standing } from "@/lib/feed/report-cards";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
@@ -94,7 +95,12 @@ export function EarlierVersions({ report, names }: { report: Pick<Report, "id" |
   const t = useTranslations();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
-  const query = useQuery({ queryKey: ["report", report.id, report.version], queryFn: () => fetchReport(report.id), enabled: open, staleTime: Infinity });
+  const query = useQuery({
+    queryKey: queryKeys.reportVersion(report.id, report.version),
+    queryFn: () => fetchReport(report.id),
+    enabled: open,
+    staleTime: Infinity,
+  });
   const versions = query.data ? earlierPublishedVersions(query.data) : [];
   return (
     <details className="earlier-versions" data-testid="earlier-versions" onToggle={(e) => setOpen(e.currentTarget.open)}>

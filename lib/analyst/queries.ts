@@ -1,6 +1,7 @@
 /** Query factories of the analyst workbench: one key per filter string, so every panel follows the URL. */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { api, retryReads } from "../client/api";
+import { queryKeys } from "../client/query-keys";
 import type { ControlState } from "../schemas/control";
 import type { EventCounts, EventsPage, SortOrder, StatsSeries } from "../schemas/event-query";
 
@@ -19,7 +20,7 @@ const withQuery = (path: string, ...parts: string[]) => {
 
 export const analystEventsQuery = (filter: string, order: SortOrder) =>
   infiniteQueryOptions({
-    queryKey: ["analyst", "events", filter, order] as const,
+    queryKey: queryKeys.analyst.events(filter, order),
     queryFn: ({ pageParam }) =>
       getJson<EventsPage>(
         withQuery("/api/events", filter, `order=${order}`, `limit=${TABLE_PAGE_ROWS}`, pageParam ? `cursor=${encodeURIComponent(pageParam)}` : ""),
@@ -32,7 +33,7 @@ export const analystEventsQuery = (filter: string, order: SortOrder) =>
 
 export const analystCountsQuery = (filter: string) =>
   queryOptions({
-    queryKey: ["analyst", "counts", filter] as const,
+    queryKey: queryKeys.analyst.counts(filter),
     queryFn: () => getJson<EventCounts>(withQuery("/api/stats/counts", filter)),
     staleTime: Infinity,
     retry: retryReads,
@@ -41,14 +42,14 @@ export const analystCountsQuery = (filter: string) =>
 export type SeriesRow = StatsSeries[number];
 export const analystEventSeriesQuery = (filter: string) =>
   queryOptions({
-    queryKey: ["analyst", "stats-events", filter] as const,
+    queryKey: queryKeys.analyst.eventSeries(filter),
     queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/events", filter, "bucket=day")),
     staleTime: Infinity,
     retry: retryReads,
   });
 export const analystControlSeriesQuery = (filter: string) =>
   queryOptions({
-    queryKey: ["analyst", "stats-control", filter] as const,
+    queryKey: queryKeys.analyst.controlSeries(filter),
     queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/control", filter, "bucket=day")),
     staleTime: Infinity,
     retry: retryReads,
@@ -57,7 +58,7 @@ export const analystControlSeriesQuery = (filter: string) =>
 /** The newest matching events, for the map. */
 export const analystMapEventsQuery = (filter: string) =>
   queryOptions({
-    queryKey: ["analyst", "map-events", filter] as const,
+    queryKey: queryKeys.analyst.mapEvents(filter),
     queryFn: () => getJson<EventsPage>(withQuery("/api/events", filter, "order=desc", `limit=${MAP_EVENTS_MAX}`)),
     staleTime: Infinity,
     retry: retryReads,
@@ -67,7 +68,7 @@ export type ControlView = ControlState;
 /** Control at `at` (as known at `known` when given), for the regions of the filter. */
 export const analystControlQuery = (at: string, known: string | undefined, region: string) =>
   queryOptions({
-    queryKey: ["analyst", "control", at, known ?? "", region] as const,
+    queryKey: queryKeys.analyst.control(at, known ?? "", region),
     queryFn: () =>
       getJson<ControlView>(
         withQuery("/api/control", `at=${encodeURIComponent(at)}`, known ? `known=${encodeURIComponent(known)}` : "", region ? `region=${region}` : ""),

@@ -4,15 +4,13 @@ import type { AuditPage } from "../schemas/audit";
 import type { Report, ReportsPage } from "../schemas/reports";
 import type { ApiToken, User } from "../schemas/users";
 import { api } from "./api";
+import { queryKeys } from "./query-keys";
 
 /** How many reports each desk queue shows. */
 export const DESK_QUEUE_SIZE = 30;
 
-export const deskKeys = {
-  all: ["desk"] as const,
-  queue: (status: "draft" | "published" | "retracted") => ["desk", "queue", status] as const,
-  report: (id: string) => ["desk", "report", id] as const,
-};
+/** The desk's and the admin screens' keys (lib/client/query-keys.ts). */
+export const deskKeys = queryKeys.desk;
 
 export const queueQuery = (status: "draft" | "published" | "retracted") =>
   queryOptions({
@@ -23,11 +21,7 @@ export const queueQuery = (status: "draft" | "published" | "retracted") =>
 export const reportQuery = (id: string) =>
   queryOptions({ queryKey: deskKeys.report(id), queryFn: () => api<Report>(`/api/reports/${encodeURIComponent(id)}`) });
 
-export const adminKeys = {
-  users: ["admin", "users"] as const,
-  tokens: (userId: string) => ["admin", "tokens", userId] as const,
-  audit: ["admin", "audit"] as const,
-};
+export const adminKeys = queryKeys.admin;
 
 export const usersQuery = () => queryOptions({ queryKey: adminKeys.users, queryFn: () => api<User[]>("/api/users") });
 export const tokensQuery = (userId: string) =>

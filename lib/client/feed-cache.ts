@@ -7,6 +7,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { FeedPage } from "../schemas/feed";
 import { FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
 import { api } from "./api";
+import { queryKeys } from "./query-keys";
 
 export { applyFeedEntry, FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
 
@@ -17,7 +18,7 @@ export async function fetchLatestFeed(): Promise<FeedState> {
 
 export const liveFeedQuery = () =>
   queryOptions({
-    queryKey: ["feed", "live"] as const,
+    queryKey: queryKeys.feed,
     queryFn: fetchLatestFeed,
     // The socket keeps it fresh; a refetch happens only on an explicit invalidation.
     staleTime: Infinity,

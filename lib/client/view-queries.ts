@@ -11,22 +11,15 @@ import type { Timeline } from "../schemas/timeline";
 import type { MovementsState } from "../dashboard/view-folds";
 import { MOVEMENT_WINDOW_MS, MOVEMENTS_MAX } from "../dashboard/view-limits";
 import { api, retryReads } from "./api";
+import { queryKeys, type Moment } from "./query-keys";
 
-/** A moment: an instant (epoch ms), or the live state. */
-export type Moment = number | "live";
-
-export const viewKeys = {
-  all: ["view"] as const,
-  timeline: (region: string | null) => ["view", "timeline", region ?? ""] as const,
-  control: (at: Moment) => ["view", "control", at] as const,
-  movements: (until: Moment) => ["view", "movements", until] as const,
-};
+export type { Moment } from "./query-keys";
 
 const iso = (t: number) => new Date(t).toISOString();
 
 export const timelineQuery = (region: string | null = null) =>
   queryOptions({
-    queryKey: viewKeys.timeline(region),
+    queryKey: queryKeys.view.timeline(region),
     queryFn: () => api<Timeline>(`/api/timeline${region ? `?region=${encodeURIComponent(region)}` : ""}`),
     staleTime: Infinity,
     retry: retryReads,
@@ -35,7 +28,7 @@ export const timelineQuery = (region: string | null = null) =>
 /** Who holds each place at `at` ("live": now). */
 export const controlQuery = (at: Moment) =>
   queryOptions({
-    queryKey: viewKeys.control(at),
+    queryKey: queryKeys.view.control(at),
     queryFn: () => api<ControlState>(`/api/control${at === "live" ? "" : `?at=${iso(at)}`}`),
     staleTime: Infinity,
     retry: retryReads,
@@ -50,7 +43,7 @@ export const movementsPath = (until: number) => `/api/events?from=${iso(until - 
  */
 export const movementsQuery = (until: Moment, latest: number) =>
   queryOptions({
-    queryKey: viewKeys.movements(until),
+    queryKey: queryKeys.view.movements(until),
     queryFn: async (): Promise<MovementsState> => {
       const end = until === "live" ? latest : until;
       return { until: end, events: (await api<EventsPage>(movementsPath(end))).events };

@@ -109,14 +109,26 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
   index.current = undefined;
 }
 
+const loading = new WeakMap<Db, Promise<ControlIndex>>();
+
 /** The index, brought up to the feed's current seq. */
 export async function controlIndex(db: Db): Promise<ControlIndex> {
   const seq = await readLastSeq(db);
   let index = indexes().get(db);
   if (!index) {
-    const rows = await fetchRows<ChangeRow>(db, SELECT_CHANGES);
-    index = indexes().get(db) ?? { seq, changes: rows.map(toChange).sort(compareControlChanges) };
-    indexes().set(db, index);
+    // One read of every change however many requests arrive meanwhile (the server starts one at boot).
+    let load = loading.get(db);
+    if (!load) {
+      load = fetchRows<ChangeRow>(db, SELECT_CHANGES)
+        .then((rows) => {
+          const loaded = indexes().get(db) ?? { seq, changes: rows.map(toChange).sort(compareControlChanges) };
+          indexes().set(db, loaded);
+          return loaded;
+        })
+        .finally(() => loading.delete(db));
+      loading.set(db, load);
+    }
+    index = await load;
   }
   while (index.seq < seq) {
     if (!index.updating) {

@@ -1,0 +1,49 @@
+/**
+ * Every TanStack Query key of the browser, in one place: the query factories (`*-queries.ts`,
+ * `feed-cache.ts`, `lib/analyst/queries.ts`) build their keys here, and whatever invalidates or folds
+ * into the cache names the same keys, so a key cannot drift between the two. Prefixes (`view.all`,
+ * `desk.queues`, `analyst.part(…)`) match every key below them.
+ */
+import type { SortOrder } from "../schemas/event-query";
+
+/** A moment of the history: an instant (epoch ms), or the live state. */
+export type Moment = number | "live";
+
+export const queryKeys = {
+  feed: ["feed", "live"] as const,
+  places: ["places"] as const,
+  factions: ["factions"] as const,
+  zones: ["map", "zones"] as const,
+  regionShapes: ["map", "regions"] as const,
+  /** One report as a card's history shows it (the version makes a correction a new entry). */
+  reportVersion: (id: string, version: number) => ["report", id, version] as const,
+  view: {
+    all: ["view"] as const,
+    timelines: ["view", "timeline"] as const,
+    timeline: (region: string | null) => ["view", "timeline", region ?? ""] as const,
+    controls: ["view", "control"] as const,
+    control: (at: Moment) => ["view", "control", at] as const,
+    movementsAll: ["view", "movements"] as const,
+    movements: (until: Moment) => ["view", "movements", until] as const,
+  },
+  desk: {
+    all: ["desk"] as const,
+    queues: ["desk", "queue"] as const,
+    queue: (status: "draft" | "published" | "retracted") => ["desk", "queue", status] as const,
+    report: (id: string) => ["desk", "report", id] as const,
+  },
+  admin: {
+    users: ["admin", "users"] as const,
+    tokens: (userId: string) => ["admin", "tokens", userId] as const,
+    audit: ["admin", "audit"] as const,
+  },
+  analyst: {
+    part: (part: "events" | "counts" | "stats-events" | "stats-control" | "map-events" | "control") => ["analyst", part] as const,
+    events: (filter: string, order: SortOrder) => ["analyst", "events", filter, order] as const,
+    counts: (filter: string) => ["analyst", "counts", filter] as const,
+    eventSeries: (filter: string) => ["analyst", "stats-events", filter] as const,
+    controlSeries: (filter: string) => ["analyst", "stats-control", filter] as const,
+    mapEvents: (filter: string) => ["analyst", "map-events", filter] as const,
+    control: (at: string, known: string, region: string) => ["analyst", "control", at, known, region] as const,
+  },
+};
