@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { Dashboard } from "@/components/dashboard/dashboard";
-import { FEED_VISIBLE_MAX, feedStateFrom } from "@/lib/feed/report-cards";
+import { FEED_FIRST_RENDER, feedStateFrom } from "@/lib/feed/report-cards";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
@@ -25,7 +25,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const address = (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
 
   const [feed, places, factions, view] = await Promise.all([
-    listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
+    listFeed(ctx, actor, { after: 0, limit: FEED_FIRST_RENDER, tail: FEED_FIRST_RENDER }),
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
     loadPageView(ctx, actor, initialTime ?? "live", address),

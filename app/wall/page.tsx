@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LOCALE_COOKIE, pickLocale } from "@/i18n/locales";
-import { FEED_VISIBLE_MAX, feedStateFrom } from "@/lib/feed/report-cards";
+import { FEED_FIRST_RENDER, feedStateFrom } from "@/lib/feed/report-cards";
 import { parseWallParams } from "@/lib/schemas/wall";
 import { Wall } from "@/components/wall/wall";
 import { pageActor } from "@/server/auth/page-actor";
@@ -44,7 +44,7 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   }
 
   const [feed, places, factions, regions, view] = await Promise.all([
-    listFeed(ctx, actor, { after: 0, limit: FEED_VISIBLE_MAX, tail: FEED_VISIBLE_MAX }),
+    listFeed(ctx, actor, { after: 0, limit: FEED_FIRST_RENDER, tail: FEED_FIRST_RENDER }),
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
     listRegions(ctx, actor),

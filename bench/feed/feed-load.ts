@@ -229,7 +229,7 @@ export async function warmUp(server: RunningServer, token: string): Promise<void
 }
 
 /** Report posts (3 events each) per second, EDITORS at a time, for SUSTAINED_MS; every 201 is a durable commit. */
-async function sustainedPosts(server: RunningServer): Promise<number> {
+export async function sustainedPosts(server: RunningServer): Promise<number> {
   const token = await login(server.url);
   await warmUp(server, token);
   let ok = 0;

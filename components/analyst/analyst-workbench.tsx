@@ -21,8 +21,7 @@ import type { Faction, Place, Region } from "@/lib/schemas/reference";
 import { ControlChart } from "@/components/charts/control-chart";
 import { EventsChart } from "@/components/charts/events-chart";
 import { useReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import { BUCKET_MS } from "@/lib/dashboard/series";
-import { linearAxis } from "@/lib/dashboard/time-axis";
+import { DAY_MS, linearAxis } from "@/lib/dashboard/time-axis";
 import { SituationMap } from "@/components/map/situation-map";
 import { Main } from "@/components/ui/main";
 import { SettingsMenu } from "@/components/ui/settings-menu";
@@ -54,7 +53,6 @@ export interface AnalystInitial {
 }
 
 const NO_EVENTS: ListedEvent[] = [];
-const DAY_MS = 86_400_000;
 
 /** The page's URL for a state: filters first (as the API takes them), then sort and times. */
 function pageSearch(query: string, order: SortOrder, at?: string, known?: string): string {
@@ -191,9 +189,7 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
         />
 
         <section className="analyst-charts" aria-label={t("chartsNote")}>
-          {eventSeries && (
-            <EventsChart model={model} axis={seriesAxis(eventSeries, BUCKET_MS.day)} series={eventSeries} size={BUCKET_MS.day} at={Date.parse(atIso)} />
-          )}
+          {eventSeries && <EventsChart model={model} axis={seriesAxis(eventSeries, DAY_MS)} series={eventSeries} size={DAY_MS} at={Date.parse(atIso)} />}
           {controlSeries && (
             <ControlChart model={model} axis={seriesAxis(controlSeries, 0)} series={controlSeries} at={Date.parse(atIso)} control={controlNow ?? []} />
           )}

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { dayCountsOnAxis } from "@/lib/dashboard/series";
+import { dayCountsOnAxis } from "@/lib/dashboard/day-counts";
 import { DAY_MS } from "@/lib/dashboard/time-axis";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { ControlChart } from "@/components/charts/control-chart";

@@ -13,7 +13,7 @@ import { Main } from "@/components/ui/main";
 import { setApiBearer } from "@/lib/client/api";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { timelineQuery } from "@/lib/client/view-queries";
-import { dayCountsOnAxis } from "@/lib/dashboard/series";
+import { dayCountsOnAxis } from "@/lib/dashboard/day-counts";
 import { DAY_MS } from "@/lib/dashboard/time-axis";
 import { MAP_VIEWS, regionBounds } from "@/lib/geo/map-views";
 import type { Region } from "@/lib/schemas/reference";

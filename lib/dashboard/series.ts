@@ -71,12 +71,3 @@ export function eventCountSeries(
   }
   return rows;
 }
-
-/** The timeline's days on a time axis, by type: every day of its segments (zero for days without events). */
-export function dayCountsOnAxis(days: readonly { day: string; counts: Record<string, number> }[], axis: TimeAxis, types: readonly EventType[] = EVENT_TYPES) {
-  const byDay = new Map(days.map((d) => [Date.parse(`${d.day}T00:00:00Z`), d.counts]));
-  return axisBuckets(axis, BUCKET_MS.day).map((start) => {
-    const counts = byDay.get(start);
-    return { t: new Date(start).toISOString(), counts: Object.fromEntries(types.map((type) => [type, counts?.[type] ?? 0])) };
-  });
-}

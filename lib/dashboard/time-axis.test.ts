@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlSeriesOnAxis, dayCountsOnAxis } from "./series";
+import { controlSeriesOnAxis } from "./series";
+import { dayCountsOnAxis } from "./day-counts";
 import { axisBreaks, axisBuckets, axisTicks, DAY_MS, fromAxis, linearAxis, timeAxis, toAxis } from "./time-axis";
 
 const D = (iso: string) => Date.parse(iso);

@@ -11,9 +11,8 @@ import type { FeedEntry } from "../schemas/feed";
 import type { Report } from "../schemas/reports";
 import type { Timeline, TimelineDay } from "../schemas/timeline";
 import { MOVEMENT_WINDOW_MS, MOVEMENTS_MAX, TIMELINE_DISTANCES_MAX } from "./view-limits";
-import { axisBuckets, type TimeAxis } from "./time-axis";
+import { axisBuckets, DAY_MS, HOUR_MS, type TimeAxis } from "./time-axis";
 import { timelineAxis } from "./timeline-axis";
-import { BUCKET_MS } from "./series";
 
 /** A report's events as GET /api/events lists them (none unless published). */
 export function eventsOfReport(report: Report, regionOf: (place: string) => string | null): ListedEvent[] {
@@ -116,7 +115,7 @@ function extendSeries(series: Timeline["control"], before: TimeAxis, after: Time
   const last = series.at(-1);
   if (!last) return null;
   const lastStart = Date.parse(last.t);
-  const added = axisBuckets(after, BUCKET_MS[after.bucket])
+  const added = axisBuckets(after, after.bucket === "hour" ? HOUR_MS : DAY_MS)
     .filter((start) => start > lastStart)
     .map((start) => ({ t: new Date(start).toISOString(), counts: { ...last.counts } }));
   return [...series, ...added];

@@ -11,6 +11,8 @@ import type { Report } from "../schemas/reports";
 
 /** Reports kept on screen; older ones stay readable through the API. */
 export const FEED_VISIBLE_MAX = 200;
+/** Feed entries a page's first render carries (the page's size must not grow with a busy desk); live entries add up to FEED_VISIBLE_MAX. */
+export const FEED_FIRST_RENDER = 50;
 
 export interface FeedState {
   /** One entry per report, its newest: newest change first. */
