@@ -7,7 +7,7 @@ import type { FilterValues } from "@/lib/analyst/filter-params";
 import { applyReportToPages, type EventsPage } from "@/lib/analyst/live-rows";
 import { matchesFilter } from "@/lib/analyst/match-filter";
 import { analystEventsQuery } from "@/lib/analyst/queries";
-import { queryKeys } from "@/lib/client/query-keys";
+import { analystKeys } from "@/lib/client/query-keys";
 import { eventsOfReport } from "@/lib/dashboard/view-folds";
 import type { FeedEntry } from "@/lib/schemas/feed";
 import type { SortOrder } from "@/lib/schemas/event-query";
@@ -47,12 +47,12 @@ export function useAnalystLive(options: {
       data ? { ...data, pages: applyReportToPages(data.pages, entry.report.id, rows, order) } : data,
     );
     // Tables of other filters are out of date now; they reload if the analyst goes back to them.
-    client.removeQueries({ queryKey: queryKeys.analyst.part("events"), predicate: (q) => q.queryKey[2] !== query || q.queryKey[3] !== order });
+    client.removeQueries({ queryKey: analystKeys.part("events"), predicate: (q) => q.queryKey[2] !== query || q.queryKey[3] !== order });
     if (rows.length > 0) setFresh((old) => new Set([...old, ...rows.map((r) => r.id)]));
     clearTimeout(refresh.current);
     refresh.current = setTimeout(() => {
       for (const part of ["counts", "stats-events", "stats-control", "map-events", "control"] as const)
-        void client.invalidateQueries({ queryKey: queryKeys.analyst.part(part) });
+        void client.invalidateQueries({ queryKey: analystKeys.part(part) });
     }, REFRESH_DEBOUNCE_MS);
   };
 

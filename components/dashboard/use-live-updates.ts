@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useFeedSocket, type ConnectionState } from "@/components/feed/use-feed-socket";
 import { applyFeedEntry, liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { placesQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
-import { queryKeys } from "@/lib/client/query-keys";
+import { viewKeys } from "@/lib/client/query-keys";
 import { foldMovements, foldTimeline, type MovementsState } from "@/lib/dashboard/view-folds";
 import type { FeedEntry } from "@/lib/schemas/feed";
 import { eventPlaceRefs } from "@/lib/events/event-kinds";
@@ -56,14 +56,14 @@ function foldIntoViews(client: QueryClient, entry: FeedEntry): void {
   const regionOf = (slug: string) => regions.get(slug) ?? null;
   const baselineTimes = places.flatMap((p) => (p.baseline ? [Date.parse(p.baseline.since)] : []));
 
-  for (const [key, timeline] of client.getQueriesData<Timeline>({ queryKey: queryKeys.view.timelines })) {
+  for (const [key, timeline] of client.getQueriesData<Timeline>({ queryKey: viewKeys.timelines })) {
     if (!timeline) continue;
     const region = (key[2] as string) || null;
     const folded = foldTimeline(timeline, entry, { region, regionOf, baselineTimes, fallback: Date.now() });
     if (folded) client.setQueryData(key, folded);
     else void client.invalidateQueries({ queryKey: key, exact: true });
   }
-  for (const [key, state] of client.getQueriesData<MovementsState>({ queryKey: queryKeys.view.movementsAll })) {
+  for (const [key, state] of client.getQueriesData<MovementsState>({ queryKey: viewKeys.movementsAll })) {
     if (!state) continue;
     const folded = foldMovements(state, entry, regionOf, key[2] === "live");
     if (folded) client.setQueryData(key, folded);
@@ -71,5 +71,5 @@ function foldIntoViews(client: QueryClient, entry: FeedEntry): void {
   }
   // Control is a fold over each place's whole history: any control change, correction or retraction asks again.
   const touchesControl = entry.kind !== "report.published" || entry.report.events.some((e) => e.type === "control_change");
-  if (touchesControl) void client.invalidateQueries({ queryKey: queryKeys.view.controls });
+  if (touchesControl) void client.invalidateQueries({ queryKey: viewKeys.controls });
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { api } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
+import { baseKeys } from "@/lib/client/query-keys";
 import { earlierPublishedVersions, reportStanding, type Standing } from "@/lib/feed/report-cards";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
@@ -96,7 +96,7 @@ export function EarlierVersions({ report, names }: { report: Pick<Report, "id" |
   const locale = useLocale();
   const [open, setOpen] = useState(false);
   const query = useQuery({
-    queryKey: queryKeys.reportVersion(report.id, report.version),
+    queryKey: baseKeys.reportVersion(report.id, report.version),
     queryFn: () => fetchReport(report.id),
     enabled: open,
     staleTime: Infinity,

@@ -1,7 +1,7 @@
 /** Query factories of the analyst workbench: one key per filter string, so every panel follows the URL. */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { api, retryReads } from "../client/api";
-import { queryKeys } from "../client/query-keys";
+import { analystKeys } from "../client/query-keys";
 import type { ControlState } from "../schemas/control";
 import type { EventCounts, EventsPage, SortOrder, StatsSeries } from "../schemas/event-query";
 
@@ -20,7 +20,7 @@ const withQuery = (path: string, ...parts: string[]) => {
 
 export const analystEventsQuery = (filter: string, order: SortOrder) =>
   infiniteQueryOptions({
-    queryKey: queryKeys.analyst.events(filter, order),
+    queryKey: analystKeys.events(filter, order),
     queryFn: ({ pageParam }) =>
       getJson<EventsPage>(
         withQuery("/api/events", filter, `order=${order}`, `limit=${TABLE_PAGE_ROWS}`, pageParam ? `cursor=${encodeURIComponent(pageParam)}` : ""),
@@ -33,7 +33,7 @@ export const analystEventsQuery = (filter: string, order: SortOrder) =>
 
 export const analystCountsQuery = (filter: string) =>
   queryOptions({
-    queryKey: queryKeys.analyst.counts(filter),
+    queryKey: analystKeys.counts(filter),
     queryFn: () => getJson<EventCounts>(withQuery("/api/stats/counts", filter)),
     staleTime: Infinity,
     retry: retryReads,
@@ -42,14 +42,14 @@ export const analystCountsQuery = (filter: string) =>
 export type SeriesRow = StatsSeries[number];
 export const analystEventSeriesQuery = (filter: string) =>
   queryOptions({
-    queryKey: queryKeys.analyst.eventSeries(filter),
+    queryKey: analystKeys.eventSeries(filter),
     queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/events", filter, "bucket=day")),
     staleTime: Infinity,
     retry: retryReads,
   });
 export const analystControlSeriesQuery = (filter: string) =>
   queryOptions({
-    queryKey: queryKeys.analyst.controlSeries(filter),
+    queryKey: analystKeys.controlSeries(filter),
     queryFn: () => getJson<SeriesRow[]>(withQuery("/api/stats/control", filter, "bucket=day")),
     staleTime: Infinity,
     retry: retryReads,
@@ -58,7 +58,7 @@ export const analystControlSeriesQuery = (filter: string) =>
 /** The newest matching events, for the map. */
 export const analystMapEventsQuery = (filter: string) =>
   queryOptions({
-    queryKey: queryKeys.analyst.mapEvents(filter),
+    queryKey: analystKeys.mapEvents(filter),
     queryFn: () => getJson<EventsPage>(withQuery("/api/events", filter, "order=desc", `limit=${MAP_EVENTS_MAX}`)),
     staleTime: Infinity,
     retry: retryReads,
@@ -68,7 +68,7 @@ export type ControlView = ControlState;
 /** Control at `at` (as known at `known` when given), for the regions of the filter. */
 export const analystControlQuery = (at: string, known: string | undefined, region: string) =>
   queryOptions({
-    queryKey: queryKeys.analyst.control(at, known ?? "", region),
+    queryKey: analystKeys.control(at, known ?? "", region),
     queryFn: () =>
       getJson<ControlView>(
         withQuery("/api/control", `at=${encodeURIComponent(at)}`, known ? `known=${encodeURIComponent(known)}` : "", region ? `region=${region}` : ""),

@@ -4,13 +4,13 @@ import type { AuditPage } from "../schemas/audit";
 import type { Report, ReportsPage } from "../schemas/reports";
 import type { ApiToken, User } from "../schemas/users";
 import { api } from "./api";
-import { queryKeys } from "./query-keys";
+import { adminKeys, deskKeys } from "./query-keys";
 
 /** How many reports each desk queue shows. */
 export const DESK_QUEUE_SIZE = 30;
 
-/** The desk's and the admin screens' keys (lib/client/query-keys.ts). */
-export const deskKeys = queryKeys.desk;
+/** The desk's and the admin screens' keys live in lib/client/query-keys.ts. */
+export { adminKeys, deskKeys };
 
 export const queueQuery = (status: "draft" | "published" | "retracted") =>
   queryOptions({
@@ -20,8 +20,6 @@ export const queueQuery = (status: "draft" | "published" | "retracted") =>
 
 export const reportQuery = (id: string) =>
   queryOptions({ queryKey: deskKeys.report(id), queryFn: () => api<Report>(`/api/reports/${encodeURIComponent(id)}`) });
-
-export const adminKeys = queryKeys.admin;
 
 export const usersQuery = () => queryOptions({ queryKey: adminKeys.users, queryFn: () => api<User[]>("/api/users") });
 export const tokensQuery = (userId: string) =>

@@ -7,7 +7,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { FeedPage } from "../schemas/feed";
 import { FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
 import { api } from "./api";
-import { queryKeys } from "./query-keys";
+import { baseKeys } from "./query-keys";
 
 export { applyFeedEntry, FEED_VISIBLE_MAX, feedStateFrom, type FeedState } from "../feed/report-cards";
 
@@ -18,7 +18,7 @@ export async function fetchLatestFeed(): Promise<FeedState> {
 
 export const liveFeedQuery = () =>
   queryOptions({
-    queryKey: queryKeys.feed,
+    queryKey: baseKeys.feed,
     queryFn: fetchLatestFeed,
     // The socket keeps it fresh; a refetch happens only on an explicit invalidation.
     staleTime: Infinity,

@@ -3,11 +3,11 @@ import { queryOptions } from "@tanstack/react-query";
 import type { FeatureCollection } from "geojson";
 import type { Faction, Place } from "../schemas/reference";
 import { api as getJson } from "./api";
-import { queryKeys } from "./query-keys";
+import { baseKeys } from "./query-keys";
 
-export const placesQuery = () => queryOptions({ queryKey: queryKeys.places, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
-export const factionsQuery = () => queryOptions({ queryKey: queryKeys.factions, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });
+export const placesQuery = () => queryOptions({ queryKey: baseKeys.places, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
+export const factionsQuery = () => queryOptions({ queryKey: baseKeys.factions, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });
 export const zonesQuery = () =>
-  queryOptions({ queryKey: queryKeys.zones, queryFn: () => getJson<FeatureCollection>("/api/map/zones.geojson"), staleTime: Infinity });
+  queryOptions({ queryKey: baseKeys.zones, queryFn: () => getJson<FeatureCollection>("/api/map/zones.geojson"), staleTime: Infinity });
 export const regionsShapeQuery = () =>
-  queryOptions({ queryKey: queryKeys.regionShapes, queryFn: () => getJson<FeatureCollection>("/api/regions.geojson"), staleTime: Infinity });
+  queryOptions({ queryKey: baseKeys.regionShapes, queryFn: () => getJson<FeatureCollection>("/api/regions.geojson"), staleTime: Infinity });

@@ -11,7 +11,7 @@ import type { Timeline } from "../schemas/timeline";
 import type { MovementsState } from "../dashboard/view-folds";
 import { MOVEMENT_WINDOW_MS, MOVEMENTS_MAX } from "../dashboard/view-limits";
 import { api, retryReads } from "./api";
-import { queryKeys, type Moment } from "./query-keys";
+import { type Moment, viewKeys } from "./query-keys";
 
 export type { Moment } from "./query-keys";
 
@@ -19,7 +19,7 @@ const iso = (t: number) => new Date(t).toISOString();
 
 export const timelineQuery = (region: string | null = null) =>
   queryOptions({
-    queryKey: queryKeys.view.timeline(region),
+    queryKey: viewKeys.timeline(region),
     queryFn: () => api<Timeline>(`/api/timeline${region ? `?region=${encodeURIComponent(region)}` : ""}`),
     staleTime: Infinity,
     retry: retryReads,
@@ -28,7 +28,7 @@ export const timelineQuery = (region: string | null = null) =>
 /** Who holds each place at `at` ("live": now). */
 export const controlQuery = (at: Moment) =>
   queryOptions({
-    queryKey: queryKeys.view.control(at),
+    queryKey: viewKeys.control(at),
     queryFn: () => api<ControlState>(`/api/control${at === "live" ? "" : `?at=${iso(at)}`}`),
     staleTime: Infinity,
     retry: retryReads,
@@ -43,7 +43,7 @@ export const movementsPath = (until: number) => `/api/events?from=${iso(until - 
  */
 export const movementsQuery = (until: Moment, latest: number) =>
   queryOptions({
-    queryKey: queryKeys.view.movements(until),
+    queryKey: viewKeys.movements(until),
     queryFn: async (): Promise<MovementsState> => {
       const end = until === "live" ? latest : until;
       return { until: end, events: (await api<EventsPage>(movementsPath(end))).events };
