@@ -33,6 +33,7 @@ import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat
 import { issueSetupCode } from "./services/setup/issue-setup-code";
 import { scheduleRetention } from "./services/retention/schedule-retention";
 import { controlIndex } from "./services/control/internal/control-index";
+import { StatsThread } from "./services/stats/stats-thread";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
 export interface AppServer {
@@ -86,6 +87,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     log,
     limits: createRateLimits(env, log),
     fairShare: new FairShare(),
+    stats: new StatsThread(env).start(),
     dbStatus: new DatabaseStatus(log),
     nodeName: env.NODE_NAME ?? `${os.hostname()}:${env.PORT}`,
     now: () => new Date(),
@@ -170,6 +172,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       await io.close();
       await nextApp.close().catch(() => {});
       await sqliteWriterOf(db)?.close();
+      await context.stats.close();
       await db.$disconnect();
       await context.limits.close();
       setAppContext(undefined);

@@ -12,6 +12,7 @@ import type { FairShare } from "./http/fair-share";
 import type { RateLimits } from "./http/rate-limit";
 import type { Logger } from "./logger";
 import type { DatabaseStatus } from "./services/health/internal/database-status";
+import type { StatsRunner } from "./services/stats/stats-thread";
 
 export interface Realtime {
   /** Hand a committed feed entry to the live feed (call only after its transaction committed). */
@@ -31,6 +32,8 @@ export interface AppContext {
   limits: RateLimits;
   /** Turns for expensive reads per client address (server/http/fair-share.ts). */
   fairShare: FairShare;
+  /** Where the statistics are computed: their own thread (server/services/stats/stats-thread.ts). */
+  stats: StatsRunner;
   /** Whether the database was last found reachable and writable (services/health/internal/database-status.ts). */
   dbStatus: DatabaseStatus;
   /** This node's name in health's `nodes` (NODE_NAME, or `<host>:<port>` once listening). */

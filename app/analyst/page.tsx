@@ -6,7 +6,7 @@ import { eventFilterSchema } from "@/lib/schemas/event-query";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
-import { AppError } from "@/server/errors";
+import { isAppError } from "@/server/errors";
 import { parseWith } from "@/server/http/parse";
 import { listEvents } from "@/server/services/events/list-events";
 import { readLastSeq } from "@/server/services/feed/internal/read-feed";
@@ -50,7 +50,7 @@ export default async function AnalystPage({ searchParams }: { searchParams: Prom
     const [events, counts] = await Promise.all([listEvents(ctx, actor, { ...parsed, limit: TABLE_PAGE_ROWS, order }), countEvents(ctx, actor, parsed)]);
     data = { events, counts };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!isAppError(error)) throw error;
     data = { filterError: error.message };
   }
 

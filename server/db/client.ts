@@ -51,17 +51,25 @@ export function ensureDatabaseDirectory(env: Env): void {
  * with the `pg` driver adapter; its models are the SQLite ones (generated from the same schema), so it
  * is typed as the same `Db` (docs/decisions/0009-postgresql-scale-out.md). Loaded only when selected.
  */
-export async function createDb(env: Env): Promise<Db> {
+/** Connections of a reader client (the statistics thread): two statistics run at once (server/http/fair-share.ts). */
+const PG_READER_POOL_MAX_CONNECTIONS = 2;
+
+/**
+ * The database client. `reader`: for a thread that only reads (server/services/stats/stats-worker.ts):
+ * no SQLite writer thread, no pragmas that write, a smaller PostgreSQL pool.
+ */
+export async function createDb(env: Env, options: { reader?: boolean } = {}): Promise<Db> {
   if (!env.databaseFile) {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated-pg/client")]);
     const { DeadlineClient } = await import("./pg-deadline-client");
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: PG_POOL_MAX_CONNECTIONS, Client: DeadlineClient, ...postgresDeadlines(env) });
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: options.reader ? PG_READER_POOL_MAX_CONNECTIONS : PG_POOL_MAX_CONNECTIONS, Client: DeadlineClient, ...postgresDeadlines(env) });
     const db = new PostgresClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
     registerDialect(db, "postgresql");
     return db as unknown as Db;
   }
-  ensureDatabaseDirectory(env);
   const adapter = sqliteAdapter({ url: `file:${env.databaseFile}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  if (options.reader) return new PrismaClient({ adapter });
+  ensureDatabaseDirectory(env);
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");

@@ -15,7 +15,7 @@ export const isUniqueViolation = (error: unknown) =>
 export const isTransactionTimeout = (error: unknown) => codeOf(error) === "P2028";
 
 /** Every message and code along an error's cause chain (Prisma wraps the driver's error). */
-function describeChain(error: unknown): string {
+export function describeChain(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current === "string" || typeof current === "number" || typeof current === "boolean" || typeof current === "bigint") {

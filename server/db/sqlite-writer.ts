@@ -8,8 +8,8 @@
  * connection: WAL, synchronous=FULL; a batch is acknowledged only after its COMMIT returned.
  */
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { AppError } from "../errors";
+import { typeScriptWorker, WorkerRequests } from "../threads/worker-requests";
 import type { SqlStatement } from "./insert-rows";
 
 export interface WriteBatch {
@@ -43,67 +43,35 @@ export class SqliteWriteError extends Error {
 }
 
 export class SqliteWriter {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (lastSeq: number) => void; reject: (error: unknown) => void }>();
-  private closed = false;
+  private readonly requests: WorkerRequests<Omit<WriterRequest, "id">, WriterReply>;
 
   constructor(
-    private readonly file: string,
+    file: string,
     /** How long a batch may wait for the writer lock (held by Prisma's connection or another process). */
-    private readonly maxWaitMs: number,
-  ) {}
+    maxWaitMs: number,
+  ) {
+    this.requests = new WorkerRequests(
+      () => typeScriptWorker(path.join(__dirname, "sqlite-writer-worker.ts"), { file, busyTimeoutMs: maxWaitMs }),
+      (why) =>
+        new AppError("busy", why === "closed" ? "The server is shutting down; nothing was saved. Retry in a moment." : `The database writer stopped (${why}); nothing was saved. Retry in a moment.`),
+    );
+  }
 
   /** Starts the writer thread ahead of the first write (it takes a moment to load). */
   start(): this {
-    if (!this.closed) this.started();
+    this.requests.start();
     return this;
   }
 
   /** Runs the batch in one transaction; resolves with the last seq taken once it committed. */
-  write(batch: WriteBatch): Promise<number> {
-    if (this.closed) return Promise.reject(new AppError("busy", "The server is shutting down; nothing was saved. Retry in a moment."));
-    const id = this.nextId++;
-    return new Promise<number>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const worker = this.started();
-      // A write in flight keeps the process alive (the demo seed runs before the server listens).
-      worker.ref();
-      worker.postMessage({ id, batch } satisfies WriterRequest);
-    });
+  async write(batch: WriteBatch): Promise<number> {
+    const reply = await this.requests.send({ batch });
+    if ("error" in reply) throw new SqliteWriteError(reply.error.code, reply.error.message);
+    return reply.lastSeq;
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.worker?.terminate();
-    this.worker = undefined;
-  }
-
-  private started(): Worker {
-    if (this.worker) return this.worker;
-    // The server runs TypeScript through tsx, whose loader a worker does not inherit: register it first.
-    const entry = JSON.stringify(path.join(__dirname, "sqlite-writer-worker.ts"));
-    const worker = new Worker(`require("tsx/cjs"); require(${entry});`, { eval: true, workerData: { file: this.file, busyTimeoutMs: this.maxWaitMs } });
-    worker.on("message", (reply: WriterReply) => {
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
-      if (!waiting) return;
-      if ("error" in reply) waiting.reject(new SqliteWriteError(reply.error.code, reply.error.message));
-      else waiting.resolve(reply.lastSeq);
-    });
-    // A crashed worker fails what it had (nothing of it was acknowledged); the next write starts a new one.
-    const fail = (error: unknown) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      for (const [, waiting] of this.pending) waiting.reject(error);
-      this.pending.clear();
-    };
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new AppError("busy", `The database writer stopped (exit ${code}); nothing was saved. Retry in a moment.`)));
-    worker.unref();
-    this.worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.requests.close();
   }
 }
 

@@ -113,7 +113,7 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     }
   });
 
-  it("connections cut: posts and health answer 503 with Retry-After at once, one log line per episode, writes resume", { timeout: 60_000 }, async () => {
+  it("connections cut: posts, statistics and health answer 503 with Retry-After at once, one log line per episode, writes resume", { timeout: 60_000 }, async () => {
     const token = await login(server!.url);
     expect((await call(server!.url, "POST", "/api/reports", { token, body: reportBody(1) })).status).toBe(201);
     const before = logLines(/unhandled error in route|database unreachable/);
@@ -122,6 +122,8 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     try {
       const answers = await Promise.all([
         ...Array.from({ length: 20 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(100 + i) }))),
+        // A statistic (computed on the statistics thread, over its own connection) fails the same way.
+        timed(call(server!.url, "GET", "/api/stats/control?bucket=hour&region=homs", { token })),
         timed(call(server!.url, "GET", "/api/health")),
       ]);
       for (const answer of answers.slice(0, -1)) expectUnavailable(answer);

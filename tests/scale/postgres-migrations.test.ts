@@ -28,6 +28,19 @@ async function withClient<T>(url: string, task: (client: Client) => Promise<T>):
   }
 }
 
+/**
+ * Indexes the migrations make that the schema does not describe: the free-text trigram indexes of
+ * docs/decisions/0020-free-text-index.md (the PostgreSQL schema is generated from the SQLite one, which
+ * has no GIN index type). They must exist after the migrations, exactly as written; the rest of the
+ * catalog must equal the schema's.
+ */
+const OUTSIDE_PRISMA = ["title", "body"].map((column) =>
+  JSON.stringify({
+    indexname: `Report_${column}_trgm_idx`,
+    indexdef: `CREATE INDEX "Report_${column}_trgm_idx" ON public."Report" USING gin (${column} gin_trgm_ops)`,
+  }),
+);
+
 /** Tables, columns, indexes and constraints of the public schema, Prisma's history table left out. */
 async function catalog(url: string): Promise<string[]> {
   return withClient(url, async (client) => {
@@ -79,7 +92,9 @@ describe("PostgreSQL migrations", () => {
 
     const expected = await catalog(databaseUrl(fromSchema));
     expect(expected.length).toBeGreaterThan(50);
-    expect(await catalog(databaseUrl(migrated))).toEqual(expected);
+    const migratedCatalog = await catalog(databaseUrl(migrated));
+    for (const row of OUTSIDE_PRISMA) expect(migratedCatalog).toContain(row);
+    expect(migratedCatalog.filter((row) => !OUTSIDE_PRISMA.includes(row))).toEqual(expected);
 
     // History rows as `prisma migrate deploy` writes them: checksum = SHA-256 of migration.sql.
     const dir = path.join(ROOT, POSTGRES_MIGRATIONS_DIR);

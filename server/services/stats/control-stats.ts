@@ -3,14 +3,15 @@ import { controlSeries } from "../../../lib/dashboard/series";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
+import type { StatsSeries } from "../../../lib/schemas/event-query";
 import { dialectFor, fetchRows, sql } from "../../db/sql";
 import { controlIndex, isCurrent } from "../control/internal/control-index";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { placesNamedSql, reportTextSql } from "../events/internal/event-filter-sql";
-import { statsRange, type StatsQuery } from "./internal/stats-range";
+import { statsRange, type StatsContext, type StatsQuery } from "./internal/stats-range";
 
 /** What `q` matches (the list's free-text rule): published reports by title or body, and places by name. */
-async function textMatching(ctx: AppContext, q: string): Promise<{ reports: Set<string>; places: Set<string> }> {
+async function textMatching(ctx: StatsContext, q: string): Promise<{ reports: Set<string>; places: Set<string> }> {
   const dialect = dialectFor(ctx.db);
   const [reports, places] = await Promise.all([
     fetchRows<{ id: string }>(ctx.db, sql`SELECT "id" FROM "Report" WHERE "status" = 'published' AND ${reportTextSql(dialect, q)}`),
@@ -23,10 +24,15 @@ async function textMatching(ctx: AppContext, q: string): Promise<{ reports: Set<
  * GET /api/stats/control: places held per faction at the end of each bucket, under the list's filters:
  * `region` selects the places counted, `faction` the factions reported, and `type`, `confidence` and
  * `q` the control changes that count (a `type` without control_change leaves the baseline);
- * `from`/`to` the range.
+ * `from`/`to` the range. Computed on the statistics thread.
  */
-export async function controlStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
+export async function controlStats(ctx: AppContext, actor: Actor | null, query: StatsQuery): Promise<StatsSeries> {
   requireReader(actor, ctx.env.PUBLIC_READ);
+  return ctx.stats.run("control", query);
+}
+
+/** The series itself (server/services/stats/stats-worker.ts runs this). */
+export async function computeControlStats(ctx: StatsContext, query: StatsQuery): Promise<StatsSeries> {
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await statsRange(ctx, query);
   const [places, index, text] = await Promise.all([

@@ -3,15 +3,21 @@ import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
+import type { StatsContext } from "./internal/stats-range";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
- * region (of the event's main place), faction, type and confidence.
+ * region (of the event's main place), faction, type and confidence. Computed on the statistics thread.
  */
 export async function countEvents(ctx: AppContext, actor: Actor | null, filter: EventFilter): Promise<EventCounts> {
   requireReader(actor, ctx.env.PUBLIC_READ);
+  return ctx.stats.run("counts", filter);
+}
+
+/** The counts themselves (server/services/stats/stats-worker.ts runs this). */
+export async function computeCounts(ctx: StatsContext, filter: EventFilter): Promise<EventCounts> {
   await checkFilterSlugs(ctx.db, filter);
   const empty: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
   const regionPlaces = await placesOfRegions(ctx.db, filter);

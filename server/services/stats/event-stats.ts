@@ -5,13 +5,22 @@ import type { EventFilter } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
+import type { StatsSeries } from "../../../lib/schemas/event-query";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
-import { statsRange, type StatsQuery } from "./internal/stats-range";
+import { statsRange, type StatsContext, type StatsQuery } from "./internal/stats-range";
 
-/** GET /api/stats/events: matching events per bucket by type (the list's filters; `type` also picks the series). */
-export async function eventStats(ctx: AppContext, actor: Actor | null, query: StatsQuery) {
+/**
+ * GET /api/stats/events: matching events per bucket by type (the list's filters; `type` also picks the
+ * series). Computed on the statistics thread.
+ */
+export async function eventStats(ctx: AppContext, actor: Actor | null, query: StatsQuery): Promise<StatsSeries> {
   requireReader(actor, ctx.env.PUBLIC_READ);
+  return ctx.stats.run("events", query);
+}
+
+/** The series itself (server/services/stats/stats-worker.ts runs this). */
+export async function computeEventStats(ctx: StatsContext, query: StatsQuery): Promise<StatsSeries> {
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await statsRange(ctx, query);
   const types = query.type ?? EVENT_TYPES;

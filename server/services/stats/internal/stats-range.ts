@@ -2,6 +2,9 @@ import type { z } from "zod";
 import { BUCKET_MS } from "../../../../lib/dashboard/series";
 import type { statsQuerySchema } from "../../../../lib/schemas/event-query";
 import type { AppContext } from "../../../context";
+
+/** What a statistic needs of the app: the database and the clock (the statistics thread has only these). */
+export type StatsContext = Pick<AppContext, "db" | "now">;
 import { invalid } from "../../../errors";
 import { edgeEventTime } from "../../events/internal/select-event-ids";
 
@@ -10,7 +13,7 @@ export type StatsQuery = z.infer<typeof statsQuerySchema>;
 export const STATS_BUCKETS_MAX = 10_000;
 
 /** The stats request's range in epoch ms: `from` (default: the first published event) to `to` (default: now). */
-export async function statsRange(ctx: AppContext, query: StatsQuery): Promise<[number, number]> {
+export async function statsRange(ctx: StatsContext, query: StatsQuery): Promise<[number, number]> {
   const first = query.from ? undefined : await edgeEventTime(ctx.db, "asc");
   const from = query.from ? Date.parse(query.from) : (first?.getTime() ?? ctx.now().getTime());
   const to = query.to ? Date.parse(query.to) : ctx.now().getTime();

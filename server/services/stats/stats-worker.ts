@@ -1,0 +1,49 @@
+/**
+ * The thread behind ./stats-thread.ts: its own database client (no writer: it only reads) and its own
+ * control index, which follows the feed as the request thread's does. Each message is one statistic;
+ * the reply is its value or its failure as data.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createDb } from "../../db/client";
+import type { Env } from "../../env";
+import { isAppError } from "../../errors";
+import { describeChain } from "../../db/errors";
+import { controlIndex } from "../control/internal/control-index";
+import { computeControlStats } from "./control-stats";
+import { computeCounts } from "./count-events";
+import { computeEventStats } from "./event-stats";
+import type { StatsContext } from "./internal/stats-range";
+import type { StatsFailure, StatsReply, StatsRequest } from "./stats-thread";
+
+const { env } = workerData as { env: Env };
+const ready: Promise<StatsContext> = createDb(env, { reader: true }).then((db) => {
+  // Load the control index now, as the request thread does when it starts listening.
+  void controlIndex(db).catch(() => {});
+  return { db, now: () => new Date() };
+});
+
+function failure(error: unknown): StatsFailure {
+  if (isAppError(error)) return { app: { code: error.code, message: error.message, details: error.details, retryAfterS: error.retryAfterS } };
+  return { chain: describeChain(error) };
+}
+
+async function compute(ctx: StatsContext, request: StatsRequest): Promise<unknown> {
+  switch (request.kind) {
+    case "counts":
+      return computeCounts(ctx, request.query);
+    case "events":
+      return computeEventStats(ctx, request.query as Parameters<typeof computeEventStats>[1]);
+    case "control":
+      return computeControlStats(ctx, request.query as Parameters<typeof computeControlStats>[1]);
+  }
+}
+
+parentPort!.on("message", (request: StatsRequest) => {
+  void ready
+    .then((ctx) => compute(ctx, request))
+    .then(
+      (value): StatsReply => ({ id: request.id, value }),
+      (error: unknown): StatsReply => ({ id: request.id, error: failure(error) }),
+    )
+    .then((reply) => parentPort!.postMessage(reply));
+});
