@@ -90,6 +90,11 @@ beforeAll(async () => {
     ev("advance", "2024-12-06T08:00:00Z", "hts", { toward: "homs", from: "hama", distanceKm: 20 }),
   ]);
   await post("Strike", [ev("strike", "2024-12-02T09:00:00Z", "russia", { place: "idlib" })]);
+  // Other confidences, one on the last millisecond of a day (the counts' whole days end there).
+  await post("Claims", [
+    { ...ev("strike", "2024-12-07T06:00:00Z", "russia", { place: "homs" }), confidence: "claimed" },
+    { ...ev("strike", "2024-12-06T23:59:59.999Z", "government", { place: "hama" }), confidence: "confirmed" },
+  ]);
   // A month later, after a quiet spell: the axis breaks.
   await post("January", [
     ev("advance", "2025-01-20T08:00:00Z", "hts", { toward: "damascus", distanceKm: 12 }),
@@ -133,6 +138,45 @@ describe("GET /api/timeline", () => {
     const response = await call(server.url, "GET", "/api/timeline?region=atlantis");
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual([{ path: "region", message: "unknown region 'atlantis'" }]);
+  });
+});
+
+describe("GET /api/stats/counts", () => {
+  // Whole days come from the EventDay tally, part days and region or q filters from the events: each
+  // must equal counting the listed events, through the retraction and the correction above.
+  const filters = [
+    "",
+    "type=control_change",
+    "faction=hts,russia&confidence=reported,claimed",
+    "from=2024-12-06T00:00:00Z",
+    "to=2024-12-06T23:59:59.999Z",
+    "to=2024-12-06T23:59:59.998Z",
+    "from=2024-12-06T09:00:00Z&to=2024-12-07T12:00:00Z",
+    "from=2024-12-06T09:00:00Z&to=2024-12-06T19:00:00Z",
+    "from=2024-12-05T15:00:00.001Z&type=control_change,strike",
+    "region=homs",
+    "q=Homs",
+  ];
+  for (const filter of filters) {
+    it(`equals counting the listed events: ${filter || "no filter"}`, async () => {
+      const events = await allEvents(filter ? `&${filter}` : "");
+      const expected = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} } as Record<string, any>;
+      const add = (record: Record<string, number>, key: string) => (record[key] = (record[key] ?? 0) + 1);
+      for (const event of events) {
+        expected.total++;
+        add(expected.byRegion, event.place.region ?? "none");
+        add(expected.byFaction, event.faction);
+        add(expected.byType, event.type);
+        add(expected.byConfidence, event.confidence);
+      }
+      const response = await call(server.url, "GET", `/api/stats/counts${filter ? `?${filter}` : ""}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(expected);
+    });
+  }
+  it("the list agrees the filters select something (the test would pass on empty answers otherwise)", async () => {
+    expect((await allEvents("&to=2024-12-06T23:59:59.999Z")).length).toBe((await allEvents("&to=2024-12-06T23:59:59.998Z")).length + 1);
+    expect((await call(server.url, "GET", "/api/stats/counts")).body.total).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -1,11 +1,14 @@
 import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
-import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
+import { dialectFor, fetchRows, join, sql, whereOf, type Sql } from "../../db/sql";
+import type { Db } from "../../db/client";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import type { StatsContext } from "./internal/stats-range";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
+import type { StatsContext } from "./internal/stats-range";
+
+const DAY_MS = 86_400_000;
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -16,28 +19,78 @@ export async function countEvents(ctx: AppContext, actor: Actor | null, filter: 
   return ctx.stats.run("counts", filter);
 }
 
-/** The counts themselves (server/services/stats/stats-worker.ts runs this). */
+/** Matching events per (region of the main place, faction, type, confidence); region "" when none. */
+interface CountGroup {
+  regionSlug: string | null;
+  factionSlug: string;
+  type: string;
+  confidence: string;
+  n: number | bigint;
+}
+
+/**
+ * The counts themselves (server/services/stats/stats-worker.ts runs this). Type, faction, confidence and
+ * time alone are answered from the EventDay tally (whole UTC days; the partial days at either end of
+ * the range from their events); a region (any place of the event) or `q` reads the matching events.
+ */
 export async function computeCounts(ctx: StatsContext, filter: EventFilter): Promise<EventCounts> {
   await checkFilterSlugs(ctx.db, filter);
-  const empty: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
+  const counts: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
   const regionPlaces = await placesOfRegions(ctx.db, filter);
-  if (regionPlaces?.length === 0) return empty;
-  const where = eventFilterSql(dialectFor(ctx.db), filter, regionPlaces);
-  const rows = await fetchRows<{ placeSlug: string; factionSlug: string; type: string; confidence: string; n: number | bigint }>(
-    ctx.db,
-    sql`SELECT e."placeSlug", e."factionSlug", e."type", e."confidence", COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
-  );
-  const places = await ctx.db.place.findMany({ select: { slug: true, regionSlug: true } });
-  const regionOf = new Map(places.map((p) => [p.slug, p.regionSlug]));
-  const counts = empty;
+  if (regionPlaces?.length === 0) return counts;
+  const groups = filter.region || filter.q ? await countMatching(ctx.db, filter, regionPlaces) : await countFromTally(ctx.db, filter);
   const add = (record: Record<string, number>, key: string, n: number) => (record[key] = (record[key] ?? 0) + n);
-  for (const row of rows) {
-    const n = Number(row.n);
+  for (const group of groups) {
+    const n = Number(group.n);
     counts.total += n;
-    add(counts.byRegion, regionOf.get(row.placeSlug) ?? "none", n);
-    add(counts.byFaction, row.factionSlug, n);
-    add(counts.byType, row.type, n);
-    add(counts.byConfidence, row.confidence, n);
+    add(counts.byRegion, group.regionSlug || "none", n);
+    add(counts.byFaction, group.factionSlug, n);
+    add(counts.byType, group.type, n);
+    add(counts.byConfidence, group.confidence, n);
   }
   return counts;
+}
+
+/** The matching events, read and grouped. */
+function countMatching(db: Db, filter: EventFilter, regionPlaces: readonly string[] | undefined): Promise<CountGroup[]> {
+  const where = eventFilterSql(dialectFor(db), filter, regionPlaces);
+  return fetchRows<CountGroup>(
+    db,
+    sql`SELECT p."regionSlug" AS "regionSlug", e."factionSlug" AS "factionSlug", e."type" AS "type", e."confidence" AS "confidence", COUNT(*) AS n
+      FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug" ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
+  );
+}
+
+/**
+ * The whole UTC days inside the filter's range (from and to inclusive, to the millisecond), as
+ * [first day's start, end of the last day) in epoch ms; null when no whole day fits.
+ */
+export function wholeDays(from: string | undefined, to: string | undefined): [number, number] | null {
+  const start = from === undefined ? -Infinity : Math.ceil(Date.parse(from) / DAY_MS) * DAY_MS;
+  const end = to === undefined ? Infinity : Math.floor((Date.parse(to) + 1) / DAY_MS) * DAY_MS;
+  return start < end ? [start, end] : null;
+}
+
+async function countFromTally(db: Db, filter: EventFilter): Promise<CountGroup[]> {
+  const days = wholeDays(filter.from, filter.to);
+  if (!days) return countMatching(db, filter, undefined);
+  const [start, end] = days;
+  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const where: Sql[] = [];
+  if (Number.isFinite(start)) where.push(sql`"day" >= ${dayOf(start)}`);
+  if (Number.isFinite(end)) where.push(sql`"day" <= ${dayOf(end - DAY_MS)}`);
+  if (filter.type) where.push(sql`"type" IN (${join(filter.type)})`);
+  if (filter.faction) where.push(sql`"factionSlug" IN (${join(filter.faction)})`);
+  if (filter.confidence) where.push(sql`"confidence" IN (${join(filter.confidence)})`);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const [tallied, before, after] = await Promise.all([
+    fetchRows<CountGroup>(
+      db,
+      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM "EventDay" ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
+    ),
+    // The part days at either end: at most a day's events each.
+    filter.from && Date.parse(filter.from) < start ? countMatching(db, { ...filter, to: iso(start - 1) }, undefined) : [],
+    filter.to && end <= Date.parse(filter.to) ? countMatching(db, { ...filter, from: iso(end) }, undefined) : [],
+  ]);
+  return [...tallied, ...before, ...after];
 }

@@ -1,6 +1,7 @@
 /**
- * The EventDay tally (prisma/schema.prisma): published events per UTC day, type and region of the main
- * place, changed in the same transaction as the reports it counts, so it is exact at every commit:
+ * The EventDay tally (prisma/schema.prisma): published events per UTC day, type, region of the main
+ * place, faction and confidence, changed in the same transaction as the reports it counts, so it is
+ * exact at every commit:
  *
  * - a report published (created published, or a draft published): `tallyAdd` after its events are stored;
  * - a published report corrected or retracted: `tallyRemove` while its old events are still stored and
@@ -12,20 +13,20 @@ import type { Db, Tx } from "../../../db/client";
 
 const DAY_MS = 86_400_000;
 
-/** The tally rows of some reports' stored events: (day, type, region, n, first, last). */
+/** The tally rows of some reports' stored events: (day, type, region, faction, confidence, n, first, last). */
 function tallyOf(dialect: Dialect, reportIds: readonly string[]): Sql {
   return sql`SELECT ${dialect.bucket(col("e", "occurredAt"), "day")} AS "day", e."type" AS "type", COALESCE(p."regionSlug", '') AS "regionSlug",
-      COUNT(*) AS "n", MIN(e."occurredAt") AS "first", MAX(e."occurredAt") AS "last"
+      e."factionSlug" AS "factionSlug", e."confidence" AS "confidence", COUNT(*) AS "n", MIN(e."occurredAt") AS "first", MAX(e."occurredAt") AS "last"
     FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug"
-    WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3`;
+    WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3, 4, 5`;
 }
 
 /** Counts the stored events of newly published reports in (one statement, for the group commit's batch too). */
 export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql | null {
   if (reportIds.length === 0) return null;
   const table = raw(`"EventDay"`);
-  return sql`INSERT INTO "EventDay" ("day", "type", "regionSlug", "n", "first", "last") ${tallyOf(dialect, reportIds)}
-    ON CONFLICT ("day", "type", "regionSlug") DO UPDATE SET "n" = ${table}."n" + excluded."n",
+  return sql`INSERT INTO "EventDay" ("day", "type", "regionSlug", "factionSlug", "confidence", "n", "first", "last") ${tallyOf(dialect, reportIds)}
+    ON CONFLICT ("day", "type", "regionSlug", "factionSlug", "confidence") DO UPDATE SET "n" = ${table}."n" + excluded."n",
       "first" = ${dialect.least(sql`${table}."first"`, sql`excluded."first"`)}, "last" = ${dialect.greatest(sql`${table}."last"`, sql`excluded."last"`)}`;
 }
 
@@ -36,11 +37,15 @@ export async function tallyAdd(tx: Tx, reportIds: readonly string[]): Promise<vo
 
 /** Takes a published report's stored events out of the tally; answers the days they were on. */
 export async function tallyRemove(tx: Tx, reportId: string): Promise<string[]> {
-  const rows = await fetchRows<{ day: string; type: string; regionSlug: string; n: number | bigint }>(tx, tallyOf(dialectFor(tx), [reportId]));
+  const rows = await fetchRows<{ day: string; type: string; regionSlug: string; factionSlug: string; confidence: string; n: number | bigint }>(
+    tx,
+    tallyOf(dialectFor(tx), [reportId]),
+  );
   for (const row of rows) {
     await execute(
       tx,
-      sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND "type" = ${row.type} AND "regionSlug" = ${row.regionSlug}`,
+      sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND "type" = ${row.type} AND "regionSlug" = ${row.regionSlug}
+        AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`,
     );
   }
   if (rows.length > 0) await execute(tx, sql`DELETE FROM "EventDay" WHERE "n" <= 0`);
@@ -55,6 +60,7 @@ export async function refreshDayEdges(tx: Tx, days: readonly string[]): Promise<
     const matching = sql`FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug"
       WHERE e."occurredAt" >= ${dialect.time(new Date(start))} AND e."occurredAt" < ${dialect.time(new Date(start + DAY_MS))}
         AND e."type" = "EventDay"."type" AND COALESCE(p."regionSlug", '') = "EventDay"."regionSlug"
+        AND e."factionSlug" = "EventDay"."factionSlug" AND e."confidence" = "EventDay"."confidence"
         AND e."reportId" NOT IN (SELECT "id" FROM "Report" WHERE "status" IN ('draft', 'retracted'))`;
     await execute(
       tx,
