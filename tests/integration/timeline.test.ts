@@ -180,6 +180,34 @@ describe("GET /api/stats/counts", () => {
   });
 });
 
+describe("GET /api/stats/events", () => {
+  // Day buckets come from the EventDay tally where the filter allows (part days from the events): each
+  // series must equal the buckets of the listed events.
+  const range = "from=2024-12-02T09:00:00Z&to=2024-12-07T12:00:00Z";
+  const queries = [
+    `bucket=day&${range}`,
+    `bucket=day&from=2024-12-01T00:00:00Z&to=2025-01-31T00:00:00Z&type=control_change,strike`,
+    `bucket=day&${range}&faction=hts,government&confidence=reported,confirmed`,
+    `bucket=day&from=2024-12-06T00:00:00Z&to=2024-12-06T23:59:59.998Z`,
+    `bucket=day&${range}&region=homs`,
+    `bucket=hour&from=2024-12-06T00:00:00Z&to=2024-12-07T23:00:00Z`,
+  ];
+  for (const query of queries) {
+    it(`equals the buckets of the listed events: ${query}`, async () => {
+      const params = new URLSearchParams(query);
+      const bucket = params.get("bucket") as "day" | "hour";
+      params.delete("bucket");
+      const events = await allEvents(`&${params.toString()}`);
+      const types = params.get("type")?.split(",") as ListedEvent["type"][] | undefined;
+      const expected = eventCountSeries(events, Date.parse(params.get("from")!), Date.parse(params.get("to")!), bucket, types);
+      const response = await call(server.url, "GET", `/api/stats/events?${query}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(expected);
+      expect(expected.some((row) => Object.values(row.counts).some((n) => n > 0))).toBe(true);
+    });
+  }
+});
+
 describe("pages over a large history", () => {
   const EVENTS = 15_000;
   it(`ship under 1 MB with ${EVENTS.toLocaleString("en")} events posted through the API`, async () => {

@@ -1,5 +1,5 @@
 import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
-import { dialectFor, fetchRows, join, sql, whereOf, type Sql } from "../../db/sql";
+import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
@@ -7,8 +7,7 @@ import type { AppContext } from "../../context";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import type { StatsContext } from "./internal/stats-range";
-
-const DAY_MS = 86_400_000;
+import { partDays, tallyAnswers, tallyWhere, wholeDays } from "./internal/tally-days";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -38,7 +37,7 @@ export async function computeCounts(ctx: StatsContext, filter: EventFilter): Pro
   const counts: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
   const regionPlaces = await placesOfRegions(ctx.db, filter);
   if (regionPlaces?.length === 0) return counts;
-  const groups = filter.region || filter.q ? await countMatching(ctx.db, filter, regionPlaces) : await countFromTally(ctx.db, filter);
+  const groups = tallyAnswers(filter) ? await countFromTally(ctx.db, filter) : await countMatching(ctx.db, filter, regionPlaces);
   const add = (record: Record<string, number>, key: string, n: number) => (record[key] = (record[key] ?? 0) + n);
   for (const group of groups) {
     const n = Number(group.n);
@@ -61,36 +60,15 @@ function countMatching(db: Db, filter: EventFilter, regionPlaces: readonly strin
   );
 }
 
-/**
- * The whole UTC days inside the filter's range (from and to inclusive, to the millisecond), as
- * [first day's start, end of the last day) in epoch ms; null when no whole day fits.
- */
-export function wholeDays(from: string | undefined, to: string | undefined): [number, number] | null {
-  const start = from === undefined ? -Infinity : Math.ceil(Date.parse(from) / DAY_MS) * DAY_MS;
-  const end = to === undefined ? Infinity : Math.floor((Date.parse(to) + 1) / DAY_MS) * DAY_MS;
-  return start < end ? [start, end] : null;
-}
-
 async function countFromTally(db: Db, filter: EventFilter): Promise<CountGroup[]> {
   const days = wholeDays(filter.from, filter.to);
   if (!days) return countMatching(db, filter, undefined);
-  const [start, end] = days;
-  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const where: Sql[] = [];
-  if (Number.isFinite(start)) where.push(sql`"day" >= ${dayOf(start)}`);
-  if (Number.isFinite(end)) where.push(sql`"day" <= ${dayOf(end - DAY_MS)}`);
-  if (filter.type) where.push(sql`"type" IN (${join(filter.type)})`);
-  if (filter.faction) where.push(sql`"factionSlug" IN (${join(filter.faction)})`);
-  if (filter.confidence) where.push(sql`"confidence" IN (${join(filter.confidence)})`);
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const [tallied, before, after] = await Promise.all([
+  const [tallied, ...parts] = await Promise.all([
     fetchRows<CountGroup>(
       db,
-      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM "EventDay" ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
+      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM "EventDay" ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2, 3, 4`,
     ),
-    // The part days at either end: at most a day's events each.
-    filter.from && Date.parse(filter.from) < start ? countMatching(db, { ...filter, to: iso(start - 1) }, undefined) : [],
-    filter.to && end <= Date.parse(filter.to) ? countMatching(db, { ...filter, from: iso(end) }, undefined) : [],
+    ...partDays(filter, days).map((part) => countMatching(db, part, undefined)),
   ]);
-  return [...tallied, ...before, ...after];
+  return [...tallied, ...parts.flat()];
 }

@@ -1,5 +1,5 @@
 import { col, dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
-import { bucketStarts, BUCKET_MS } from "../../../lib/dashboard/series";
+import { bucketStarts, BUCKET_MS, type Bucket } from "../../../lib/dashboard/series";
 import { EVENT_TYPES } from "../../../lib/events/event-kinds";
 import type { EventFilter } from "../../../lib/schemas/event-query";
 import { requireReader } from "../../auth/require-role";
@@ -9,6 +9,8 @@ import type { StatsSeries } from "../../../lib/schemas/event-query";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { statsRange, type StatsContext, type StatsQuery } from "./internal/stats-range";
+import { partDays, tallyAnswers, tallyWhere, wholeDays } from "./internal/tally-days";
+import type { Db } from "../../db/client";
 
 /**
  * GET /api/stats/events: matching events per bucket by type (the list's filters; `type` also picks the
@@ -19,7 +21,11 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
   return ctx.stats.run("events", query);
 }
 
-/** The series itself (server/services/stats/stats-worker.ts runs this). */
+/**
+ * The series itself (server/services/stats/stats-worker.ts runs this). Day buckets under type, faction,
+ * confidence and time alone come from the EventDay tally (the part days at either end of the range
+ * from their events); hour buckets, a region or `q` read the matching events.
+ */
 export async function computeEventStats(ctx: StatsContext, query: StatsQuery): Promise<StatsSeries> {
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await statsRange(ctx, query);
@@ -30,17 +36,35 @@ export async function computeEventStats(ctx: StatsContext, query: StatsQuery): P
   const regionPlaces = await placesOfRegions(ctx.db, query);
   if (regionPlaces?.length === 0 || starts.length === 0) return rows;
   const filter: EventFilter = { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-  const dialect = dialectFor(ctx.db);
-  const where = eventFilterSql(dialect, filter, regionPlaces);
-  // Buckets as UTC text: `YYYY-MM-DD` (day) or `YYYY-MM-DDTHH` (hour).
-  const grouped = await fetchRows<{ b: string; type: string; n: number | bigint }>(
-    ctx.db,
-    sql`SELECT ${dialect.bucket(col("e", "occurredAt"), query.bucket)} AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2`,
-  );
+  const days = query.bucket === "day" && tallyAnswers(filter) ? wholeDays(filter.from, filter.to) : null;
+  const grouped = days
+    ? (
+        await Promise.all([
+          fetchRows<BucketCount>(ctx.db, sql`SELECT "day" AS b, "type", SUM("n") AS n FROM "EventDay" ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2`),
+          ...partDays(filter, days).map((part) => bucketsMatching(ctx.db, part, undefined, "day")),
+        ])
+      ).flat()
+    : await bucketsMatching(ctx.db, filter, regionPlaces, query.bucket);
   for (const row of grouped) {
     const start = Date.parse(query.bucket === "day" ? `${row.b}T00:00:00Z` : `${row.b}:00:00Z`);
     const bucket = rows[Math.floor((start - starts[0]!) / size)];
     if (bucket && row.type in bucket.counts) bucket.counts[row.type] = (bucket.counts[row.type] ?? 0) + Number(row.n);
   }
   return rows;
+}
+
+/** Matching events per bucket and type; buckets as UTC text: `YYYY-MM-DD` (day) or `YYYY-MM-DDTHH` (hour). */
+interface BucketCount {
+  b: string;
+  type: string;
+  n: number | bigint;
+}
+
+function bucketsMatching(db: Db, filter: EventFilter, regionPlaces: readonly string[] | undefined, bucket: Bucket): Promise<BucketCount[]> {
+  const dialect = dialectFor(db);
+  const where = eventFilterSql(dialect, filter, regionPlaces);
+  return fetchRows<BucketCount>(
+    db,
+    sql`SELECT ${dialect.bucket(col("e", "occurredAt"), bucket)} AS b, e."type" AS type, COUNT(*) AS n FROM "Event" e ${whereOf(where)} GROUP BY 1, 2`,
+  );
 }
