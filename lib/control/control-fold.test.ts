@@ -9,6 +9,7 @@ import {
   controlAtSorted,
   controlAtTimes,
   controlCountsAtTimes,
+  controlCountsFromCheckpoints,
 } from "./control-fold";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
@@ -88,6 +89,30 @@ describe("fast control folds agree with controlAt", () => {
       state.reduce<Record<string, number>>((counts, h) => ({ ...counts, [h.faction]: (counts[h.faction] ?? 0) + 1 }), {}),
     );
     expect(controlCountsAtTimes(staggered, changes, hourly)).toEqual(counted);
+  });
+
+  it("counts per time from the checkpoints, for every place or a subset, from any first time", () => {
+    const staggered: BaselineHolding[] = PLACES.map((place, i) => ({
+      place,
+      faction: FACTIONS[i % FACTIONS.length]!,
+      since: i === 4 ? last + 1 : START + i * 40 * 3_600_000,
+    }));
+    for (const base of [baseline, staggered]) {
+      const checkpoints = buildCheckpoints(base, sorted);
+      const hourly = Array.from({ length: Math.ceil((last - START) / 3_600_000) + 3 }, (_, k) => START - 3_600_000 + k * 3_600_000);
+      // From the start, from past the second checkpoint, and a late window alone.
+      for (const times of [hourly.filter((_, k) => k % 5 === 0), hourly.filter((t) => t >= sorted[2 * CHECKPOINT_EVERY_CHANGES + 3]!.occurredAt), hourly.slice(-40)]) {
+        expect(controlCountsFromCheckpoints(checkpoints, times)).toEqual(controlCountsAtTimes(base, changes, times));
+        const subset = new Set(["homs", "damascus"]);
+        expect(controlCountsFromCheckpoints(checkpoints, times, (place) => subset.has(place))).toEqual(
+          controlCountsAtTimes(
+            base.filter((b) => subset.has(b.place)),
+            changes.filter((c) => subset.has(c.place)),
+            times,
+          ),
+        );
+      }
+    }
   });
 });
 

@@ -32,6 +32,12 @@ function withLateBaselines(withBaseline: State, without: State, baseline: readon
   return state;
 }
 
+/** Whether the changes are in fold order already (a filtered control index is: no copy and sort then). */
+function isSorted(changes: readonly ControlChange[]): boolean {
+  for (let i = 1; i < changes.length; i++) if (compareControlChanges(changes[i - 1]!, changes[i]!) > 0) return false;
+  return true;
+}
+
 /**
  * One pass over the changes for all `times` (ascending): `read` sees the state at each time. Baseline
  * holdings that start after some of the times are handled in the same pass (a second fold from nothing),
@@ -39,7 +45,7 @@ function withLateBaselines(withBaseline: State, without: State, baseline: readon
  */
 function foldAtTimes<T>(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], times: readonly number[], read: (state: State) => T): T[] {
   if (times.length === 0) return [];
-  const sorted = [...changes].sort(compareControlChanges);
+  const sorted = isSorted(changes) ? changes : [...changes].sort(compareControlChanges);
   const withBaseline = baselineState(baseline);
   const lastStart = Math.max(...baseline.map((b) => b.since));
   const without: State | undefined = lastStart > times[0]! ? new Map() : undefined;
@@ -124,6 +130,36 @@ export function controlAtFromCheckpoints(checkpoints: ControlCheckpoints, at: nu
     if (without) applyChange(without, changes[i]!);
   }
   return toControl(without ? withLateBaselines(withBaseline, without, baseline, at) : withBaseline);
+}
+
+/**
+ * controlCountsAtTimes from the checkpoints: the state at the first time from the nearest checkpoint,
+ * then one walk forward through the rest, so a range late in a long history does not fold it from the
+ * start. `counts` picks the places counted (a region: places are independent in the fold, so counting
+ * a subset of the full fold equals folding that subset alone). `times` ascending.
+ */
+export function controlCountsFromCheckpoints(
+  checkpoints: ControlCheckpoints,
+  times: readonly number[],
+  counts: (place: string) => boolean = () => true,
+): Record<string, number>[] {
+  if (times.length === 0) return [];
+  const { baseline, changes, states } = checkpoints;
+  const k = Math.floor(countUpTo(changes, times[0]!) / CHECKPOINT_EVERY_CHANGES);
+  const withBaseline = copy(states[k]!.withBaseline);
+  const lastStart = Math.max(...baseline.map((b) => b.since));
+  const without = lastStart > times[0]! ? copy(states[k]!.without) : undefined;
+  let i = k * CHECKPOINT_EVERY_CHANGES;
+  return times.map((t) => {
+    for (; i < changes.length && changes[i]!.occurredAt <= t; i++) {
+      applyChange(withBaseline, changes[i]!);
+      if (without) applyChange(without, changes[i]!);
+    }
+    const state = without && lastStart > t ? withLateBaselines(withBaseline, without, baseline, t) : withBaseline;
+    const row: Record<string, number> = {};
+    for (const [place, holding] of state) if (counts(place)) row[holding.faction] = (row[holding.faction] ?? 0) + 1;
+    return row;
+  });
 }
 
 /**

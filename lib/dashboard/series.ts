@@ -1,6 +1,6 @@
 /** Chart series, computed from events (pure; used by the charts and by /api/stats/*). */
 import type { BaselineHolding, ControlChange } from "../control/control-at";
-import { controlCountsAtTimes } from "../control/control-fold";
+import { controlCountsAtTimes, controlCountsFromCheckpoints, type ControlCheckpoints } from "../control/control-fold";
 import { EVENT_TYPES, type EventType } from "../events/event-kinds";
 import type { ListedEvent } from "../schemas/event-query";
 import { axisBuckets, type TimeAxis } from "./time-axis";
@@ -31,6 +31,18 @@ export function controlChanges(events: readonly ListedEvent[]): ControlChange[] 
 /** Places held per faction at the end of each bucket. */
 export function controlSeries(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], from: number, to: number, bucket: Bucket) {
   return controlSeriesAt(baseline, changes, bucketStarts(from, to, bucket), BUCKET_MS[bucket], to);
+}
+
+/** The same from checkpoints of every place's changes, counting the places `counts` picks (controlCountsFromCheckpoints). */
+export function controlSeriesFromCheckpoints(checkpoints: ControlCheckpoints, from: number, to: number, bucket: Bucket, counts?: (place: string) => boolean) {
+  const size = BUCKET_MS[bucket];
+  const starts = bucketStarts(from, to, bucket);
+  const rows = controlCountsFromCheckpoints(
+    checkpoints,
+    starts.map((start) => Math.min(start + size - 1, to)),
+    counts,
+  );
+  return starts.map((start, i) => ({ t: new Date(start).toISOString(), counts: rows[i]! }));
 }
 
 /** The same at given bucket starts (ascending, `size` apart or more: an axis with its gaps cut out). */

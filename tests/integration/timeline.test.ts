@@ -6,7 +6,7 @@
  * and the desk ship well under 1 MB (they shipped every event before: ~7 MB at this size).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlChanges, controlSeriesOnAxis, eventCountSeries } from "../../lib/dashboard/series";
+import { controlChanges, controlSeries, controlSeriesOnAxis, eventCountSeries } from "../../lib/dashboard/series";
 import { timeAxis } from "../../lib/dashboard/time-axis";
 import type { ListedEvent } from "../../lib/schemas/event-query";
 import type { Place } from "../../lib/schemas/reference";
@@ -204,6 +204,37 @@ describe("GET /api/stats/events", () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual(expected);
       expect(expected.some((row) => Object.values(row.counts).some((n) => n > 0))).toBe(true);
+    });
+  }
+});
+
+describe("GET /api/stats/control", () => {
+  // Unfiltered changes start from the control index's checkpoints (a region counts its places of the
+  // full fold); each series must equal folding the listed events' control changes.
+  const queries = [
+    "bucket=hour&from=2024-12-05T00:00:00Z&to=2024-12-08T00:00:00Z",
+    "bucket=day&from=2024-11-20T00:00:00Z&to=2025-01-25T00:00:00Z&region=homs",
+    "bucket=hour&from=2024-12-06T12:00:00Z&to=2024-12-07T12:00:00Z&faction=hts,government",
+    "bucket=day&from=2024-11-20T00:00:00Z&to=2025-01-25T00:00:00Z&confidence=reported",
+  ];
+  for (const query of queries) {
+    it(`equals the fold of the listed control changes: ${query}`, async () => {
+      const params = new URLSearchParams(query);
+      const places = (await call<Place[]>(server.url, "GET", "/api/places")).body;
+      const region = params.get("region");
+      const scoped = places.filter((p) => !region || p.region === region);
+      const baseline = scoped.flatMap((p) => (p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : []));
+      const confidence = params.get("confidence");
+      const events = await allEvents(`&type=control_change${region ? `&region=${region}` : ""}${confidence ? `&confidence=${confidence}` : ""}`);
+      const series = controlSeries(baseline, controlChanges(events), Date.parse(params.get("from")!), Date.parse(params.get("to")!), params.get("bucket") as "day" | "hour");
+      const factions = params.get("faction")?.split(",");
+      const expected = factions
+        ? series.map((row) => ({ t: row.t, counts: Object.fromEntries(Object.entries(row.counts).filter(([f]) => factions.includes(f))) }))
+        : series;
+      const response = await call(server.url, "GET", `/api/stats/control?${query}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(expected);
+      expect(new Set(expected.map((row) => JSON.stringify(row.counts))).size).toBeGreaterThan(1);
     });
   }
 });

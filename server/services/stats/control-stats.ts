@@ -1,11 +1,11 @@
 import type { BaselineHolding } from "../../../lib/control/control-at";
-import { controlSeries } from "../../../lib/dashboard/series";
+import { controlSeries, controlSeriesFromCheckpoints } from "../../../lib/dashboard/series";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import type { StatsSeries } from "../../../lib/schemas/event-query";
 import { dialectFor, fetchRows, sql } from "../../db/sql";
-import { controlIndex, isCurrent } from "../control/internal/control-index";
+import { controlIndex, currentCheckpoints, isCurrent } from "../control/internal/control-index";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { placesNamedSql, reportTextSql } from "../events/internal/event-filter-sql";
 import { statsRange, type StatsContext, type StatsQuery } from "./internal/stats-range";
@@ -35,29 +35,35 @@ export async function controlStats(ctx: AppContext, actor: Actor | null, query: 
 export async function computeControlStats(ctx: StatsContext, query: StatsQuery): Promise<StatsSeries> {
   await checkFilterSlugs(ctx.db, query);
   const [from, to] = await statsRange(ctx, query);
-  const [places, index, text] = await Promise.all([
-    ctx.db.place.findMany({
-      where: query.region ? { regionSlug: { in: query.region } } : {},
-      select: { slug: true, baselineFaction: true, baselineSince: true },
-    }),
+  const [allPlaces, index, text] = await Promise.all([
+    ctx.db.place.findMany({ select: { slug: true, regionSlug: true, baselineFaction: true, baselineSince: true } }),
     controlIndex(ctx.db),
     query.q ? textMatching(ctx, query.q) : undefined,
   ]);
+  const places = query.region ? allPlaces.filter((p) => p.regionSlug && query.region!.includes(p.regionSlug)) : allPlaces;
   const placeSet = new Set(places.map((p) => p.slug));
-  const baseline: BaselineHolding[] = places.flatMap((p) =>
-    p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : [],
-  );
+  const baselineOf = (of: typeof places): BaselineHolding[] =>
+    of.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
   const countsChanges = !query.type || query.type.includes("control_change");
-  const changes = countsChanges
-    ? index.changes.filter(
-        (c) =>
-          isCurrent(c) &&
-          placeSet.has(c.place) &&
-          (!query.confidence || query.confidence.includes(c.confidence as never)) &&
-          (!text || text.reports.has(c.reportId) || text.places.has(c.place)),
-      )
-    : [];
-  const series = controlSeries(baseline, changes, from, to, query.bucket);
+  // Every current change counts: start from the index's checkpoints (shared with GET /api/control) near `from`.
+  const series =
+    countsChanges && !query.confidence && !text
+      ? controlSeriesFromCheckpoints(currentCheckpoints(index, baselineOf(allPlaces)), from, to, query.bucket, query.region ? (place) => placeSet.has(place) : undefined)
+      : controlSeries(
+          baselineOf(places),
+          countsChanges
+            ? index.changes.filter(
+                (c) =>
+                  isCurrent(c) &&
+                  placeSet.has(c.place) &&
+                  (!query.confidence || query.confidence.includes(c.confidence as never)) &&
+                  (!text || text.reports.has(c.reportId) || text.places.has(c.place)),
+              )
+            : [],
+          from,
+          to,
+          query.bucket,
+        );
   if (!query.faction) return series;
   const factions = query.faction;
   return series.map((row) => ({ t: row.t, counts: Object.fromEntries(Object.entries(row.counts).filter(([faction]) => factions.includes(faction))) }));
