@@ -40,10 +40,7 @@ const command = (events: number) => `npm run build && npm run bench${events === 
 
 function eventSection(q: EventQueries, load: string): string {
   const rows = q.timings
-    .map(
-      (t) =>
-        `| ${t.name} | \`${t.path}\` | ${t.rows} | ${t.p50Ms} | ${t.p95Ms} | ≤ ${t.targetMs} ${verdict(t.p95Ms <= t.targetMs)} |`,
-    )
+    .map((t) => `| ${t.name} | \`${t.path}\` | ${t.rows} | ${t.p50Ms} | ${t.p95Ms} | ≤ ${t.targetMs} ${verdict(t.p95Ms <= t.targetMs)} |`)
     .join("\n");
   const met = q.timings.filter((t) => t.p95Ms <= t.targetMs).length;
   const missed = q.timings.filter((t) => t.p95Ms > t.targetMs);

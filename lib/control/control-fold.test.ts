@@ -101,7 +101,11 @@ describe("fast control folds agree with controlAt", () => {
       const checkpoints = buildCheckpoints(base, sorted);
       const hourly = Array.from({ length: Math.ceil((last - START) / 3_600_000) + 3 }, (_, k) => START - 3_600_000 + k * 3_600_000);
       // From the start, from past the second checkpoint, and a late window alone.
-      for (const times of [hourly.filter((_, k) => k % 5 === 0), hourly.filter((t) => t >= sorted[2 * CHECKPOINT_EVERY_CHANGES + 3]!.occurredAt), hourly.slice(-40)]) {
+      for (const times of [
+        hourly.filter((_, k) => k % 5 === 0),
+        hourly.filter((t) => t >= sorted[2 * CHECKPOINT_EVERY_CHANGES + 3]!.occurredAt),
+        hourly.slice(-40),
+      ]) {
         expect(controlCountsFromCheckpoints(checkpoints, times)).toEqual(controlCountsAtTimes(base, changes, times));
         const subset = new Set(["homs", "damascus"]);
         expect(controlCountsFromCheckpoints(checkpoints, times, (place) => subset.has(place))).toEqual(

@@ -62,7 +62,12 @@ export async function createDb(env: Env, options: { reader?: boolean } = {}): Pr
   if (!env.databaseFile) {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated-pg/client")]);
     const { DeadlineClient } = await import("./pg-deadline-client");
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: options.reader ? PG_READER_POOL_MAX_CONNECTIONS : PG_POOL_MAX_CONNECTIONS, Client: DeadlineClient, ...postgresDeadlines(env) });
+    const adapter = new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: options.reader ? PG_READER_POOL_MAX_CONNECTIONS : PG_POOL_MAX_CONNECTIONS,
+      Client: DeadlineClient,
+      ...postgresDeadlines(env),
+    });
     const db = new PostgresClient({ adapter, transactionOptions: { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS } });
     registerDialect(db, "postgresql");
     return db as unknown as Db;

@@ -53,7 +53,12 @@ export class SqliteWriter {
     this.requests = new WorkerRequests(
       () => typeScriptWorker(path.join(__dirname, "sqlite-writer-worker.ts"), { file, busyTimeoutMs: maxWaitMs }),
       (why) =>
-        new AppError("busy", why === "closed" ? "The server is shutting down; nothing was saved. Retry in a moment." : `The database writer stopped (${why}); nothing was saved. Retry in a moment.`),
+        new AppError(
+          "busy",
+          why === "closed"
+            ? "The server is shutting down; nothing was saved. Retry in a moment."
+            : `The database writer stopped (${why}); nothing was saved. Retry in a moment.`,
+        ),
     );
   }
 

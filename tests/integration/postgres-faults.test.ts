@@ -113,43 +113,47 @@ describe.skipIf(!postgresUrl)("PostgreSQL faults", () => {
     }
   });
 
-  it("connections cut: posts, statistics and health answer 503 with Retry-After at once, one log line per episode, writes resume", { timeout: 60_000 }, async () => {
-    const token = await login(server!.url);
-    expect((await call(server!.url, "POST", "/api/reports", { token, body: reportBody(1) })).status).toBe(201);
-    const before = logLines(/unhandled error in route|database unreachable/);
+  it(
+    "connections cut: posts, statistics and health answer 503 with Retry-After at once, one log line per episode, writes resume",
+    { timeout: 60_000 },
+    async () => {
+      const token = await login(server!.url);
+      expect((await call(server!.url, "POST", "/api/reports", { token, body: reportBody(1) })).status).toBe(201);
+      const before = logLines(/unhandled error in route|database unreachable/);
 
-    proxy!.cut();
-    try {
-      const answers = await Promise.all([
-        ...Array.from({ length: 20 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(100 + i) }))),
-        // A statistic (computed on the statistics thread, over its own connection) fails the same way.
-        timed(call(server!.url, "GET", "/api/stats/control?bucket=hour&region=homs", { token })),
-        timed(call(server!.url, "GET", "/api/health")),
-      ]);
-      for (const answer of answers.slice(0, -1)) expectUnavailable(answer);
-      expectHealthDown(answers.at(-1)!);
-      // A second wave in the same episode: still 503, still no new log line.
-      for (const answer of await Promise.all(
-        Array.from({ length: 10 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(200 + i) }))),
-      ))
-        expectUnavailable(answer);
-      // The other node still serves, and shows node-a's heartbeat as stopped (three missed beats).
-      await new Promise((resolve) => setTimeout(resolve, 3_500));
-      const seen = await call<any>(other!.url, "GET", "/api/health");
-      expect(seen.status).toBe(200);
-      expect(seen.body.nodes).toEqual([
-        { id: "node-a", lastSeen: expect.any(String), ok: false },
-        { id: "node-b", lastSeen: expect.any(String), ok: true },
-      ]);
-    } finally {
-      proxy!.restore();
-    }
-    expect((await postUntilStored(token, 2, 15_000)).status).toBe(201);
-    expect(logLines(/unhandled error in route/)).toBe(0);
-    expect(logLines(/database unreachable/) - before).toBe(1);
-    expect(logLines(/database available again/)).toBeGreaterThanOrEqual(1);
-    expect((await call<any>(server!.url, "GET", "/api/health")).body.checks.database).toBe("ok");
-  });
+      proxy!.cut();
+      try {
+        const answers = await Promise.all([
+          ...Array.from({ length: 20 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(100 + i) }))),
+          // A statistic (computed on the statistics thread, over its own connection) fails the same way.
+          timed(call(server!.url, "GET", "/api/stats/control?bucket=hour&region=homs", { token })),
+          timed(call(server!.url, "GET", "/api/health")),
+        ]);
+        for (const answer of answers.slice(0, -1)) expectUnavailable(answer);
+        expectHealthDown(answers.at(-1)!);
+        // A second wave in the same episode: still 503, still no new log line.
+        for (const answer of await Promise.all(
+          Array.from({ length: 10 }, (_, i) => timed(call(server!.url, "POST", "/api/reports", { token, body: reportBody(200 + i) }))),
+        ))
+          expectUnavailable(answer);
+        // The other node still serves, and shows node-a's heartbeat as stopped (three missed beats).
+        await new Promise((resolve) => setTimeout(resolve, 3_500));
+        const seen = await call<any>(other!.url, "GET", "/api/health");
+        expect(seen.status).toBe(200);
+        expect(seen.body.nodes).toEqual([
+          { id: "node-a", lastSeen: expect.any(String), ok: false },
+          { id: "node-b", lastSeen: expect.any(String), ok: true },
+        ]);
+      } finally {
+        proxy!.restore();
+      }
+      expect((await postUntilStored(token, 2, 15_000)).status).toBe(201);
+      expect(logLines(/unhandled error in route/)).toBe(0);
+      expect(logLines(/database unreachable/) - before).toBe(1);
+      expect(logLines(/database available again/)).toBeGreaterThanOrEqual(1);
+      expect((await call<any>(server!.url, "GET", "/api/health")).body.checks.database).toBe("ok");
+    },
+  );
 
   it("partitioned (packets held): posts and health answer 503 within seconds, not after the partition", { timeout: 45_000 }, async () => {
     const token = await login(server!.url);

@@ -226,7 +226,13 @@ describe("GET /api/stats/control", () => {
       const baseline = scoped.flatMap((p) => (p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : []));
       const confidence = params.get("confidence");
       const events = await allEvents(`&type=control_change${region ? `&region=${region}` : ""}${confidence ? `&confidence=${confidence}` : ""}`);
-      const series = controlSeries(baseline, controlChanges(events), Date.parse(params.get("from")!), Date.parse(params.get("to")!), params.get("bucket") as "day" | "hour");
+      const series = controlSeries(
+        baseline,
+        controlChanges(events),
+        Date.parse(params.get("from")!),
+        Date.parse(params.get("to")!),
+        params.get("bucket") as "day" | "hour",
+      );
       const factions = params.get("faction")?.split(",");
       const expected = factions
         ? series.map((row) => ({ t: row.t, counts: Object.fromEntries(Object.entries(row.counts).filter(([f]) => factions.includes(f))) }))

@@ -48,7 +48,13 @@ export async function computeControlStats(ctx: StatsContext, query: StatsQuery):
   // Every current change counts: start from the index's checkpoints (shared with GET /api/control) near `from`.
   const series =
     countsChanges && !query.confidence && !text
-      ? controlSeriesFromCheckpoints(currentCheckpoints(index, baselineOf(allPlaces)), from, to, query.bucket, query.region ? (place) => placeSet.has(place) : undefined)
+      ? controlSeriesFromCheckpoints(
+          currentCheckpoints(index, baselineOf(allPlaces)),
+          from,
+          to,
+          query.bucket,
+          query.region ? (place) => placeSet.has(place) : undefined,
+        )
       : controlSeries(
           baselineOf(places),
           countsChanges

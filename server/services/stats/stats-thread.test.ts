@@ -5,7 +5,9 @@ import { fromFailure } from "./stats-thread";
 
 describe("a statistic's failure, as it crosses from the statistics thread", () => {
   it("an AppError keeps its code, message, details and Retry-After", () => {
-    const error = fromFailure({ app: { code: "invalid_request", message: "`from` is after `to`.", details: [{ path: "from", message: "must not be after to" }] } });
+    const error = fromFailure({
+      app: { code: "invalid_request", message: "`from` is after `to`.", details: [{ path: "from", message: "must not be after to" }] },
+    });
     expect(isAppError(error)).toBe(true);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "invalid_request", message: "`from` is after `to`.", details: [{ path: "from", message: "must not be after to" }] });

@@ -33,9 +33,7 @@ export interface StatsRequest {
   query: StatsQueries[StatsKind];
 }
 /** A failure crosses the thread as data: an AppError as itself, anything else as its cause chain's text. */
-export type StatsFailure =
-  | { app: { code: ErrorCode; message: string; details: ErrorDetail[]; retryAfterS?: number } }
-  | { chain: string };
+export type StatsFailure = { app: { code: ErrorCode; message: string; details: ErrorDetail[]; retryAfterS?: number } } | { chain: string };
 export type StatsReply = { id: number; value: unknown } | { id: number; error: StatsFailure };
 
 /** Where statistics are computed: the worker thread in the server, the caller's thread where none runs. */
@@ -58,7 +56,11 @@ export class StatsThread implements StatsRunner {
   constructor(env: Env) {
     this.requests = new WorkerRequests(
       () => typeScriptWorker(path.join(__dirname, "stats-worker.ts"), { env }),
-      (why) => new AppError("busy", why === "closed" ? "The server is shutting down. Retry in a moment." : `The statistics thread stopped (${why}). Retry in a moment.`),
+      (why) =>
+        new AppError(
+          "busy",
+          why === "closed" ? "The server is shutting down. Retry in a moment." : `The statistics thread stopped (${why}). Retry in a moment.`,
+        ),
     );
   }
 
