@@ -5,6 +5,7 @@ import {
   changesByPlace,
   CHECKPOINT_EVERY_CHANGES,
   controlAtByPlace,
+  controlAtFromRecent,
   controlAtFromCheckpoints,
   controlAtSorted,
   controlAtTimes,
@@ -148,5 +149,42 @@ describe("controlAtByPlace", () => {
         }
       }
     }
+  });
+});
+
+describe("controlAtFromRecent", () => {
+  it("from each place's newest changes alone: equal to the full fold, or undefined when they do not reach back far enough", () => {
+    const changes = history(4000, 11);
+    const sorted = [...changes].sort(compareControlChanges);
+    const byPlace = changesByPlace(sorted);
+    const last = sorted.at(-1)!.occurredAt;
+    let answered = 0;
+    for (const keepNewest of [2, 6, 64]) {
+      for (const t of [START + 50 * 3_600_000, Math.floor((START + last) / 2), last, last + 1]) {
+        // As the server reads them: the newest `keepNewest` changes up to t, without the oldest instant's (maybe cut) group.
+        const recent = new Map<string, ControlChange[]>();
+        const partial = new Set<string>();
+        for (const [place, list] of byPlace) {
+          const upTo = list.filter((c) => c.occurredAt <= t);
+          if (upTo.length <= keepNewest) {
+            recent.set(place, upTo);
+            continue;
+          }
+          const newest = upTo.slice(-keepNewest);
+          recent.set(
+            place,
+            newest.filter((c) => c.occurredAt > newest[0]!.occurredAt),
+          );
+          partial.add(place);
+        }
+        const result = controlAtFromRecent(baseline, recent, t, partial);
+        if (result === undefined) continue;
+        answered++;
+        expect(result, `${keepNewest} newest, ${new Date(t).toISOString()}`).toEqual(controlAt(baseline, changes, t));
+      }
+    }
+    // The test means something only if both outcomes occur.
+    expect(answered).toBeGreaterThan(2);
+    expect(answered).toBeLessThan(12);
   });
 });

@@ -194,6 +194,41 @@ export function changesByPlace<C extends ControlChange>(sortedChanges: readonly 
 }
 
 /**
+ * Where a fold of one place's first `n` changes may start: walking back over the current holder's run
+ * (its kept uncontested changes of one faction, and the contested ones among them), the kept uncontested
+ * change before it, of another faction. The place's state after that change no longer depends on what
+ * came before. Undefined when the run reaches back to the first change.
+ */
+export function holderRunStart<C extends ControlChange>(changes: readonly C[], n: number, keep: (change: C) => boolean): number | undefined {
+  let runFaction: string | undefined;
+  for (let i = n - 1; i >= 0; i--) {
+    const change = changes[i]!;
+    if (!keep(change) || change.contested) continue;
+    if (runFaction === undefined) runFaction = change.faction;
+    else if (change.faction !== runFaction) return i;
+  }
+  return undefined;
+}
+
+/**
+ * controlAtByPlace where the lists of the places in `partial` hold only their newest changes up to
+ * `at` (complete from their oldest instant on): exact when each such list reaches back past its
+ * holder's run start (holderRunStart); undefined when one does not, and the whole history is needed.
+ */
+export function controlAtFromRecent<C extends ControlChange>(
+  baseline: readonly BaselineHolding[],
+  byPlace: ReadonlyMap<string, readonly C[]>,
+  at: number,
+  partial: ReadonlySet<string>,
+): PlaceControl[] | undefined {
+  for (const place of partial) {
+    const changes = byPlace.get(place) ?? [];
+    if (holderRunStart(changes, countUpTo(changes, at), () => true) === undefined) return undefined;
+  }
+  return controlAtByPlace(baseline, byPlace, at);
+}
+
+/**
  * controlAtSorted, place by place from the end: for each place it walks back from `at` over the kept
  * changes only until the holder's run started (the last kept uncontested change of another faction),
  * then folds forward from there. A place's state after that change no longer depends on what came
@@ -211,19 +246,7 @@ export function controlAtByPlace<C extends ControlChange>(
   for (const place of new Set([...started.keys(), ...byPlace.keys()])) {
     const changes = byPlace.get(place) ?? [];
     const n = countUpTo(changes, at);
-    // Walk back to the start of the current holder's run: its uncontested changes of one faction, and the
-    // contested ones among them. `from` ends at the kept uncontested change before the run (of another faction).
-    let from = 0;
-    let runFaction: string | undefined;
-    for (let i = n - 1; i >= 0; i--) {
-      const change = changes[i]!;
-      if (!keep(change) || change.contested) continue;
-      if (runFaction === undefined) runFaction = change.faction;
-      else if (change.faction !== runFaction) {
-        from = i;
-        break;
-      }
-    }
+    const from = holderRunStart(changes, n, keep) ?? 0;
     const holdings: State = new Map();
     const base = from === 0 ? started.get(place) : undefined;
     if (base) holdings.set(place, { faction: base.faction, since: base.since, attacker: undefined });

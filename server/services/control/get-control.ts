@@ -5,7 +5,8 @@ import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { changesByPlaceOf, controlIndex, currentCheckpoints, wasKnownAt } from "./internal/control-index";
+import { changesByPlaceOf, controlIndex, controlIndexLoaded, currentCheckpoints, wasKnownAt } from "./internal/control-index";
+import { controlFromRecentChanges, RECENT_PLACES_MAX } from "./internal/recent-changes";
 
 export interface ControlQuery {
   at?: string;
@@ -17,16 +18,16 @@ export interface ControlQuery {
  * Who holds each place at `at` (default now): the fold of published, non-retracted control changes over
  * the baseline. With `known`, only what had been published (and not yet retracted) by then counts.
  * The changes come from the in-memory control index (internal/control-index.ts); the current state is folded
- * from the nearest checkpoint.
+ * from the nearest checkpoint. Until the index has loaded after a start, from each place's newest changes
+ * (internal/recent-changes.ts) where those suffice.
  */
 export async function getControl(ctx: AppContext, actor: Actor | null, query: ControlQuery): Promise<ControlState> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   const at = query.at ? new Date(query.at) : ctx.now();
   const known = query.known ? new Date(query.known) : undefined;
-  const [places, regions, index] = await Promise.all([
+  const [places, regions] = await Promise.all([
     ctx.db.place.findMany({ select: { slug: true, regionSlug: true, baselineFaction: true, baselineSince: true } }),
     query.region ? ctx.db.region.findMany({ where: { slug: { in: query.region } }, select: { slug: true } }) : [],
-    controlIndex(ctx.db),
   ]);
   const unknown = (query.region ?? []).filter((slug) => !regions.some((r) => r.slug === slug));
   if (unknown.length > 0)
@@ -38,10 +39,20 @@ export async function getControl(ctx: AppContext, actor: Actor | null, query: Co
   const baseline: BaselineHolding[] = places.flatMap((p) =>
     p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: (p.baselineSince ?? new Date(0)).getTime() }] : [],
   );
-  // Now: fold from the nearest checkpoint. As known then: per place, back from `at` to where its holder's run began.
-  const state = known
-    ? controlAtByPlace(baseline, changesByPlaceOf(index), at.getTime(), wasKnownAt(known.getTime()))
-    : controlAtFromCheckpoints(currentCheckpoints(index, baseline), at.getTime());
   const inRegion = query.region ? new Set(places.filter((p) => p.regionSlug && query.region!.includes(p.regionSlug)).map((p) => p.slug)) : undefined;
+  // Before the index has loaded (just after a start): from each place's newest changes, when they suffice
+  // (places are independent in the fold, so a region's places alone are read).
+  const counted = inRegion ? [...inRegion] : places.map((p) => p.slug);
+  const quick =
+    !known && !controlIndexLoaded(ctx.db) && counted.length <= RECENT_PLACES_MAX
+      ? await controlFromRecentChanges(ctx.db, counted, baseline, at.getTime())
+      : undefined;
+  // Now: fold from the nearest checkpoint. As known then: per place, back from `at` to where its holder's run began.
+  const index = quick ? undefined : await controlIndex(ctx.db);
+  const state =
+    quick ??
+    (known
+      ? controlAtByPlace(baseline, changesByPlaceOf(index!), at.getTime(), wasKnownAt(known.getTime()))
+      : controlAtFromCheckpoints(currentCheckpoints(index!, baseline), at.getTime()));
   return { at: at.toISOString(), ...(known ? { known: known.toISOString() } : {}), places: inRegion ? state.filter((p) => inRegion.has(p.place)) : state };
 }

@@ -39,7 +39,7 @@ function indexes(): WeakMap<Db, ControlIndex> {
   return (g[INDEX_KEY] ??= new WeakMap());
 }
 
-interface ChangeRow {
+export interface ChangeRow {
   reportId: string;
   placeSlug: string;
   factionSlug: string;
@@ -54,7 +54,7 @@ interface ChangeRow {
 
 const ms = (value: string | number | Date | bigint): number => (typeof value === "bigint" ? Number(value) : storedDate(value).getTime());
 
-function toChange(row: ChangeRow): IndexedChange {
+export function toChange(row: ChangeRow): IndexedChange {
   const publishedAt = ms(row.publishedAt);
   return {
     place: row.placeSlug,
@@ -71,7 +71,7 @@ function toChange(row: ChangeRow): IndexedChange {
   };
 }
 
-const SELECT_CHANGES = sql`SELECT e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
+export const SELECT_CHANGES = sql`SELECT e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
   r."status", r."publishedAt", r."retractedAt"
   FROM "Event" e JOIN "Report" r ON r."id" = e."reportId"
   WHERE e."type" = 'control_change' AND r."publishedAt" IS NOT NULL`;
@@ -110,6 +110,9 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
 }
 
 const loading = new WeakMap<Db, Promise<ControlIndex>>();
+
+/** Whether the index has been read (at least once) for this client: false from the start until the first load ends. */
+export const controlIndexLoaded = (db: Db): boolean => indexes().has(db);
 
 /** The index, brought up to the feed's current seq. */
 export async function controlIndex(db: Db): Promise<ControlIndex> {
