@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import type * as maplibre from "react-map-gl/maplibre";
 import { buildMapScene } from "@/lib/dashboard/map-features";
 import { MAP_VIEWS, type Bounds } from "@/lib/geo/map-views";
-import { regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
+import { BASEMAP_URL, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { useThemeMode } from "@/components/ui/theme";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { ListedEvent } from "@/lib/schemas/event-query";
@@ -174,7 +174,7 @@ export function MapView({
         style={{ width: "100%", height: "100%" }}
       >
         {!mapboxToken && (
-          <Source id="basemap" type="geojson" data="/api/map/basemap.geojson">
+          <Source id="basemap" type="geojson" data={BASEMAP_URL}>
             {basemapLayers(palette, scale).map((layer) => (
               <Layer key={layer.id} {...layer} />
             ))}

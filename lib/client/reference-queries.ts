@@ -5,6 +5,9 @@ import type { Faction, Place } from "../schemas/reference";
 import { api as getJson } from "./api";
 import { baseKeys } from "./query-keys";
 
+/** The offline basemap (land, borders), fetched by the map library itself; HTTP-cached for a day. */
+export const BASEMAP_URL = "/api/map/basemap.geojson";
+
 export const placesQuery = () => queryOptions({ queryKey: baseKeys.places, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
 export const factionsQuery = () => queryOptions({ queryKey: baseKeys.factions, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });
 export const zonesQuery = () =>
