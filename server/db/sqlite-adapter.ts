@@ -6,6 +6,13 @@
  * forever (a full disk hung the server's writes even after space was freed; tests/integration/faults.test.ts).
  * Here a failed COMMIT rolls back and releases the lock before the error goes on, and a ROLLBACK that
  * fails because no transaction is open any more counts as done.
+ *
+ * And transactions begin IMMEDIATE (the adapter says `BEGIN`, deferred). Every transaction on this
+ * connection writes (publish, correct, retract, accounts); a deferred one reads first and takes the write
+ * lock at its first write, and if the report writer thread (sqlite-writer.ts) committed in between,
+ * SQLite refuses the upgrade at once with SQLITE_BUSY, without waiting (its busy handler cannot help a
+ * stale snapshot): retractions answered 503 busy while reports were being posted in bursts. IMMEDIATE
+ * takes the write lock first, waiting its turn under the busy timeout.
  */
 import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -21,8 +28,13 @@ export function sqliteAdapter(config: ConstructorParameters<typeof PrismaBetterS
   return factory;
 }
 
+/** The statement the adapter begins a transaction with (6.19: `prepare("BEGIN").run()`). */
+const ADAPTER_BEGIN = "BEGIN";
+
 function repaired(adapter: Adapter): Adapter {
   const client = (adapter as unknown as { client: Database.Database }).client;
+  const prepare = client.prepare.bind(client);
+  client.prepare = (source: string) => prepare(source === ADAPTER_BEGIN ? "BEGIN IMMEDIATE" : source);
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => {
     const tx: Transaction = await start(...args);
