@@ -54,6 +54,9 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..");
  */
 export const FEED_CATCH_UP_INTERVAL_MS = 1_000;
 
+/** The control index starts loading this long after the server listens (server/services/control/internal/control-index.ts). */
+const CONTROL_INDEX_WARM_DELAY_MS = 2_000;
+
 /** How long an idle keep-alive connection stays open: longer than any proxy's or client's idle timeout. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
@@ -121,6 +124,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   // Security headers and malformed paths first (request-guard), then gzip for what is worth it; /api/*
   // is answered by the route handlers directly (serve-api), everything else by Next.js.
   const serveApi = createApiServer(PROJECT_ROOT, log);
+  await serveApi.ready;
   const http = createServer((req, res) => {
     if (!guardRequest(req, res, env, dev)) return;
     compress(req, res, () => void (isApiPath(req.url) ? serveApi(req, res) : handle(req, res)));
@@ -149,10 +153,13 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   http.once("listening", () => {
     if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
     heartbeat = startHeartbeat(context, context.nodeName);
-    // Read every control change now, so the first page or /api/control after a start does not wait for it.
-    void controlIndex(context.db).catch((error: unknown) =>
-      log.info("control index not loaded at start; the first request loads it", { error: String(error) }),
-    );
+    // Read every control change soon after the start (in chunks, between requests), after the first
+    // requests: until it has loaded, control is read from each place's newest changes.
+    setTimeout(() => {
+      void controlIndex(context.db).catch((error: unknown) =>
+        log.info("control index not loaded at start; the first request loads it", { error: String(error) }),
+      );
+    }, CONTROL_INDEX_WARM_DELAY_MS).unref();
   });
   http.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);

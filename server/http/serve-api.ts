@@ -36,12 +36,15 @@ export function createApiServer(projectRoot: string, log: Logger) {
   };
 
   // Load every route module now rather than on its first request (an editor's first post after a
-  // restart should not wait for them); a module that fails to load is reported on its requests too.
-  setImmediate(() => {
-    for (const route of routes) load(route).catch((error: unknown) => log.error("API route failed to load", { route: route.pattern, error: String(error) }));
-  });
+  // restart should not wait for them; the server listens once `ready`); a module that fails to load is
+  // reported on its requests too.
+  const ready = Promise.all(
+    routes.map((route) => load(route).catch((error: unknown) => log.error("API route failed to load", { route: route.pattern, error: String(error) }))),
+  ).then(() => undefined);
 
-  return async function serveApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return Object.assign(serveApi, { ready });
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const request = toWebRequest(req);
       const response = await dispatch(request, new URL(request.url).pathname);
@@ -54,7 +57,7 @@ export function createApiServer(projectRoot: string, log: Logger) {
       log.error("API dispatch failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       await send(res, errorResponse(error), false).catch(() => res.destroy());
     }
-  };
+  }
 
   async function dispatch(request: Request, pathname: string): Promise<Response> {
     let match;

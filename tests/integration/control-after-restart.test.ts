@@ -10,7 +10,7 @@ import type { ControlState } from "../../lib/schemas/control";
 import type { Place } from "../../lib/schemas/reference";
 import { createDb, type Db } from "../../server/db/client";
 import { loadEnv } from "../../server/env";
-import { controlFromRecentChanges, RECENT_CHANGES_PER_PLACE } from "../../server/services/control/internal/recent-changes";
+import { controlFromRecentChanges, RECENT_CHANGES_READ } from "../../server/services/control/internal/recent-changes";
 import { call, login, tokenFor } from "./support/api";
 import { databaseUrlFor, startServer, type RunningServer } from "./support/server-process";
 
@@ -43,8 +43,12 @@ beforeAll(async () => {
   const homs = Array.from({ length: 90 }, (_, i) => change("homs", i + 1, i % 2 ? "government" : "hts", i % 5 === 4));
   await post(homs.slice(0, 45));
   await post(homs.slice(45));
-  // Hama: held by hts through 80 reports of the same hold (a run longer than the newest changes read).
-  await post(Array.from({ length: 80 }, (_, i) => change("hama", i + 2, "hts", i % 7 === 3)));
+  // Hama: held by hts through 150 changes (a run longer than the most changes read per place).
+  const hama = Array.from({ length: 150 }, (_, i) => change("hama", i + 2, "hts", i % 7 === 3));
+  await post(hama.slice(0, 75));
+  await post(hama.slice(75));
+  // Aleppo: 40 changes by one holder after another's (longer than the first read, within the second).
+  await post([change("aleppo", 1, "government"), ...Array.from({ length: 40 }, (_, i) => change("aleppo", i + 3, "sdf"))]);
   // Idlib: two changes, the later one retracted.
   await post([change("idlib", 10, "sna")]);
   const retracted = await post([change("idlib", 20, "government")]);
@@ -68,7 +72,7 @@ describe("control from each place's newest changes", () => {
     let declined = 0;
     for (const hours of [0, 5, 30, 60, 85, 95, 200]) {
       const fromIndex = (await call<ControlState>(server.url, "GET", `/api/control?at=${at(hours)}`)).body.places;
-      for (const slugs of [places.map((p) => p.slug), ["homs", "idlib"], ["hama"]]) {
+      for (const slugs of [places.map((p) => p.slug), ["homs", "idlib"], ["hama"], ["aleppo", "idlib"]]) {
         const recent = await controlFromRecentChanges(db!, slugs, baseline, Date.parse(at(hours)));
         if (recent === undefined) {
           declined++;
@@ -78,9 +82,13 @@ describe("control from each place's newest changes", () => {
         expect(recent, `at +${hours} h, ${slugs.length} places`).toEqual(fromIndex.filter((p) => slugs.includes(p.place)));
       }
     }
-    // Hama's run outgrows what is read once it has more changes than that: declined, not guessed.
-    expect(RECENT_CHANGES_PER_PLACE).toBeLessThan(80);
+    // Hama's run outgrows what is read: declined, not guessed. Aleppo's needs the second read.
+    expect(RECENT_CHANGES_READ.at(-1)).toBeLessThan(150);
     expect(await controlFromRecentChanges(db!, ["hama"], baseline, Date.parse(at(200)))).toBeUndefined();
+    expect(RECENT_CHANGES_READ[0]).toBeLessThan(40);
+    expect(await controlFromRecentChanges(db!, ["aleppo"], baseline, Date.parse(at(200)))).toEqual([
+      expect.objectContaining({ place: "aleppo", faction: "sdf" }),
+    ]);
     expect(answered).toBeGreaterThan(10);
     expect(declined).toBeGreaterThan(0);
   });

@@ -16,9 +16,10 @@ import type { StatsContext } from "./internal/stats-range";
 import type { StatsFailure, StatsReply, StatsRequest } from "./stats-thread";
 
 const { env } = workerData as { env: Env };
+const STATS_INDEX_WARM_DELAY_MS = 5_000;
 const ready: Promise<StatsContext> = createDb(env, { reader: true }).then((db) => {
-  // Load the control index now, as the request thread does when it starts listening.
-  void controlIndex(db).catch(() => {});
+  // Load the control index after the server's start-up (for the control series; counts and events do not need it).
+  setTimeout(() => void controlIndex(db).catch(() => {}), STATS_INDEX_WARM_DELAY_MS).unref();
   return { db, now: () => new Date() };
 });
 

@@ -6,7 +6,7 @@
  * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
  * client on globalThis, because Next bundles pages' server components apart from the custom server.
  */
-import { fetchRows, join, sql, storedDate } from "../../../db/sql";
+import { count, empty, fetchRows, join, sql, storedDate } from "../../../db/sql";
 import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../../lib/control/control-at";
 import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../../lib/control/control-fold";
 import type { Db } from "../../../db/client";
@@ -71,10 +71,11 @@ export function toChange(row: ChangeRow): IndexedChange {
   };
 }
 
-export const SELECT_CHANGES = sql`SELECT e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
-  r."status", r."publishedAt", r."retractedAt"
-  FROM "Event" e JOIN "Report" r ON r."id" = e."reportId"
+const SELECT_CHANGES_COLUMNS = sql`e."reportId", e."placeSlug", e."factionSlug", e."contested", e."occurredAt", e."position", e."confidence",
+  r."status", r."publishedAt", r."retractedAt"`;
+const SELECT_CHANGES_FROM = sql`FROM "Event" e JOIN "Report" r ON r."id" = e."reportId"
   WHERE e."type" = 'control_change' AND r."publishedAt" IS NOT NULL`;
+export const SELECT_CHANGES = sql`SELECT ${SELECT_CHANGES_COLUMNS} ${SELECT_CHANGES_FROM}`;
 
 /** Merges two sorted lists (the few re-read changes into the many kept ones). */
 function merge(a: IndexedChange[], b: IndexedChange[]): IndexedChange[] {
@@ -86,6 +87,33 @@ function merge(a: IndexedChange[], b: IndexedChange[]): IndexedChange[] {
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
+}
+
+/** Control changes read per query when the index loads; the thread serves requests between them. */
+const LOAD_CHUNK_ROWS = 2_000;
+
+/**
+ * Every control change, in chunks in (occurredAt, id) order with a yield between them: one query for all
+ * of them held the request thread for seconds at 1,000,000 events (better-sqlite3 answers on the calling
+ * thread), so the first requests after a start waited however they were answered. Rows come back almost
+ * in fold order, so the sort after them is a near-linear merge of ties.
+ */
+async function readAllChanges(db: Db): Promise<IndexedChange[]> {
+  const changes: IndexedChange[] = [];
+  let after: { occurredAt: ChangeRow["occurredAt"]; id: string } | undefined;
+  for (;;) {
+    const rows = await fetchRows<ChangeRow & { id: string }>(
+      db,
+      sql`SELECT e."id", ${SELECT_CHANGES_COLUMNS} ${SELECT_CHANGES_FROM}
+        ${after ? sql`AND e."occurredAt" >= ${after.occurredAt} AND (e."occurredAt" > ${after.occurredAt} OR e."id" > ${after.id})` : empty}
+        ORDER BY e."occurredAt", e."id" LIMIT ${count(LOAD_CHUNK_ROWS)}`,
+    );
+    for (const row of rows) changes.push(toChange(row));
+    if (rows.length < LOAD_CHUNK_ROWS) return changes.sort(compareControlChanges);
+    const last = rows.at(-1)!;
+    after = { occurredAt: last.occurredAt, id: last.id };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Largest number of report ids read back in one query when catching up. */
@@ -122,9 +150,9 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
     // One read of every change however many requests arrive meanwhile (the server starts one at boot).
     let load = loading.get(db);
     if (!load) {
-      load = fetchRows<ChangeRow>(db, SELECT_CHANGES)
-        .then((rows) => {
-          const loaded = indexes().get(db) ?? { seq, changes: rows.map(toChange).sort(compareControlChanges) };
+      load = readAllChanges(db)
+        .then((changes) => {
+          const loaded = indexes().get(db) ?? { seq, changes };
           indexes().set(db, loaded);
           return loaded;
         })

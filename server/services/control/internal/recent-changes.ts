@@ -2,20 +2,23 @@
  * Control at a time before the control index has loaded (issue #14: the first `GET /api/control` after
  * a restart, which waited seconds for every control change to be read at 1,000,000 events). Each place's
  * newest current control changes up to `at` are read through the (placeSlug, occurredAt) index, a few
- * per place; the fold per place from its holder's run start (controlAtFromRecent) is exact when those
+ * per place (more where a place's holder has held it longer); the fold per place from its holder's run start (controlAtFromRecent) is exact when those
  * reach back far enough, and otherwise the caller waits for the index as before.
  */
 import type { BaselineHolding } from "../../../../lib/control/control-at";
-import { controlAtFromRecent } from "../../../../lib/control/control-fold";
+import { controlAtFromRecent, holderRunStart } from "../../../../lib/control/control-fold";
 import type { PlaceControl } from "../../../../lib/schemas/control";
 import type { Db } from "../../../db/client";
 import { compareControlChanges } from "../../../../lib/control/control-at";
-import { count, dialectFor, fetchRows, sql } from "../../../db/sql";
+import { count, dialectFor, fetchRows, join, raw, sql, type Sql } from "../../../db/sql";
 import { SELECT_CHANGES, toChange, type ChangeRow, type IndexedChange } from "./control-index";
 
-/** Changes read per place (newest first); a holder's run is rarely longer. */
-export const RECENT_CHANGES_PER_PLACE = 64;
-/** More places than this (one query each): wait for the index instead. */
+/**
+ * Changes read per place (newest first): a few for every place, then more for the places whose holder's
+ * run reached back beyond those.
+ */
+export const RECENT_CHANGES_READ = [16, 128] as const;
+/** More places than this: wait for the index instead. */
 export const RECENT_PLACES_MAX = 500;
 
 export async function controlFromRecentChanges(
@@ -24,22 +27,54 @@ export async function controlFromRecentChanges(
   baseline: readonly BaselineHolding[],
   at: number,
 ): Promise<PlaceControl[] | undefined> {
-  const dialect = dialectFor(db);
-  const byPlace = new Map<string, IndexedChange[]>();
-  const partial = new Set<string>();
-  for (const place of places) {
-    const rows = await fetchRows<ChangeRow>(
-      db,
-      sql`${SELECT_CHANGES} AND r."status" = 'published' AND e."placeSlug" = ${place} AND e."occurredAt" <= ${dialect.time(new Date(at))}
-        ORDER BY e."occurredAt" DESC LIMIT ${count(RECENT_CHANGES_PER_PLACE)}`,
-    );
-    let changes = rows.map(toChange).sort(compareControlChanges);
-    if (rows.length === RECENT_CHANGES_PER_PLACE) {
-      // The oldest instant's changes may have been cut by the LIMIT: keep only instants read whole.
-      changes = changes.filter((c) => c.occurredAt > changes[0]!.occurredAt);
-      partial.add(place);
+  if (places.length === 0) return [];
+  const until = dialectFor(db).time(new Date(at));
+  const [few, more] = RECENT_CHANGES_READ;
+  const { byPlace, partial } = await newestChanges(db, places, until, few);
+  const short = [...partial].filter((place) => holderRunStart(byPlace.get(place) ?? [], byPlace.get(place)?.length ?? 0, () => true) === undefined);
+  if (short.length > 0) {
+    const again = await newestChanges(db, short, until, more);
+    for (const place of short) {
+      byPlace.delete(place);
+      partial.delete(place);
+      const list = again.byPlace.get(place);
+      if (list) byPlace.set(place, list);
+      if (again.partial.has(place)) partial.add(place);
     }
-    if (changes.length > 0) byPlace.set(place, changes);
   }
   return controlAtFromRecent(baseline, byPlace, at, partial);
+}
+
+/**
+ * Each place's newest `limit` current control changes up to `until`, in fold order; `partial`: the
+ * places that have more (their oldest instant's changes are left out: the LIMIT may have cut them).
+ */
+async function newestChanges(db: Db, places: readonly string[], until: Sql, limit: number) {
+  // One statement (each place's newest changes through the (placeSlug, occurredAt) index), one turn to wait.
+  const perPlace = places.map(
+    (place, i) =>
+      sql`SELECT * FROM (${SELECT_CHANGES} AND r."status" = 'published' AND e."placeSlug" = ${place} AND e."occurredAt" <= ${until}
+        ORDER BY e."occurredAt" DESC LIMIT ${count(limit)}) ${raw(`p${i}`)}`,
+  );
+  const rows = await fetchRows<ChangeRow>(db, join(perPlace, " UNION ALL "));
+  const byPlace = new Map<string, IndexedChange[]>();
+  for (const row of rows) {
+    const change = toChange(row);
+    const list = byPlace.get(change.place);
+    if (list) list.push(change);
+    else byPlace.set(change.place, [change]);
+  }
+  const partial = new Set<string>();
+  for (const [place, list] of byPlace) {
+    list.sort(compareControlChanges);
+    if (list.length === limit) {
+      const oldest = list[0]!.occurredAt;
+      byPlace.set(
+        place,
+        list.filter((c) => c.occurredAt > oldest),
+      );
+      partial.add(place);
+    }
+  }
+  return { byPlace, partial };
 }
