@@ -27,7 +27,8 @@ export interface QueryTiming {
   targetMs: number;
   p50Ms: number;
   p95Ms: number;
-  rows: number;
+  /** Rows of the last answer (a series: its buckets); null in runs from before series were counted. */
+  rows: number | null;
 }
 export interface EventQueries {
   events: number;
@@ -51,10 +52,11 @@ async function time(url: string, paths: () => string, count: number): Promise<{ 
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const response = await fetch(url + paths());
-    const body = (await response.json()) as { events?: unknown[]; places?: unknown[]; total?: number; error?: { message: string } };
+    const body = (await response.json()) as { events?: unknown[]; places?: unknown[]; total?: number; error?: { message: string } } | unknown[];
     ms.push(performance.now() - started);
-    if (!response.ok) throw new Error(`${paths()} → ${response.status} ${body.error?.message}`);
-    rows = body.total ?? (body.events ?? body.places ?? []).length;
+    if (!response.ok) throw new Error(`${paths()} → ${response.status} ${Array.isArray(body) ? "" : body.error?.message}`);
+    // A series (the statistics over buckets) counts its buckets.
+    rows = Array.isArray(body) ? body.length : (body.total ?? (body.events ?? body.places ?? []).length);
   }
   ms.sort((a, b) => a - b);
   return { p50: Math.round(percentile(ms, 50) * 10) / 10, p95: Math.round(percentile(ms, 95) * 10) / 10, rows };

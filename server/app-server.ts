@@ -90,7 +90,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     log,
     limits: createRateLimits(env, log),
     fairShare: new FairShare(),
-    stats: new StatsThread(env).start(),
+    stats: new StatsThread(env),
     dbStatus: new DatabaseStatus(log),
     nodeName: env.NODE_NAME ?? `${os.hostname()}:${env.PORT}`,
     now: () => new Date(),

@@ -3,7 +3,8 @@
  * server/db/sqlite-writer.ts; the statistics, server/services/stats/stats-thread.ts). The thread starts
  * on the first request (or `start()`); one that crashes fails the requests it had with the error
  * `stopped` makes, and the next request starts a new one. A request in flight keeps the process alive;
- * an idle thread does not.
+ * an idle thread does not. With `idleMs`, a thread that has had no request for that long is stopped (its
+ * memory returned) and the next request starts a new one.
  */
 import { Worker } from "node:worker_threads";
 
@@ -21,11 +22,13 @@ export class WorkerRequests<Request extends object, Reply extends { id: number }
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: unknown) => void }>();
   private closed = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly spawn: () => Worker,
     /** The error a request fails with when the thread stopped (`why`: its exit code or error) or is closed. */
     private readonly stopped: (why: string) => Error,
+    private readonly idleMs?: number,
   ) {}
 
   start(): void {
@@ -35,6 +38,7 @@ export class WorkerRequests<Request extends object, Reply extends { id: number }
   send(request: Request): Promise<Reply> {
     if (this.closed) return Promise.reject(this.stopped("closed"));
     const id = this.nextId++;
+    clearTimeout(this.idleTimer);
     return new Promise<Reply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       const worker = this.started();
@@ -45,8 +49,15 @@ export class WorkerRequests<Request extends object, Reply extends { id: number }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     await this.worker?.terminate();
     this.worker = undefined;
+  }
+
+  private stopIdle(worker: Worker): void {
+    if (this.worker !== worker || this.pending.size > 0) return;
+    this.worker = undefined;
+    void worker.terminate();
   }
 
   private started(): Worker {
@@ -55,7 +66,10 @@ export class WorkerRequests<Request extends object, Reply extends { id: number }
     worker.on("message", (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      if (this.pending.size === 0) {
+        worker.unref();
+        if (this.idleMs !== undefined) this.idleTimer = setTimeout(() => this.stopIdle(worker), this.idleMs).unref();
+      }
       waiting?.resolve(reply);
     });
     const fail = (why: string) => {

@@ -50,6 +50,13 @@ export function fromFailure(failure: StatsFailure): Error {
   return error;
 }
 
+/**
+ * The thread starts with the first statistic and stops after this long without one: a node that only
+ * serves viewers (the wall, the dashboard) does not keep its memory (~50 MB: a second JavaScript heap,
+ * database client and control index).
+ */
+export const STATS_THREAD_IDLE_MS = 10 * 60_000;
+
 export class StatsThread implements StatsRunner {
   private readonly requests: WorkerRequests<Omit<StatsRequest, "id">, StatsReply>;
 
@@ -61,13 +68,8 @@ export class StatsThread implements StatsRunner {
           "busy",
           why === "closed" ? "The server is shutting down. Retry in a moment." : `The statistics thread stopped (${why}). Retry in a moment.`,
         ),
+      STATS_THREAD_IDLE_MS,
     );
-  }
-
-  /** Starts the thread ahead of the first statistic (it loads the database client and the control index). */
-  start(): this {
-    this.requests.start();
-    return this;
   }
 
   async run<K extends StatsKind>(kind: K, query: StatsQueries[K]): Promise<StatsResults[K]> {

@@ -18,7 +18,8 @@ import type { StatsFailure, StatsReply, StatsRequest } from "./stats-thread";
 const { env } = workerData as { env: Env };
 const STATS_INDEX_WARM_DELAY_MS = 5_000;
 const ready: Promise<StatsContext> = createDb(env, { reader: true }).then((db) => {
-  // Load the control index after the server's start-up (for the control series; counts and events do not need it).
+  // Load the control index soon (for the control series; counts and events do not need it), after the
+  // statistic that started this thread, or the server's own start-up.
   setTimeout(() => void controlIndex(db).catch(() => {}), STATS_INDEX_WARM_DELAY_MS).unref();
   return { db, now: () => new Date() };
 });
