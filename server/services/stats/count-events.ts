@@ -29,7 +29,7 @@ interface CountGroup {
 
 /**
  * The counts themselves (server/services/stats/stats-worker.ts runs this). Type, faction, confidence and
- * time alone are answered from the EventDay tally (whole UTC days; the partial days at either end of
+ * time alone are answered from the EventCount tally (whole UTC days; the partial days at either end of
  * the range from their events); a region (any place of the event) or `q` reads the matching events.
  */
 export async function computeCounts(ctx: StatsContext, filter: EventFilter): Promise<EventCounts> {
@@ -66,7 +66,7 @@ async function countFromTally(db: Db, filter: EventFilter): Promise<CountGroup[]
   const [tallied, ...parts] = await Promise.all([
     fetchRows<CountGroup>(
       db,
-      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM "EventDay" ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2, 3, 4`,
+      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM "EventCount" ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2, 3, 4`,
     ),
     ...partDays(filter, days).map((part) => countMatching(db, part, undefined)),
   ]);

@@ -1,4 +1,4 @@
-import { col, dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
+import { col, dialectFor, fetchRows, raw, sql, whereOf } from "../../db/sql";
 import { bucketStarts, BUCKET_MS, type Bucket } from "../../../lib/dashboard/series";
 import { EVENT_TYPES } from "../../../lib/events/event-kinds";
 import type { EventFilter } from "../../../lib/schemas/event-query";
@@ -23,7 +23,7 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
 
 /**
  * The series itself (server/services/stats/stats-worker.ts runs this). Day buckets under type, faction,
- * confidence and time alone come from the EventDay tally (the part days at either end of the range
+ * confidence and time alone come from the day tallies (the part days at either end of the range
  * from their events); hour buckets, a region or `q` read the matching events.
  */
 export async function computeEventStats(ctx: StatsContext, query: StatsQuery): Promise<StatsSeries> {
@@ -40,7 +40,11 @@ export async function computeEventStats(ctx: StatsContext, query: StatsQuery): P
   const grouped = days
     ? (
         await Promise.all([
-          fetchRows<BucketCount>(ctx.db, sql`SELECT "day" AS b, "type", SUM("n") AS n FROM "EventDay" ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2`),
+          // By faction or confidence: the finer tally; else the timeline's, far smaller.
+          fetchRows<BucketCount>(
+            ctx.db,
+            sql`SELECT "day" AS b, "type", SUM("n") AS n FROM ${raw(filter.faction || filter.confidence ? `"EventCount"` : `"EventDay"`)} ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2`,
+          ),
           ...partDays(filter, days).map((part) => bucketsMatching(ctx.db, part, undefined, "day")),
         ])
       ).flat()

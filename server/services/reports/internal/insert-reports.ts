@@ -84,8 +84,8 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
       rows.flatMap((row) => row.places),
       dialect,
     ),
-    // The day tally counts the published reports' events (they are stored by now, in this batch).
-    ...(tally ? [tally] : []),
+    // The day tallies count the published reports' events (they are stored by now, in this batch).
+    ...tally,
     ...insertStatements(
       "AuditEntry",
       views.map((report, i) =>

@@ -1,5 +1,5 @@
 /**
- * Reading the EventDay tally (server/services/timeline/internal/event-day-tally.ts) for a filter's time
+ * Reading the day tallies (EventCount, EventDay: server/services/timeline/internal/event-day-tally.ts) for a filter's time
  * range: the whole UTC days inside it come from the tally, the part days at either end from their
  * events (at most a day's events each). Only for filters the tally can answer: type, faction,
  * confidence and time (a region matches any place of the event; the tally knows the main place's).

@@ -1,7 +1,8 @@
 /**
- * The EventDay tally (prisma/schema.prisma): published events per UTC day, type, region of the main
- * place, faction and confidence, changed in the same transaction as the reports it counts, so it is
- * exact at every commit:
+ * The day tallies (prisma/schema.prisma): published events per UTC day, type and region of the main
+ * place (EventDay, with each day's first and last event: the timeline's), and the same also by faction
+ * and confidence (EventCount: the statistics'). Both change in the same transaction as the reports they
+ * count, so they are exact at every commit:
  *
  * - a report published (created published, or a draft published): `tallyAdd` after its events are stored;
  * - a published report corrected or retracted: `tallyRemove` while its old events are still stored and
@@ -13,46 +14,61 @@ import type { Db, Tx } from "../../../db/client";
 
 const DAY_MS = 86_400_000;
 
-/** The tally rows of some reports' stored events: (day, type, region, faction, confidence, n, first, last). */
-function tallyOf(dialect: Dialect, reportIds: readonly string[]): Sql {
+/** The tally rows of some reports' stored events, by day, type and region (and `finer`: faction and confidence). */
+function tallyOf(dialect: Dialect, reportIds: readonly string[], finer: boolean): Sql {
   return sql`SELECT ${dialect.bucket(col("e", "occurredAt"), "day")} AS "day", e."type" AS "type", COALESCE(p."regionSlug", '') AS "regionSlug",
-      e."factionSlug" AS "factionSlug", e."confidence" AS "confidence", COUNT(*) AS "n", MIN(e."occurredAt") AS "first", MAX(e."occurredAt") AS "last"
+      ${finer ? sql`e."factionSlug" AS "factionSlug", e."confidence" AS "confidence", ` : sql``}COUNT(*) AS "n", MIN(e."occurredAt") AS "first", MAX(e."occurredAt") AS "last"
     FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug"
-    WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3, 4, 5`;
+    WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3${finer ? sql`, 4, 5` : sql``}`;
 }
 
-/** Counts the stored events of newly published reports in (one statement, for the group commit's batch too). */
-export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql | null {
-  if (reportIds.length === 0) return null;
-  const table = raw(`"EventDay"`);
-  return sql`INSERT INTO "EventDay" ("day", "type", "regionSlug", "factionSlug", "confidence", "n", "first", "last") ${tallyOf(dialect, reportIds)}
-    ON CONFLICT ("day", "type", "regionSlug", "factionSlug", "confidence") DO UPDATE SET "n" = ${table}."n" + excluded."n",
-      "first" = ${dialect.least(sql`${table}."first"`, sql`excluded."first"`)}, "last" = ${dialect.greatest(sql`${table}."last"`, sql`excluded."last"`)}`;
+/** Counts the stored events of newly published reports in (two statements, for the group commit's batch too). */
+export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql[] {
+  if (reportIds.length === 0) return [];
+  const day = raw(`"EventDay"`);
+  const finer = tallyOf(dialect, reportIds, true);
+  return [
+    sql`INSERT INTO "EventDay" ("day", "type", "regionSlug", "n", "first", "last") ${tallyOf(dialect, reportIds, false)}
+    ON CONFLICT ("day", "type", "regionSlug") DO UPDATE SET "n" = ${day}."n" + excluded."n",
+      "first" = ${dialect.least(sql`${day}."first"`, sql`excluded."first"`)}, "last" = ${dialect.greatest(sql`${day}."last"`, sql`excluded."last"`)}`,
+    sql`INSERT INTO "EventCount" ("day", "type", "regionSlug", "factionSlug", "confidence", "n")
+      SELECT "day", "type", "regionSlug", "factionSlug", "confidence", "n" FROM (${finer}) f WHERE true
+    ON CONFLICT ("day", "type", "regionSlug", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventCount"`)}."n" + excluded."n"`,
+  ];
 }
 
 export async function tallyAdd(tx: Tx, reportIds: readonly string[]): Promise<void> {
-  const statement = tallyAddSql(dialectFor(tx), reportIds);
-  if (statement) await execute(tx, statement);
+  for (const statement of tallyAddSql(dialectFor(tx), reportIds)) await execute(tx, statement);
 }
 
-/** Takes a published report's stored events out of the tally; answers the days they were on. */
+interface TallyRow {
+  day: string;
+  type: string;
+  regionSlug: string;
+  factionSlug: string;
+  confidence: string;
+  n: number | bigint;
+}
+
+/** Takes a published report's stored events out of the tallies; answers the days they were on. */
 export async function tallyRemove(tx: Tx, reportId: string): Promise<string[]> {
-  const rows = await fetchRows<{ day: string; type: string; regionSlug: string; factionSlug: string; confidence: string; n: number | bigint }>(
-    tx,
-    tallyOf(dialectFor(tx), [reportId]),
-  );
+  const rows = await fetchRows<TallyRow>(tx, tallyOf(dialectFor(tx), [reportId], true));
   for (const row of rows) {
+    const key = sql`"day" = ${row.day} AND "type" = ${row.type} AND "regionSlug" = ${row.regionSlug}`;
+    await execute(tx, sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE ${key}`);
     await execute(
       tx,
-      sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND "type" = ${row.type} AND "regionSlug" = ${row.regionSlug}
-        AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`,
+      sql`UPDATE "EventCount" SET "n" = "n" - ${Number(row.n)} WHERE ${key} AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`,
     );
   }
-  if (rows.length > 0) await execute(tx, sql`DELETE FROM "EventDay" WHERE "n" <= 0`);
+  if (rows.length > 0) {
+    await execute(tx, sql`DELETE FROM "EventDay" WHERE "n" <= 0`);
+    await execute(tx, sql`DELETE FROM "EventCount" WHERE "n" <= 0`);
+  }
   return [...new Set(rows.map((row) => row.day))];
 }
 
-/** Sets the first and last event of the tally rows of these days again from the stored events (one day's events each). */
+/** Sets the first and last event of the EventDay rows of these days again from the stored events (one day's events each). */
 export async function refreshDayEdges(tx: Tx, days: readonly string[]): Promise<void> {
   const dialect = dialectFor(tx);
   for (const day of days) {
@@ -60,7 +76,6 @@ export async function refreshDayEdges(tx: Tx, days: readonly string[]): Promise<
     const matching = sql`FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug"
       WHERE e."occurredAt" >= ${dialect.time(new Date(start))} AND e."occurredAt" < ${dialect.time(new Date(start + DAY_MS))}
         AND e."type" = "EventDay"."type" AND COALESCE(p."regionSlug", '') = "EventDay"."regionSlug"
-        AND e."factionSlug" = "EventDay"."factionSlug" AND e."confidence" = "EventDay"."confidence"
         AND e."reportId" NOT IN (SELECT "id" FROM "Report" WHERE "status" IN ('draft', 'retracted'))`;
     await execute(
       tx,
@@ -68,7 +83,6 @@ export async function refreshDayEdges(tx: Tx, days: readonly string[]): Promise<
     );
   }
 }
-
 /** The tally by day and type (in `regions`' main places, when given), with each day's first and last event anywhere. */
 export async function readTally(db: Db, regions: readonly string[] | undefined) {
   const [days, regional] = await Promise.all([
