@@ -74,9 +74,10 @@ ${missed.length ? `Missed in this run: ${missed.map((t) => t.name).join("; ")}.`
 (\`controlAtByPlace\` in \`lib/control/control-fold.ts\`), instead of folding every change up to \`at\`.
 Free text \`q\` goes through a trigram index (SQLite FTS5, PostgreSQL pg_trgm; decision 0020): a word that
 matches few reports costs what its matches cost. The statistics run on their own thread (decision 0021).
-Counts and events per day under type, faction, confidence and time read the EventDay tally for whole
-days and the events of the part days at either end; a region (any place of the event), \`q\` or hour
-buckets read the matching events. The control series folds the control index once for all its buckets.
+Counts and events per day under type, faction, confidence and time read the day tallies for whole
+days (EventCount; EventDay for a day series without faction or confidence; since 2026-12-01 15:30 the
+counts read whole months from EventCountMonth) and the events of the part days at either end; a region
+(any place of the event), \`q\` or hour buckets read the matching events. The control series folds the control index once for all its buckets.
 
 ${pagesSection(q.pages, q.events)}
 `;
@@ -184,12 +185,14 @@ function report(
   feed: FeedLoad,
   loads: { events: string; feed: string },
   date = new Date().toISOString(),
+  code = codeVersion(),
 ): string {
   return `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/run.ts\`) after \`npm run build\`; do not edit by hand.
 
 - **Date**: ${date}
+- **Code**: ${code}
 - **Machine**: ${machine()}
 - **Command**: \`${command(events.events)}\`
 
@@ -219,6 +222,17 @@ ${eventSection(events, loads.events)}
 ${feedSection(feed, loads.feed)}`;
 }
 
+/** The commit measured (and whether the tree had changes on top of it). */
+function codeVersion(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return dirty ? `${commit} with uncommitted changes` : commit;
+  } catch {
+    return "not recorded (no git)";
+  }
+}
+
 /** `npx tsx bench/run.ts --render=<file>`: docs/BENCHMARKS.md again from the JSON line a run printed (after a change of this page's text). */
 function render(file: string): void {
   const saved = JSON.parse(fs.readFileSync(file, "utf8")) as {
@@ -227,6 +241,7 @@ function render(file: string): void {
     feed: FeedLoad;
     loads?: { events: string; feed: string };
     date?: string;
+    code?: string;
   };
   // A run's date and load averages are on the page it wrote, when its JSON line predates them.
   const page = fs.readFileSync(OUT, "utf8");
@@ -234,7 +249,14 @@ function render(file: string): void {
   const [events, feed] = [...page.matchAll(/[Ll]oad average[^:]*: ([\d., ]+?);?(?: \(|;| the)/g)].map((m) => m[1]!.trim());
   fs.writeFileSync(
     OUT,
-    report(saved.dashboard, saved.events, saved.feed, saved.loads ?? { events: events ?? "not recorded", feed: feed ?? "not recorded" }, date),
+    report(
+      saved.dashboard,
+      saved.events,
+      saved.feed,
+      saved.loads ?? { events: events ?? "not recorded", feed: feed ?? "not recorded" },
+      date,
+      saved.code ?? "not recorded",
+    ),
   );
 }
 
@@ -254,7 +276,7 @@ async function main() {
     .join(", ");
   const feed = await measureFeedLoad((line) => console.error(line));
   fs.writeFileSync(OUT, report(dashboard, events, feed, { events: eventsLoad, feed: feedLoad }));
-  console.log(JSON.stringify({ dashboard, events, feed, loads: { events: eventsLoad, feed: feedLoad }, date: new Date().toISOString() }));
+  console.log(JSON.stringify({ dashboard, events, feed, loads: { events: eventsLoad, feed: feedLoad }, date: new Date().toISOString(), code: codeVersion() }));
 }
 
 main().catch((error: unknown) => {

@@ -156,6 +156,11 @@ describe("GET /api/stats/counts", () => {
     "from=2024-12-05T15:00:00.001Z&type=control_change,strike",
     "region=homs",
     "q=Homs",
+    // Whole months from their sums, the days around them, the part days.
+    "from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
+    "from=2024-12-01T00:00:00Z&to=2025-01-31T23:59:59.999Z&confidence=reported",
+    "to=2025-01-20T08:30:00Z",
+    "from=2024-12-02T10:00:00Z&type=control_change,advance",
   ];
   for (const filter of filters) {
     it(`equals counting the listed events: ${filter || "no filter"}`, async () => {

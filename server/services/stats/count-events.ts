@@ -1,5 +1,5 @@
 import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
-import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
+import { dialectFor, fetchRows, raw, sql, whereOf, type Sql } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
@@ -7,7 +7,7 @@ import type { AppContext } from "../../context";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import type { StatsContext } from "./internal/stats-range";
-import { partDays, tallyAnswers, tallyWhere, wholeDays } from "./internal/tally-days";
+import { partDays, tallyAnswers, tallyWhere, wholeDays, wholeMonths } from "./internal/tally-days";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -29,8 +29,8 @@ interface CountGroup {
 
 /**
  * The counts themselves (server/services/stats/stats-worker.ts runs this). Type, faction, confidence and
- * time alone are answered from the EventCount tally (whole UTC days; the partial days at either end of
- * the range from their events); a region (any place of the event) or `q` reads the matching events.
+ * time alone are answered from the tallies (whole UTC months from EventCountMonth, whole days from
+ * EventCount; the partial days at either end of the range from their events); a region (any place of the event) or `q` reads the matching events.
  */
 export async function computeCounts(ctx: StatsContext, filter: EventFilter): Promise<EventCounts> {
   await checkFilterSlugs(ctx.db, filter);
@@ -63,12 +63,18 @@ function countMatching(db: Db, filter: EventFilter, regionPlaces: readonly strin
 async function countFromTally(db: Db, filter: EventFilter): Promise<CountGroup[]> {
   const days = wholeDays(filter.from, filter.to);
   if (!days) return countMatching(db, filter, undefined);
-  const [tallied, ...parts] = await Promise.all([
+  // Whole months from their sums, the days around them from EventCount, the part days from their events.
+  const months = wholeMonths(days);
+  const dayRanges = (months ? [[days[0], months[0]] as [number, number], [months[1], days[1]] as [number, number]] : [days]).filter(([a, b]) => a < b);
+  const tallied = (table: string, where: Sql[]) =>
     fetchRows<CountGroup>(
       db,
-      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM "EventCount" ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2, 3, 4`,
-    ),
+      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM ${raw(table)} ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
+    );
+  const groups = await Promise.all([
+    ...(months ? [tallied(`"EventCountMonth"`, tallyWhere(filter, months, "month"))] : []),
+    ...dayRanges.map((range) => tallied(`"EventCount"`, tallyWhere(filter, range))),
     ...partDays(filter, days).map((part) => countMatching(db, part, undefined)),
   ]);
-  return [...tallied, ...parts.flat()];
+  return groups.flat();
 }

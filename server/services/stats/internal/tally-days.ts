@@ -5,7 +5,7 @@
  * confidence and time (a region matches any place of the event; the tally knows the main place's).
  */
 import type { EventFilter } from "../../../../lib/schemas/event-query";
-import { join, sql, type Sql } from "../../../db/sql";
+import { join, raw, sql, type Sql } from "../../../db/sql";
 
 export const DAY_MS = 86_400_000;
 
@@ -24,11 +24,30 @@ export function wholeDays(from: string | undefined, to: string | undefined): [nu
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The tally's conditions for these whole days and the filter's type, faction and confidence. */
-export function tallyWhere(filter: EventFilter, [start, end]: [number, number]): Sql[] {
+/**
+ * The whole UTC months inside whole days [start, end), as [first month's start, end of the last) in
+ * epoch ms; null when none fits.
+ */
+export function wholeMonths([start, end]: [number, number]): [number, number] | null {
+  const monthStart = (ms: number, after: boolean) => {
+    const d = new Date(ms);
+    const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    return after && first < ms ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : first;
+  };
+  const first = Number.isFinite(start) ? monthStart(start, true) : -Infinity;
+  const last = Number.isFinite(end) ? monthStart(end, false) : Infinity;
+  return first < last ? [first, last] : null;
+}
+
+/**
+ * A tally's conditions for the whole days (or, `unit` month, the whole months) [start, end) and the
+ * filter's type, faction and confidence.
+ */
+export function tallyWhere(filter: EventFilter, [start, end]: [number, number], unit: "day" | "month" = "day"): Sql[] {
   const where: Sql[] = [];
-  if (Number.isFinite(start)) where.push(sql`"day" >= ${iso(start).slice(0, 10)}`);
-  if (Number.isFinite(end)) where.push(sql`"day" <= ${iso(end - DAY_MS).slice(0, 10)}`);
+  const [column, length] = unit === "day" ? [raw(`"day"`), 10] : [raw(`"month"`), 7];
+  if (Number.isFinite(start)) where.push(sql`${column} >= ${iso(start).slice(0, length)}`);
+  if (Number.isFinite(end)) where.push(sql`${column} <= ${iso(end - 1).slice(0, length)}`);
   if (filter.type) where.push(sql`"type" IN (${join(filter.type)})`);
   if (filter.faction) where.push(sql`"factionSlug" IN (${join(filter.faction)})`);
   if (filter.confidence) where.push(sql`"confidence" IN (${join(filter.confidence)})`);

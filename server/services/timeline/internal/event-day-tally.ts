@@ -1,7 +1,7 @@
 /**
  * The day tallies (prisma/schema.prisma): published events per UTC day, type and region of the main
  * place (EventDay, with each day's first and last event: the timeline's), and the same also by faction
- * and confidence (EventCount: the statistics'). Both change in the same transaction as the reports they
+ * and confidence (EventCount, and its sums per month EventCountMonth: the statistics'). All change in the same transaction as the reports they
  * count, so they are exact at every commit:
  *
  * - a report published (created published, or a draft published): `tallyAdd` after its events are stored;
@@ -22,7 +22,7 @@ function tallyOf(dialect: Dialect, reportIds: readonly string[], finer: boolean)
     WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3${finer ? sql`, 4, 5` : sql``}`;
 }
 
-/** Counts the stored events of newly published reports in (two statements, for the group commit's batch too). */
+/** Counts the stored events of newly published reports in (three statements, for the group commit's batch too). */
 export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql[] {
   if (reportIds.length === 0) return [];
   const day = raw(`"EventDay"`);
@@ -34,6 +34,9 @@ export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql
     sql`INSERT INTO "EventCount" ("day", "type", "regionSlug", "factionSlug", "confidence", "n")
       SELECT "day", "type", "regionSlug", "factionSlug", "confidence", "n" FROM (${finer}) f WHERE true
     ON CONFLICT ("day", "type", "regionSlug", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventCount"`)}."n" + excluded."n"`,
+    sql`INSERT INTO "EventCountMonth" ("month", "type", "regionSlug", "factionSlug", "confidence", "n")
+      SELECT substr("day", 1, 7), "type", "regionSlug", "factionSlug", "confidence", SUM("n") FROM (${finer}) f WHERE true GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT ("month", "type", "regionSlug", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventCountMonth"`)}."n" + excluded."n"`,
   ];
 }
 
@@ -54,16 +57,16 @@ interface TallyRow {
 export async function tallyRemove(tx: Tx, reportId: string): Promise<string[]> {
   const rows = await fetchRows<TallyRow>(tx, tallyOf(dialectFor(tx), [reportId], true));
   for (const row of rows) {
-    const key = sql`"day" = ${row.day} AND "type" = ${row.type} AND "regionSlug" = ${row.regionSlug}`;
-    await execute(tx, sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE ${key}`);
-    await execute(
-      tx,
-      sql`UPDATE "EventCount" SET "n" = "n" - ${Number(row.n)} WHERE ${key} AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`,
-    );
+    const key = sql`"type" = ${row.type} AND "regionSlug" = ${row.regionSlug}`;
+    const finer = sql`${key} AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`;
+    await execute(tx, sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND ${key}`);
+    await execute(tx, sql`UPDATE "EventCount" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND ${finer}`);
+    await execute(tx, sql`UPDATE "EventCountMonth" SET "n" = "n" - ${Number(row.n)} WHERE "month" = ${row.day.slice(0, 7)} AND ${finer}`);
   }
   if (rows.length > 0) {
     await execute(tx, sql`DELETE FROM "EventDay" WHERE "n" <= 0`);
     await execute(tx, sql`DELETE FROM "EventCount" WHERE "n" <= 0`);
+    await execute(tx, sql`DELETE FROM "EventCountMonth" WHERE "n" <= 0`);
   }
   return [...new Set(rows.map((row) => row.day))];
 }
