@@ -1,11 +1,10 @@
-import type { BaselineHolding } from "../../../lib/control/control-at";
 import { controlAtByPlace, controlAtFromCheckpoints } from "../../../lib/control/control-fold";
 import type { ControlState } from "../../../lib/schemas/control";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { changesByPlaceOf, controlIndex, controlIndexLoaded, currentCheckpoints, wasKnownAt } from "./internal/control-index";
+import { baselineHoldings, changesByPlaceOf, controlIndex, controlIndexLoaded, currentCheckpoints, wasKnownAt } from "./internal/control-index";
 import { controlFromRecentChanges, RECENT_PLACES_MAX } from "./internal/recent-changes";
 
 export interface ControlQuery {
@@ -36,9 +35,7 @@ export async function getControl(ctx: AppContext, actor: Actor | null, query: Co
       unknown.map((slug) => ({ path: "region", message: `unknown region '${slug}'` })),
     );
 
-  const baseline: BaselineHolding[] = places.flatMap((p) =>
-    p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: (p.baselineSince ?? new Date(0)).getTime() }] : [],
-  );
+  const baseline = baselineHoldings(places);
   const inRegion = query.region ? new Set(places.filter((p) => p.regionSlug && query.region!.includes(p.regionSlug)).map((p) => p.slug)) : undefined;
   // Before the index has loaded (just after a start): from each place's newest changes, when they suffice
   // (places are independent in the fold, so a region's places alone are read).

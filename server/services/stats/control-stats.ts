@@ -1,11 +1,10 @@
-import type { BaselineHolding } from "../../../lib/control/control-at";
 import { controlSeries, controlSeriesFromCheckpoints } from "../../../lib/dashboard/series";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import type { StatsSeries } from "../../../lib/schemas/event-query";
 import { dialectFor, fetchRows, sql } from "../../db/sql";
-import { controlIndex, currentCheckpoints, isCurrent } from "../control/internal/control-index";
+import { baselineHoldings, controlIndex, currentCheckpoints, isCurrent } from "../control/internal/control-index";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { placesNamedSql, reportTextSql } from "../events/internal/event-filter-sql";
 import { statsRange, type StatsContext, type StatsQuery } from "./internal/stats-range";
@@ -42,21 +41,19 @@ export async function computeControlStats(ctx: StatsContext, query: StatsQuery):
   ]);
   const places = query.region ? allPlaces.filter((p) => p.regionSlug && query.region!.includes(p.regionSlug)) : allPlaces;
   const placeSet = new Set(places.map((p) => p.slug));
-  const baselineOf = (of: typeof places): BaselineHolding[] =>
-    of.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
   const countsChanges = !query.type || query.type.includes("control_change");
   // Every current change counts: start from the index's checkpoints (shared with GET /api/control) near `from`.
   const series =
     countsChanges && !query.confidence && !text
       ? controlSeriesFromCheckpoints(
-          currentCheckpoints(index, baselineOf(allPlaces)),
+          currentCheckpoints(index, baselineHoldings(allPlaces)),
           from,
           to,
           query.bucket,
           query.region ? (place) => placeSet.has(place) : undefined,
         )
       : controlSeries(
-          baselineOf(places),
+          baselineHoldings(places),
           countsChanges
             ? index.changes.filter(
                 (c) =>

@@ -178,6 +178,14 @@ export const isCurrent = (change: IndexedChange) => change.status === "published
 export const wasKnownAt = (known: number) => (change: IndexedChange) =>
   change.publishedAt <= known && (change.retractedAt === null || change.retractedAt > known);
 
+/**
+ * The places' baseline holdings as the fold takes them (a holding without a date counts from the epoch).
+ * One reading for GET /api/control and the control series, so both key the same current checkpoints.
+ */
+export function baselineHoldings(places: readonly { slug: string; baselineFaction: string | null; baselineSince: Date | null }[]): BaselineHolding[] {
+  return places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
+}
+
 /** Checkpoints of the current state over the full baseline, rebuilt when the changes or the baseline changed. */
 export function currentCheckpoints(index: ControlIndex, baseline: readonly BaselineHolding[]): ControlCheckpoints {
   const key = baseline.map((b) => `${b.place}:${b.faction}:${b.since}`).join("|");
