@@ -35,7 +35,7 @@ export function random(seed: number) {
   };
 }
 
-interface PlannedReport {
+export interface PlannedReport {
   n: number;
   status: "published" | "draft";
   retract: boolean;
@@ -43,7 +43,7 @@ interface PlannedReport {
   controlChanges: number;
 }
 
-function* plannedReports(count: number, places: { slug: string; region: string | null }[]): Generator<PlannedReport> {
+export function* plannedReports(count: number, places: { slug: string; region: string | null }[]): Generator<PlannedReport> {
   const syrian = places.filter((p) => p.region).map((p) => p.slug);
   const abroad = places.filter((p) => !p.region).map((p) => p.slug);
   const rand = random(2024);

@@ -11,6 +11,7 @@ import { measureDashboardLoad, type DashboardLoad } from "./dashboard-load";
 import { measureEventQueries, type EventQueries } from "./event-queries";
 import type { HistoryPages } from "./history-pages";
 import { measureFeedLoad, type FeedLoad, type LatencyFigure } from "./feed/feed-load";
+import { wallSection, withSection } from "./wall-run";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 
@@ -189,7 +190,7 @@ function report(
 ): string {
   return `# Benchmarks
 
-Written by \`npm run bench\` (\`bench/run.ts\`) after \`npm run build\`; do not edit by hand.
+Written by \`npm run bench\` (\`bench/run.ts\`) after \`npm run build\`, and its last section by \`npm run bench:wall\`; do not edit by hand.
 
 - **Date**: ${date}
 - **Code**: ${code}
@@ -233,6 +234,12 @@ function codeVersion(): string {
   }
 }
 
+/** Writes the page, keeping the section of the last wall run (`npm run bench:wall`, bench/wall-run.ts). */
+function write(page: string): void {
+  const wall = fs.existsSync(OUT) ? wallSection(fs.readFileSync(OUT, "utf8")) : null;
+  fs.writeFileSync(OUT, wall ? withSection(page, wall) : page);
+}
+
 /** `npx tsx bench/run.ts --render=<file>`: docs/BENCHMARKS.md again from the JSON line a run printed (after a change of this page's text). */
 function render(file: string): void {
   const saved = JSON.parse(fs.readFileSync(file, "utf8")) as {
@@ -247,8 +254,7 @@ function render(file: string): void {
   const page = fs.readFileSync(OUT, "utf8");
   const date = saved.date ?? /\*\*Date\*\*: (\S+)/.exec(page)?.[1];
   const [events, feed] = [...page.matchAll(/[Ll]oad average[^:]*: ([\d., ]+?);?(?: \(|;| the)/g)].map((m) => m[1]!.trim());
-  fs.writeFileSync(
-    OUT,
+  write(
     report(
       saved.dashboard,
       saved.events,
@@ -275,7 +281,7 @@ async function main() {
     .map((value) => value.toFixed(1))
     .join(", ");
   const feed = await measureFeedLoad((line) => console.error(line));
-  fs.writeFileSync(OUT, report(dashboard, events, feed, { events: eventsLoad, feed: feedLoad }));
+  write(report(dashboard, events, feed, { events: eventsLoad, feed: feedLoad }));
   console.log(JSON.stringify({ dashboard, events, feed, loads: { events: eventsLoad, feed: feedLoad }, date: new Date().toISOString(), code: codeVersion() }));
 }
 
