@@ -2,11 +2,19 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 
+/** One MediaQueryList per query for the page, so that listeners come off the list they were put on. */
+const lists = new Map<string, MediaQueryList>();
+const listFor = (query: string) => {
+  let list = lists.get(query);
+  if (!list) lists.set(query, (list = window.matchMedia(query)));
+  return list;
+};
+
 /** Whether a CSS media query matches now, kept current; false on the server and in the first render (wide screen). */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (notify: () => void) => {
-      const list = window.matchMedia(query);
+      const list = listFor(query);
       list.addEventListener("change", notify);
       return () => list.removeEventListener("change", notify);
     },
@@ -14,7 +22,7 @@ export function useMediaQuery(query: string): boolean {
   );
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(query).matches,
+    () => listFor(query).matches,
     () => false,
   );
 }
