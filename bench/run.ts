@@ -75,10 +75,11 @@ ${missed.length ? `Missed in this run: ${missed.map((t) => t.name).join("; ")}.`
 (\`controlAtByPlace\` in \`lib/control/control-fold.ts\`), instead of folding every change up to \`at\`.
 Free text \`q\` goes through a trigram index (SQLite FTS5, PostgreSQL pg_trgm; decision 0020): a word that
 matches few reports costs what its matches cost. The statistics run on their own thread (decision 0021).
-Counts and events per day under type, faction, confidence and time read the day tallies for whole
-days (EventCount; EventDay for a day series without faction or confidence; since 2026-12-01 15:30 the
-counts read whole months from EventCountMonth) and the events of the part days at either end; a region
-(any place of the event), \`q\` or hour buckets read the matching events. The control series folds the control index once for all its buckets.
+Counts and events per day under type, faction, confidence, region and time read the day tallies for
+whole days (EventCount; EventDay for a day series without faction or confidence; the counts read whole
+months from EventCountMonth; a region, which matches any place of the event, also EventSpan for the
+events whose main place is elsewhere) and the events of the part days at either end; \`q\` or hour
+buckets read the matching events. The control series folds the control index once for all its buckets.
 
 ${pagesSection(q.pages, q.events)}
 `;

@@ -39,6 +39,8 @@ export interface Dialect {
   /** The smaller or the larger of two values (SQLite's scalar min/max, PostgreSQL's LEAST/GREATEST). */
   least(a: Sql, b: Sql): Sql;
   greatest(a: Sql, b: Sql): Sql;
+  /** An aggregate: the distinct values of a text column, sorted and joined with "," (NULL over no rows). */
+  sortedSet(column: Sql): Sql;
 }
 
 /** Prisma's SQLite adapter stores DateTime as text in this form; comparisons must use the same. */
@@ -55,6 +57,7 @@ export const sqlite: Dialect = {
   time: (date) => sql`${sqliteTime(date)}`,
   least: (a, b) => sql`min(${a}, ${b})`,
   greatest: (a, b) => sql`max(${a}, ${b})`,
+  sortedSet: (column) => sql`group_concat(DISTINCT ${column} ORDER BY ${column})`,
 };
 
 export const postgresql: Dialect = {
@@ -66,6 +69,7 @@ export const postgresql: Dialect = {
   time: (date) => sql`${date}`,
   least: (a, b) => sql`LEAST(${a}, ${b})`,
   greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
+  sortedSet: (column) => sql`string_agg(DISTINCT ${column}, ',' ORDER BY ${column})`,
 };
 
 export const dialects: Record<SqlDialect, Dialect> = { sqlite, postgresql };

@@ -100,11 +100,20 @@ beforeAll(async () => {
     ev("advance", "2025-01-20T08:00:00Z", "hts", { toward: "damascus", distanceKm: 12 }),
     ev("control_change", "2025-01-20T09:00:00Z", "government", { place: "rastan" }),
   ]);
+  // Events with places in several regions (a region filter counts them once, from any of their places):
+  // a withdrawal from Aleppo and Idlib to Hama (drawn at Aleppo), kept; an advance from Daraa on
+  // Damascus, retracted below.
+  await post("Withdrawal north", [ev("withdrawal", "2024-12-03T10:00:00Z", "government", { from: ["aleppo", "idlib"], to: "hama" })]);
+  const retractedSpan = await post("Daraa push", [
+    ev("advance", "2024-12-04T08:00:00Z", "southern-rebels", { toward: "damascus", from: "daraa", distanceKm: 30 }),
+  ]);
   const retracted = await post("Qusayr", [ev("control_change", "2024-12-06T00:00:00Z", "hezbollah", { place: "qusayr" })]);
   const corrected = await post("Daraa", [ev("control_change", "2024-12-06T18:00:00Z", "southern-rebels", { place: "daraa" })]);
   // The timeline is read (and cached) before the retraction and the correction: they must show.
   expect((await call(server.url, "GET", "/api/timeline")).status).toBe(200);
-  expect((await call(server.url, "POST", `/api/reports/${retracted}/retract`, { token: editor, body: { reason: "Not confirmed." } })).status).toBe(200);
+  for (const id of [retracted, retractedSpan]) {
+    expect((await call(server.url, "POST", `/api/reports/${id}/retract`, { token: editor, body: { reason: "Not confirmed." } })).status).toBe(200);
+  }
   const current = await call(server.url, "GET", `/api/reports/${corrected}`, { token: editor });
   const patch = await call(server.url, "PATCH", `/api/reports/${corrected}`, {
     token: editor,
@@ -142,7 +151,7 @@ describe("GET /api/timeline", () => {
 });
 
 describe("GET /api/stats/counts", () => {
-  // Whole days come from the EventDay tally, part days and region or q filters from the events: each
+  // Whole days come from the tallies (EventCount, EventSpan for a region through other places), part days and q from the events: each
   // must equal counting the listed events, through the retraction and the correction above.
   const filters = [
     "",
@@ -155,6 +164,12 @@ describe("GET /api/stats/counts", () => {
     "from=2024-12-06T09:00:00Z&to=2024-12-06T19:00:00Z",
     "from=2024-12-05T15:00:00.001Z&type=control_change,strike",
     "region=homs",
+    // A region through an event's other places (its main place elsewhere), once for several regions.
+    "region=hama",
+    "region=homs,hama,idlib",
+    "region=daraa",
+    "region=idlib&from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
+    "region=hama,aleppo&from=2024-12-03T09:00:00Z&type=withdrawal,advance",
     "q=Homs",
     // Whole months from their sums, the days around them, the part days.
     "from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
@@ -186,7 +201,7 @@ describe("GET /api/stats/counts", () => {
 });
 
 describe("GET /api/stats/events", () => {
-  // Day buckets come from the EventDay tally where the filter allows (part days from the events): each
+  // Day buckets come from the tallies where the filter allows (part days from the events): each
   // series must equal the buckets of the listed events.
   const range = "from=2024-12-02T09:00:00Z&to=2024-12-07T12:00:00Z";
   const queries = [
@@ -195,6 +210,8 @@ describe("GET /api/stats/events", () => {
     `bucket=day&${range}&faction=hts,government&confidence=reported,confirmed`,
     `bucket=day&from=2024-12-06T00:00:00Z&to=2024-12-06T23:59:59.998Z`,
     `bucket=day&${range}&region=homs`,
+    `bucket=day&${range}&region=hama,idlib`,
+    `bucket=day&${range}&region=idlib&faction=government`,
     `bucket=hour&from=2024-12-06T00:00:00Z&to=2024-12-07T23:00:00Z`,
   ];
   for (const query of queries) {

@@ -1,5 +1,5 @@
 import type { EventCounts, EventFilter } from "../../../lib/schemas/event-query";
-import { dialectFor, fetchRows, raw, sql, whereOf, type Sql } from "../../db/sql";
+import { dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import type { Db } from "../../db/client";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
@@ -7,7 +7,7 @@ import type { AppContext } from "../../context";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import type { StatsContext } from "./internal/stats-range";
-import { partDays, tallyAnswers, tallyWhere, wholeDays, wholeMonths } from "./internal/tally-days";
+import { partDays, tallyAnswers, tallySources, tallyWhere, wholeDays, wholeMonths } from "./internal/tally-days";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -28,16 +28,17 @@ interface CountGroup {
 }
 
 /**
- * The counts themselves (server/services/stats/stats-worker.ts runs this). Type, faction, confidence and
- * time alone are answered from the tallies (whole UTC months from EventCountMonth, whole days from
- * EventCount; the partial days at either end of the range from their events); a region (any place of the event) or `q` reads the matching events.
+ * The counts themselves (server/services/stats/stats-worker.ts runs this). Type, faction, confidence,
+ * region and time are answered from the tallies (whole UTC months from EventCountMonth and
+ * EventSpanMonth, whole days from EventCount and EventSpan; the partial days at either end of the range
+ * from their events); `q` reads the matching events.
  */
 export async function computeCounts(ctx: StatsContext, filter: EventFilter): Promise<EventCounts> {
   await checkFilterSlugs(ctx.db, filter);
   const counts: EventCounts = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} };
   const regionPlaces = await placesOfRegions(ctx.db, filter);
   if (regionPlaces?.length === 0) return counts;
-  const groups = tallyAnswers(filter) ? await countFromTally(ctx.db, filter) : await countMatching(ctx.db, filter, regionPlaces);
+  const groups = tallyAnswers(filter) ? await countFromTally(ctx.db, filter, regionPlaces) : await countMatching(ctx.db, filter, regionPlaces);
   const add = (record: Record<string, number>, key: string, n: number) => (record[key] = (record[key] ?? 0) + n);
   for (const group of groups) {
     const n = Number(group.n);
@@ -60,21 +61,23 @@ function countMatching(db: Db, filter: EventFilter, regionPlaces: readonly strin
   );
 }
 
-async function countFromTally(db: Db, filter: EventFilter): Promise<CountGroup[]> {
+async function countFromTally(db: Db, filter: EventFilter, regionPlaces: readonly string[] | undefined): Promise<CountGroup[]> {
   const days = wholeDays(filter.from, filter.to);
-  if (!days) return countMatching(db, filter, undefined);
-  // Whole months from their sums, the days around them from EventCount, the part days from their events.
+  if (!days) return countMatching(db, filter, regionPlaces);
+  // Whole months from their sums, the days around them from the day tallies, the part days from their events.
   const months = wholeMonths(days);
   const dayRanges = (months ? [[days[0], months[0]] as [number, number], [months[1], days[1]] as [number, number]] : [days]).filter(([a, b]) => a < b);
-  const tallied = (table: string, where: Sql[]) =>
-    fetchRows<CountGroup>(
-      db,
-      sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM ${raw(table)} ${whereOf(where)} GROUP BY 1, 2, 3, 4`,
+  const tallied = (unit: "day" | "month", range: [number, number]) =>
+    tallySources(filter, unit).map(({ table, region }) =>
+      fetchRows<CountGroup>(
+        db,
+        sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM ${table} ${whereOf([...tallyWhere(filter, range, unit), ...region])} GROUP BY 1, 2, 3, 4`,
+      ),
     );
   const groups = await Promise.all([
-    ...(months ? [tallied(`"EventCountMonth"`, tallyWhere(filter, months, "month"))] : []),
-    ...dayRanges.map((range) => tallied(`"EventCount"`, tallyWhere(filter, range))),
-    ...partDays(filter, days).map((part) => countMatching(db, part, undefined)),
+    ...(months ? tallied("month", months) : []),
+    ...dayRanges.flatMap((range) => tallied("day", range)),
+    ...partDays(filter, days).map((part) => countMatching(db, part, regionPlaces)),
   ]);
   return groups.flat();
 }

@@ -1,4 +1,4 @@
-import { col, dialectFor, fetchRows, raw, sql, whereOf } from "../../db/sql";
+import { col, dialectFor, fetchRows, sql, whereOf } from "../../db/sql";
 import { bucketStarts, BUCKET_MS, type Bucket } from "../../../lib/dashboard/series";
 import { EVENT_TYPES } from "../../../lib/events/event-kinds";
 import type { EventFilter } from "../../../lib/schemas/event-query";
@@ -9,7 +9,7 @@ import type { StatsSeries } from "../../../lib/schemas/event-query";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { statsRange, type StatsContext, type StatsQuery } from "./internal/stats-range";
-import { partDays, tallyAnswers, tallyWhere, wholeDays } from "./internal/tally-days";
+import { partDays, tallyAnswers, tallySources, tallyWhere, wholeDays } from "./internal/tally-days";
 import type { Db } from "../../db/client";
 
 /**
@@ -23,8 +23,8 @@ export async function eventStats(ctx: AppContext, actor: Actor | null, query: St
 
 /**
  * The series itself (server/services/stats/stats-worker.ts runs this). Day buckets under type, faction,
- * confidence and time alone come from the day tallies (the part days at either end of the range
- * from their events); hour buckets, a region or `q` read the matching events.
+ * confidence, region and time come from the day tallies (the part days at either end of the range
+ * from their events); hour buckets or `q` read the matching events.
  */
 export async function computeEventStats(ctx: StatsContext, query: StatsQuery): Promise<StatsSeries> {
   await checkFilterSlugs(ctx.db, query);
@@ -40,12 +40,14 @@ export async function computeEventStats(ctx: StatsContext, query: StatsQuery): P
   const grouped = days
     ? (
         await Promise.all([
-          // By faction or confidence: the finer tally; else the timeline's, far smaller.
-          fetchRows<BucketCount>(
-            ctx.db,
-            sql`SELECT "day" AS b, "type", SUM("n") AS n FROM ${raw(filter.faction || filter.confidence ? `"EventCount"` : `"EventDay"`)} ${whereOf(tallyWhere(filter, days))} GROUP BY 1, 2`,
+          // By faction or confidence: the finer tally; else the timeline's, far smaller (EventSpan for a region's events elsewhere).
+          ...tallySources(filter, "day", Boolean(filter.faction || filter.confidence)).map(({ table, region }) =>
+            fetchRows<BucketCount>(
+              ctx.db,
+              sql`SELECT "day" AS b, "type", SUM("n") AS n FROM ${table} ${whereOf([...tallyWhere(filter, days), ...region])} GROUP BY 1, 2`,
+            ),
           ),
-          ...partDays(filter, days).map((part) => bucketsMatching(ctx.db, part, undefined, "day")),
+          ...partDays(filter, days).map((part) => bucketsMatching(ctx.db, part, regionPlaces, "day")),
         ])
       ).flat()
     : await bucketsMatching(ctx.db, filter, regionPlaces, query.bucket);

@@ -1,16 +1,19 @@
 /**
- * Reading the day tallies (EventCount, EventDay: server/services/timeline/internal/event-day-tally.ts) for a filter's time
- * range: the whole UTC days inside it come from the tally, the part days at either end from their
- * events (at most a day's events each). Only for filters the tally can answer: type, faction,
- * confidence and time (a region matches any place of the event; the tally knows the main place's).
+ * Reading the day tallies (EventCount, EventSpan, EventDay: server/services/timeline/internal/event-day-tally.ts)
+ * for a filter's time range: the whole UTC days inside it come from the tally, the part days at either
+ * end from their events (at most a day's events each). Only for filters the tally can answer: type,
+ * faction, confidence, region and time. A region matches any place of the event: the events whose main
+ * place is in the regions are counted where the tallies keep the main place's region, the others from
+ * EventSpan, where an event's other regions are kept.
  */
 import type { EventFilter } from "../../../../lib/schemas/event-query";
 import { join, raw, sql, type Sql } from "../../../db/sql";
+import { likePattern } from "../../events/internal/event-filter-sql";
 
 export const DAY_MS = 86_400_000;
 
 /** Whether the tally can answer this filter (with part days read from the events). */
-export const tallyAnswers = (filter: EventFilter) => !filter.region && !filter.q;
+export const tallyAnswers = (filter: EventFilter) => !filter.q;
 
 /**
  * The whole UTC days inside the filter's range (from and to inclusive, to the millisecond), as
@@ -52,6 +55,23 @@ export function tallyWhere(filter: EventFilter, [start, end]: [number, number], 
   if (filter.faction) where.push(sql`"factionSlug" IN (${join(filter.faction)})`);
   if (filter.confidence) where.push(sql`"confidence" IN (${join(filter.confidence)})`);
   return where;
+}
+
+/**
+ * The tallies that count a filter (`finer`: by faction and confidence; `unit`: whole days or months),
+ * each with the region conditions under which its rows count: without a region, the main tally alone;
+ * with regions, the main tally's rows in them, and EventSpan's rows outside them whose other regions
+ * meet them (an event counts once, whichever of its places are in the regions).
+ */
+export function tallySources(filter: EventFilter, unit: "day" | "month", finer = true): { table: Sql; region: Sql[] }[] {
+  const [main, span] = unit === "month" ? [`"EventCountMonth"`, `"EventSpanMonth"`] : [finer ? `"EventCount"` : `"EventDay"`, `"EventSpan"`];
+  if (!filter.region) return [{ table: raw(main), region: [] }];
+  const regions = join(filter.region);
+  const meets = filter.region.map((region) => sql`(',' || "otherRegions" || ',') LIKE ${likePattern(`,${region},`)} ESCAPE '\\'`);
+  return [
+    { table: raw(main), region: [sql`"regionSlug" IN (${regions})`] },
+    { table: raw(span), region: [sql`"regionSlug" NOT IN (${regions})`, sql`(${join(meets, " OR ")})`] },
+  ];
 }
 
 /** The filter narrowed to the part days before and after the whole days (none where the range starts or ends on a day's edge). */

@@ -1,8 +1,10 @@
 /**
  * The day tallies (prisma/schema.prisma): published events per UTC day, type and region of the main
  * place (EventDay, with each day's first and last event: the timeline's), and the same also by faction
- * and confidence (EventCount, and its sums per month EventCountMonth: the statistics'). All change in the same transaction as the reports they
- * count, so they are exact at every commit:
+ * and confidence (EventCount, and its sums per month EventCountMonth: the statistics'), and the events
+ * with places in other regions than the main place's by those regions too (EventSpan, EventSpanMonth:
+ * the statistics' region filter). All change in the same transaction as the reports they count, so
+ * they are exact at every commit:
  *
  * - a report published (created published, or a draft published): `tallyAdd` after its events are stored;
  * - a published report corrected or retracted: `tallyRemove` while its old events are still stored and
@@ -22,11 +24,27 @@ function tallyOf(dialect: Dialect, reportIds: readonly string[], finer: boolean)
     WHERE e."reportId" IN (${join(reportIds)}) GROUP BY 1, 2, 3${finer ? sql`, 4, 5` : sql``}`;
 }
 
-/** Counts the stored events of newly published reports in (three statements, for the group commit's batch too). */
+/**
+ * The EventSpan rows of some reports' stored events: those with places in regions other than the main
+ * place's, by day, type, main place's region, the other regions (sorted, joined with ","), faction and
+ * confidence.
+ */
+function spanOf(dialect: Dialect, reportIds: readonly string[]): Sql {
+  return sql`SELECT "day", "type", "regionSlug", "otherRegions", "factionSlug", "confidence", COUNT(*) AS "n" FROM (
+      SELECT ${dialect.bucket(col("e", "occurredAt"), "day")} AS "day", e."type" AS "type", COALESCE(p."regionSlug", '') AS "regionSlug",
+        (SELECT ${dialect.sortedSet(col("o", "regionSlug"))} FROM "EventPlace" ep JOIN "Place" o ON o."slug" = ep."placeSlug"
+          WHERE ep."eventId" = e."id" AND o."regionSlug" <> COALESCE(p."regionSlug", '')) AS "otherRegions",
+        e."factionSlug" AS "factionSlug", e."confidence" AS "confidence"
+      FROM "Event" e JOIN "Place" p ON p."slug" = e."placeSlug" WHERE e."reportId" IN (${join(reportIds)})
+    ) s WHERE "otherRegions" IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+/** Counts the stored events of newly published reports in (five statements, for the group commit's batch too). */
 export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql[] {
   if (reportIds.length === 0) return [];
   const day = raw(`"EventDay"`);
   const finer = tallyOf(dialect, reportIds, true);
+  const span = spanOf(dialect, reportIds);
   return [
     sql`INSERT INTO "EventDay" ("day", "type", "regionSlug", "n", "first", "last") ${tallyOf(dialect, reportIds, false)}
     ON CONFLICT ("day", "type", "regionSlug") DO UPDATE SET "n" = ${day}."n" + excluded."n",
@@ -37,6 +55,12 @@ export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql
     sql`INSERT INTO "EventCountMonth" ("month", "type", "regionSlug", "factionSlug", "confidence", "n")
       SELECT substr("day", 1, 7), "type", "regionSlug", "factionSlug", "confidence", SUM("n") FROM (${finer}) f WHERE true GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT ("month", "type", "regionSlug", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventCountMonth"`)}."n" + excluded."n"`,
+    sql`INSERT INTO "EventSpan" ("day", "type", "regionSlug", "otherRegions", "factionSlug", "confidence", "n")
+      SELECT "day", "type", "regionSlug", "otherRegions", "factionSlug", "confidence", "n" FROM (${span}) f WHERE true
+    ON CONFLICT ("day", "type", "regionSlug", "otherRegions", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventSpan"`)}."n" + excluded."n"`,
+    sql`INSERT INTO "EventSpanMonth" ("month", "type", "regionSlug", "otherRegions", "factionSlug", "confidence", "n")
+      SELECT substr("day", 1, 7), "type", "regionSlug", "otherRegions", "factionSlug", "confidence", SUM("n") FROM (${span}) f WHERE true GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ("month", "type", "regionSlug", "otherRegions", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventSpanMonth"`)}."n" + excluded."n"`,
   ];
 }
 
@@ -55,18 +79,24 @@ interface TallyRow {
 
 /** Takes a published report's stored events out of the tallies; answers the days they were on. */
 export async function tallyRemove(tx: Tx, reportId: string): Promise<string[]> {
+  // Each row by its key (the table's primary key), and deleted there once nothing is left in it.
+  const takeAway = async (table: string, key: Sql, n: number | bigint) => {
+    await execute(tx, sql`UPDATE ${raw(`"${table}"`)} SET "n" = "n" - ${Number(n)} WHERE ${key}`);
+    await execute(tx, sql`DELETE FROM ${raw(`"${table}"`)} WHERE ${key} AND "n" <= 0`);
+  };
   const rows = await fetchRows<TallyRow>(tx, tallyOf(dialectFor(tx), [reportId], true));
   for (const row of rows) {
     const key = sql`"type" = ${row.type} AND "regionSlug" = ${row.regionSlug}`;
     const finer = sql`${key} AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`;
-    await execute(tx, sql`UPDATE "EventDay" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND ${key}`);
-    await execute(tx, sql`UPDATE "EventCount" SET "n" = "n" - ${Number(row.n)} WHERE "day" = ${row.day} AND ${finer}`);
-    await execute(tx, sql`UPDATE "EventCountMonth" SET "n" = "n" - ${Number(row.n)} WHERE "month" = ${row.day.slice(0, 7)} AND ${finer}`);
+    await takeAway("EventDay", sql`"day" = ${row.day} AND ${key}`, row.n);
+    await takeAway("EventCount", sql`"day" = ${row.day} AND ${finer}`, row.n);
+    await takeAway("EventCountMonth", sql`"month" = ${row.day.slice(0, 7)} AND ${finer}`, row.n);
   }
-  if (rows.length > 0) {
-    await execute(tx, sql`DELETE FROM "EventDay" WHERE "n" <= 0`);
-    await execute(tx, sql`DELETE FROM "EventCount" WHERE "n" <= 0`);
-    await execute(tx, sql`DELETE FROM "EventCountMonth" WHERE "n" <= 0`);
+  const spans = await fetchRows<TallyRow & { otherRegions: string }>(tx, spanOf(dialectFor(tx), [reportId]));
+  for (const row of spans) {
+    const key = sql`"type" = ${row.type} AND "regionSlug" = ${row.regionSlug} AND "otherRegions" = ${row.otherRegions} AND "factionSlug" = ${row.factionSlug} AND "confidence" = ${row.confidence}`;
+    await takeAway("EventSpan", sql`"day" = ${row.day} AND ${key}`, row.n);
+    await takeAway("EventSpanMonth", sql`"month" = ${row.day.slice(0, 7)} AND ${key}`, row.n);
   }
   return [...new Set(rows.map((row) => row.day))];
 }
