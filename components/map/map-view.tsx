@@ -18,7 +18,11 @@ import { plainMarker } from "./plain-marker";
 import { useLabelKeys } from "./use-label-keys";
 import { basemapLayers, mapPalette, movementLayers, placeLayers, zoneLayers } from "./map-style";
 
-export type MapEngine = typeof maplibre;
+/**
+ * react-map-gl's components, and the map library itself: given, the library loads in the same chunk as
+ * the page's map code; left out, react-map-gl imports it only once its map mounts (a second round trip).
+ */
+export type MapEngine = typeof maplibre & { mapLib?: unknown };
 
 export interface MapViewProps {
   engine: MapEngine;
@@ -145,6 +149,7 @@ export function MapView({
     <div className="map" data-testid="map" data-theme-mode={theme} ref={containerRef}>
       <Map
         ref={mapRef}
+        {...(engine.mapLib ? ({ mapLib: engine.mapLib } as object) : {})}
         initialViewState={
           fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }
         }

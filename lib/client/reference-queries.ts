@@ -7,10 +7,12 @@ import { baseKeys } from "./query-keys";
 
 /** The offline basemap (land, borders), fetched by the map library itself; HTTP-cached for a day. */
 export const BASEMAP_URL = "/api/map/basemap.geojson";
+/** The areas drawn from the gazetteer: one cell per place, and the regions' shapes. */
+export const ZONES_URL = "/api/map/zones.geojson";
+export const REGION_SHAPES_URL = "/api/regions.geojson";
 
 export const placesQuery = () => queryOptions({ queryKey: baseKeys.places, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
 export const factionsQuery = () => queryOptions({ queryKey: baseKeys.factions, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });
-export const zonesQuery = () =>
-  queryOptions({ queryKey: baseKeys.zones, queryFn: () => getJson<FeatureCollection>("/api/map/zones.geojson"), staleTime: Infinity });
+export const zonesQuery = () => queryOptions({ queryKey: baseKeys.zones, queryFn: () => getJson<FeatureCollection>(ZONES_URL), staleTime: Infinity });
 export const regionsShapeQuery = () =>
-  queryOptions({ queryKey: baseKeys.regionShapes, queryFn: () => getJson<FeatureCollection>("/api/regions.geojson"), staleTime: Infinity });
+  queryOptions({ queryKey: baseKeys.regionShapes, queryFn: () => getJson<FeatureCollection>(REGION_SHAPES_URL), staleTime: Infinity });

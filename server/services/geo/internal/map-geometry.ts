@@ -2,7 +2,8 @@
  * Offline map geometry: country borders from Natural Earth (world-atlas, 1:50m) and the areas derived
  * from the gazetteer (lib/geo/zones.ts). Computed once per set of places and kept in memory.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { clipPolygon, type Point } from "lineclip";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries50m from "world-atlas/countries-50m.json";
@@ -13,6 +14,13 @@ import type { AppContext } from "../../../context";
 const SYRIA_ID = "760";
 /** What the basemap covers: Syria's neighbours and the evacuation destinations (Moscow, Tehran). */
 const BASEMAP_BBOX: [number, number, number, number] = [18, 22, 62, 62];
+/**
+ * Where the basemap's countries are cut (west, south, east, north), well beyond any view the pages
+ * choose (the routes view on a 4K wall reaches ~15–70° E): Russia alone was a third of the file.
+ */
+const BASEMAP_CLIP: [number, number, number, number] = [0, 5, 80, 70];
+/** Decimal places kept in the basemap's coordinates: 0.001° is ~100 m, finer than the 1:50m borders. */
+const BASEMAP_DECIMALS = 3;
 
 type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
 
@@ -35,15 +43,43 @@ export function syriaBorder(): Area {
 }
 
 let basemap: FeatureCollection | undefined;
-/** The countries around Syria (BASEMAP_BBOX), Syria marked as the focus. */
+/**
+ * The countries around Syria (BASEMAP_BBOX), Syria marked as the focus, cut to BASEMAP_CLIP and rounded
+ * (861 KB → ~260 KB of JSON: less for the map's worker to parse and cut into tiles before it draws).
+ */
 export function basemapCountries(): FeatureCollection {
   basemap ??= {
     type: "FeatureCollection",
     features: allCountries()
       .filter((c) => intersectsBbox(c, BASEMAP_BBOX))
-      .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: String(c.id) === SYRIA_ID }, geometry: c.geometry })),
+      .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: String(c.id) === SYRIA_ID }, geometry: clipped(c.geometry) })),
   };
   return basemap;
+}
+
+const scale = 10 ** BASEMAP_DECIMALS;
+const rounded = ([x, y]: Position): Point => [Math.round(x! * scale) / scale, Math.round(y! * scale) / scale];
+
+/** A ring cut to BASEMAP_CLIP (Sutherland–Hodgman, lineclip), rounded and closed; null when nothing is left. */
+function clippedRing(ring: Position[]): Point[] | null {
+  const cut = clipPolygon(ring as Point[], BASEMAP_CLIP).map(rounded);
+  if (cut.length < 3) return null;
+  const [first, last] = [cut[0]!, cut.at(-1)!];
+  if (first[0] !== last[0] || first[1] !== last[1]) cut.push([first[0], first[1]]);
+  return cut.length >= 4 ? cut : null;
+}
+
+/** A polygon whose outer ring is cut away is left out (its holes with it). */
+function clippedPolygon(rings: Position[][]): Point[][] | null {
+  const outer = clippedRing(rings[0] ?? []);
+  if (!outer) return null;
+  const holes = rings.slice(1).map(clippedRing);
+  return [outer, ...holes.filter((hole) => hole !== null)];
+}
+
+function clipped(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates).map(clippedPolygon).filter((p) => p !== null);
+  return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
 }
 
 let derived: { key: string; zones: FeatureCollection; regions: FeatureCollection } | undefined;
