@@ -3,12 +3,24 @@
 import { useTranslations } from "next-intl";
 import { placesHeld } from "@/lib/control/control-at";
 import { useMemo } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import {
+  axisBreakAreas,
+  axisTick,
+  CHART_SIZE,
+  ChartFrame,
+  countTicks,
+  lineScale,
+  TICK_PX,
+  timeXAxis,
+  TOOLTIP_STYLE,
+  yAxisWidth,
+  yGridLines,
+} from "./chart-frame";
 
 /**
  * Places held per faction over time: `series` as the server bucketed it (GET /api/timeline on the time
@@ -47,6 +59,8 @@ export function ControlChart({
     };
   }, [series, axis, only]);
 
+  const ticks = countTicks(most);
+  const top = ticks.at(-1)!;
   const now = new Map(placesHeld(control));
   const headline = factions.slice(0, 3).map((f) => (
     <span key={f} data-faction={f} data-count={now.get(f) ?? 0}>
@@ -56,23 +70,21 @@ export function ControlChart({
 
   return (
     <ChartFrame title={t("control")} headline={headline} testId="chart-control">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
-        <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-          <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          {axisBreakAreas(axis)}
-          <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
-          <YAxis tick={axisTick(fontPx)} allowDecimals={false} width={yAxisWidth(most, fontPx)} />
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            labelFormatter={(v) => formatUtc(fromAxis(axis, Number(v)), model.locale)}
-            formatter={(value, name) => [value, model.names.faction(String(name))]}
-          />
-          {factions.map((f) => (
-            <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2 * lineScale(fontPx)} dot={false} isAnimationActive={false} />
-          ))}
-          <ReferenceLine x={toAxis(axis, Math.min(at, axis.end))} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
-        </LineChart>
-      </ResponsiveContainer>
+      <LineChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+        {yGridLines(ticks)}
+        {axisBreakAreas(axis)}
+        <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
+        <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+        <Tooltip
+          contentStyle={TOOLTIP_STYLE}
+          labelFormatter={(v) => formatUtc(fromAxis(axis, Number(v)), model.locale)}
+          formatter={(value, name) => [value, model.names.faction(String(name))]}
+        />
+        {factions.map((f) => (
+          <Line key={f} dataKey={f} type="stepAfter" stroke={model.colors[f]} strokeWidth={2 * lineScale(fontPx)} dot={false} isAnimationActive={false} />
+        ))}
+        <ReferenceLine x={toAxis(axis, Math.min(at, axis.end))} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
+      </LineChart>
     </ChartFrame>
   );
 }

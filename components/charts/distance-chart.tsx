@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import type { DistancePointWire } from "@/lib/schemas/timeline";
 import { formatUtc } from "@/lib/format/time";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import { axisBreakAreas, axisTick, CHART_SIZE, ChartFrame, lineScale, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth, yGridLines } from "./chart-frame";
 
 /** The front closing in: the newest advances reported with a distance up to `at`, one line per target city. `fontPx`: tick size. */
 export function DistanceChart({
@@ -47,30 +47,28 @@ export function DistanceChart({
       {points.length === 0 ? (
         <p className="chart-empty">{t("noDistances")}</p>
       ) : (
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
-          <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-            <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-            {axisBreakAreas(axis)}
-            <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
-            <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
-            <Tooltip
-              contentStyle={TOOLTIP_STYLE}
-              labelFormatter={(_, payload) => formatUtc(Number((payload[0]?.payload as { t?: number } | undefined)?.t ?? 0), model.locale)}
-              formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]}
+        <LineChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+          {yGridLines(ticks)}
+          {axisBreakAreas(axis)}
+          <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
+          <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+          <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            labelFormatter={(_, payload) => formatUtc(Number((payload[0]?.payload as { t?: number } | undefined)?.t ?? 0), model.locale)}
+            formatter={(value, name) => [t("km", { km: Number(value) }), model.names.place(String(name))]}
+          />
+          {targets.map((target, i) => (
+            <Line
+              key={target}
+              dataKey={target}
+              stroke={palette[i % palette.length]}
+              strokeWidth={2 * lineScale(fontPx)}
+              connectNulls
+              dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }}
+              isAnimationActive={false}
             />
-            {targets.map((target, i) => (
-              <Line
-                key={target}
-                dataKey={target}
-                stroke={palette[i % palette.length]}
-                strokeWidth={2 * lineScale(fontPx)}
-                connectNulls
-                dot={{ r: 4 * lineScale(fontPx), strokeWidth: 2 * lineScale(fontPx) }}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+          ))}
+        </LineChart>
       )}
     </ChartFrame>
   );

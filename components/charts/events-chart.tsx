@@ -2,12 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import { formatAxisDate } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, ChartFrame, lineScale, GRID_STROKE, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth } from "./chart-frame";
+import {
+  axisBreakAreas,
+  axisTick,
+  CHART_SIZE,
+  ChartFrame,
+  countTicks,
+  lineScale,
+  TICK_PX,
+  timeXAxis,
+  TOOLTIP_STYLE,
+  yAxisWidth,
+  yGridLines,
+} from "./chart-frame";
 
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
 export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", withdrawal: "#DDCC77", evacuation: "#CC6677", strike: "#AA4499" } as const;
@@ -42,6 +54,8 @@ export function EventsChart({
   const bucketTotal = (row: Record<string, number>) => EVENT_TYPES.reduce((n, type) => n + (row[type] ?? 0), 0);
   const total = current ? bucketTotal(current) : 0;
   const busiest = rows.reduce((most, row) => Math.max(most, bucketTotal(row as Record<string, number>)), 0);
+  const ticks = countTicks(busiest);
+  const top = ticks.at(-1)!;
   return (
     <ChartFrame
       title={t("charts.events")}
@@ -53,23 +67,21 @@ export function EventsChart({
       testId="chart-events"
       legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 200 }}>
-        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-          <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          {axisBreakAreas(axis)}
-          <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
-          <YAxis tick={axisTick(fontPx)} allowDecimals={false} width={yAxisWidth(busiest, fontPx)} />
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)}
-            formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]}
-          />
-          {EVENT_TYPES.map((type) => (
-            <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
-          ))}
-          <ReferenceLine x={toAxis(axis, bucketAt + size / 2)} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
-        </BarChart>
-      </ResponsiveContainer>
+      <BarChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+        {yGridLines(ticks)}
+        {axisBreakAreas(axis)}
+        <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
+        <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+        <Tooltip
+          contentStyle={TOOLTIP_STYLE}
+          labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)}
+          formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]}
+        />
+        {EVENT_TYPES.map((type) => (
+          <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
+        ))}
+        <ReferenceLine x={toAxis(axis, bucketAt + size / 2)} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
+      </BarChart>
     </ChartFrame>
   );
 }
