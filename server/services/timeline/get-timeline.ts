@@ -2,18 +2,14 @@ import type { BaselineHolding } from "../../../lib/control/control-at";
 import { controlSeriesOnAxis } from "../../../lib/dashboard/series";
 import { timelineAxis } from "../../../lib/dashboard/timeline-axis";
 import type { Timeline, TimelineQuery } from "../../../lib/schemas/timeline";
-import { TIMELINE_DISTANCES_MAX } from "../../../lib/dashboard/view-limits";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { controlIndex, isCurrent } from "../control/internal/control-index";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
-import { listEvents } from "../events/list-events";
 import { readLastSeq } from "../feed/internal/read-feed";
 import { dayRows } from "./internal/day-rows";
-
-/** How many of the newest advances are read for their distances. */
-const ADVANCES_READ = 1000;
+import { newestDistances } from "./internal/newest-distances";
 
 /**
  * GET /api/timeline: the whole history in a bounded size (one row per day with events, the control
@@ -30,10 +26,7 @@ export async function getTimeline(ctx: AppContext, actor: Actor | null, query: T
   ]);
   const inRegion = (p: { regionSlug: string | null }) => !query.region || (p.regionSlug !== null && query.region.includes(p.regionSlug));
   const regionPlaces = query.region ? places.filter(inRegion).map((p) => p.slug) : undefined;
-  const [days, advances] = await Promise.all([
-    dayRows(ctx.db, query.region),
-    listEvents(ctx, actor, { type: ["advance"], region: query.region, order: "desc", limit: ADVANCES_READ }),
-  ]);
+  const [days, distances] = await Promise.all([dayRows(ctx.db, query.region), newestDistances(ctx.db, query.region)]);
 
   const allBaseline = places.flatMap((p): (BaselineHolding & { inRegion: boolean })[] =>
     p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0, inRegion: inRegion(p) }] : [],
@@ -46,13 +39,5 @@ export async function getTimeline(ctx: AppContext, actor: Actor | null, query: T
   const placeSet = regionPlaces ? new Set(regionPlaces) : undefined;
   const baseline = allBaseline.filter((b) => b.inRegion).map(({ inRegion: _, ...b }) => b);
   const changes = index.changes.filter((c) => isCurrent(c) && (!placeSet || placeSet.has(c.place)));
-  const distances = advances.events
-    .flatMap((e) =>
-      e.type === "advance" && e.distanceKm !== undefined
-        ? [{ t: e.occurredAt, toward: e.toward, faction: e.faction, distanceKm: e.distanceKm, confidence: e.confidence, eventId: e.id }]
-        : [],
-    )
-    .slice(0, TIMELINE_DISTANCES_MAX)
-    .reverse();
   return { lastSeq, days, control: controlSeriesOnAxis(baseline, changes, axis), distances };
 }
