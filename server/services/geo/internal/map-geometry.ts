@@ -16,9 +16,10 @@ const SYRIA_ID = "760";
 const BASEMAP_BBOX: [number, number, number, number] = [18, 22, 62, 62];
 /**
  * Where the basemap's countries are cut (west, south, east, north), well beyond any view the pages
- * choose (the routes view on a 4K wall reaches ~15–70° E): Russia alone was a third of the file.
+ * choose: the routes view on a 16:9 wall shows ~5–90° E, 25–72° N (a cut at 80° E showed there as a
+ * border). Russia's Arctic and Far East were a third of the file.
  */
-const BASEMAP_CLIP: [number, number, number, number] = [0, 5, 80, 70];
+const BASEMAP_CLIP: [number, number, number, number] = [-25, -5, 110, 78];
 /** Decimal places kept in the basemap's coordinates: 0.001° is ~100 m, finer than the 1:50m borders. */
 const BASEMAP_DECIMALS = 3;
 
@@ -45,7 +46,7 @@ export function syriaBorder(): Area {
 let basemap: FeatureCollection | undefined;
 /**
  * The countries around Syria (BASEMAP_BBOX), Syria marked as the focus, cut to BASEMAP_CLIP and rounded
- * (861 KB → ~260 KB of JSON: less for the map's worker to parse and cut into tiles before it draws).
+ * (861 KB → ~300 KB of JSON: less for the map's worker to parse and cut into tiles before it draws).
  */
 export function basemapCountries(): FeatureCollection {
   basemap ??= {
