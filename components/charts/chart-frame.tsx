@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { scaleLinear } from "d3-scale";
-import { ReferenceArea, ReferenceLine } from "recharts";
+import { ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import { formatAxisDate } from "@/lib/format/time";
 import { axisBreaks, axisTicks, fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 
@@ -110,3 +110,17 @@ export function yGridLines(ticks: readonly number[]) {
 export const CHART_SIZE = { width: "100%", height: "100%" } as const;
 
 export const TOOLTIP_STYLE = { background: "var(--panel)", border: "1px solid var(--line)", color: "var(--text)" };
+
+/**
+ * The frame every time chart draws on: grid lines at the count ticks, the axis breaks, the time X axis
+ * and a count Y axis from 0 to the last tick (recharts reads them as direct children, arrays included).
+ */
+export function timeCountAxes(axis: TimeAxis, locale: string, fontPx: number, ticks: readonly number[]) {
+  const top = ticks.at(-1) ?? 1;
+  return [
+    ...yGridLines(ticks),
+    ...axisBreakAreas(axis),
+    <XAxis key="x" {...timeXAxis(axis, locale, fontPx)} />,
+    <YAxis key="y" tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={[...ticks]} />,
+  ];
+}

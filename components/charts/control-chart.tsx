@@ -3,24 +3,12 @@
 import { useTranslations } from "next-intl";
 import { placesHeld } from "@/lib/control/control-at";
 import { useMemo } from "react";
-import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart, ReferenceLine, Tooltip } from "recharts";
 import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import { formatUtc } from "@/lib/format/time";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import {
-  axisBreakAreas,
-  axisTick,
-  CHART_SIZE,
-  ChartFrame,
-  countTicks,
-  lineScale,
-  TICK_PX,
-  timeXAxis,
-  TOOLTIP_STYLE,
-  yAxisWidth,
-  yGridLines,
-} from "./chart-frame";
+import { CHART_SIZE, ChartFrame, countTicks, lineScale, TICK_PX, timeCountAxes, TOOLTIP_STYLE } from "./chart-frame";
 
 /**
  * Places held per faction over time: `series` as the server bucketed it (GET /api/timeline on the time
@@ -60,7 +48,6 @@ export function ControlChart({
   }, [series, axis, only]);
 
   const ticks = countTicks(most);
-  const top = ticks.at(-1)!;
   const now = new Map(placesHeld(control));
   const headline = factions.slice(0, 3).map((f) => (
     <span key={f} data-faction={f} data-count={now.get(f) ?? 0}>
@@ -71,10 +58,7 @@ export function ControlChart({
   return (
     <ChartFrame title={t("control")} headline={headline} testId="chart-control">
       <LineChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-        {yGridLines(ticks)}
-        {axisBreakAreas(axis)}
-        <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
-        <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+        {timeCountAxes(axis, model.locale, fontPx, ticks)}
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelFormatter={(v) => formatUtc(fromAxis(axis, Number(v)), model.locale)}

@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Line, LineChart, Tooltip } from "recharts";
 import { toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import type { DistancePointWire } from "@/lib/schemas/timeline";
 import { formatUtc } from "@/lib/format/time";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import { axisBreakAreas, axisTick, CHART_SIZE, ChartFrame, lineScale, TICK_PX, timeXAxis, TOOLTIP_STYLE, yAxisWidth, yGridLines } from "./chart-frame";
+import { CHART_SIZE, ChartFrame, lineScale, TICK_PX, timeCountAxes, TOOLTIP_STYLE } from "./chart-frame";
 
 /** The front closing in: the newest advances reported with a distance up to `at`, one line per target city. `fontPx`: tick size. */
 export function DistanceChart({
@@ -48,10 +48,7 @@ export function DistanceChart({
         <p className="chart-empty">{t("noDistances")}</p>
       ) : (
         <LineChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-          {yGridLines(ticks)}
-          {axisBreakAreas(axis)}
-          <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
-          <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+          {timeCountAxes(axis, model.locale, fontPx, ticks)}
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
             labelFormatter={(_, payload) => formatUtc(Number((payload[0]?.payload as { t?: number } | undefined)?.t ?? 0), model.locale)}

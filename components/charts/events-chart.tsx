@@ -2,24 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Bar, BarChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, ReferenceLine, Tooltip } from "recharts";
 import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import { formatAxisDate } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
-import {
-  axisBreakAreas,
-  axisTick,
-  CHART_SIZE,
-  ChartFrame,
-  countTicks,
-  lineScale,
-  TICK_PX,
-  timeXAxis,
-  TOOLTIP_STYLE,
-  yAxisWidth,
-  yGridLines,
-} from "./chart-frame";
+import { CHART_SIZE, ChartFrame, countTicks, lineScale, TICK_PX, timeCountAxes, TOOLTIP_STYLE } from "./chart-frame";
 
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
 export const TYPE_COLORS = { control_change: "#88CCEE", advance: "#44AA99", withdrawal: "#DDCC77", evacuation: "#CC6677", strike: "#AA4499" } as const;
@@ -55,7 +43,6 @@ export function EventsChart({
   const total = current ? bucketTotal(current) : 0;
   const busiest = rows.reduce((most, row) => Math.max(most, bucketTotal(row as Record<string, number>)), 0);
   const ticks = countTicks(busiest);
-  const top = ticks.at(-1)!;
   return (
     <ChartFrame
       title={t("charts.events")}
@@ -68,10 +55,7 @@ export function EventsChart({
       legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}
     >
       <BarChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
-        {yGridLines(ticks)}
-        {axisBreakAreas(axis)}
-        <XAxis {...timeXAxis(axis, model.locale, fontPx)} />
-        <YAxis tick={axisTick(fontPx)} width={yAxisWidth(top, fontPx)} domain={[0, top]} ticks={ticks} />
+        {timeCountAxes(axis, model.locale, fontPx, ticks)}
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)}
