@@ -11,6 +11,7 @@ import {
   controlAtTimes,
   controlCountsAtTimes,
   controlCountsFromCheckpoints,
+  extendCheckpoints,
 } from "./control-fold";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
@@ -186,5 +187,31 @@ describe("controlAtFromRecent", () => {
     // The test means something only if both outcomes occur.
     expect(answered).toBeGreaterThan(2);
     expect(answered).toBeLessThan(12);
+  });
+});
+
+describe("extendCheckpoints", () => {
+  const sorted = [...history(4 * CHECKPOINT_EVERY_CHANGES + 100, 3)].sort(compareControlChanges);
+  const before = buildCheckpoints(baseline, sorted);
+  const fresh = history(40, 11).map((c) => ({ ...c, order: c.order + 10_000_000 }));
+  const cases: [string, ControlChange[]][] = [
+    ["changes added at the end", [...sorted, ...fresh.map((c) => ({ ...c, occurredAt: sorted.at(-1)!.occurredAt + c.occurredAt - START }))]],
+    ["changes added in the middle", [...sorted, ...fresh.map((c) => ({ ...c, occurredAt: c.occurredAt + 300 * 3_600_000 }))].sort(compareControlChanges)],
+    ["a change taken out early", sorted.filter((_, i) => i !== 5)],
+    ["a change replaced by an equal copy (a re-read report)", sorted.map((c, i) => (i === 3 * CHECKPOINT_EVERY_CHANGES + 1 ? { ...c } : c))],
+    ["the last changes taken out", sorted.slice(0, 2 * CHECKPOINT_EVERY_CHANGES + 3)],
+    ["nothing changed", sorted],
+  ];
+  for (const [name, changes] of cases) {
+    it(`equals building them again: ${name}`, () => {
+      const extended = extendCheckpoints(before, changes);
+      expect(extended.states).toEqual(buildCheckpoints(baseline, changes).states);
+      expect(extended.changes).toBe(changes);
+    });
+  }
+  it("keeps the checkpoints before the first difference (the same objects) and folds from there", () => {
+    const changes = [...sorted, { ...sorted.at(-1)!, order: sorted.at(-1)!.order + 1 }];
+    const extended = extendCheckpoints(before, changes);
+    expect(extended.states.slice(0, 4).every((state, k) => state === before.states[k])).toBe(true);
   });
 });

@@ -94,15 +94,37 @@ export interface ControlCheckpoints {
 
 /** One fold over all changes, remembering the state every CHECKPOINT_EVERY_CHANGES changes. `changes` must be sorted. */
 export function buildCheckpoints(baseline: readonly BaselineHolding[], sortedChanges: readonly ControlChange[]): ControlCheckpoints {
-  const withBaseline = baselineState(baseline);
-  const without: State = new Map();
-  const states = [{ withBaseline: copy(withBaseline), without: copy(without) }];
-  sortedChanges.forEach((change, i) => {
-    applyChange(withBaseline, change);
-    applyChange(without, change);
+  return foldFrom({ baseline, changes: [], states: [{ withBaseline: baselineState(baseline), without: new Map() }] }, sortedChanges, 0);
+}
+
+/** How many changes at the start of two sorted lists are the same objects (a control index keeps unchanged ones). */
+export function samePrefix(a: readonly ControlChange[], b: readonly ControlChange[]): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * The checkpoints of new sorted changes over the same baseline, keeping those of `previous` before the
+ * first change that differs (same objects, in the same places) and folding on from there: a report
+ * posted about today refolds the last few changes, not the history. Equal to buildCheckpoints.
+ */
+export function extendCheckpoints(previous: ControlCheckpoints, sortedChanges: readonly ControlChange[]): ControlCheckpoints {
+  return foldFrom(previous, sortedChanges, Math.floor(samePrefix(previous.changes, sortedChanges) / CHECKPOINT_EVERY_CHANGES));
+}
+
+/** Checkpoints 0..k of `previous` (each still right for `sortedChanges`), then the fold on from checkpoint k. */
+function foldFrom(previous: ControlCheckpoints, sortedChanges: readonly ControlChange[], k: number): ControlCheckpoints {
+  const states = previous.states.slice(0, k + 1);
+  const withBaseline = copy(states[k]!.withBaseline);
+  const without = copy(states[k]!.without);
+  for (let i = k * CHECKPOINT_EVERY_CHANGES; i < sortedChanges.length; i++) {
+    applyChange(withBaseline, sortedChanges[i]!);
+    applyChange(without, sortedChanges[i]!);
     if ((i + 1) % CHECKPOINT_EVERY_CHANGES === 0) states.push({ withBaseline: copy(withBaseline), without: copy(without) });
-  });
-  return { baseline, changes: sortedChanges, states };
+  }
+  return { baseline: previous.baseline, changes: sortedChanges, states };
 }
 
 /** Number of changes with occurredAt ≤ at (binary search over the sorted changes). */

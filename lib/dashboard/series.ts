@@ -1,6 +1,6 @@
 /** Chart series, computed from events (pure; used by the charts and by /api/stats/*). */
 import type { BaselineHolding, ControlChange } from "../control/control-at";
-import { controlCountsAtTimes, controlCountsFromCheckpoints, type ControlCheckpoints } from "../control/control-fold";
+import { controlCountsAtTimes, controlCountsFromCheckpoints, samePrefix, type ControlCheckpoints } from "../control/control-fold";
 import { EVENT_TYPES, type EventType } from "../events/event-kinds";
 import type { ListedEvent } from "../schemas/event-query";
 import { axisBuckets, type TimeAxis } from "./time-axis";
@@ -60,6 +60,40 @@ export function controlSeriesAt(baseline: readonly BaselineHolding[], changes: r
 export function controlSeriesOnAxis(baseline: readonly BaselineHolding[], changes: readonly ControlChange[], axis: TimeAxis) {
   const size = BUCKET_MS[axis.bucket];
   return controlSeriesAt(baseline, changes, axisBuckets(axis, size), size, axis.end);
+}
+
+/** A control series on an axis with what it was computed from, so the next one can start where they differ. */
+export interface AxisControlSeries {
+  checkpoints: ControlCheckpoints;
+  /** Each bucket's last instant. */
+  ends: number[];
+  rows: { t: string; counts: Record<string, number> }[];
+}
+
+/**
+ * controlSeriesOnAxis from the checkpoints of every place's changes, counting the places `counts` picks
+ * (a region). Given the series computed before, its buckets that end before the first change that
+ * differs (and sit where they sat) are kept, and only the rest is folded, from the nearest checkpoint: a
+ * report about today costs the last buckets, not the history.
+ */
+export function controlSeriesOnAxisFromCheckpoints(
+  checkpoints: ControlCheckpoints,
+  axis: TimeAxis,
+  counts?: (place: string) => boolean,
+  previous?: AxisControlSeries,
+): AxisControlSeries {
+  const size = BUCKET_MS[axis.bucket];
+  const starts = axisBuckets(axis, size);
+  const ends = starts.map((start) => Math.min(start + size - 1, axis.end));
+  let kept = 0;
+  if (previous && previous.checkpoints.baseline === checkpoints.baseline) {
+    const same = samePrefix(previous.checkpoints.changes, checkpoints.changes);
+    const differsAt = Math.min(previous.checkpoints.changes[same]?.occurredAt ?? Infinity, checkpoints.changes[same]?.occurredAt ?? Infinity);
+    while (kept < ends.length && kept < previous.ends.length && ends[kept] === previous.ends[kept] && ends[kept]! < differsAt) kept++;
+  }
+  const fresh = controlCountsFromCheckpoints(checkpoints, ends.slice(kept), counts);
+  const rows = [...(previous?.rows.slice(0, kept) ?? []), ...starts.slice(kept).map((start, i) => ({ t: new Date(start).toISOString(), counts: fresh[i]! }))];
+  return { checkpoints, ends, rows };
 }
 
 /** Events per bucket by type (every type present, zero when none). */

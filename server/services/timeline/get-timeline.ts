@@ -1,15 +1,23 @@
-import type { BaselineHolding } from "../../../lib/control/control-at";
-import { controlSeriesOnAxis } from "../../../lib/dashboard/series";
+import { controlSeriesOnAxisFromCheckpoints, type AxisControlSeries } from "../../../lib/dashboard/series";
 import { timelineAxis } from "../../../lib/dashboard/timeline-axis";
 import type { Timeline, TimelineQuery } from "../../../lib/schemas/timeline";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { controlIndex, isCurrent } from "../control/internal/control-index";
+import { baselineHoldings, controlIndex, currentCheckpoints } from "../control/internal/control-index";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { readLastSeq } from "../feed/internal/read-feed";
 import { dayRows } from "./internal/day-rows";
 import { newestDistances } from "./internal/newest-distances";
+
+/** The last control series per region (a few: the whole desk's, and those of the regions walls and analysts ask for). */
+const lastSeries = new Map<string, AxisControlSeries>();
+const SERIES_KEPT = 16;
+function remember(key: string, series: AxisControlSeries) {
+  lastSeries.delete(key);
+  lastSeries.set(key, series);
+  if (lastSeries.size > SERIES_KEPT) lastSeries.delete(lastSeries.keys().next().value!);
+}
 
 /**
  * GET /api/timeline: the whole history in a bounded size (one row per day with events, the control
@@ -28,16 +36,20 @@ export async function getTimeline(ctx: AppContext, actor: Actor | null, query: T
   const regionPlaces = query.region ? places.filter(inRegion).map((p) => p.slug) : undefined;
   const [days, distances] = await Promise.all([dayRows(ctx.db, query.region), newestDistances(ctx.db, query.region)]);
 
-  const allBaseline = places.flatMap((p): (BaselineHolding & { inRegion: boolean })[] =>
-    p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0, inRegion: inRegion(p) }] : [],
-  );
+  const baseline = baselineHoldings(places);
   const axis = timelineAxis(
     days,
-    allBaseline.map((b) => b.since),
+    baseline.map((b) => b.since),
     ctx.now().getTime(),
   );
   const placeSet = regionPlaces ? new Set(regionPlaces) : undefined;
-  const baseline = allBaseline.filter((b) => b.inRegion).map(({ inRegion: _, ...b }) => b);
-  const changes = index.changes.filter((c) => isCurrent(c) && (!placeSet || placeSet.has(c.place)));
-  return { lastSeq, days, control: controlSeriesOnAxis(baseline, changes, axis), distances };
+  const key = query.region ? [...query.region].sort().join(",") : "";
+  const series = controlSeriesOnAxisFromCheckpoints(
+    currentCheckpoints(index, baseline),
+    axis,
+    placeSet && ((place) => placeSet.has(place)),
+    lastSeries.get(key),
+  );
+  remember(key, series);
+  return { lastSeq, days, control: series.rows, distances };
 }

@@ -3,12 +3,13 @@
  * memory, so that control at a time does not read and sort the whole history per request (the
  * 1,000,000-event target of DESIGN.md). It follows the feed: a request first reads the feed counter;
  * when it moved, only the reports named by the new feed entries are read again (incremental), and the
- * checkpoints of the current state are rebuilt on the next query that needs them. Shared per database
+ * checkpoints of the current state are brought up to date from the first change that differs on the next
+ * query that needs them. Shared per database
  * client on globalThis, because Next bundles pages' server components apart from the custom server.
  */
 import { count, empty, fetchRows, join, sql, storedDate } from "../../../db/sql";
 import { compareControlChanges, type BaselineHolding, type ControlChange } from "../../../../lib/control/control-at";
-import { buildCheckpoints, type ControlCheckpoints, changesByPlace } from "../../../../lib/control/control-fold";
+import { buildCheckpoints, type ControlCheckpoints, changesByPlace, extendCheckpoints } from "../../../../lib/control/control-fold";
 import type { Db } from "../../../db/client";
 import { readLastSeq } from "../../feed/internal/read-feed";
 
@@ -26,7 +27,8 @@ interface ControlIndex {
   seq: number;
   /** Sorted by compareControlChanges. */
   changes: IndexedChange[];
-  current?: { key: string; checkpoints: ControlCheckpoints };
+  /** Checkpoints of the current state over a baseline (`key`); `stale` once `changes` moved on since. */
+  current?: { key: string; checkpoints: ControlCheckpoints; stale?: boolean };
   /** `changes` split by place, for "what we knew then" (built on first use after each change of `changes`). */
   byPlace?: { of: IndexedChange[]; lists: Map<string, IndexedChange[]> };
   updating?: Promise<void>;
@@ -134,7 +136,7 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
     fresh.sort(compareControlChanges),
   );
   index.seq = seq;
-  index.current = undefined;
+  if (index.current) index.current.stale = true;
 }
 
 const loading = new WeakMap<Db, Promise<ControlIndex>>();
@@ -186,10 +188,15 @@ export function baselineHoldings(places: readonly { slug: string; baselineFactio
   return places.flatMap((p) => (p.baselineFaction ? [{ place: p.slug, faction: p.baselineFaction, since: p.baselineSince?.getTime() ?? 0 }] : []));
 }
 
-/** Checkpoints of the current state over the full baseline, rebuilt when the changes or the baseline changed. */
+/**
+ * Checkpoints of the current state over the full baseline: built when the baseline changed; when only
+ * the changes moved on, kept up to the first change that differs and folded on from there
+ * (extendCheckpoints: a report about today refolds the last checkpoint's changes, not the history).
+ */
 export function currentCheckpoints(index: ControlIndex, baseline: readonly BaselineHolding[]): ControlCheckpoints {
   const key = baseline.map((b) => `${b.place}:${b.faction}:${b.since}`).join("|");
   if (index.current?.key !== key) index.current = { key, checkpoints: buildCheckpoints(baseline, index.changes.filter(isCurrent)) };
+  else if (index.current.stale) index.current = { key, checkpoints: extendCheckpoints(index.current.checkpoints, index.changes.filter(isCurrent)) };
   return index.current.checkpoints;
 }
 
