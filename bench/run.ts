@@ -11,6 +11,7 @@ import { measureDashboardLoad, type DashboardLoad } from "./dashboard-load";
 import { measureEventQueries, type EventQueries } from "./event-queries";
 import type { HistoryPages } from "./history-pages";
 import { measureFeedLoad, type FeedLoad, type LatencyFigure } from "./feed/feed-load";
+import { codeVersion } from "./code-version";
 import { wallSection, withSection } from "./wall-run";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
@@ -224,17 +225,6 @@ recharts' CartesianGrid was ~3 KB, measured 2026-12-01). The next lever would be
 
 ${eventSection(events, loads.events)}
 ${feedSection(feed, loads.feed)}`;
-}
-
-/** The commit measured (and whether the tree had changes on top of it). */
-function codeVersion(): string {
-  try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    return dirty ? `${commit} with uncommitted changes` : commit;
-  } catch {
-    return "not recorded (no git)";
-  }
 }
 
 /** Writes the page, keeping the section of the last wall run (`npm run bench:wall`, bench/wall-run.ts). */

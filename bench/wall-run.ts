@@ -15,6 +15,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { call, login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
+import { codeVersion } from "./code-version";
 import { plannedReports, postHistory } from "./history";
 
 export const WALL_SECTION_START = "<!-- wall-run: written by bench/wall-run.ts -->";
@@ -76,6 +77,8 @@ async function main() {
     const page = await context.newPage();
     page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
     await page.goto(`${server.url}/wall`, { waitUntil: "networkidle" });
+    // A reload (the wall's watchdog, a crash page) would drop this mark.
+    await page.evaluate(() => Object.assign(window, { wallRunMark: true }));
     const cdp = await context.newCDPSession(page);
 
     const places = (await call<{ slug: string; region: string | null }[]>(server.url, "GET", "/api/places")).body;
@@ -153,7 +156,7 @@ async function main() {
     }
     await page.waitForTimeout(2_000);
     await sample(minutes);
-    const reloaded = await page.evaluate(() => performance.getEntriesByType("navigation").length);
+    const reloaded = !(await page.evaluate(() => "wallRunMark" in window));
     fs.writeFileSync(OUT, withSection(fs.readFileSync(OUT, "utf8"), section({ minutes, events, history, samples, failures, reloaded })));
     console.log(JSON.stringify({ minutes, events, samples, failures }));
   } finally {
@@ -163,7 +166,7 @@ async function main() {
   }
 }
 
-function section(run: { minutes: number; events: number; history: { reports: number }; samples: Sample[]; failures: number; reloaded: number }): string {
+function section(run: { minutes: number; events: number; history: { reports: number }; samples: Sample[]; failures: number; reloaded: boolean }): string {
   const settled = run.samples.filter((s) => s.minute >= SETTLED_AFTER_MIN);
   const first = settled[0] ?? run.samples[0]!;
   const last = run.samples.at(-1)!;
@@ -174,13 +177,14 @@ function section(run: { minutes: number; events: number; history: { reports: num
   const every = (n: number) => run.samples.filter((s, i) => i % n === 0 || s === last);
   const rows = every(run.samples.length > 20 ? 10 : 1)
     .map(
-      (s) => `| ${s.minute} | ${s.posts.toLocaleString("en-GB")} | ${s.heapMb} | ${s.domNodes.toLocaleString("en-GB")} | ${s.listeners} | ${s.serverRssMb} |`,
+      (s) =>
+        `| ${s.minute} | ${s.posts.toLocaleString("en-GB")} | ${s.heapMb} | ${s.domNodes.toLocaleString("en-GB")} | ${s.listeners.toLocaleString("en-GB")} | ${s.serverRssMb} |`,
     )
     .join("\n");
   return `${WALL_SECTION_START}
 ## The wall left running (\`bench/wall-run.ts\`)
 
-- **Date**: ${new Date().toISOString()}; **command**: \`npm run build && npm run bench:wall -- --minutes=${run.minutes} --events=${run.events}\`; load average at the end: ${os
+- **Date**: ${new Date().toISOString()}; **code**: ${codeVersion()}; **command**: \`npm run build && npm run bench:wall -- --minutes=${run.minutes} --events=${run.events}\`; load average at the end: ${os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(", ")}
@@ -189,7 +193,7 @@ A ${run.events.toLocaleString("en-GB")}-event history (${run.history.reports.toL
 1920×1080 for ${run.minutes} minutes while an editor posts a report of five events every 2 s (occurring now; one in
 30 then retracted, one in 30 corrected). Every minute: two forced collections (CDP), then the page's JS heap,
 DOM nodes and event listeners, and the server's RSS. The newest post's title was on the ticker at ${run.samples.length - missing.length} of
-${run.samples.length} samples${missing.length ? ` (not at minutes ${missing.join(", ")})` : ""}; ${run.failures} writes failed; the page navigated ${run.reloaded} time(s).
+${run.samples.length} samples${missing.length ? ` (not at minutes ${missing.join(", ")})` : ""}; ${run.failures} writes failed; the page ${run.reloaded ? "**was reloaded** during the run" : "was never reloaded"}.
 
 | minute | posts | JS heap MB | DOM nodes | listeners | server RSS MB |
 |---|---|---|---|---|---|
