@@ -99,6 +99,7 @@ export function buildCheckpoints(baseline: readonly BaselineHolding[], sortedCha
 
 /** How many changes at the start of two sorted lists are the same objects (a control index keeps unchanged ones). */
 export function samePrefix(a: readonly ControlChange[], b: readonly ControlChange[]): number {
+  if (a === b) return a.length;
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i < n && a[i] === b[i]) i++;

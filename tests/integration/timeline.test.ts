@@ -109,7 +109,9 @@ beforeAll(async () => {
   ]);
   const retracted = await post("Qusayr", [ev("control_change", "2024-12-06T00:00:00Z", "hezbollah", { place: "qusayr" })]);
   const corrected = await post("Daraa", [ev("control_change", "2024-12-06T18:00:00Z", "southern-rebels", { place: "daraa" })]);
-  // The timeline is read (and cached) before the retraction and the correction: they must show.
+  // Corrected below into a report without any control change: the control index must drop its change.
+  const noLongerControl = await post("Saraqib", [ev("control_change", "2024-12-05T10:00:00Z", "hts", { place: "saraqib" })]);
+  // The timeline is read (and cached) before the retraction and the corrections: they must show.
   expect((await call(server.url, "GET", "/api/timeline")).status).toBe(200);
   for (const id of [retracted, retractedSpan]) {
     expect((await call(server.url, "POST", `/api/reports/${id}/retract`, { token: editor, body: { reason: "Not confirmed." } })).status).toBe(200);
@@ -124,6 +126,13 @@ beforeAll(async () => {
     },
   });
   expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+  // Read again, so that this correction alone is the next feed entry the control index catches up on.
+  expect((await call(server.url, "GET", "/api/timeline")).status).toBe(200);
+  const strikeOnly = await call(server.url, "PATCH", `/api/reports/${noLongerControl}`, {
+    token: editor,
+    body: { version: 1, reason: "It was a strike.", events: [ev("strike", "2024-12-05T10:00:00Z", "russia", { place: "saraqib" })] },
+  });
+  expect(strikeOnly.status, JSON.stringify(strikeOnly.body)).toBe(200);
 }, 60_000);
 afterAll(async () => server?.stop());
 

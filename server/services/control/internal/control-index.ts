@@ -27,6 +27,8 @@ interface ControlIndex {
   seq: number;
   /** Sorted by compareControlChanges. */
   changes: IndexedChange[];
+  /** The reports that have changes in `changes` (a report without any needs no merge when it is re-read). */
+  withChanges: Set<string>;
   /** Checkpoints of the current state over a baseline (`key`); `stale` once `changes` moved on since. */
   current?: { key: string; checkpoints: ControlCheckpoints; stale?: boolean };
   /** `changes` split by place, for "what we knew then" (built on first use after each change of `changes`). */
@@ -130,12 +132,17 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
     const rows = await fetchRows<ChangeRow>(db, sql`${SELECT_CHANGES} AND e."reportId" IN (${join(batch)})`);
     fresh.push(...rows.map(toChange));
   }
+  index.seq = seq;
+  // Most reports carry no control change (strikes, movements): then the sorted list, and the
+  // checkpoints folded from it, stay as they are (a merge walks every change).
+  if (fresh.length === 0 && !reportIds.some((id) => index.withChanges.has(id))) return;
   const stale = new Set(reportIds);
   index.changes = merge(
     index.changes.filter((c) => !stale.has(c.reportId)),
     fresh.sort(compareControlChanges),
   );
-  index.seq = seq;
+  for (const id of reportIds) index.withChanges.delete(id);
+  for (const change of fresh) index.withChanges.add(change.reportId);
   if (index.current) index.current.stale = true;
 }
 
@@ -154,7 +161,7 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
     if (!load) {
       load = readAllChanges(db)
         .then((changes) => {
-          const loaded = indexes().get(db) ?? { seq, changes };
+          const loaded = indexes().get(db) ?? { seq, changes, withChanges: new Set(changes.map((c) => c.reportId)) };
           indexes().set(db, loaded);
           return loaded;
         })
