@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { preload } from "react-dom";
-import { BASEMAP_URL, REGION_SHAPES_URL, ZONES_URL, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
+import { BASEMAP_URL, REGION_SHAPES_URL, ZONES_URL, basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import type { MapViewProps } from "./map-view";
 
 const MAPBOX_TOKEN = process.env.NEXT_PUBLIC_MAPBOX_TOKEN;
@@ -25,9 +25,10 @@ const MapboxMap = dynamic(loadMapbox, { ssr: false, loading });
  * preload), and the shapes into the query cache the map reads.
  */
 function usePrefetchMapData() {
-  for (const url of [BASEMAP_URL, ZONES_URL, REGION_SHAPES_URL]) preload(url, { as: "fetch", crossOrigin: "anonymous" });
+  for (const url of [...(MAPBOX_TOKEN ? [] : [BASEMAP_URL]), ZONES_URL, REGION_SHAPES_URL]) preload(url, { as: "fetch", crossOrigin: "anonymous" });
   const client = useQueryClient();
   useEffect(() => {
+    if (!MAPBOX_TOKEN) void client.prefetchQuery(basemapQuery());
     void client.prefetchQuery(zonesQuery());
     void client.prefetchQuery(regionsShapeQuery());
   }, [client]);

@@ -15,6 +15,7 @@ export const baseKeys = {
   feed: ["feed", "live"] as const,
   places: ["places"] as const,
   factions: ["factions"] as const,
+  basemap: ["map", "basemap"] as const,
   zones: ["map", "zones"] as const,
   regionShapes: ["map", "regions"] as const,
   /** One report as a card's history shows it (the version makes a correction a new entry). */

@@ -5,7 +5,11 @@ import type { Faction, Place } from "../schemas/reference";
 import { api as getJson } from "./api";
 import { baseKeys } from "./query-keys";
 
-/** The offline basemap (land, borders), fetched by the map library itself; HTTP-cached for a day. */
+/**
+ * The offline basemap (land, borders), HTTP-cached for a day. Read through the query cache like the
+ * shapes below: the map library's own request would come from its web worker, which cannot use the
+ * page's preload (the file was downloaded twice).
+ */
 export const BASEMAP_URL = "/api/map/basemap.geojson";
 /** The areas drawn from the gazetteer: one cell per place, and the regions' shapes. */
 export const ZONES_URL = "/api/map/zones.geojson";
@@ -13,6 +17,7 @@ export const REGION_SHAPES_URL = "/api/regions.geojson";
 
 export const placesQuery = () => queryOptions({ queryKey: baseKeys.places, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
 export const factionsQuery = () => queryOptions({ queryKey: baseKeys.factions, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });
+export const basemapQuery = () => queryOptions({ queryKey: baseKeys.basemap, queryFn: () => getJson<FeatureCollection>(BASEMAP_URL), staleTime: Infinity });
 export const zonesQuery = () => queryOptions({ queryKey: baseKeys.zones, queryFn: () => getJson<FeatureCollection>(ZONES_URL), staleTime: Infinity });
 export const regionsShapeQuery = () =>
   queryOptions({ queryKey: baseKeys.regionShapes, queryFn: () => getJson<FeatureCollection>(REGION_SHAPES_URL), staleTime: Infinity });
