@@ -1,14 +1,13 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { mediaQueryList } from "./use-media-query";
 
 export type ThemeMode = "dark" | "light";
 export type ThemeChoice = ThemeMode | "system";
 export const THEME_STORAGE_KEY = "sd-theme";
 
-/** One MediaQueryList for the page: a listener must come off the list it was put on (a wall runs for days). */
-let darkQuery: MediaQueryList | undefined;
-const media = () => (darkQuery ??= window.matchMedia("(prefers-color-scheme: dark)"));
+const media = () => mediaQueryList("(prefers-color-scheme: dark)");
 
 function currentMode(): ThemeMode {
   const forced = document.documentElement.dataset.theme;

@@ -2,9 +2,12 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 
-/** One MediaQueryList per query for the page, so that listeners come off the list they were put on. */
+/**
+ * One MediaQueryList per query for the page (the theme hook and useMediaQuery): a listener must come off
+ * the list it was put on, and `matchMedia` answers a new list each call (a wall runs for days).
+ */
 const lists = new Map<string, MediaQueryList>();
-const listFor = (query: string) => {
+export const mediaQueryList = (query: string) => {
   let list = lists.get(query);
   if (!list) lists.set(query, (list = window.matchMedia(query)));
   return list;
@@ -14,7 +17,7 @@ const listFor = (query: string) => {
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (notify: () => void) => {
-      const list = listFor(query);
+      const list = mediaQueryList(query);
       list.addEventListener("change", notify);
       return () => list.removeEventListener("change", notify);
     },
@@ -22,7 +25,7 @@ export function useMediaQuery(query: string): boolean {
   );
   return useSyncExternalStore(
     subscribe,
-    () => listFor(query).matches,
+    () => mediaQueryList(query).matches,
     () => false,
   );
 }
