@@ -43,7 +43,8 @@ export async function getTimeline(ctx: AppContext, actor: Actor | null, query: T
     ctx.now().getTime(),
   );
   const placeSet = regionPlaces ? new Set(regionPlaces) : undefined;
-  const key = query.region ? [...query.region].sort().join(",") : "";
+  // Keyed by the places counted, not the regions' names: a place added to a region is a new series.
+  const key = regionPlaces ? [...regionPlaces].sort().join(",") : "";
   const series = controlSeriesOnAxisFromCheckpoints(
     currentCheckpoints(index, baseline),
     axis,
