@@ -4,6 +4,7 @@
  * as drafts, ~1 % retracted with POST /api/reports/:id/retract. Deterministic: the same count gives the
  * same history. The events span the year before 8 Dec 2024 across the gazetteer's places and 13 factions.
  */
+import { mulberry32 } from "../lib/testing/random-control-history";
 import { call } from "../tests/integration/support/api";
 
 /** Events per generated report. */
@@ -24,16 +25,8 @@ const TYPES = [
 const CONFIDENCES = ["claimed", "reported", "confirmed"] as const;
 const FACTIONS = ["government", "hts", "sna", "southern-rebels", "sdf", "sfa", "isis", "russia", "iran", "hezbollah", "turkey", "usa", "israel"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run generates the same history. */
-export function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run generates the same history. */
+export const random = mulberry32;
 
 export interface PlannedReport {
   n: number;

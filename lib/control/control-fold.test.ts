@@ -13,30 +13,15 @@ import {
   controlCountsFromCheckpoints,
   extendCheckpoints,
 } from "./control-fold";
+import { randomControlHistory } from "../testing/random-control-history";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus"];
 const FACTIONS = ["government", "hts", "sna", "sdf"];
 const START = Date.parse("2024-11-26T00:00:00Z");
 const baseline: BaselineHolding[] = PLACES.slice(0, 4).map((place, i) => ({ place, faction: FACTIONS[i % 2]!, since: START }));
 
-/** A deterministic pseudo-random history (mulberry32), with ties in time and contested changes. */
-function history(n: number, seed = 7): ControlChange[] {
-  let a = seed;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, (_, i) => ({
-    place: PLACES[Math.floor(rand() * PLACES.length)]!,
-    faction: FACTIONS[Math.floor(rand() * FACTIONS.length)]!,
-    contested: rand() < 0.3,
-    // Whole hours, so that many changes share an instant and the tie-break matters.
-    occurredAt: START + 3_600_000 * (1 + Math.floor(rand() * n * 0.3)),
-    order: Math.floor(rand() * 1000) * 1000 + i,
-  }));
-}
+/** A deterministic pseudo-random history, with ties in time and contested changes. */
+const history = (n: number, seed = 7): ControlChange[] => randomControlHistory({ n, seed, places: PLACES, factions: FACTIONS, start: START, hours: n * 0.3 });
 
 describe("fast control folds agree with controlAt", () => {
   const changes = history(3 * CHECKPOINT_EVERY_CHANGES + 17);

@@ -3,6 +3,7 @@ import { compareControlChanges, type BaselineHolding, type ControlChange } from 
 import { buildCheckpoints, CHECKPOINT_EVERY_CHANGES, extendCheckpoints } from "../control/control-fold";
 import { controlSeriesOnAxis, controlSeriesOnAxisFromCheckpoints } from "./series";
 import { timeAxis } from "./time-axis";
+import { randomControlHistory } from "../testing/random-control-history";
 
 const PLACES = ["aleppo", "hama", "homs", "idlib", "damascus", "daraa"];
 const FACTIONS = ["government", "hts", "sna", "sdf"];
@@ -10,22 +11,8 @@ const START = Date.parse("2024-01-01T00:00:00Z");
 const HOUR = 3_600_000;
 const baseline: BaselineHolding[] = PLACES.slice(0, 5).map((place, i) => ({ place, faction: FACTIONS[i % 2]!, since: START }));
 
-function history(n: number, seed: number, from = START): ControlChange[] {
-  let a = seed;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, (_, i) => ({
-    place: PLACES[Math.floor(rand() * PLACES.length)]!,
-    faction: FACTIONS[Math.floor(rand() * FACTIONS.length)]!,
-    contested: rand() < 0.3,
-    occurredAt: from + HOUR * (1 + Math.floor(rand() * 24 * 200)),
-    order: seed * 1_000_000 + i,
-  }));
-}
+const history = (n: number, seed: number, from = START): ControlChange[] =>
+  randomControlHistory({ n, seed, places: PLACES, factions: FACTIONS, start: from, hours: 24 * 200, orderBase: seed * 1_000_000, plainOrder: true });
 
 describe("controlSeriesOnAxisFromCheckpoints", () => {
   const sorted = history(3 * CHECKPOINT_EVERY_CHANGES + 50, 5).sort(compareControlChanges);
