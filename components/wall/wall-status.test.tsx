@@ -15,7 +15,11 @@ const RENDERED_AT = Date.parse("2026-11-26T04:31:59.800Z"); // 200 ms before the
  * The bar's first render on a machine whose clock reads `now`, and `stepMs` later at every further
  * reading (time passes between readings: on the server hardly, in a browser that yields, hundreds of ms).
  */
-function firstRender(now: number, stepMs: number) {
+function firstRender(
+  now: number,
+  stepMs: number,
+  { connection = "connecting", lastReportAt = RENDERED_AT - 5_000 }: { connection?: "connecting" | "live"; lastReportAt?: number | null } = {},
+) {
   let clock = now;
   vi.spyOn(Date, "now").mockImplementation(() => {
     const reading = clock;
@@ -24,14 +28,7 @@ function firstRender(now: number, stepMs: number) {
   });
   return renderToString(
     <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
-      <WallStatus
-        connection="connecting"
-        lastReportAt={RENDERED_AT - 5_000}
-        renderedAt={RENDERED_AT}
-        staleAfterMs={600_000}
-        reloadAfterMs={600_000}
-        filter={null}
-      />
+      <WallStatus connection={connection} lastReportAt={lastReportAt} renderedAt={RENDERED_AT} staleAfterMs={600_000} reloadAfterMs={600_000} filter={null} />
     </NextIntlClientProvider>,
   );
 }
@@ -49,5 +46,12 @@ describe("WallStatus", () => {
     expect(firstRender(RENDERED_AT - 3_000 + 1_500, 400)).toBe(server);
     // Its clock is right and it hydrates after the minute changed.
     expect(firstRender(RENDERED_AT + 500, 400)).toBe(server);
+  });
+
+  it("says a desk without reports has none, not how long since the last", () => {
+    const empty = firstRender(RENDERED_AT, 0, { connection: "live", lastReportAt: null });
+    expect(empty).toContain('data-level="quiet"');
+    expect(empty).toContain("No reports yet");
+    expect(empty).not.toContain("No new report for");
   });
 });

@@ -116,7 +116,9 @@ export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs,
           {state.level === "offline"
             ? t("offline", { since: formatUtc((clock.notLiveSince ?? clock.now) + clockOffsetMs, locale, "time") })
             : state.level === "quiet"
-              ? t("quiet", { ago: ago ?? "–" })
+              ? ago === null
+                ? t("noReports")
+                : t("quiet", { ago })
               : state.level === "connecting"
                 ? t("connecting")
                 : t("live")}
