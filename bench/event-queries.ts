@@ -7,6 +7,7 @@
  * writes them to docs/BENCHMARKS.md.
  */
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import { login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
 import { HISTORY_END, HISTORY_MS, postHistory, random } from "./history";
@@ -62,16 +63,42 @@ async function time(url: string, paths: () => string, count: number): Promise<{ 
   return { p50: Math.round(percentile(ms, 50) * 10) / 10, p95: Math.round(percentile(ms, 95) * 10) / 10, rows };
 }
 
-export async function measureEventQueries(options: { events?: number } = {}): Promise<EventQueries> {
+/** What an earlier run's history file holds (bench/history.ts's figures, without the posting). */
+async function describeHistory(dbFile: string): Promise<Awaited<ReturnType<typeof postHistory>>> {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const one = (query: string) => Number((db.prepare(query).get() as { n: number }).n);
+    return {
+      events: one(`SELECT COUNT(*) AS n FROM "Event"`),
+      reports: one(`SELECT COUNT(*) AS n FROM "Report"`),
+      controlChanges: one(`SELECT COUNT(*) AS n FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" WHERE e."type" = 'control_change' AND r."status" = 'published'`),
+      seconds: 0,
+      reportsPerSecond: 0,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `history`: a SQLite file holding a history posted by an earlier run (bench/history.ts), measured on a
+ * copy instead of posting `events` again (a quick re-measure after a change; the posting figures are 0).
+ */
+export async function measureEventQueries(options: { events?: number; history?: string } = {}): Promise<EventQueries> {
   const events = options.events ?? 1_000_000;
   const dbFile = tempDbFile("bench-events");
-  const writer = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
   let history: Awaited<ReturnType<typeof postHistory>>;
-  try {
-    const editor = (await tokenFor(writer.url, await login(writer.url), "editor")).token;
-    history = await postHistory(writer.url, editor, events, (line) => console.error(line));
-  } finally {
-    await writer.stop();
+  if (options.history) {
+    fs.copyFileSync(options.history, dbFile);
+    history = await describeHistory(dbFile);
+  } else {
+    const writer = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
+    try {
+      const editor = (await tokenFor(writer.url, await login(writer.url), "editor")).token;
+      history = await postHistory(writer.url, editor, events, (line) => console.error(line));
+    } finally {
+      await writer.stop();
+    }
   }
   const { reports, controlChanges } = history;
   const dbMb = Math.round(fs.statSync(dbFile).size / 2 ** 20);
@@ -135,17 +162,21 @@ export async function measureEventQueries(options: { events?: number } = {}): Pr
       console.error(`  ${name}: p50 ${t.p50} ms, p95 ${t.p95} ms (${t.rows} rows)`);
     }
     const pages = await measureHistoryPages(server.url, (line) => console.error(line));
-    return { events, reports, controlChanges, postSeconds: history.seconds, reportsPerSecond: history.reportsPerSecond, dbMb, firstControlMs, timings, pages };
+    return { events: history.events, reports, controlChanges, postSeconds: history.seconds, reportsPerSecond: history.reportsPerSecond, dbMb, firstControlMs, timings, pages };
   } finally {
     await server.stop();
     fs.rmSync(dbFile.replace(/situation\.db$/, ""), { recursive: true, force: true });
   }
 }
 
-/** `npx tsx bench/event-queries.ts [events]`: this benchmark alone, printed as JSON. */
+/**
+ * `npx tsx bench/event-queries.ts [events]`: this benchmark alone, printed as JSON;
+ * `npx tsx bench/event-queries.ts --history=<situation.db>`: the same over a copy of an earlier history.
+ */
 if (process.argv[1]?.endsWith("event-queries.ts")) {
-  const count = Number(process.argv[2] ?? 1_000_000);
-  measureEventQueries({ events: count }).then(
+  const reuse = process.argv.find((a) => a.startsWith("--history="))?.slice("--history=".length);
+  const count = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 1_000_000);
+  measureEventQueries(reuse ? { history: reuse } : { events: count }).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {
       console.error(error);

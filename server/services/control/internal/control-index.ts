@@ -93,30 +93,44 @@ function merge(a: IndexedChange[], b: IndexedChange[]): IndexedChange[] {
   return out;
 }
 
-/** Control changes read per query when the index loads; the thread serves requests between them. */
-const LOAD_CHUNK_ROWS = 2_000;
+/**
+ * How long one read of the loading index may hold the request thread, and the rows its first read takes:
+ * each later read takes as many rows as the last one read in this time (between LOAD_ROWS_MIN and _MAX).
+ */
+const LOAD_SLICE_MS = 8;
+const LOAD_ROWS_FIRST = 250;
+const LOAD_ROWS_MIN = 50;
+const LOAD_ROWS_MAX = 4_000;
 
 /**
- * Every control change, in chunks in (occurredAt, id) order with a yield between them: one query for all
- * of them held the request thread for seconds at 1,000,000 events (better-sqlite3 answers on the calling
- * thread), so the first requests after a start waited however they were answered. Rows come back almost
- * in fold order, so the sort after them is a near-linear merge of ties.
+ * Every control change, in time slices in (occurredAt, id) order with a yield between them: one query for
+ * all of them held the request thread for seconds at 1,000,000 events (better-sqlite3 answers on the
+ * calling thread, and Prisma turns each row into an object there too), so the first requests after a start
+ * waited however they were answered; reads of a fixed 2,000 rows still held it ~80 ms each on a slow
+ * machine, which every request in the first seconds waited for. Rows come back almost in fold order, so
+ * the sort after them is a near-linear merge of ties.
  */
 async function readAllChanges(db: Db): Promise<IndexedChange[]> {
   const changes: IndexedChange[] = [];
   let after: { occurredAt: ChangeRow["occurredAt"]; id: string } | undefined;
+  let rowsPerRead = LOAD_ROWS_FIRST;
   for (;;) {
+    const started = performance.now();
     const rows = await fetchRows<ChangeRow & { id: string }>(
       db,
       sql`SELECT e."id", ${SELECT_CHANGES_COLUMNS} ${SELECT_CHANGES_FROM}
         ${after ? sql`AND e."occurredAt" >= ${after.occurredAt} AND (e."occurredAt" > ${after.occurredAt} OR e."id" > ${after.id})` : empty}
-        ORDER BY e."occurredAt", e."id" LIMIT ${count(LOAD_CHUNK_ROWS)}`,
+        ORDER BY e."occurredAt", e."id" LIMIT ${count(rowsPerRead)}`,
     );
     for (const row of rows) changes.push(toChange(row));
-    if (rows.length < LOAD_CHUNK_ROWS) return changes.sort(compareControlChanges);
+    if (rows.length < rowsPerRead) return changes.sort(compareControlChanges);
+    const elapsed = Math.max(performance.now() - started, 0.1);
+    rowsPerRead = Math.round(Math.min(LOAD_ROWS_MAX, Math.max(LOAD_ROWS_MIN, (rowsPerRead * LOAD_SLICE_MS) / elapsed)));
     const last = rows.at(-1)!;
     after = { occurredAt: last.occurredAt, id: last.id };
-    await new Promise((resolve) => setImmediate(resolve));
+    // A pause as long as the read: requests in flight finish their steps in it (an immediate yield let
+    // the next read in between each of a request's queries).
+    await new Promise((resolve) => setTimeout(resolve, LOAD_SLICE_MS));
   }
 }
 
