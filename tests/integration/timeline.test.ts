@@ -152,6 +152,32 @@ describe("GET /api/timeline", () => {
     });
   }
 
+  it("keeps its distances only while no report with an advance changed", async () => {
+    const distances = async () =>
+      (await call<Timeline>(server.url, "GET", "/api/timeline")).body.distances.map((d) => [d.toward, d.distanceKm]);
+    const expected = async () => (await expectedTimeline(null)).distances;
+    const before = await distances();
+    expect(before).toEqual(await expected());
+    // A strike cannot change them (the kept reading is used).
+    const strike = await post("Kept distances: strike", [ev("strike", "2024-12-06T12:00:00Z", "russia", { place: "idlib" })]);
+    expect(await distances()).toEqual(before);
+    // A new report with an advance: not among those read, but it has an advance now.
+    const advance = await post("Kept distances: advance", [ev("advance", "2024-12-06T12:30:00Z", "hts", { toward: "homs", distanceKm: 7 })]);
+    const withAdvance = await distances();
+    expect(withAdvance).toContainEqual(["homs", 7]);
+    expect(withAdvance).toEqual(await expected());
+    // Corrected into a strike: no advance now, but it was among those read.
+    const patch = await call(server.url, "PATCH", `/api/reports/${advance}`, {
+      token: editor,
+      body: { version: 1, reason: "It was a strike.", events: [ev("strike", "2024-12-06T12:30:00Z", "russia", { place: "homs" })] },
+    });
+    expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+    expect(await distances()).toEqual(before);
+    // The later tests count the fixture above: take these two away again.
+    for (const id of [strike, advance])
+      expect((await call(server.url, "POST", `/api/reports/${id}/retract`, { token: editor, body: { reason: "Test report." } })).status).toBe(200);
+  });
+
   it("refuses an unknown region, naming the field", async () => {
     const response = await call(server.url, "GET", "/api/timeline?region=atlantis");
     expect(response.status).toBe(400);
