@@ -108,6 +108,11 @@ describe("helpers", () => {
     expect(slugFromName("Al-Qusayr")).toBe("al-qusayr");
     expect(slugFromName("  Ma'arrat al-Nu'mān ")).toBe("maarrat-al-numan");
     expect(slugFromName("حمص")).toBe("");
+    // GeoNames' transliterations and other Latin letters.
+    expect(slugFromName("‘Arīqah")).toBe("ariqah");
+    expect(slugFromName("Ra’s al ‘Ayn")).toBe("ras-al-ayn");
+    expect(slugFromName("Łódź")).toBe("lodz");
+    expect(slugFromName("Straße")).toBe("strasse");
   });
 });
 

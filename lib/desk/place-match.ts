@@ -14,6 +14,9 @@ export const PLACE_ALIASES: Readonly<Record<string, readonly string[]>> = refere
 /** Transliterated Arabic articles, dropped when they lead a word ("As-Suwayda", "Deir ez-Zor"). */
 const LATIN_ARTICLES = new Set(["al", "el", "as", "ash", "es", "ar", "er", "ad", "adh", "ed", "an", "en", "at", "ath", "et", "az", "ez"]);
 
+/** Latin letters that NFKD leaves whole, as ASCII spells them. */
+const LATIN_SPELLED: Record<string, string> = { ß: "ss", æ: "ae", ø: "o", đ: "d", ð: "d", ł: "l", ı: "i" };
+
 /** Arabic letter forms that spellings mix: alef with hamza or madda, alef maqsura, taa marbuta, hamza seats. */
 const ARABIC_FOLD: Record<string, string> = { أ: "ا", إ: "ا", آ: "ا", ٱ: "ا", ى: "ي", ة: "ه", ؤ: "و", ئ: "ي" };
 
@@ -172,13 +175,18 @@ export const splitPlaceList = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** A slug for a new place's name: "Al-Qusayr" → "al-qusayr" (accents dropped, only a–z, 0–9 and hyphens). */
+/**
+ * A slug for a new place's name: "Al-Qusayr" → "al-qusayr" (accents and transliteration marks dropped,
+ * Latin letters without a decomposition spelled out, only a–z, 0–9 and hyphens); empty for a name in
+ * another script only.
+ */
 export function slugFromName(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/['’ʼʻ`]/g, "")
+    .replace(/['’‘ʼʻʿʾ`´]/g, "")
+    .replace(/[ßæøđðłı]/g, (c) => LATIN_SPELLED[c] ?? c)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 64)

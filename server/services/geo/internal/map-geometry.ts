@@ -23,7 +23,7 @@ const BASEMAP_CLIP: [number, number, number, number] = [-25, -5, 110, 78];
 /** Decimal places kept in the basemap's coordinates: 0.001° is ~100 m, finer than the 1:50m borders. */
 const BASEMAP_DECIMALS = 3;
 
-type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
+export type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
 
 let countries: Country[] | undefined;
 function allCountries(): Country[] {
@@ -35,6 +35,11 @@ function allCountries(): Country[] {
 function intersectsBbox(country: Country, [minX, minY, maxX, maxY]: typeof BASEMAP_BBOX): boolean {
   const rings = country.geometry.type === "Polygon" ? country.geometry.coordinates : country.geometry.coordinates.flat();
   return rings.some((ring) => ring.some(([x, y]) => x! >= minX && x! <= maxX && y! >= minY && y! <= maxY));
+}
+
+/** A country's borders in Natural Earth (1:50m) by its ISO 3166-1 numeric code, if it has a shape there. */
+export function countryShape(numeric: string): Country | undefined {
+  return allCountries().find((c) => String(c.id) === numeric);
 }
 
 export function syriaBorder(): Area {
