@@ -71,7 +71,9 @@ async function describeHistory(dbFile: string): Promise<Awaited<ReturnType<typeo
     return {
       events: one(`SELECT COUNT(*) AS n FROM "Event"`),
       reports: one(`SELECT COUNT(*) AS n FROM "Report"`),
-      controlChanges: one(`SELECT COUNT(*) AS n FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" WHERE e."type" = 'control_change' AND r."status" = 'published'`),
+      controlChanges: one(
+        `SELECT COUNT(*) AS n FROM "Event" e JOIN "Report" r ON r."id" = e."reportId" WHERE e."type" = 'control_change' AND r."status" = 'published'`,
+      ),
       seconds: 0,
       reportsPerSecond: 0,
     };
@@ -162,7 +164,17 @@ export async function measureEventQueries(options: { events?: number; history?: 
       console.error(`  ${name}: p50 ${t.p50} ms, p95 ${t.p95} ms (${t.rows} rows)`);
     }
     const pages = await measureHistoryPages(server.url, (line) => console.error(line));
-    return { events: history.events, reports, controlChanges, postSeconds: history.seconds, reportsPerSecond: history.reportsPerSecond, dbMb, firstControlMs, timings, pages };
+    return {
+      events: history.events,
+      reports,
+      controlChanges,
+      postSeconds: history.seconds,
+      reportsPerSecond: history.reportsPerSecond,
+      dbMb,
+      firstControlMs,
+      timings,
+      pages,
+    };
   } finally {
     await server.stop();
     fs.rmSync(dbFile.replace(/situation\.db$/, ""), { recursive: true, force: true });

@@ -153,8 +153,7 @@ describe("GET /api/timeline", () => {
   }
 
   it("keeps its distances only while no report with an advance changed", async () => {
-    const distances = async () =>
-      (await call<Timeline>(server.url, "GET", "/api/timeline")).body.distances.map((d) => [d.toward, d.distanceKm]);
+    const distances = async () => (await call<Timeline>(server.url, "GET", "/api/timeline")).body.distances.map((d) => [d.toward, d.distanceKm]);
     const expected = async () => (await expectedTimeline(null)).distances;
     const before = await distances();
     expect(before).toEqual(await expected());
