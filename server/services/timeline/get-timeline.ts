@@ -4,16 +4,20 @@ import type { Timeline, TimelineQuery } from "../../../lib/schemas/timeline";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
+import { perDatabase } from "../../db/per-database";
 import { baselineHoldings, controlIndex, currentCheckpoints } from "../control/internal/control-index";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import { readLastSeq } from "../feed/internal/read-feed";
 import { dayRows } from "./internal/day-rows";
 import { newestDistances } from "./internal/newest-distances";
 
-/** The last control series per region (a few: the whole desk's, and those of the regions walls and analysts ask for). */
-const lastSeries = new Map<string, AxisControlSeries>();
+/**
+ * The last control series per set of places counted (a few: the whole desk's, and those of the regions
+ * walls and analysts ask for), per database, shared by the pages' first render and the API.
+ */
+const seriesOf = perDatabase("timeline-series", () => new Map<string, AxisControlSeries>());
 const SERIES_KEPT = 16;
-function remember(key: string, series: AxisControlSeries) {
+function remember(lastSeries: Map<string, AxisControlSeries>, key: string, series: AxisControlSeries) {
   lastSeries.delete(key);
   lastSeries.set(key, series);
   if (lastSeries.size > SERIES_KEPT) lastSeries.delete(lastSeries.keys().next().value!);
@@ -45,12 +49,13 @@ export async function getTimeline(ctx: AppContext, actor: Actor | null, query: T
   const placeSet = regionPlaces ? new Set(regionPlaces) : undefined;
   // Keyed by the places counted, not the regions' names: a place added to a region is a new series.
   const key = regionPlaces ? [...regionPlaces].sort().join(",") : "";
+  const lastSeries = seriesOf(ctx.db);
   const series = controlSeriesOnAxisFromCheckpoints(
     currentCheckpoints(index, baseline),
     axis,
     placeSet && ((place) => placeSet.has(place)),
     lastSeries.get(key),
   );
-  remember(key, series);
+  remember(lastSeries, key, series);
   return { lastSeq, days, control: series.rows, distances };
 }
