@@ -113,6 +113,30 @@ describe.skipIf(onPostgres)("page query = Prisma's reading of the filter", () =>
     expect(got).toEqual(expected);
   });
 
+  it("starts its walk at from (going up) or to (going down), both inclusive to the millisecond", async () => {
+    // Events exactly at the bounds: the walk starts there, not after them.
+    const [first, second] = await db.event.findMany({
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      skip: 1500,
+      take: 2,
+      select: { id: true, occurredAt: true },
+    });
+    for (const [filter, order] of [
+      [{ from: first!.occurredAt.toISOString() }, "asc"],
+      [{ to: second!.occurredAt.toISOString() }, "desc"],
+      [{ from: first!.occurredAt.toISOString(), to: second!.occurredAt.toISOString() }, "asc"],
+      [{ from: first!.occurredAt.toISOString(), to: second!.occurredAt.toISOString() }, "desc"],
+    ] as const) {
+      const expected = (await db.event.findMany({ where: eventWhere(filter), orderBy: [{ occurredAt: order }, { id: order }], select: { id: true } })).map(
+        (e) => e.id,
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await pagedIds(filter, order)).toEqual(expected);
+    }
+    expect(await pagedIds({ from: first!.occurredAt.toISOString() }, "asc")).toContain(first!.id);
+    expect(await pagedIds({ to: second!.occurredAt.toISOString() }, "desc")).toContain(second!.id);
+  });
+
   it("% and _ in q are text, not wildcards", async () => {
     expect(await pagedIds({ q: "100%_" }, "asc")).toEqual([]);
     const literal = await pagedIds({ q: "report 1_" }, "asc");

@@ -30,10 +30,16 @@ export async function selectEventIds(
   filter: EventFilter,
   options: { order: SortOrder; limit: number; after?: { occurredAt: Date; id: string }; windowRows?: number },
 ): Promise<string[]> {
-  const { order, limit, after, windowRows = WINDOW_ROWS } = options;
+  const { order, limit, windowRows = WINDOW_ROWS } = options;
   const dialect = dialectFor(db);
   const desc = order === "desc";
   const listOrder = desc ? sql`ORDER BY e."occurredAt" DESC, e."id" DESC` : sql`ORDER BY e."occurredAt" ASC, e."id" ASC`;
+
+  // Where the walk starts: after the cursor, or at the filter's time bound in list order (`from` going up,
+  // `to` going down) if that comes later; it ends at the other bound. Phase 1 then reads the window at
+  // the asked time, not the 20,000 events at the start of the history (one day's events took 40-100 ms
+  // at 1,000,000 events), and only up to the range's end.
+  const after = laterInList(options.after, timeBound(filter, desc), desc);
 
   const regionPlaces = await placesOfRegions(db, filter);
   if (regionPlaces && regionPlaces.length === 0) return [];
@@ -43,16 +49,20 @@ export async function selectEventIds(
     sql`(e."occurredAt", e."id") ${raw(operator)} (${dialect.time(mark.occurredAt)}, ${mark.id})`;
   const position = (mark: { occurredAt: Date; id: string } | undefined): Sql[] => (mark ? [compared(desc ? "<" : ">", mark)] : []);
 
+  // The walk's far end: the filter's other time bound (`to` going up, `from` going down), on the index.
+  const end = timeBound(filter, !desc);
+  const beforeEnd = end ? [compared(desc ? ">" : "<", end)] : [];
+
   // Where the window of the next WINDOW_ROWS events in list order ends (an index-only walk); none: it holds all the rest.
   const [edgeRow] = await fetchRows<{ id: string; occurredAt: string | number | Date }>(
     db,
-    sql`SELECT e."id", e."occurredAt" FROM "Event" e ${whereOf(position(after))} ${listOrder} LIMIT 1 OFFSET ${count(windowRows - 1)}`,
+    sql`SELECT e."id", e."occurredAt" FROM "Event" e ${whereOf([...position(after), ...beforeEnd])} ${listOrder} LIMIT 1 OFFSET ${count(windowRows - 1)}`,
   );
   const edge = edgeRow && { occurredAt: storedDate(edgeRow.occurredAt), id: edgeRow.id };
 
   // Phase 1: the window, filtered, walked in list order through the (occurredAt, id) index.
   const within = edge ? [compared(desc ? ">=" : "<=", edge)] : [];
-  const phase1 = [...filterWhere(true), ...position(after), ...within];
+  const phase1 = [...filterWhere(true), ...position(after), ...within, ...beforeEnd];
   const ids = (await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(phase1)} ${listOrder} LIMIT ${count(limit)}`)).map(
     (row) => row.id,
   );
@@ -62,6 +72,27 @@ export async function selectEventIds(
   const rest = [...filterWhere(false), ...position(edge)];
   const more = await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(rest)} ${listOrder} LIMIT ${count(limit - ids.length)}`);
   return [...ids, ...more.map((row) => row.id)];
+}
+
+type Mark = { occurredAt: Date; id: string };
+
+/**
+ * Where the filter's time range starts in list order, as a mark that positions are compared with
+ * strictly: `from` going up is "after (from, '')" (every id sorts after ''), `to` going down is
+ * "before (to + 1 ms, '')" (times are kept to the millisecond). With the opposite order, where it ends:
+ * "before (to + 1 ms, '')" going up, "after (from, '')" going down.
+ */
+function timeBound(filter: EventFilter, desc: boolean): Mark | undefined {
+  if (!desc && filter.from) return { occurredAt: new Date(filter.from), id: "" };
+  if (desc && filter.to) return { occurredAt: new Date(Date.parse(filter.to) + 1), id: "" };
+  return undefined;
+}
+
+/** Of two marks, the one further along the list order. */
+function laterInList(a: Mark | undefined, b: Mark | undefined, desc: boolean): Mark | undefined {
+  if (!a || !b) return a ?? b;
+  const cmp = a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (desc ? cmp < 0 : cmp > 0) ? a : b;
 }
 
 /** When the oldest (`asc`) or newest (`desc`) published event happened, if any (through the list-order index). */
