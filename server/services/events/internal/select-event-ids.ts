@@ -22,13 +22,16 @@ import { eventFilterSql, placesOfRegions, reportsMatching } from "./event-filter
 /** Fewer reports than this matching `q`: phase 1 takes their ids from the text index instead of testing each row. */
 const FEW_TEXT_MATCHES = 2000;
 
+/** A position in list order: an event's time and id (a cursor, a window's edge, a time bound). */
+type Mark = { occurredAt: Date; id: string };
+
 /** Rows of the list order that phase 1 reads at most. */
 export const WINDOW_ROWS = 20_000;
 
 export async function selectEventIds(
   db: Db,
   filter: EventFilter,
-  options: { order: SortOrder; limit: number; after?: { occurredAt: Date; id: string }; windowRows?: number },
+  options: { order: SortOrder; limit: number; after?: Mark; windowRows?: number },
 ): Promise<string[]> {
   const { order, limit, windowRows = WINDOW_ROWS } = options;
   const dialect = dialectFor(db);
@@ -45,9 +48,9 @@ export async function selectEventIds(
   if (regionPlaces && regionPlaces.length === 0) return [];
   const fewTextMatches = filter.q ? (await reportsMatching(db, filter.q, FEW_TEXT_MATCHES)) < FEW_TEXT_MATCHES : false;
   const filterWhere = (plain: boolean) => eventFilterSql(dialect, filter, regionPlaces, plain, { fewTextMatches });
-  const compared = (operator: "<" | ">" | "<=" | ">=", mark: { occurredAt: Date; id: string }): Sql =>
+  const compared = (operator: "<" | ">" | "<=" | ">=", mark: Mark): Sql =>
     sql`(e."occurredAt", e."id") ${raw(operator)} (${dialect.time(mark.occurredAt)}, ${mark.id})`;
-  const position = (mark: { occurredAt: Date; id: string } | undefined): Sql[] => (mark ? [compared(desc ? "<" : ">", mark)] : []);
+  const position = (mark: Mark | undefined): Sql[] => (mark ? [compared(desc ? "<" : ">", mark)] : []);
 
   // The walk's far end: the filter's other time bound (`to` going up, `from` going down), on the index.
   const end = timeBound(filter, !desc);
@@ -73,8 +76,6 @@ export async function selectEventIds(
   const more = await fetchRows<{ id: string }>(db, sql`SELECT e."id" FROM "Event" e ${whereOf(rest)} ${listOrder} LIMIT ${count(limit - ids.length)}`);
   return [...ids, ...more.map((row) => row.id)];
 }
-
-type Mark = { occurredAt: Date; id: string };
 
 /**
  * Where the filter's time range starts in list order, as a mark that positions are compared with

@@ -23,27 +23,28 @@ const BASEMAP_CLIP: [number, number, number, number] = [-25, -5, 110, 78];
 /** Decimal places kept in the basemap's coordinates: 0.001° is ~100 m, finer than the 1:50m borders. */
 const BASEMAP_DECIMALS = 3;
 
-export type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
+/** A country's borders in Natural Earth (not lib/geo/countries.ts's `Country`, its ISO codes and names). */
+export type CountryShape = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
 
-let countries: Country[] | undefined;
-function allCountries(): Country[] {
+let countries: CountryShape[] | undefined;
+function countryShapes(): CountryShape[] {
   const topology = countries50m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  countries ??= (feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as Country[];
+  countries ??= (feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as CountryShape[];
   return countries;
 }
 
-function intersectsBbox(country: Country, [minX, minY, maxX, maxY]: typeof BASEMAP_BBOX): boolean {
+function intersectsBbox(country: CountryShape, [minX, minY, maxX, maxY]: typeof BASEMAP_BBOX): boolean {
   const rings = country.geometry.type === "Polygon" ? country.geometry.coordinates : country.geometry.coordinates.flat();
   return rings.some((ring) => ring.some(([x, y]) => x! >= minX && x! <= maxX && y! >= minY && y! <= maxY));
 }
 
 /** A country's borders in Natural Earth (1:50m) by its ISO 3166-1 numeric code, if it has a shape there. */
-export function countryShape(numeric: string): Country | undefined {
-  return allCountries().find((c) => String(c.id) === numeric);
+export function countryShape(numeric: string): CountryShape | undefined {
+  return countryShapes().find((c) => String(c.id) === numeric);
 }
 
 export function syriaBorder(): Area {
-  const syria = allCountries().find((c) => String(c.id) === SYRIA_ID);
+  const syria = countryShapes().find((c) => String(c.id) === SYRIA_ID);
   if (!syria) throw new Error("Syria is missing from world-atlas");
   return syria;
 }
@@ -56,7 +57,7 @@ let basemap: FeatureCollection | undefined;
 export function basemapCountries(): FeatureCollection {
   basemap ??= {
     type: "FeatureCollection",
-    features: allCountries()
+    features: countryShapes()
       .filter((c) => intersectsBbox(c, BASEMAP_BBOX))
       .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: String(c.id) === SYRIA_ID }, geometry: clipped(c.geometry) })),
   };
