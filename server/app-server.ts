@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { rooms } from "../lib/contract/realtime";
-import type { FeedEntry } from "../lib/schemas/feed";
+import type { StoredFeedEntry } from "../lib/schemas/feed";
 import { setAppContext, type AppContext } from "./context";
 import { createDb, readSqlitePragma } from "./db/client";
 import { isDatabaseUnreachable } from "./db/errors";
@@ -23,11 +23,13 @@ import { guardRequest } from "./http/request-guard";
 import { createApiServer, isApiPath } from "./http/serve-api";
 import { createLogger } from "./logger";
 import { joinCluster, type FeedCluster } from "./realtime/cluster";
-import { FeedHub } from "./realtime/feed-hub";
+import { SituationFeeds } from "./realtime/situation-feeds";
 import { createSocketServer, type FeedServer } from "./realtime/socket-server";
 import { loadDemoScenario } from "./seed/load-demo-scenario";
 import { loadReferenceData } from "./seed/load-reference-data";
-import { readFeedAfter, readLastSeq } from "./services/feed/internal/read-feed";
+import { ensureDefaultSituation } from "./services/situations/ensure-default-situation";
+import { SituationRegistry } from "./services/situations/internal/situation-registry";
+import { SituationStores } from "./services/situations/internal/situation-stores";
 import { DatabaseStatus } from "./services/health/internal/database-status";
 import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat";
 import { issueSetupCode } from "./services/setup/issue-setup-code";
@@ -80,25 +82,38 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   log.info("database ready", { db: env.dbProvider, file: env.databaseFile, migrations: migrated });
   const db = await createDb(env);
 
-  // Bound once Socket.IO exists (below); the demo seed publishes before that and the hub starts from the database.
-  // eslint-disable-next-line prefer-const
-  let hub: FeedHub | undefined;
+  const mainSituation = await ensureDefaultSituation(db);
+  const stats = new StatsThread(env);
+  const dbStatus = new DatabaseStatus(log);
+  // Each situation's feed hub is made when a socket first follows it (situation-feeds.ts); Socket.IO is
+  // bound below, and the demo seed publishes before that (no hub yet: hubs start from the database).
+  const feeds = new SituationFeeds(
+    () => io,
+    // The catch-up runs every second: an unreachable database is one episode in the log, not a line a second.
+    (error) => (isDatabaseUnreachable(error) ? dbStatus.fault("down", error) : log.error("feed sync failed", { error: String(error) })),
+  );
   let cluster: FeedCluster | undefined;
+  const publishTo = (situation: string, stored: StoredFeedEntry) => {
+    const entry = { ...stored, situation };
+    feeds.publish(entry);
+    cluster?.announce(entry);
+  };
   const context: AppContext = {
     env,
     db,
+    accounts: db,
+    situation: { slug: mainSituation.slug, store: "", archived: mainSituation.archived, countries: mainSituation.countries },
+    situations: { registry: new SituationRegistry(db), stores: new SituationStores({ env, db, stats }, PROJECT_ROOT) },
     log,
     limits: createRateLimits(env, log),
     fairShare: new FairShare(),
-    stats: new StatsThread(env),
-    dbStatus: new DatabaseStatus(log),
+    stats,
+    dbStatus,
     nodeName: env.NODE_NAME ?? `${os.hostname()}:${env.PORT}`,
     now: () => new Date(),
     realtime: {
-      publish: (entry: FeedEntry) => {
-        hub?.publish(entry);
-        cluster?.announce(entry);
-      },
+      publish: (entry) => publishTo(mainSituation.slug, entry),
+      publishTo,
       disconnectUser: (userId: string) => io.in(rooms.user(userId)).disconnectSockets(true),
       disconnectSession: (sessionId: string) => io.in(rooms.session(sessionId)).disconnectSockets(true),
     },
@@ -134,18 +149,9 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   // sends on it at that moment gets ECONNRESET (seen in CI on a post after a pause of a few seconds).
   http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   http.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  const io = createSocketServer(http, context, () => hub!);
-  hub = new FeedHub(
-    { readAfter: (after, limit) => readFeedAfter(db, after, limit) },
-    // `local`: each node sends its own viewers each entry once; other nodes have their own hub.
-    (entry) => io.local.to(rooms.feed()).emit("feed", entry),
-    await readLastSeq(db),
-    // The catch-up runs every second: an unreachable database is one episode in the log, not a line a second.
-    (error) => (isDatabaseUnreachable(error) ? context.dbStatus.fault("down", error) : log.error("feed sync failed", { error: String(error) })),
-  );
-  const liveHub = hub;
-  if (env.REDIS_URL) cluster = await joinCluster(io, env.REDIS_URL, log, (entry) => liveHub.publish(entry));
-  const catchUp = env.REDIS_URL || env.dbProvider === "postgresql" ? setInterval(() => void liveHub.sync(), FEED_CATCH_UP_INTERVAL_MS) : undefined;
+  const io = createSocketServer(http, context, feeds);
+  if (env.REDIS_URL) cluster = await joinCluster(io, env.REDIS_URL, log, (entry) => feeds.publish(entry));
+  const catchUp = env.REDIS_URL || env.dbProvider === "postgresql" ? setInterval(() => void feeds.syncAll(), FEED_CATCH_UP_INTERVAL_MS) : undefined;
   catchUp?.unref();
   const stopRetention = scheduleRetention(context);
   // Heartbeats start once the port is known, which names the node unless NODE_NAME does.
@@ -174,10 +180,11 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       clearInterval(catchUp);
       stopRetention();
       heartbeat?.stop();
-      hub?.stop();
+      feeds.stop();
       await cluster?.close();
       await io.close();
       await nextApp.close().catch(() => {});
+      await context.situations.stores.close();
       await sqliteWriterOf(db)?.close();
       await context.stats.close();
       await db.$disconnect();

@@ -11,7 +11,7 @@ export interface ServerToClientEvents {
   "feed:live": (info: { lastSeq: number }) => void;
 }
 
-// The client sends nothing but its handshake (`auth: { after, token }`).
+// The client sends nothing but its handshake (`auth: { after, token, situation }`).
 export type ClientToServerEvents = Record<string, never>;
 
 export interface SocketData {
@@ -29,8 +29,8 @@ export interface SocketData {
 export type SocketRefusal = "invalid_request" | "unauthorized" | "rate_limited";
 
 export const rooms = {
-  /** Every socket that is caught up and receives live entries. */
-  feed: () => "feed",
+  /** Every socket following a situation's feed that is caught up and receives its live entries. */
+  feed: (situation: string) => `feed:${situation}`,
   /** Every socket of one user, so that disabling the user can close them at once. */
   user: (userId: string) => `user:${userId}`,
   /** Every socket opened with one session or token, so that revoking it closes them at once. */

@@ -30,7 +30,13 @@ const advance = (id: string, occurredAt: string, toward: string, distanceKm: num
   ({ id, type: "advance", occurredAt, confidence: "confirmed", faction: "hts", toward, distanceKm }) as Report["events"][number];
 const capture = (id: string, occurredAt: string, place: string) =>
   ({ id, type: "control_change", occurredAt, confidence: "reported", faction: "hts", place }) as Report["events"][number];
-const entry = (seq: number, r: Report, kind: FeedEntry["kind"] = "report.published"): FeedEntry => ({ seq, kind, at: r.updatedAt, report: r });
+const entry = (seq: number, r: Report, kind: FeedEntry["kind"] = "report.published"): FeedEntry => ({
+  seq,
+  kind,
+  at: r.updatedAt,
+  situation: "syria",
+  report: r,
+});
 
 describe("eventsOfReport", () => {
   it("lists a published report's events with their report and region, none for a retracted one", () => {

@@ -23,6 +23,7 @@ const entry = (seq: number, kind: FeedKind = "report.published", r: Report = rep
   seq,
   kind,
   at: `2024-12-07T10:${String(seq).padStart(2, "0")}:00.000Z`,
+  situation: "syria",
   report: r,
 });
 

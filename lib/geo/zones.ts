@@ -7,8 +7,9 @@
 import { Delaunay } from "d3-delaunay";
 import intersect from "@turf/intersect";
 import union from "@turf/union";
-import { featureCollection, polygon } from "@turf/helpers";
-import type { Feature, MultiPolygon, Polygon } from "geojson";
+import { featureCollection, multiPolygon, polygon } from "@turf/helpers";
+import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
+import { clipPolygon } from "lineclip";
 
 export interface ZonePlace {
   slug: string;
@@ -47,14 +48,70 @@ export function placeCells(places: readonly ZonePlace[], border: Area): PlaceCel
     (p) => p.lon,
     (p) => p.lat,
   ).voronoi([minX - BBOX_MARGIN_DEG, minY - BBOX_MARGIN_DEG, maxX + BBOX_MARGIN_DEG, maxY + BBOX_MARGIN_DEG]);
+  const borderPolygons = border.geometry.type === "Polygon" ? [border.geometry.coordinates] : border.geometry.coordinates;
   const cells: PlaceCell[] = [];
   places.forEach((place, i) => {
-    const ring = voronoi.cellPolygon(i);
+    const ring = voronoi.cellPolygon(i) as [number, number][] | null;
     if (!ring) return; // a duplicate point has no cell of its own
-    const clipped = intersect(featureCollection([polygon([ring as [number, number][]]), border]));
-    if (clipped) cells.push({ type: "Feature", properties: { place: place.slug, region: place.region }, geometry: clipped.geometry });
+    const geometry = clipToBorder(ring, borderPolygons);
+    if (geometry) cells.push({ type: "Feature", properties: { place: place.slug, region: place.region }, geometry });
   });
   return cells;
+}
+
+type Ring = [number, number][];
+
+/**
+ * A cell clipped to the border. The border is first cut to the cell's bounding box (Sutherland–Hodgman,
+ * lineclip: linear in the border's points): a cell whose box the border covers whole is inside and kept
+ * as it is, one whose box the border misses is dropped, and only the others are intersected (polyclip,
+ * through turf), with the few points of the border near them. Intersecting every cell with the whole
+ * border cost ~23 ms a cell on a 600-point border: 91 s for Ukraine's 3,900 places.
+ */
+function clipToBorder(cell: Ring, borderPolygons: Position[][][]): Polygon | MultiPolygon | null {
+  const box = ringBox(cell);
+  const near: Ring[][] = [];
+  for (const rings of borderPolygons) {
+    const outer = closed(clipPolygon(rings[0] as Ring, box) as Ring);
+    if (!outer) continue;
+    const holes = rings
+      .slice(1)
+      .map((hole) => closed(clipPolygon(hole as Ring, box) as Ring))
+      .filter((hole) => hole !== null);
+    near.push([outer, ...holes]);
+  }
+  if (near.length === 0) return null;
+  const boxArea = (box[2] - box[0]) * (box[3] - box[1]);
+  const covered = near.reduce((sum, [outer, ...holes]) => sum + ringArea(outer!) - holes.reduce((h, hole) => h + ringArea(hole), 0), 0);
+  if (Math.abs(covered - boxArea) <= boxArea * 1e-9) return { type: "Polygon", coordinates: [cell] };
+  const clipped = intersect(featureCollection<Polygon | MultiPolygon>([polygon([cell]), multiPolygon(near)]));
+  return clipped?.geometry ?? null;
+}
+
+function ringBox(ring: Ring): [number, number, number, number] {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** The ring closed (first point repeated), or null when nothing of it is left. */
+function closed(ring: Ring): Ring | null {
+  if (ring.length < 3) return null;
+  const [first, last] = [ring[0]!, ring.at(-1)!];
+  const out = first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+  return out.length >= 4 ? out : null;
+}
+
+/** Unsigned area (shoelace) in square degrees. */
+function ringArea(ring: Ring): number {
+  let twice = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) twice += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
+  return Math.abs(twice) / 2;
 }
 
 /** Governorate shapes: the union of the cells of each region's places. */

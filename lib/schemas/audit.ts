@@ -12,9 +12,14 @@ export const AUDIT_ACTIONS = [
   "user.updated",
   "token.issued",
   "token.revoked",
+  "situation.created",
+  "situation.updated",
+  "faction.created",
+  "faction.updated",
+  "baseline.set",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_SUBJECTS = ["report", "user", "token", "place"] as const;
+export const AUDIT_SUBJECTS = ["report", "user", "token", "place", "situation", "faction"] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export const AUDIT_PAGE_MAX = 200;

@@ -5,6 +5,7 @@ const entry: FeedEntry = {
   seq: 7,
   kind: "report.corrected",
   at: "2024-12-07T12:00:00.000Z",
+  situation: "syria",
   report: {
     id: "r1",
     status: "published",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DB_INT_MAX } from "./common";
-import { isoInstantSchema } from "./common";
+import { isoInstantSchema, slugSchema } from "./common";
 import { reportSchema } from "./reports";
 
 export const FEED_KINDS = ["report.published", "report.corrected", "report.retracted"] as const;
@@ -9,8 +9,17 @@ export type FeedKind = (typeof FEED_KINDS)[number];
 export const FEED_BATCH_MAX = 1000;
 
 /** One feed entry: over Socket.IO (event `feed`), in GET /api/feed, and between nodes over Redis. */
-export const feedEntrySchema = z.object({ seq: z.number().int().min(1), kind: z.enum(FEED_KINDS), at: isoInstantSchema, report: reportSchema });
+export const feedEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  kind: z.enum(FEED_KINDS),
+  at: isoInstantSchema,
+  /** The situation's slug (contract v2): each situation has its own feed and its own seqs. */
+  situation: z.string(),
+  report: reportSchema,
+});
 export type FeedEntry = z.output<typeof feedEntrySchema>;
+/** An entry as a situation's database stores it: the situation is the database's, added where entries leave it. */
+export type StoredFeedEntry = Omit<FeedEntry, "situation">;
 
 /** GET /api/feed: the entries and the last committed seq (to resume from when none are left). */
 export const feedPageSchema = z.object({ entries: z.array(feedEntrySchema), lastSeq: z.number().int().min(0) });
@@ -42,4 +51,6 @@ export const socketAuthSchema = z.object({
     .pipe(seqSchema)
     .optional(),
   token: z.string().max(200).optional(),
+  /** Contract v2: the situation whose feed to follow (omitted: the default situation). */
+  situation: slugSchema.optional(),
 });

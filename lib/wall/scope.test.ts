@@ -11,6 +11,7 @@ function entry(seq: number, opts: { key?: boolean; kind?: FeedEntry["kind"]; pla
     seq,
     kind: opts.kind ?? "report.published",
     at: new Date(seq * 1000).toISOString(),
+    situation: "syria",
     report: {
       id: `r${seq}`,
       key: opts.key ?? false,

@@ -9,5 +9,5 @@ import { findActor, type Actor } from "./sessions";
  */
 export async function pageActor(ctx: AppContext, token?: string | null): Promise<Actor | null> {
   const credentials = token ? { token, via: "bearer" as const } : credentialsFrom({ cookie: (await cookies()).toString() });
-  return credentials ? findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
+  return credentials ? findActor(ctx.accounts, credentials.token, credentials.via, ctx.now()) : null;
 }

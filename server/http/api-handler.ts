@@ -1,6 +1,6 @@
 /**
  * The one wrapper every /api route handler uses: identifies the actor, applies the CSRF rule to cookie
- * writes, and maps errors to the contract's `{error:{code,message,details}}`. Raw exception text never
+ * writes, gives a situation's endpoints that situation's context (situation-scope.ts), and maps errors to the contract's `{error:{code,message,details}}`. Raw exception text never
  * reaches a client.
  */
 import type { ApiErrorBody, ErrorDetail } from "../../lib/api-error";
@@ -11,7 +11,10 @@ import { findActor, type Actor } from "../auth/sessions";
 import { getAppContext, type AppContext } from "../context";
 import { isConnectFailure, isDatabaseBusy, isDatabaseUnreachable, isStorageUnavailable, isTransactionTimeout, isWriteOutcomeUnknown } from "../db/errors";
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from "../errors";
+import { mirrorActor } from "../services/situations/mirror-actor";
+import { requireActiveSituation, situationContext } from "../services/situations/situation-context";
 import { isAllowedOrigin } from "./origin";
+import { currentSituationScope } from "./situation-scope";
 
 export interface HandlerArgs<P> {
   request: Request;
@@ -52,9 +55,18 @@ export function apiHandler<P = Record<string, unknown>>(handler: (args: HandlerA
       ctx = getAppContext();
       const actor = options.anonymous ? null : await identify(ctx, request);
       if (options.role) requireRole(actor, options.role);
-      if (!SAFE_METHODS.has(request.method)) {
+      const write = !SAFE_METHODS.has(request.method);
+      if (write) {
         if (actor?.via === "cookie") checkCsrf(request, ctx);
         if (actor) await ctx.limits.countWrite(actor.id);
+      }
+      const scope = currentSituationScope();
+      if (scope) {
+        ctx = await situationContext(ctx, scope.slug);
+        if (write) {
+          requireActiveSituation(ctx);
+          if (actor) await mirrorActor(ctx, actor);
+        }
       }
       const params = ((await route?.params) ?? {}) as P;
       return await handler({ request, params, actor, ctx });
@@ -70,7 +82,7 @@ async function identify(ctx: AppContext, request: Request): Promise<Actor | null
     if (request.headers.get("authorization")) throw new AppError("unauthorized", "Malformed Authorization header: use 'Bearer <token>'.");
     return null;
   }
-  const actor = await findActor(ctx.db, credentials.token, credentials.via, ctx.now());
+  const actor = await findActor(ctx.accounts, credentials.token, credentials.via, ctx.now());
   // A stale cookie reads as anonymous (public pages keep working); a bad bearer token is an error.
   if (!actor && credentials.via === "bearer") throw new AppError("unauthorized", "The bearer token is not valid (expired, revoked or its user disabled).");
   return actor;

@@ -13,6 +13,7 @@ import { AppError, unknownEndpoint } from "../errors";
 import type { Logger } from "../logger";
 import { errorResponse } from "./api-handler";
 import { matchRoute, readApiRoutes, type ApiRoute, type RouteModule } from "./api-routes";
+import { runInSituation, situationPath } from "./situation-scope";
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
@@ -47,7 +48,8 @@ export function createApiServer(projectRoot: string, log: Logger) {
   async function serveApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const request = toWebRequest(req);
-      const response = await dispatch(request, new URL(request.url).pathname);
+      const { pathname, scope } = situationPath(new URL(request.url).pathname);
+      const response = await runInSituation(scope, () => dispatch(request, pathname));
       await send(res, response, req.method === "HEAD");
     } catch (error) {
       if (res.headersSent) {

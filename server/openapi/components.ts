@@ -12,7 +12,17 @@ import { eventInputSchema, eventSchema } from "../../lib/schemas/events";
 import { feedEntrySchema, feedPageSchema } from "../../lib/schemas/feed";
 import { eventsGeoJsonSchema, featureCollectionSchema } from "../../lib/schemas/geojson";
 import { healthSchema } from "../../lib/schemas/health";
-import { createPlaceSchema, factionSchema, placeSchema, regionSchema } from "../../lib/schemas/reference";
+import {
+  baselineInputSchema,
+  baselineSchema,
+  createFactionSchema,
+  createPlaceSchema,
+  factionSchema,
+  placeSchema,
+  regionSchema,
+  updateFactionSchema,
+} from "../../lib/schemas/reference";
+import { createSituationSchema, situationSchema, updateSituationSchema } from "../../lib/schemas/situations";
 import {
   createReportSchema,
   reportSchema,
@@ -45,6 +55,11 @@ export const REQUEST_SCHEMAS = {
   UpdateUser: updateUserSchema,
   IssueToken: issueTokenSchema,
   CreatePlace: createPlaceSchema,
+  CreateFaction: createFactionSchema,
+  BaselineInput: baselineInputSchema,
+  UpdateFaction: updateFactionSchema,
+  CreateSituation: createSituationSchema,
+  UpdateSituation: updateSituationSchema,
   EventInput: eventInputSchema,
   CreateReport: createReportSchema,
   UpdateReport: updateReportSchema,
@@ -67,6 +82,9 @@ export const RESPONSE_SCHEMAS = {
   StatsSeries: statsSeriesSchema,
   EventCounts: eventCountsSchema,
   Timeline: timelineSchema,
+  Baseline: baselineSchema,
+  Situation: situationSchema,
+  Situations: z.array(situationSchema),
   Faction: factionSchema,
   Factions: z.array(factionSchema),
   Region: regionSchema,

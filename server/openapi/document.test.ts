@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readApiRoutes } from "../http/api-routes";
+import { SITUATION_RESOURCES } from "../http/situation-scope";
 import { openApiDocument } from "./document";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -18,7 +19,12 @@ describe("the OpenAPI document", () => {
 
   it("documents every method of every route file under app/api (the catch-all aside)", () => {
     const routes = readApiRoutes(path.resolve(__dirname, "../../app/api")).filter((route) => !route.pattern.includes("[..."));
-    const expected = routes.flatMap((route) => exportedMethods(route.file).map((method) => `${method} ${route.pattern.replace(/\[(\w+)\]/g, "{$1}")}`));
+    const expected = routes.flatMap((route) => {
+      const pattern = route.pattern.replace(/\[(\w+)\]/g, "{$1}");
+      // A situation's resources also exist under /api/situations/{slug}/ (server/http/situation-scope.ts).
+      const scoped = SITUATION_RESOURCES.has(pattern.split("/")[2]!) ? [pattern.replace(/^\/api\//, "/api/situations/{slug}/")] : [];
+      return exportedMethods(route.file).flatMap((method) => [pattern, ...scoped].map((p) => `${method} ${p}`));
+    });
     const documented = Object.entries(paths).flatMap(([p, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${p}`));
     expect(documented.sort()).toEqual(expected.sort());
   });

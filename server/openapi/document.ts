@@ -8,6 +8,7 @@
 import { SESSION_COOKIE } from "../auth/sessions";
 import { ERROR_STATUS, type ErrorCode } from "../errors";
 import { componentSchemas, queryParameters } from "./components";
+import { SITUATION_RESOURCES } from "../http/situation-scope";
 import { OPERATIONS, type Access, type Operation } from "./operations";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -88,13 +89,13 @@ export function errorStatuses(operation: Operation): number[] {
   if (operation.access !== "none" && operation.access !== "optional" && operation.access !== "reader") statuses.add(403);
   if (operation.method !== "get") [403, 429].forEach((status) => statuses.add(status));
   if (operation.body) [413, 415].forEach((status) => statuses.add(status));
-  if (operation.path.includes("{id}")) statuses.add(404);
+  if (operation.path.includes("{")) statuses.add(404);
   return [...statuses].sort((a, b) => a - b);
 }
 
 function pathItem(operation: Operation) {
   const parameters = [
-    ...(operation.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "string" } }] : []),
+    ...[...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } })),
     ...(operation.query ? queryParameters(operation.query) : []),
     ...(operation.headers ?? []).map(({ name, description, schema }) => ({ name, in: "header", required: false, description, schema })),
   ];
@@ -123,15 +124,39 @@ function pathItem(operation: Operation) {
 const TAGS = [
   { name: "accounts", description: "Signing in and out, the first run, your own password" },
   { name: "users", description: "Users, API and display tokens, the audit trail (admin)" },
+  { name: "situations", description: "The conflicts this desk covers (contract v2); each one's data is also under /api/situations/{slug}/" },
   { name: "reference", description: "Factions, regions, the gazetteer and map shapes" },
   { name: "reports", description: "Reports and their typed events: post, edit, correct, publish, retract" },
   { name: "feed", description: "The feed of published changes, health, this document" },
   { name: "views", description: "Derived views of published, non-retracted data: control, events, exports, statistics" },
 ];
 
+/**
+ * Contract v2: every operation on a situation's data also exists under /api/situations/{slug}/ (the
+ * dispatcher answers it with the same handler: server/http/situation-scope.ts); the v1 path means the
+ * default situation. Unknown situation: 404; a write to an archived one: 409.
+ */
+export function situationCopies(operations: readonly Operation[]): Operation[] {
+  return operations.flatMap((operation) => {
+    const resource = /^\/api\/([^/]+)/.exec(operation.path)?.[1];
+    if (!resource || !SITUATION_RESOURCES.has(resource)) return [];
+    return [
+      {
+        ...operation,
+        path: operation.path.replace(/^\/api\//, "/api/situations/{slug}/"),
+        operationId: `situation${operation.operationId[0]!.toUpperCase()}${operation.operationId.slice(1)}`,
+        description: [`${operation.summary}, in the situation {slug} (the v1 path ${operation.path} is the default situation's).`, operation.description]
+          .filter(Boolean)
+          .join(" "),
+        errors: [...(operation.errors ?? []), 404, ...(operation.method === "get" ? [] : [409])],
+      },
+    ];
+  });
+}
+
 function build() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = pathItem(operation);
+  for (const operation of [...OPERATIONS, ...situationCopies(OPERATIONS)]) (paths[operation.path] ??= {})[operation.method] = pathItem(operation);
   return {
     openapi: "3.1.0",
     info: {
@@ -139,7 +164,7 @@ function build() {
       version: "1",
       license: { name: "MIT", identifier: "MIT" },
       description:
-        "Public contract v1 (docs/API.md). Errors always answer {error:{code,message,details}}. Authenticate with the session cookie from /api/auth/login or `Authorization: Bearer <token>`; cookie-authenticated writes must come from this site's pages. Live feed: Socket.IO at /socket.io, handshake auth {after: seq}, event `feed` with one FeedEntry.",
+        "Public contract v1 (docs/API.md). Errors always answer {error:{code,message,details}}. Authenticate with the session cookie from /api/auth/login or `Authorization: Bearer <token>`; cookie-authenticated writes must come from this site's pages. Live feed: Socket.IO at /socket.io, handshake auth {after: seq, situation?: slug}, event `feed` with one FeedEntry. Contract v2: situations, each with its data under /api/situations/{slug}/ and its own feed; the v1 paths are the default situation's.",
     },
     servers: [{ url: "/", description: "The server that serves this document" }],
     tags: TAGS,

@@ -5,10 +5,10 @@
  */
 import { z } from "zod";
 import { auditQuerySchema } from "../../lib/schemas/audit";
-import { slugSchema } from "../../lib/schemas/common";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { feedQuerySchema } from "../../lib/schemas/feed";
+import { placesQuerySchema } from "../../lib/schemas/reference";
 import { listReportsQuerySchema } from "../../lib/schemas/reports";
 import { timelineQuerySchema } from "../../lib/schemas/timeline";
 import type { Role } from "../../lib/schemas/users";
@@ -43,7 +43,7 @@ export interface Answer {
 }
 
 export interface Operation {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI form: `/api/reports/{id}`. */
   path: string;
   operationId: string;
@@ -60,7 +60,6 @@ export interface Operation {
 }
 
 /** GET /api/places's filter (the route's own schema). */
-export const placesQuerySchema = z.object({ region: slugSchema.optional() });
 
 const json = (status: number, description: string, schema: ResponseSchemaName): Answer => ({ status, description, schema });
 const geo = (description: string, schema: ResponseSchemaName = "FeatureCollection"): Answer => ({
@@ -203,6 +202,50 @@ export const OPERATIONS: Operation[] = [
     answers: [json(200, "A page of entries", "AuditPage")],
   },
 
+  // Situations (contract v2)
+  {
+    method: "get",
+    path: "/api/situations",
+    operationId: "listSituations",
+    tag: "situations",
+    summary: "Every situation, archived ones included, oldest first; exactly one is the default",
+    access: "reader",
+    answers: [json(200, "Situations", "Situations")],
+  },
+  {
+    method: "post",
+    path: "/api/situations",
+    operationId: "createSituation",
+    tag: "situations",
+    summary: 'Set up a situation (admin); with gazetteer "bundled" its regions and places come from the bundled gazetteer',
+    description: "Unknown country code: 400; slug taken: 409.",
+    access: "admin",
+    body: "CreateSituation",
+    answers: [json(201, "Created", "Situation")],
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/api/situations/{slug}",
+    operationId: "getSituation",
+    tag: "situations",
+    summary: "Extension: one situation",
+    access: "reader",
+    answers: [json(200, "The situation", "Situation")],
+  },
+  {
+    method: "patch",
+    path: "/api/situations/{slug}",
+    operationId: "updateSituation",
+    tag: "situations",
+    summary: "Rename, archive or reopen a situation, or make it the default (admin)",
+    description: "The default situation cannot be archived (409): make another one the default first.",
+    access: "admin",
+    body: "UpdateSituation",
+    answers: [json(200, "The situation as it is now", "Situation")],
+    errors: [409],
+  },
+
   // Reference data
   {
     method: "get",
@@ -212,6 +255,27 @@ export const OPERATIONS: Operation[] = [
     summary: "Factions",
     access: "reader",
     answers: [json(200, "Factions", "Factions")],
+  },
+  {
+    method: "post",
+    path: "/api/factions",
+    operationId: "createFaction",
+    tag: "reference",
+    summary: "Add a faction (editor); slug taken 409",
+    access: "editor",
+    body: "CreateFaction",
+    answers: [json(201, "Created", "Faction")],
+    errors: [409],
+  },
+  {
+    method: "patch",
+    path: "/api/factions/{faction}",
+    operationId: "updateFaction",
+    tag: "reference",
+    summary: "Change a faction's name, kind or colour (editor)",
+    access: "editor",
+    body: "UpdateFaction",
+    answers: [json(200, "The faction as it is now", "Faction")],
   },
   {
     method: "get",
@@ -242,6 +306,27 @@ export const OPERATIONS: Operation[] = [
     body: "CreatePlace",
     answers: [json(201, "Created", "Place")],
     errors: [409],
+  },
+  {
+    method: "get",
+    path: "/api/baseline",
+    operationId: "getBaseline",
+    tag: "reference",
+    summary: "Extension: who held each place when the coverage starts",
+    access: "reader",
+    answers: [json(200, "The baseline", "Baseline")],
+  },
+  {
+    method: "put",
+    path: "/api/baseline",
+    operationId: "setBaseline",
+    tag: "reference",
+    summary: "Set who held what when the coverage starts (editor), replacing the baseline",
+    description:
+      "A region assignment applies to each of its places; a place assignment wins. A place, region or faction slug that is not this situation's: 400 naming the assignment.",
+    access: "editor",
+    body: "BaselineInput",
+    answers: [json(200, "The baseline as it is now", "Baseline")],
   },
   {
     method: "get",

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { FeedEntry } from "../../lib/schemas/feed";
 import { FeedHub, GAP_FILL_DELAY_MS, type FeedClient, type FeedSource } from "./feed-hub";
 
-const entry = (seq: number): FeedEntry => ({ seq, kind: "report.published", at: "2024-12-07T10:00:00.000Z", report: { id: `r${seq}` } as FeedEntry["report"] });
+const entry = (seq: number): FeedEntry => ({
+  seq,
+  kind: "report.published",
+  at: "2024-12-07T10:00:00.000Z",
+  situation: "syria",
+  report: { id: `r${seq}` } as FeedEntry["report"],
+});
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

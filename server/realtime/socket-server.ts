@@ -1,6 +1,7 @@
 /**
  * Socket.IO on the app's HTTP server: checks the Origin, counts sockets per client address,
- * authenticates the handshake, validates `auth.after`, and hands each connection to the FeedHub, which
+ * authenticates the handshake, validates `auth.after` and `auth.situation`, and hands each connection to
+ * its situation's FeedHub (situation-feeds.ts), which
  * sends catch-up a page at a time as the client takes it. Sockets whose output backs up are dropped
  * (socket-output.ts). No business rules here.
  */
@@ -12,7 +13,9 @@ import { credentialsFrom } from "../auth/credentials";
 import { findActor } from "../auth/sessions";
 import type { AppContext } from "../context";
 import { readLastSeq } from "../services/feed/internal/read-feed";
-import type { FeedHub } from "./feed-hub";
+import { isAppError } from "../errors";
+import { situationContext } from "../services/situations/situation-context";
+import type { SituationFeeds } from "./situation-feeds";
 import { isAllowedOrigin } from "../http/origin";
 import { clientAddress } from "../http/client-address";
 import { AddressLimit } from "./address-limit";
@@ -45,7 +48,7 @@ function closeAtExpiry(socket: FeedSocket, expiresAt: Date, ctx: AppContext): vo
   socket.once("disconnect", () => clearTimeout(timer));
 }
 
-export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getHub: () => FeedHub): FeedServer {
+export function createSocketServer(httpServer: HttpServer, ctx: AppContext, feeds: SituationFeeds): FeedServer {
   const io: FeedServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
@@ -104,19 +107,25 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
         return next(refusal("invalid_request", `auth.${issue.path.join(".") || "after"} ${issue.message}`));
       }
       const credentials = auth.data.token ? { token: auth.data.token, via: "bearer" as const } : credentialsFrom({ cookie: socket.handshake.headers.cookie });
-      const actor = credentials ? await findActor(ctx.db, credentials.token, credentials.via, ctx.now()) : null;
+      const actor = credentials ? await findActor(ctx.accounts, credentials.token, credentials.via, ctx.now()) : null;
       // A token the client chose to send must work; a stale session cookie reads as anonymous (contract
       // v2 "Accounts"), so a public page opened with an old cookie still goes live.
       if (credentials?.via === "bearer" && !actor) return next(refusal("unauthorized", "The session or token is not valid (expired, signed out or disabled)."));
       if (!actor && !ctx.env.PUBLIC_READ) return next(refusal("unauthorized", "Sign in first: this server does not serve the feed publicly."));
+      const situation = await situationContext(ctx, auth.data.situation).catch((error: unknown) => {
+        if (isAppError(error) && error.code === "not_found") return null;
+        throw error;
+      });
+      if (!situation)
+        return next(refusal("invalid_request", `auth.situation '${auth.data.situation}' is not a situation's slug; GET /api/situations lists them.`));
       const after = auth.data.after;
       if (after !== undefined) {
-        const lastSeq = await readLastSeq(ctx.db);
+        const lastSeq = await readLastSeq(situation.db);
         if (after > lastSeq)
           return next(refusal("invalid_request", `auth.after ${after} is ahead of the feed (last seq is ${lastSeq}); reconnect with a seq you received.`));
       }
       socket.data = { userId: actor?.id ?? null, sessionId: actor?.sessionId ?? null, role: actor?.role ?? "anonymous" };
-      (socket as FeedSocket & { feedAfter?: number }).feedAfter = after;
+      Object.assign(socket, { feedAfter: after, feedSituation: situation });
       if (actor?.expiresAt) closeAtExpiry(socket, actor.expiresAt, ctx);
       next();
     } catch (error) {
@@ -129,26 +138,30 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, getH
   io.on("connection", (socket) => {
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
     if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
-    const after = (socket as FeedSocket & { feedAfter?: number }).feedAfter;
+    const { feedAfter: after, feedSituation: situation } = socket as FeedSocket & { feedAfter?: number; feedSituation: AppContext };
     // engine.io's Socket, seen through what socket-output.ts needs of it (its queue is private in the types).
     const conn = socket.conn as unknown as EngineConnection;
-    getHub()
-      .attach(
-        {
-          get connected() {
-            return socket.connected;
+    const slug = situation.situation.slug;
+    feeds
+      .hub(slug, situation.db)
+      .then((hub) =>
+        hub.attach(
+          {
+            get connected() {
+              return socket.connected;
+            },
+            get pageSize() {
+              return catchUpPageSize(conn);
+            },
+            send: (entry) => socket.emit("feed", entry),
+            drained: () => whenDrained(conn),
+            goLive: (lastSeq) => {
+              void socket.join(rooms.feed(slug));
+              socket.emit("feed:live", { lastSeq });
+            },
           },
-          get pageSize() {
-            return catchUpPageSize(conn);
-          },
-          send: (entry) => socket.emit("feed", entry),
-          drained: () => whenDrained(conn),
-          goLive: (lastSeq) => {
-            void socket.join(rooms.feed());
-            socket.emit("feed:live", { lastSeq });
-          },
-        },
-        after,
+          after,
+        ),
       )
       .catch((error: unknown) => {
         ctx.log.error("feed catch-up failed; closing the socket so the client retries", { error: String(error) });

@@ -282,6 +282,96 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     expect((await send("GET", "/api/audit?limit=5000", { token: admin })).status).toBe(400);
   });
 
+  it("situations, their factions and baseline, and every situation resource under /api/situations/{slug}/", async () => {
+    expect((await send("GET", "/api/situations")).status).toBe(200);
+    expect((await send("GET", "/api/situations", { token: "not-a-token" })).status).toBe(401);
+    const lebanon = { slug: "lebanon", name: "Lebanon", names: { nl: "Libanon" }, countries: ["LB"] };
+    expect((await send("POST", "/api/situations", { token: admin, body: lebanon })).status).toBe(201);
+    expect((await send("POST", "/api/situations", { token: admin, body: lebanon })).status).toBe(409);
+    expect((await send("POST", "/api/situations", { token: admin, body: { ...lebanon, slug: "x", countries: ["XX"] } })).status).toBe(400);
+    expect((await send("GET", "/api/situations/lebanon")).status).toBe(200);
+    expect((await send("GET", "/api/situations/atlantis")).status).toBe(404);
+    expect((await send("PATCH", "/api/situations/lebanon", { token: admin, body: { names: { ar: "لبنان" } } })).status).toBe(200);
+    expect((await send("PATCH", "/api/situations/lebanon", { token: admin, body: {} })).status).toBe(400);
+
+    const faction = { slug: "test-militia", name: "Test militia", kind: "militia", color: "#009E73" };
+    expect((await send("POST", "/api/factions", { token: editor.token, body: faction })).status).toBe(201);
+    expect((await send("POST", "/api/factions", { token: editor.token, body: faction })).status).toBe(409);
+    expect((await send("PATCH", "/api/factions/test-militia", { token: editor.token, body: { color: "#CC79A7" } })).status).toBe(200);
+    expect((await send("PATCH", "/api/factions/no-such-faction", { token: editor.token, body: { color: "#CC79A7" } })).status).toBe(404);
+    expect((await send("GET", "/api/baseline")).status).toBe(200);
+    expect((await send("GET", "/api/baseline", { token: "not-a-token" })).status).toBe(401);
+    const beirut = { at: "2024-01-01T00:00:00Z", assignments: [{ place: "beirut", faction: "test-militia" }] };
+    expect((await send("POST", "/api/situations/lebanon/factions", { token: editor.token, body: faction })).status).toBe(201);
+    expect((await send("PUT", "/api/situations/lebanon/baseline", { token: editor.token, body: beirut })).status).toBe(200);
+    // The default's baseline put back as it is (each place to its holder).
+    const current = (await send<{ at: string; places: { place: string; faction: string }[] }>("GET", "/api/baseline")).body;
+    expect((await send("PUT", "/api/baseline", { token: editor.token, body: { at: current.at, assignments: current.places } })).status).toBe(200);
+    expect((await send("GET", "/api/baseline")).body).toEqual(current);
+    const elsewhere = { at: beirut.at, assignments: [{ region: "beqaa", faction: "test-militia" }] };
+    expect((await send("PUT", "/api/baseline", { token: editor.token, body: elsewhere })).status).toBe(400);
+
+    // Every resource of a situation under its slug (here Syria's, which the tests above filled), and 404 for a slug no situation has.
+    const range = "from=2024-12-06T00:00:00Z&to=2024-12-09T00:00:00Z&bucket=day";
+    const reads: [string, string?][] = [
+      ["factions"],
+      ["regions"],
+      ["regions.geojson"],
+      ["places?q=hama"],
+      ["baseline"],
+      ["feed?after=0"],
+      ["control"],
+      ["events?limit=2"],
+      ["events.csv"],
+      ["events.geojson"],
+      [`stats/control?${range}`],
+      [`stats/events?${range}`],
+      ["stats/counts"],
+      ["timeline"],
+      ["map/zones.geojson"],
+      ["map/basemap.geojson"],
+      ["audit?limit=2", admin],
+      ["reports?limit=1", editor.token],
+      [`reports/${published.id}`],
+    ];
+    for (const [path, token] of reads) {
+      expect((await send("GET", `/api/situations/syria/${path}`, { token })).status, path).toBe(200);
+      expect((await send("GET", `/api/situations/atlantis/${path}`, { token })).status, path).toBe(404);
+    }
+    const writes: [string, string, unknown, number][] = [
+      ["POST", "places", { slug: "scoped-village", name: "Scoped Village", lat: 35.2, lon: 36.8, kind: "village" }, 201],
+      ["POST", "factions", { ...faction, slug: "scoped-militia" }, 201],
+      ["PATCH", "factions/scoped-militia", { name: "Scoped militia" }, 200],
+      ["PUT", "baseline", { at: "2024-01-01T00:00:00Z", assignments: [{ region: "hama", faction: "government" }] }, 200],
+    ];
+    for (const [method, path, body, status] of writes) {
+      expect((await send(method, `/api/situations/syria/${path}`, { token: editor.token, body })).status, path).toBe(status);
+      expect((await send(method, `/api/situations/atlantis/${path}`, { token: editor.token, body })).status, path).toBe(404);
+    }
+    const posted = await send<{ id: string; version: number }>("POST", "/api/situations/syria/reports", { token: editor.token, body: reportBody(40) });
+    expect(posted.status).toBe(201);
+    expect((await send("POST", "/api/situations/atlantis/reports", { token: editor.token, body: reportBody(41) })).status).toBe(404);
+    const corrected = await send("PATCH", `/api/situations/syria/reports/${posted.body.id}`, {
+      token: editor.token,
+      body: { version: posted.body.version, reason: "Scoped fix", title: "Scoped" },
+    });
+    expect(corrected.status).toBe(200);
+    expect((await send("PATCH", `/api/situations/atlantis/reports/${posted.body.id}`, { token: editor.token, body: { version: 2, title: "x" } })).status).toBe(
+      404,
+    );
+    const draft = await send<{ id: string }>("POST", "/api/situations/syria/reports", { token: editor.token, body: reportBody(42, { status: "draft" }) });
+    expect((await send("POST", `/api/situations/syria/reports/${draft.body.id}/publish`, { token: editor.token })).status).toBe(200);
+    expect((await send("POST", `/api/situations/atlantis/reports/${draft.body.id}/publish`, { token: editor.token })).status).toBe(404);
+    expect((await send("POST", `/api/situations/syria/reports/${draft.body.id}/retract`, { token: editor.token, body: { reason: "Scoped" } })).status).toBe(
+      200,
+    );
+    expect((await send("POST", `/api/situations/atlantis/reports/${draft.body.id}/retract`, { token: editor.token, body: { reason: "x" } })).status).toBe(404);
+    // An archived situation takes no writes (409).
+    expect((await send("PATCH", "/api/situations/lebanon", { token: admin, body: { archived: true } })).status).toBe(200);
+    expect((await send("PATCH", "/api/situations/syria", { token: admin, body: { archived: true } })).status).toBe(409);
+    expect((await send("POST", "/api/situations/lebanon/factions", { token: editor.token, body: { ...faction, slug: "late" } })).status).toBe(409);
+  });
+
   it("called every operation with a success and an error", () => {
     const missing: string[] = [];
     for (const [template, item] of Object.entries(document.paths)) {

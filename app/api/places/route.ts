@@ -1,12 +1,8 @@
-import { z } from "zod";
-import { slugSchema } from "@/lib/schemas/common";
-import { createPlaceSchema } from "@/lib/schemas/reference";
+import { createPlaceSchema, placesQuerySchema } from "@/lib/schemas/reference";
 import { apiHandler, json } from "@/server/http/api-handler";
 import { readJson, readQuery } from "@/server/http/parse";
 import { createPlace } from "@/server/services/reference/create-place";
 import { listPlaces } from "@/server/services/reference/list-places";
-
-const placesQuerySchema = z.object({ region: slugSchema.optional() });
 
 export const GET = apiHandler(async ({ request, ctx, actor }) => json(await listPlaces(ctx, actor, readQuery(request, placesQuerySchema))));
 

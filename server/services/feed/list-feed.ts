@@ -15,7 +15,7 @@ export async function listFeed(ctx: AppContext, actor: Actor | null, query: Feed
   requireReader(actor, ctx.env.PUBLIC_READ);
   const lastSeq = await readLastSeq(ctx.db);
   const entries = query.tail
-    ? await readFeedAfter(ctx.db, Math.max(0, lastSeq - query.tail), query.tail)
-    : await readFeedAfter(ctx.db, query.after, query.limit);
+    ? await readFeedAfter(ctx.db, ctx.situation.slug, Math.max(0, lastSeq - query.tail), query.tail)
+    : await readFeedAfter(ctx.db, ctx.situation.slug, query.after, query.limit);
   return { entries, lastSeq: Math.max(lastSeq, entries.at(-1)?.seq ?? 0) };
 }

@@ -16,7 +16,7 @@ export interface FeedClient {
 
 export function connectFeed(
   url: string,
-  options: { after?: number; token?: string; reconnection?: boolean; transports?: ("polling" | "websocket")[] } = {},
+  options: { after?: number; token?: string; situation?: string; reconnection?: boolean; transports?: ("polling" | "websocket")[] } = {},
 ): FeedClient {
   const entries: FeedEntry[] = [];
   const seqs: number[] = [];
@@ -27,7 +27,12 @@ export function connectFeed(
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
-    auth: (send) => send({ ...(resumeFrom !== undefined ? { after: resumeFrom } : {}), ...(options.token ? { token: options.token } : {}) }),
+    auth: (send) =>
+      send({
+        ...(resumeFrom !== undefined ? { after: resumeFrom } : {}),
+        ...(options.token ? { token: options.token } : {}),
+        ...(options.situation ? { situation: options.situation } : {}),
+      }),
   });
   socket.on("feed", (entry) => {
     seqs.push(entry.seq);

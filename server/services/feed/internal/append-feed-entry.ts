@@ -1,4 +1,4 @@
-import type { FeedEntry, FeedKind } from "../../../../lib/schemas/feed";
+import type { StoredFeedEntry, FeedKind } from "../../../../lib/schemas/feed";
 import type { Report } from "../../../../lib/schemas/reports";
 import type { Tx } from "../../../db/client";
 import { insertStatements, numbered } from "../../../db/insert-rows";
@@ -30,7 +30,7 @@ export function feedEntryRows(items: NewFeedEntry[]) {
 }
 
 /** The entries once their seqs are taken: consecutive, ending at `lastSeq`, in the order given. */
-export function feedEntries(items: NewFeedEntry[], lastSeq: number): FeedEntry[] {
+export function feedEntries(items: NewFeedEntry[], lastSeq: number): StoredFeedEntry[] {
   return numbered(feedEntryRows(items), lastSeq).map((row, i) => ({ seq: row.seq, kind: row.kind, at: row.at.toISOString(), report: items[i]!.report }));
 }
 
@@ -38,14 +38,14 @@ export function feedEntries(items: NewFeedEntry[], lastSeq: number): FeedEntry[]
  * Appends feed entries inside the caller's transaction, with consecutive seqs in the order given. The
  * caller publishes the returned entries only after the transaction committed.
  */
-export async function appendFeedEntries(tx: Tx, items: NewFeedEntry[]): Promise<FeedEntry[]> {
+export async function appendFeedEntries(tx: Tx, items: NewFeedEntry[]): Promise<StoredFeedEntry[]> {
   if (items.length === 0) return [];
   const lastSeq = await takeSeqs(tx, items.length);
   for (const statement of insertStatements("FeedEntry", numbered(feedEntryRows(items), lastSeq), dialectOf(tx))) await execute(tx, statement);
   return feedEntries(items, lastSeq);
 }
 
-export async function appendFeedEntry(tx: Tx, kind: FeedKind, report: Report, at: Date): Promise<FeedEntry> {
+export async function appendFeedEntry(tx: Tx, kind: FeedKind, report: Report, at: Date): Promise<StoredFeedEntry> {
   const [entry] = await appendFeedEntries(tx, [{ kind, report, at }]);
   return entry!;
 }

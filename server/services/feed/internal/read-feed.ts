@@ -2,7 +2,6 @@ import type { FeedEntry, FeedKind } from "../../../../lib/schemas/feed";
 import type { Report } from "../../../../lib/schemas/reports";
 import type { Db } from "../../../db/client";
 
-/** Entries with seq > after, in seq order. */
 /**
  * A report as a feed entry stored it. Entries written before `lastChangedBy` existed lack it: as the
  * migration did for the reports themselves, the author is who last changed them as far as they know.
@@ -12,9 +11,16 @@ function storedReport(snapshot: unknown): Report {
   return report.lastChangedBy ? (report as Report) : { ...report, lastChangedBy: report.author };
 }
 
-export async function readFeedAfter(db: Db, after: number, limit: number): Promise<FeedEntry[]> {
+/** The entries of the situation `situation` (whose database `db` is) with seq > after, in seq order. */
+export async function readFeedAfter(db: Db, situation: string, after: number, limit: number): Promise<FeedEntry[]> {
   const rows = await db.feedEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
-  return rows.map((row) => ({ seq: row.seq, kind: row.kind as FeedKind, at: row.at.toISOString(), report: storedReport(row.snapshot) }));
+  return rows.map((row) => ({ seq: row.seq, kind: row.kind as FeedKind, at: row.at.toISOString(), situation, report: storedReport(row.snapshot) }));
+}
+
+/** When the newest entry was made, if there is one. */
+export async function readLastEntryAt(db: Db): Promise<Date | undefined> {
+  const last = await db.feedEntry.findFirst({ orderBy: { seq: "desc" }, select: { at: true } });
+  return last?.at;
 }
 
 export async function readLastSeq(db: Db): Promise<number> {

@@ -8,7 +8,9 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries50m from "world-atlas/countries-50m.json";
 import { placeCells, regionShapes, type Area } from "../../../../lib/geo/zones";
+import { countryByCode } from "../../../../lib/geo/countries";
 import type { AppContext } from "../../../context";
+import { perDatabase } from "../../../db/per-database";
 
 /** ISO 3166-1 numeric code of Syria in Natural Earth. */
 const SYRIA_ID = "760";
@@ -89,21 +91,54 @@ function clipped(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
   return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
 }
 
-let derived: { key: string; zones: FeatureCollection; regions: FeatureCollection } | undefined;
-/** Zones (one cell per place) and region shapes, rebuilt when the places changed. */
-export async function derivedAreas(ctx: AppContext) {
+/**
+ * The border of a situation's countries as one area (a MultiPolygon of their Natural Earth shapes;
+ * neighbours share edges, which the cells' clipping does not mind). Countries without a shape add nothing.
+ */
+export function situationBorder(codes: readonly string[]): Area {
+  const shapes = codes.flatMap((code) => {
+    const country = countryByCode(code);
+    const shape = country && countryShape(country.numeric);
+    return shape ? [shape] : [];
+  });
+  if (shapes.length === 1) return shapes[0]!;
+  if (shapes.length === 0) throw new Error(`no bundled borders for ${codes.join(", ")}`);
+  return {
+    type: "Feature",
+    properties: {},
+    geometry: {
+      type: "MultiPolygon",
+      coordinates: shapes.flatMap((shape) => (shape.geometry.type === "Polygon" ? [shape.geometry.coordinates] : shape.geometry.coordinates)),
+    },
+  };
+}
+
+interface DerivedAreas {
+  key: string;
+  zones: FeatureCollection;
+  regions: FeatureCollection;
+}
+/** Per database (one per situation; shared with the pages' bundle): the areas of the last set of places. */
+const derivedOf = perDatabase("derived-areas", () => ({ current: undefined as DerivedAreas | undefined }));
+
+/**
+ * Zones (one cell per place) and region shapes, clipped to the situation's countries, rebuilt when the
+ * places changed.
+ */
+export async function derivedAreas(ctx: AppContext): Promise<DerivedAreas> {
   const [places, regions] = await Promise.all([
     ctx.db.place.findMany({ where: { regionSlug: { not: null } }, select: { slug: true, lat: true, lon: true, regionSlug: true }, orderBy: { slug: "asc" } }),
     ctx.db.region.findMany({ select: { slug: true, name: true } }),
   ]);
-  const key = places.map((p) => `${p.slug}:${p.lat}:${p.lon}:${p.regionSlug}`).join("|");
-  if (derived?.key !== key) {
+  const kept = derivedOf(ctx.db);
+  const key = `${ctx.situation.countries.join(",")}#${places.map((p) => `${p.slug}:${p.lat}:${p.lon}:${p.regionSlug}`).join("|")}`;
+  if (kept.current?.key !== key) {
     const cells = placeCells(
       places.map((p) => ({ slug: p.slug, lat: p.lat, lon: p.lon, region: p.regionSlug })),
-      syriaBorder(),
+      situationBorder(ctx.situation.countries),
     );
     const names = new Map(regions.map((r) => [r.slug, r.name]));
-    derived = {
+    kept.current = {
       key,
       zones: { type: "FeatureCollection", features: cells },
       regions: {
@@ -115,5 +150,5 @@ export async function derivedAreas(ctx: AppContext) {
       },
     };
   }
-  return derived;
+  return kept.current;
 }

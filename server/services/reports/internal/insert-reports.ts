@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { FeedEntry } from "../../../../lib/schemas/feed";
+import type { StoredFeedEntry } from "../../../../lib/schemas/feed";
 import type { CreateReportInput, Report } from "../../../../lib/schemas/reports";
 import type { Actor } from "../../../auth/sessions";
 import type { Tx } from "../../../db/client";
@@ -22,7 +22,7 @@ export interface NewReport {
 export interface InsertedReport {
   report: Report;
   /** `report.published` when the report was published; publish it only after the commit. */
-  entry: FeedEntry | null;
+  entry: StoredFeedEntry | null;
 }
 
 /**
