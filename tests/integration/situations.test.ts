@@ -2,13 +2,15 @@
  * Situations (issue #15, contract v2 "Situations") against the real server: a second situation set up
  * from the bundled gazetteer, its own factions, reports and feed; the v1 API still the default's.
  */
+import { execFile } from "node:child_process";
+import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
 import { call, login, reportBody, tokenFor } from "./support/api";
 import { connectFeed, expectContiguous, type FeedClient } from "./support/feed-client";
-import { databaseUrlFor, startServer, type RunningServer } from "./support/server-process";
+import { databaseUrlFor, ROOT, startServer, type RunningServer } from "./support/server-process";
 
 let server: RunningServer;
 let admin: string;
@@ -174,6 +176,33 @@ describe("situations", () => {
     expect(page.body.entries.every((e: { situation: string }) => e.situation === "ukraine")).toBe(true);
     const listed = (await call(server.url, "GET", "/api/situations")).body as { slug: string; lastSeq: number; lastReportAt?: string }[];
     expect(listed.find((s) => s.slug === "ukraine")).toMatchObject({ lastSeq: before + 6, lastReportAt: expect.any(String) });
+  });
+
+  it("serves a situation's feed to a standard python-socketio client over long-polling", async (context) => {
+    const script = path.join(ROOT, "tests/integration/support/python-feed-client.py");
+    // Debian's python3 (python3-socketio), not a pyenv shim that may come first on PATH, as slow-sockets.test.ts does.
+    const python = process.env.PYTHON ?? "/usr/bin/python3";
+    const run = (...args: string[]) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(python, [script, server.url, ...args], { timeout: 90_000 }, (error, stdout, stderr) =>
+          error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+        ),
+      );
+    const available = await new Promise<boolean>((resolve) => execFile(python, ["-c", "import socketio, requests"], (error) => resolve(!error)));
+    if (!available) return context.skip("python3 cannot import socketio and requests (Debian: apt-get install python3-socketio python3-requests)");
+    const last = (await call(server.url, "GET", "/api/situations/ukraine/feed")).body.lastSeq as number;
+    const result = JSON.parse((await run("0", "ukraine")).trim().split("\n").at(-1)!) as {
+      seqs: number[];
+      situations: string[];
+      live: number;
+      error: string | null;
+    };
+    expect(result.error).toBeNull();
+    expect(result.live).toBe(last);
+    expectContiguous(result.seqs, 1, last);
+    expect(result.situations).toEqual(["ukraine"]);
+    const refused = JSON.parse((await run("0", "atlantis")).trim().split("\n").at(-1)!) as { error: string | null };
+    expect(refused.error).toContain("auth.situation");
   });
 
   it("refuses a socket for a situation that does not exist", async () => {
