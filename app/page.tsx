@@ -4,6 +4,7 @@ import { FEED_FIRST_RENDER, feedStateFrom } from "@/lib/feed/report-cards";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { situationContext } from "@/server/services/situations/situation-context";
 import { CLIENT_IP_HEADER } from "@/server/http/request-guard";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions } from "@/server/services/reference/list-factions";
@@ -17,7 +18,8 @@ export const dynamic = "force-dynamic";
  * history's size: the newest reports, the timeline, and one moment (`?t=`, else live).
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
-  const ctx = getAppContext();
+  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
+  const ctx = await situationContext(getAppContext());
   const actor = await pageActor(ctx);
   if (!ctx.env.PUBLIC_READ && !actor) return <ClosedNotice message="closedDashboard" />;
   const { t } = await searchParams;

@@ -102,7 +102,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     env,
     db,
     accounts: db,
-    situation: { slug: mainSituation.slug, store: "", archived: mainSituation.archived, countries: mainSituation.countries },
+    situation: { slug: mainSituation.slug, store: "", archived: mainSituation.archived, countries: mainSituation.countries, bounds: mainSituation.bounds },
     situations: { registry: new SituationRegistry(db), stores: new SituationStores({ env, db, stats }, PROJECT_ROOT) },
     log,
     limits: createRateLimits(env, log),

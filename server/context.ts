@@ -35,6 +35,8 @@ export interface SituationRef {
   archived: boolean;
   /** ISO 3166-1 alpha-2: what its map is framed on and its region shapes are clipped to. */
   countries: string[];
+  /** `[[west, south], [east, north]]`: what its map is framed on. */
+  bounds: [[number, number], [number, number]];
 }
 
 export interface AppContext {

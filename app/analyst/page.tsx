@@ -6,6 +6,7 @@ import { eventFilterSchema } from "@/lib/schemas/event-query";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { situationContext } from "@/server/services/situations/situation-context";
 import { isAppError } from "@/server/errors";
 import { parseWith } from "@/server/http/parse";
 import { listEvents } from "@/server/services/events/list-events";
@@ -28,7 +29,8 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
  * parameter that is not a date-time is named on the page and ignored.
  */
 export default async function AnalystPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const ctx = getAppContext();
+  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
+  const ctx = await situationContext(getAppContext());
   const actor = await pageActor(ctx);
   if (!ctx.env.PUBLIC_READ && !actor) return <ClosedNotice message="closedAnalyst" />;
   const params = await searchParams;

@@ -5,6 +5,7 @@ import { SignedOutDesk } from "@/components/desk/signed-out-desk";
 import { roleAtLeast } from "@/lib/schemas/users";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { situationContext } from "@/server/services/situations/situation-context";
 import { readLastSeq } from "@/server/services/feed/internal/read-feed";
 import { isSetupRequired } from "@/server/services/setup/setup-state";
 import { listFactions } from "@/server/services/reference/list-factions";
@@ -20,7 +21,8 @@ export const metadata: Metadata = { title: "Desk · Situation Desk" };
 
 /** The editor desk: sign in, compose, drafts, corrections, retractions. Roles are checked again by every API call. */
 export default async function DeskPage() {
-  const ctx = getAppContext();
+  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
+  const ctx = await situationContext(getAppContext());
   const actor = await pageActor(ctx);
   if (!actor) return <SignedOutDesk setupRequired={await isSetupRequired(ctx.db)} />;
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };

@@ -7,6 +7,7 @@ import { parseWallParams } from "@/lib/schemas/wall";
 import { Wall } from "@/components/wall/wall";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { situationContext } from "@/server/services/situations/situation-context";
 import { listFeed } from "@/server/services/feed/list-feed";
 import { listFactions } from "@/server/services/reference/list-factions";
 import { listPlaces } from "@/server/services/reference/list-places";
@@ -26,7 +27,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * bearer token (a viewer's display token) and the browser uses it for the socket and its reads.
  */
 export default async function WallPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const ctx = getAppContext();
+  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
+  const ctx = await situationContext(getAppContext());
   const params = await searchParams;
   const rawToken = typeof params.token === "string" && params.token ? params.token : null;
   const fallbackLocale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language")?.split(",")[0]);

@@ -7,7 +7,7 @@ import type { AppContext, SituationRef } from "../../context";
 import { AppError } from "../../errors";
 import type { SituationRow } from "./internal/situation-registry";
 
-const ref = (row: SituationRow): SituationRef => ({ slug: row.slug, store: row.store, archived: row.archived, countries: row.countries });
+const ref = (row: SituationRow): SituationRef => ({ slug: row.slug, store: row.store, archived: row.archived, countries: row.countries, bounds: row.bounds });
 
 /** The context of the situation `slug`, or of the default situation; 404 for a slug no situation has. */
 export async function situationContext(root: AppContext, slug?: string): Promise<AppContext> {

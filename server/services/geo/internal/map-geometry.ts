@@ -12,16 +12,33 @@ import { countryByCode } from "../../../../lib/geo/countries";
 import type { AppContext } from "../../../context";
 import { perDatabase } from "../../../db/per-database";
 
-/** ISO 3166-1 numeric code of Syria in Natural Earth. */
-const SYRIA_ID = "760";
-/** What the basemap covers: Syria's neighbours and the evacuation destinations (Moscow, Tehran). */
-const BASEMAP_BBOX: [number, number, number, number] = [18, 22, 62, 62];
 /**
- * Where the basemap's countries are cut (west, south, east, north), well beyond any view the pages
- * choose: the routes view on a 16:9 wall shows ~5–90° E, 25–72° N (a cut at 80° E showed there as a
- * border). Russia's Arctic and Far East were a third of the file.
+ * Degrees (west, south, east, north) around a situation's bounds that its basemap covers: for Syria
+ * (35.8–42.4° E, 32.3–37.3° N) its neighbours and the evacuation destinations (Moscow, Tehran).
  */
-const BASEMAP_CLIP: [number, number, number, number] = [-25, -5, 110, 78];
+const BASEMAP_AROUND = [18, 10.5, 20, 25] as const;
+/**
+ * Degrees around the bounds where the basemap's countries are cut, well beyond any view the pages
+ * choose: for Syria about -25–110° E, -5–78° N (the routes view on a 16:9 wall shows ~5–90° E, 25–72° N; a
+ * cut at 80° E showed there as a border). Russia's Arctic and Far East were a third of the file.
+ */
+const BASEMAP_CLIP_AROUND = [61, 37, 68, 41] as const;
+
+type Box = [number, number, number, number];
+export type BoundsLike = readonly [readonly [number, number], readonly [number, number]];
+
+/** The box a situation's basemap takes countries from, and the box it cuts them to. */
+export function basemapBoxes([[west, south], [east, north]]: BoundsLike): { around: Box; clip: Box } {
+  return {
+    around: [west - BASEMAP_AROUND[0], south - BASEMAP_AROUND[1], east + BASEMAP_AROUND[2], north + BASEMAP_AROUND[3]],
+    clip: [
+      Math.max(-180, west - BASEMAP_CLIP_AROUND[0]),
+      Math.max(-85, south - BASEMAP_CLIP_AROUND[1]),
+      Math.min(east > 180 ? 540 : 180, east + BASEMAP_CLIP_AROUND[2]),
+      Math.min(85, north + BASEMAP_CLIP_AROUND[3]),
+    ],
+  };
+}
 /** Decimal places kept in the basemap's coordinates: 0.001° is ~100 m, finer than the 1:50m borders. */
 const BASEMAP_DECIMALS = 3;
 
@@ -35,7 +52,7 @@ function countryShapes(): CountryShape[] {
   return countries;
 }
 
-function intersectsBbox(country: CountryShape, [minX, minY, maxX, maxY]: typeof BASEMAP_BBOX): boolean {
+function intersectsBbox(country: CountryShape, [minX, minY, maxX, maxY]: Box): boolean {
   const rings = country.geometry.type === "Polygon" ? country.geometry.coordinates : country.geometry.coordinates.flat();
   return rings.some((ring) => ring.some(([x, y]) => x! >= minX && x! <= maxX && y! >= minY && y! <= maxY));
 }
@@ -45,33 +62,37 @@ export function countryShape(numeric: string): CountryShape | undefined {
   return countryShapes().find((c) => String(c.id) === numeric);
 }
 
-export function syriaBorder(): Area {
-  const syria = countryShapes().find((c) => String(c.id) === SYRIA_ID);
-  if (!syria) throw new Error("Syria is missing from world-atlas");
-  return syria;
-}
+/** The basemaps made so far, by countries and bounds (a few situations per server). */
+const basemaps = new Map<string, FeatureCollection>();
 
-let basemap: FeatureCollection | undefined;
 /**
- * The countries around Syria (BASEMAP_BBOX), Syria marked as the focus, cut to BASEMAP_CLIP and rounded
- * (861 KB → ~300 KB of JSON: less for the map's worker to parse and cut into tiles before it draws).
+ * The countries around a situation (its bounds widened by BASEMAP_AROUND), its own marked as the focus,
+ * cut to its bounds widened by BASEMAP_CLIP_AROUND and rounded (Syria's: 861 KB → ~300 KB of JSON: less for
+ * the map's worker to parse and cut into tiles before it draws).
  */
-export function basemapCountries(): FeatureCollection {
-  basemap ??= {
-    type: "FeatureCollection",
-    features: countryShapes()
-      .filter((c) => intersectsBbox(c, BASEMAP_BBOX))
-      .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: String(c.id) === SYRIA_ID }, geometry: clipped(c.geometry) })),
-  };
+export function basemapCountries(countries: readonly string[], bounds: BoundsLike): FeatureCollection {
+  const key = `${countries.join(",")}#${bounds.flat().join(",")}`;
+  let basemap = basemaps.get(key);
+  if (!basemap) {
+    const focus = new Set(countries.flatMap((code) => countryByCode(code)?.numeric ?? []));
+    const { around, clip } = basemapBoxes(bounds);
+    basemap = {
+      type: "FeatureCollection",
+      features: countryShapes()
+        .filter((c) => intersectsBbox(c, around))
+        .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: focus.has(String(c.id)) }, geometry: clipped(c.geometry, clip) })),
+    };
+    basemaps.set(key, basemap);
+  }
   return basemap;
 }
 
 const scale = 10 ** BASEMAP_DECIMALS;
 const rounded = ([x, y]: Position): Point => [Math.round(x! * scale) / scale, Math.round(y! * scale) / scale];
 
-/** A ring cut to BASEMAP_CLIP (Sutherland–Hodgman, lineclip), rounded and closed; null when nothing is left. */
-function clippedRing(ring: Position[]): Point[] | null {
-  const cut = clipPolygon(ring as Point[], BASEMAP_CLIP).map(rounded);
+/** A ring cut to the box (Sutherland–Hodgman, lineclip), rounded and closed; null when nothing is left. */
+function clippedRing(ring: Position[], clip: Box): Point[] | null {
+  const cut = clipPolygon(ring as Point[], clip).map(rounded);
   if (cut.length < 3) return null;
   const [first, last] = [cut[0]!, cut.at(-1)!];
   if (first[0] !== last[0] || first[1] !== last[1]) cut.push([first[0], first[1]]);
@@ -79,15 +100,17 @@ function clippedRing(ring: Position[]): Point[] | null {
 }
 
 /** A polygon whose outer ring is cut away is left out (its holes with it). */
-function clippedPolygon(rings: Position[][]): Point[][] | null {
-  const outer = clippedRing(rings[0] ?? []);
+function clippedPolygon(rings: Position[][], clip: Box): Point[][] | null {
+  const outer = clippedRing(rings[0] ?? [], clip);
   if (!outer) return null;
-  const holes = rings.slice(1).map(clippedRing);
+  const holes = rings.slice(1).map((ring) => clippedRing(ring, clip));
   return [outer, ...holes.filter((hole) => hole !== null)];
 }
 
-function clipped(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates).map(clippedPolygon).filter((p) => p !== null);
+function clipped(geometry: Polygon | MultiPolygon, clip: Box): Polygon | MultiPolygon {
+  const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates)
+    .map((rings) => clippedPolygon(rings, clip))
+    .filter((p) => p !== null);
   return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
 }
 
