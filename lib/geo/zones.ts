@@ -72,7 +72,7 @@ function clipToBorder(cell: Ring, borderPolygons: Position[][][]): Polygon | Mul
   const box = ringBox(cell);
   const near: Ring[][] = [];
   for (const rings of borderPolygons) {
-    const outer = closed(clipPolygon(rings[0] as Ring, box) as Ring);
+    const outer = closed(clipPolygon(rings[0] as Ring, box));
     if (!outer) continue;
     const holes = rings
       .slice(1)

@@ -15,7 +15,14 @@ describe("situationPath", () => {
   });
 
   it("leaves everything else unscoped: accounts, health, the situations themselves, unknown resources", () => {
-    for (const path of ["/api/users", "/api/health", "/api/situations", "/api/situations/ukraine", "/api/situations/ukraine/users", "/api/situations/ukraine/situations/x/reports"]) {
+    for (const path of [
+      "/api/users",
+      "/api/health",
+      "/api/situations",
+      "/api/situations/ukraine",
+      "/api/situations/ukraine/users",
+      "/api/situations/ukraine/situations/x/reports",
+    ]) {
       expect(situationPath(path), path).toEqual({ pathname: path, scope: null });
     }
     // A resource name must match a whole segment.
