@@ -27,16 +27,7 @@ const BBOX_MARGIN_DEG = 2;
 
 export function bbox(area: Area): [number, number, number, number] {
   const rings = area.geometry.type === "Polygon" ? area.geometry.coordinates : area.geometry.coordinates.flat();
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings) {
-    for (const [x, y] of ring) {
-      minX = Math.min(minX, x!);
-      minY = Math.min(minY, y!);
-      maxX = Math.max(maxX, x!);
-      maxY = Math.max(maxY, y!);
-    }
-  }
-  return [minX, minY, maxX, maxY];
+  return ringBox(rings.flat() as Ring);
 }
 
 /** One cell per place inside `border`, clipped to it. Places outside the border get no cell. */
@@ -88,6 +79,7 @@ function clipToBorder(cell: Ring, borderPolygons: Position[][][]): Polygon | Mul
   return clipped?.geometry ?? null;
 }
 
+/** The bounding box of some points: [minX, minY, maxX, maxY]. */
 function ringBox(ring: Ring): [number, number, number, number] {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of ring) {

@@ -24,5 +24,8 @@ export function textSchema(max: number, { multiline = false } = {}) {
     .refine((value) => !forbidden.test(value), { error: "must not contain control characters" });
 }
 
+/** A free-text field that must say something once trimmed (a name, a title). */
+export const nonEmptyTextSchema = (max: number) => textSchema(max).pipe(z.string().min(1, { error: "must not be empty" }));
+
 /** Who did something, as responses name them: `{id, name}`. */
 export const personSchema = z.object({ id: z.string(), name: z.string() });

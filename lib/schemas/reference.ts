@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoInstantSchema, slugSchema, textSchema } from "./common";
+import { isoInstantSchema, nonEmptyTextSchema, slugSchema, textSchema } from "./common";
 
 export const FACTION_KINDS = ["state", "rebel", "jihadist", "militia", "foreign_state"] as const;
 export const PLACE_KINDS = ["capital", "city", "town", "airbase", "airport", "base", "crossing", "village", "abroad", "other"] as const;
@@ -9,7 +9,7 @@ export const placeNamesSchema = z.object({ en: textSchema(120).optional(), nl: t
 export const createPlaceSchema = z
   .object({
     slug: slugSchema,
-    name: textSchema(120).pipe(z.string().min(1, { error: "must not be empty" })),
+    name: nonEmptyTextSchema(120),
     lat: z.number({ error: "must be a number" }).min(-90).max(90),
     lon: z.number({ error: "must be a number" }).min(-180).max(180),
     kind: z.enum(PLACE_KINDS, { error: `must be one of ${PLACE_KINDS.join(", ")}` }),
@@ -19,7 +19,7 @@ export const createPlaceSchema = z
   .strict();
 export type CreatePlaceInput = z.infer<typeof createPlaceSchema>;
 
-const factionNameSchema = textSchema(120).pipe(z.string().min(1, { error: "must not be empty" }));
+const factionNameSchema = nonEmptyTextSchema(120);
 const factionKindSchema = z.enum(FACTION_KINDS, { error: `must be one of ${FACTION_KINDS.join(", ")}` });
 /** A colour as the map and charts draw it: `#rrggbb`. */
 const colorSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DB_INT_MAX, isoInstantSchema, personSchema, textSchema } from "./common";
+import { DB_INT_MAX, isoInstantSchema, nonEmptyTextSchema, personSchema, textSchema } from "./common";
 import { eventInputSchema, eventSchema } from "./events";
 
 export const REPORT_STATUSES = ["draft", "published", "retracted"] as const;
@@ -12,7 +12,7 @@ export const IDEMPOTENCY_KEY_MAX = 255;
 
 export const sourceSchema = z
   .object({
-    name: textSchema(200).pipe(z.string().min(1, { error: "must not be empty" })),
+    name: nonEmptyTextSchema(200),
     url: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
       .max(2000)
@@ -22,7 +22,7 @@ export const sourceSchema = z
 
 export const createReportSchema = z
   .object({
-    title: textSchema(TITLE_MAX).pipe(z.string().min(1, { error: "must not be empty" })),
+    title: nonEmptyTextSchema(TITLE_MAX),
     body: textSchema(BODY_MAX, { multiline: true }).optional(),
     sources: z.array(sourceSchema, { error: "must be a list of sources" }).max(SOURCES_MAX),
     key: z.boolean({ error: "must be true or false" }).optional(),

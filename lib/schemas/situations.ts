@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { countryByCode } from "../geo/countries";
-import { isoInstantSchema, slugSchema, textSchema } from "./common";
+import { isoInstantSchema, nonEmptyTextSchema, slugSchema } from "./common";
 
-const nameSchema = textSchema(120).pipe(z.string().min(1, { error: "must not be empty" }));
+const nameSchema = nonEmptyTextSchema(120);
 export const situationNamesSchema = z.object({ en: nameSchema.optional(), nl: nameSchema.optional(), ar: nameSchema.optional() }).strict();
 
 /** The most countries one situation covers (a regional war: Israel, Gaza, the West Bank, Lebanon, Syria, …). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoInstantSchema, textSchema } from "./common";
+import { isoInstantSchema, nonEmptyTextSchema, textSchema } from "./common";
 
 /** Strongest first. */
 export const ROLES = ["admin", "editor", "analyst", "viewer"] as const;
@@ -30,7 +30,7 @@ export const loginSchema = z.object({ email: emailSchema, password: z.string({ e
 export const createUserSchema = z
   .object({
     email: emailSchema,
-    name: textSchema(120).pipe(z.string().min(1, { error: "must not be empty" })),
+    name: nonEmptyTextSchema(120),
     password: passwordSchema,
     role: roleSchema,
   })

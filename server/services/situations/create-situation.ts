@@ -26,7 +26,13 @@ export async function createSituation(ctx: AppContext, actor: Actor | null, inpu
   const bounds = situationBounds(input.countries, gazetteer);
   const store = input.slug;
   const { db } = await ctx.situations.stores.open(store);
-  await fillGazetteer(db, gazetteer, ctx.now());
+  try {
+    // Two setups of the same slug at once fill the same store: the second meets the first's rows (PostgreSQL).
+    await fillGazetteer(db, gazetteer, ctx.now());
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(input.slug);
+    throw error;
+  }
   try {
     await ctx.accounts.$transaction(async (tx) => {
       await tx.situation.create({

@@ -7,7 +7,7 @@
 import { countryByCode } from "../../../lib/geo/countries";
 import type { Db } from "../../db/client";
 import { countryBounds } from "../geo/internal/country-bounds";
-import type { SituationRow } from "./internal/situation-registry";
+import { toSituationRow, type SituationRow } from "./internal/situation-registry";
 
 export const MAIN_SITUATION = { slug: "syria", countries: ["SY"] } as const;
 
@@ -28,6 +28,5 @@ export async function ensureDefaultSituation(db: Db): Promise<SituationRow> {
       },
     });
   }
-  const row = (await db.situation.findFirst({ where: { store: "" } }))!;
-  return { ...row, names: row.names as SituationRow["names"], countries: row.countries as string[], bounds: row.bounds as SituationRow["bounds"] };
+  return toSituationRow((await db.situation.findFirst({ where: { store: "" } }))!);
 }

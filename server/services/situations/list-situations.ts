@@ -2,7 +2,7 @@ import type { Situation } from "../../../lib/schemas/situations";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { AppError } from "../../errors";
+import { unknownSituation } from "./situation-context";
 import { situationView } from "./internal/situation-view";
 
 /** GET /api/situations: every situation, archived ones included, oldest first; exactly one is the default. */
@@ -16,6 +16,6 @@ export async function listSituations(ctx: AppContext, actor: Actor | null): Prom
 export async function getSituation(ctx: AppContext, actor: Actor | null, slug: string): Promise<Situation> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   const row = await ctx.situations.registry.find(slug);
-  if (!row) throw new AppError("not_found", `There is no situation '${slug}'; GET /api/situations lists them.`);
+  if (!row) throw unknownSituation(slug);
   return situationView(row, ctx.situations.stores);
 }

@@ -11,11 +11,9 @@ const ref = (row: SituationRow): SituationRef => ({ slug: row.slug, store: row.s
 
 /** The context of the situation `slug`, or of the default situation; 404 for a slug no situation has. */
 export async function situationContext(root: AppContext, slug?: string): Promise<AppContext> {
-  const row = slug === undefined ? await root.situations.registry.defaultSituation() : await root.situations.registry.find(slug);
-  if (!row)
-    throw new AppError("not_found", `There is no situation '${slug}'; GET /api/situations lists them.`, [
-      { path: "situation", message: "is not a situation's slug" },
-    ]);
+  const registry = root.situations.registry;
+  const row = slug === undefined ? await registry.defaultSituation() : await registry.find(slug);
+  if (!row) throw unknownSituation(slug ?? "");
   const situation = ref(row);
   if (row.store === root.situation.store) return { ...root, situation };
   const store = await root.situations.stores.open(row.store);
@@ -27,6 +25,10 @@ export async function situationContext(root: AppContext, slug?: string): Promise
     realtime: { ...root.realtime, publish: (entry) => root.realtime.publishTo(situation.slug, entry) },
   };
 }
+
+/** 404 for a slug no situation has (the API's paths, the socket's `auth.situation`, the admin's PATCH). */
+export const unknownSituation = (slug: string) =>
+  new AppError("not_found", `There is no situation '${slug}'; GET /api/situations lists them.`, [{ path: "situation", message: "is not a situation's slug" }]);
 
 /** Writes to an archived situation are refused: it is kept as it stood when it was archived. */
 export function requireActiveSituation(ctx: AppContext): void {

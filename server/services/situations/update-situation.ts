@@ -8,6 +8,7 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
+import { unknownSituation } from "./situation-context";
 import { recordAudit } from "../audit/internal/record-audit";
 import { situationView } from "./internal/situation-view";
 
@@ -15,7 +16,7 @@ export async function updateSituation(ctx: AppContext, actor: Actor | null, slug
   const admin = requireRole(actor, "admin");
   await ctx.accounts.$transaction(async (tx) => {
     const row = await tx.situation.findUnique({ where: { slug } });
-    if (!row) throw new AppError("not_found", `There is no situation '${slug}'; GET /api/situations lists them.`);
+    if (!row) throw unknownSituation(slug);
     const archived = patch.archived ?? row.archived;
     const isDefault = patch.default ?? row.isDefault;
     if (archived && isDefault)

@@ -19,6 +19,16 @@ export interface SituationRow {
   createdAt: Date;
 }
 
+/** A stored row with its JSON columns typed. */
+export const toSituationRow = (
+  row: Omit<SituationRow, "names" | "countries" | "bounds"> & { names: unknown; countries: unknown; bounds: unknown },
+): SituationRow => ({
+  ...row,
+  names: row.names as SituationRow["names"],
+  countries: row.countries as string[],
+  bounds: row.bounds as Bounds,
+});
+
 export const REFRESH_MS = 5_000;
 const MISS_REFRESH_MS = 1_000;
 
@@ -59,12 +69,7 @@ export class SituationRegistry {
     this.reading ??= (async () => {
       try {
         const rows = await this.db.situation.findMany({ orderBy: [{ createdAt: "asc" }, { slug: "asc" }] });
-        this.rows = rows.map((row) => ({
-          ...row,
-          names: row.names as SituationRow["names"],
-          countries: row.countries as string[],
-          bounds: row.bounds as Bounds,
-        }));
+        this.rows = rows.map(toSituationRow);
         this.readAt = this.clock();
       } finally {
         this.reading = undefined;
