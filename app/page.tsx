@@ -1,42 +1,8 @@
-import { headers } from "next/headers";
-import { Dashboard } from "@/components/dashboard/dashboard";
-import { FEED_FIRST_RENDER, feedStateFrom } from "@/lib/feed/report-cards";
-import { ClosedNotice } from "@/components/ui/closed-notice";
-import { pageActor } from "@/server/auth/page-actor";
-import { getAppContext } from "@/server/context";
-import { situationContext } from "@/server/services/situations/situation-context";
-import { CLIENT_IP_HEADER } from "@/server/http/request-guard";
-import { listFeed } from "@/server/services/feed/list-feed";
-import { listFactions } from "@/server/services/reference/list-factions";
-import { listPlaces } from "@/server/services/reference/list-places";
-import { loadPageView } from "@/server/services/timeline/load-page-view";
+import { DashboardPage } from "./_views/dashboard-page";
 
 export const dynamic = "force-dynamic";
 
-/**
- * The live dashboard. The first render is readable before any script runs and bounded whatever the
- * history's size: the newest reports, the timeline, and one moment (`?t=`, else live).
- */
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
-  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
-  const ctx = await situationContext(getAppContext());
-  const actor = await pageActor(ctx);
-  if (!ctx.env.PUBLIC_READ && !actor) return <ClosedNotice message="closedDashboard" />;
-  const { t } = await searchParams;
-  const initialTime = t && !Number.isNaN(Date.parse(t)) ? Date.parse(t) : null;
-  const address = (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
-
-  const [feed, places, factions, view] = await Promise.all([
-    listFeed(ctx, actor, { after: 0, limit: FEED_FIRST_RENDER, tail: FEED_FIRST_RENDER }),
-    listPlaces(ctx, actor, {}),
-    listFactions(ctx, actor),
-    loadPageView(ctx, actor, initialTime ?? "live", address),
-  ]);
-  return (
-    <Dashboard
-      initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }}
-      initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
-      initialTime={initialTime}
-    />
-  );
+/** The default situation's dashboard (issue #15: the v1 API and the socket without `situation` are its too). */
+export default function HomePage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
+  return <DashboardPage searchParams={searchParams} />;
 }

@@ -5,7 +5,7 @@ import { SignedOutDesk } from "@/components/desk/signed-out-desk";
 import { roleAtLeast } from "@/lib/schemas/users";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
-import { situationContext } from "@/server/services/situations/situation-context";
+import { deskSituation } from "@/server/pages/desk-situation";
 import { readLastSeq } from "@/server/services/feed/internal/read-feed";
 import { isSetupRequired } from "@/server/services/setup/setup-state";
 import { listFactions } from "@/server/services/reference/list-factions";
@@ -19,14 +19,18 @@ import "./desk.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Desk · Situation Desk" };
 
-/** The editor desk: sign in, compose, drafts, corrections, retractions. Roles are checked again by every API call. */
-export default async function DeskPage() {
-  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
-  const ctx = await situationContext(getAppContext());
-  const actor = await pageActor(ctx);
-  if (!actor) return <SignedOutDesk setupRequired={await isSetupRequired(ctx.db)} />;
+/**
+ * The editor desk: sign in, compose, drafts, corrections, retractions, on the situation chosen in its
+ * header (`?situation=`, else the last one chosen on this browser, else the default). Roles are checked
+ * again by every API call.
+ */
+export default async function DeskPage({ searchParams }: { searchParams: Promise<{ situation?: string | string[] }> }) {
+  const root = getAppContext();
+  const actor = await pageActor(root);
+  if (!actor) return <SignedOutDesk setupRequired={await isSetupRequired(root.accounts)} />;
   const user = { id: actor.id, name: actor.name, email: actor.email, role: actor.role };
   if (!roleAtLeast(actor.role, "editor")) return <DeskShell user={user} readOnly />;
+  const { ctx, situation } = await deskSituation(root, (await searchParams).situation);
   const [places, factions, regions, view, lastSeq] = await Promise.all([
     listPlaces(ctx, actor, {}),
     listFactions(ctx, actor),
@@ -35,7 +39,7 @@ export default async function DeskPage() {
     readLastSeq(ctx.db),
   ]);
   return (
-    <DeskShell user={user}>
+    <DeskShell user={user} situation={situation}>
       <DeskApp initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }} regions={regions} lastSeq={lastSeq} />
     </DeskShell>
   );

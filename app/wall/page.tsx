@@ -1,72 +1,9 @@
-import { cookies, headers } from "next/headers";
-import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
-import { getTranslations } from "next-intl/server";
-import { LOCALE_COOKIE, pickLocale } from "@/i18n/locales";
-import { FEED_FIRST_RENDER, feedStateFrom } from "@/lib/feed/report-cards";
-import { parseWallParams } from "@/lib/schemas/wall";
-import { Wall } from "@/components/wall/wall";
-import { pageActor } from "@/server/auth/page-actor";
-import { getAppContext } from "@/server/context";
-import { situationContext } from "@/server/services/situations/situation-context";
-import { listFeed } from "@/server/services/feed/list-feed";
-import { listFactions } from "@/server/services/reference/list-factions";
-import { listPlaces } from "@/server/services/reference/list-places";
-import { listRegions } from "@/server/services/reference/list-regions";
-import { loadPageView } from "@/server/services/timeline/load-page-view";
-import { CLIENT_IP_HEADER } from "@/server/http/request-guard";
-import "./wall.css";
-import { Main } from "@/components/ui/main";
+import { WallPage, type SearchParams } from "../_views/wall-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Situation Desk · wall", referrer: "no-referrer" as const };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/**
- * The wall display: configured by its URL only, read-only. With `?token=` the server renders with that
- * bearer token (a viewer's display token) and the browser uses it for the socket and its reads.
- */
-export default async function WallPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  // The default situation's (issue #15: the v1 API and the socket without `situation` are its too).
-  const ctx = await situationContext(getAppContext());
-  const params = await searchParams;
-  const rawToken = typeof params.token === "string" && params.token ? params.token : null;
-  const fallbackLocale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language")?.split(",")[0]);
-  const locale = pickLocale(typeof params.lang === "string" ? params.lang : null, fallbackLocale);
-
-  const actor = await pageActor(ctx, rawToken);
-  if ((rawToken && !actor) || (!ctx.env.PUBLIC_READ && !actor)) {
-    const t = await getTranslations({ locale, namespace: "wall" });
-    return (
-      <Main className="wall-closed" data-testid="wall-closed">
-        <h1>{t("closedTitle")}</h1>
-        <p>{rawToken ? t("badToken") : t("closed")}</p>
-      </Main>
-    );
-  }
-
-  const [feed, places, factions, regions, view] = await Promise.all([
-    listFeed(ctx, actor, { after: 0, limit: FEED_FIRST_RENDER, tail: FEED_FIRST_RENDER }),
-    listPlaces(ctx, actor, {}),
-    listFactions(ctx, actor),
-    listRegions(ctx, actor),
-    loadPageView(ctx, actor, "live", (await headers()).get(CLIENT_IP_HEADER) ?? "unknown"),
-  ]);
-  const { config, ignored } = parseWallParams(params, { regions: regions.map((r) => r.slug), factions: factions.map((f) => f.slug), fallbackLocale });
-  const messages = ((await import(`../../messages/${config.locale}.json`)) as { default: AbstractIntlMessages }).default;
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
-
-  return (
-    <NextIntlClientProvider locale={config.locale} messages={messages}>
-      {/* The wall is dark unless its URL says otherwise; set before the first paint, not stored. */}
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.documentElement.dataset.theme=${JSON.stringify(config.theme)}` }} />
-      <Wall
-        config={config}
-        ignored={ignored}
-        regions={regions}
-        initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }}
-        initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
-      />
-    </NextIntlClientProvider>
-  );
+/** The default situation's wall. */
+export default function DefaultWallPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <WallPage searchParams={searchParams} />;
 }

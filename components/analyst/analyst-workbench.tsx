@@ -25,6 +25,8 @@ import { DAY_MS, linearAxis } from "@/lib/dashboard/time-axis";
 import { SituationMap } from "@/components/map/situation-map";
 import { Main } from "@/components/ui/main";
 import { SettingsMenu } from "@/components/ui/settings-menu";
+import { SituationSwitcher, useSituation, useSituationNaming } from "@/components/ui/situation";
+import { situationApiPath } from "@/lib/contract/situation-paths";
 import { CountsPanel } from "./counts-panel";
 import { EventsTable } from "./events-table";
 import { FilterBar } from "./filter-bar";
@@ -62,6 +64,10 @@ function pageSearch(query: string, order: SortOrder, at?: string, known?: string
 
 export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   const t = useTranslations("analyst");
+  const situation = useSituationNaming();
+  const { slug } = useSituation();
+  // The situation's own export addresses: a downloaded file names its situation in its URL.
+  const exportHref = (path: string) => situationApiPath(path, slug);
   const [filter, setFilter] = useState<FilterValues>(initial.filter);
   const [order, setOrder] = useState<SortOrder>(initial.order);
   const [at, setAt] = useState<string | undefined>(initial.at);
@@ -114,10 +120,11 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
       <header className="topbar analyst-top">
         <div className="brand">
           <h1>{t("title")}</h1>
-          <Link className="subtitle" href="/">
+          <Link className="subtitle" href={situation.href("/")}>
             {t("toDashboard")}
           </Link>
         </div>
+        <SituationSwitcher />
         <Connection state={connection} />
         <SettingsMenu />
       </header>
@@ -142,10 +149,10 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
             )}
             <span className="exports">
               <span className="muted">{t("export")}:</span>
-              <a className="button small" href={`/api/events.csv?comment=false${query ? `&${query}` : ""}`} download data-testid="export-csv">
+              <a className="button small" href={exportHref(`/api/events.csv?comment=false${query ? `&${query}` : ""}`)} download data-testid="export-csv">
                 {t("exportCsv")}
               </a>
-              <a className="button small" href={`/api/events.geojson${query ? `?${query}` : ""}`} download data-testid="export-geojson">
+              <a className="button small" href={exportHref(`/api/events.geojson${query ? `?${query}` : ""}`)} download data-testid="export-geojson">
                 {t("exportGeoJson")}
               </a>
             </span>

@@ -12,6 +12,7 @@ import { EventsChart } from "@/components/charts/events-chart";
 import { LiveFeed } from "@/components/feed/live-feed";
 import { SituationMap } from "@/components/map/situation-map";
 import { SettingsMenu } from "@/components/ui/settings-menu";
+import { SituationSwitcher, useSituationNaming } from "@/components/ui/situation";
 import { Main } from "@/components/ui/main";
 import { ControlTable } from "./control-table";
 import { TimeBar } from "./time-bar";
@@ -29,6 +30,7 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
   const time = useTime(initialTime, model.axis);
   usePrefetchAhead(model, time);
   const { connection, lastUpdate } = useLiveUpdates();
+  const situation = useSituationNaming();
 
   // Live, the map shows the latest movements even when the news is days old (the demo: Dec 2024).
   const { control, recent } = useMoment(model, initial, time.live ? "live" : time.at);
@@ -39,8 +41,9 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
       <header className="topbar">
         <div className="brand">
           <h1>{t("app.title")}</h1>
-          <span className="subtitle">{t("app.subtitle")}</span>
+          <span className="subtitle">{t("app.subtitle", { situation: situation.name })}</span>
         </div>
+        <SituationSwitcher />
         <ConnectionStatus connection={connection} lastUpdate={lastUpdate} />
         <SettingsMenu />
       </header>

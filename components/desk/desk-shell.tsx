@@ -5,8 +5,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { SettingsMenu } from "@/components/ui/settings-menu";
+import { SituationProvider, SituationSwitcher } from "@/components/ui/situation";
 import { api } from "@/lib/client/api";
-import type { Role } from "@/lib/schemas/users";
+import { rememberDeskSituation } from "@/lib/situations/desk-choice";
+import { pageHref, type PageSituation } from "@/lib/situations/page-situation";
+import { roleAtLeast, type Role } from "@/lib/schemas/users";
 import { Main } from "@/components/ui/main";
 
 export interface DeskUser {
@@ -16,28 +19,51 @@ export interface DeskUser {
   role: Role;
 }
 
-/** The desk's frame: who is signed in, where to go, sign out. Without a user (sign-in, first-run setup): the way back to the public pages. */
-export function DeskShell({ user, readOnly = false, children }: { user: DeskUser | null; readOnly?: boolean; children?: ReactNode }) {
+/**
+ * The desk's frame: who is signed in, which situation the desk works on (remembered on this browser),
+ * where to go, sign out. Without a user (sign-in, first-run setup): the way back to the public pages.
+ */
+export function DeskShell({
+  user,
+  situation,
+  readOnly = false,
+  children,
+}: {
+  user: DeskUser | null;
+  situation?: PageSituation;
+  readOnly?: boolean;
+  children?: ReactNode;
+}) {
   const t = useTranslations("desk");
   const router = useRouter();
   const signOut = async () => {
     await api("/api/auth/logout", { method: "POST" }).catch(() => undefined);
     router.refresh();
   };
-  return (
+  const page = (path: string) => (situation ? pageHref(situation, path) : path);
+  const frame = (
     <div className="desk">
       <header className="desk-top">
         <div className="brand">
           <h1>{t("title")}</h1>
           <nav className="desk-nav" aria-label={t("navLabel")}>
             {user && <Link href="/desk">{t("navDesk")}</Link>}
+            {user && situation && roleAtLeast(user.role, "editor") && <Link href="/desk/situation">{t("navSituation")}</Link>}
             {user?.role === "admin" && <Link href="/desk/admin">{t("navAdmin")}</Link>}
             {user && <Link href="/desk/account">{t("navAccount")}</Link>}
-            <Link href="/">{t("navDashboard")}</Link>
-            {!user && <Link href="/wall">{t("navWall")}</Link>}
-            {!user && <Link href="/analyst">{t("navAnalyst")}</Link>}
+            <Link href={page("/")}>{t("navDashboard")}</Link>
+            {!user && <Link href={page("/wall")}>{t("navWall")}</Link>}
+            {!user && <Link href={page("/analyst")}>{t("navAnalyst")}</Link>}
           </nav>
         </div>
+        {user && situation && (
+          <SituationSwitcher
+            onChoose={(slug) => {
+              rememberDeskSituation(slug);
+              window.location.assign(window.location.pathname);
+            }}
+          />
+        )}
         {user && (
           <>
             <span className="desk-user" data-testid="desk-user">
@@ -57,8 +83,22 @@ export function DeskShell({ user, readOnly = false, children }: { user: DeskUser
           </p>
         </Main>
       ) : (
-        children
+        <>
+          {situation?.archived && (
+            <p className="desk-notice" role="status" data-testid="archived-notice">
+              {t("archivedSituation", { name: situation.name })}
+            </p>
+          )}
+          {children}
+        </>
       )}
     </div>
+  );
+  return situation ? (
+    <SituationProvider situation={situation} places="all">
+      {frame}
+    </SituationProvider>
+  ) : (
+    frame
   );
 }

@@ -23,6 +23,7 @@ import { AddPlaceForm } from "./add-place-form";
 import { EventEditor, type PlaceFieldName } from "./event-editor";
 import { PreviewMap } from "./preview-map";
 import { useLocalDraft } from "./use-local-draft";
+import { useSituation } from "@/components/ui/situation";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
 
 /** Tries of a send that got no answer; the Idempotency-Key makes every try the same request. */
@@ -50,8 +51,14 @@ export function ReportComposer({ target, model, places, factions, regions, onSav
   const t = useTranslations("desk");
   const editing = target.kind === "edit" ? target.report : null;
   const correcting = editing?.status === "published";
-  const storageKey = editing ? `edit:${editing.id}` : "new";
-  const { draft, setDraft, discard, restored } = useLocalDraft(storageKey, () => (editing ? draftFromReport(editing) : emptyReport(Date.now())));
+  // A new report's draft is the situation's own (a report id names its situation already).
+  const situation = useSituation();
+  const storageKey = editing ? `edit:${editing.id}` : `new:${situation.slug}`;
+  const { draft, setDraft, discard, restored } = useLocalDraft(
+    storageKey,
+    () => (editing ? draftFromReport(editing) : emptyReport(Date.now())),
+    !editing && situation.isDefault ? "new" : undefined,
+  );
   const [base, setBase] = useState<Report | null>(editing);
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Record<string, string>>({});

@@ -18,10 +18,11 @@ function load(key: string): ReportDraft | null {
 
 /**
  * The form's state, mirrored to localStorage so that a reload, a crash or a closed tab never loses
- * what an editor typed. Rendered only in the browser (the composer is loaded without SSR).
+ * what an editor typed. Rendered only in the browser (the composer is loaded without SSR). A draft kept
+ * under `formerKey` (the key before drafts were kept per situation) is taken when `key` holds none.
  */
-export function useLocalDraft(key: string, initial: () => ReportDraft) {
-  const [kept] = useState(() => ({ stored: load(key), initial: initial() }));
+export function useLocalDraft(key: string, initial: () => ReportDraft, formerKey?: string) {
+  const [kept] = useState(() => ({ stored: load(key) ?? (formerKey ? load(formerKey) : null), initial: initial() }));
   const [draft, setDraft] = useState<ReportDraft>(() => kept.stored ?? kept.initial);
   // Announced only when the kept draft holds something the form would not show anyway.
   const [restored, setRestored] = useState(() => kept.stored !== null && hasUnsavedChanges(kept.stored, kept.initial));
@@ -43,7 +44,13 @@ export function useLocalDraft(key: string, initial: () => ReportDraft) {
 
   // Save at once when the page is hidden or closed (the debounce may not have fired).
   useEffect(() => {
-    const flush = () => localStorage.setItem(PREFIX + key, JSON.stringify(draft));
+    const flush = () => {
+      try {
+        localStorage.setItem(PREFIX + key, JSON.stringify(draft));
+      } catch {
+        // as above
+      }
+    };
     window.addEventListener("pagehide", flush);
     return () => window.removeEventListener("pagehide", flush);
   }, [key, draft]);
@@ -52,10 +59,11 @@ export function useLocalDraft(key: string, initial: () => ReportDraft) {
     (next: ReportDraft) => {
       if (timer.current) clearTimeout(timer.current);
       localStorage.removeItem(PREFIX + key);
+      if (formerKey) localStorage.removeItem(PREFIX + formerKey);
       setDraft(next);
       setRestored(false);
     },
-    [key],
+    [key, formerKey],
   );
 
   return { draft, setDraft, discard, restored };

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/contract/realtime";
+import { apiSituation } from "@/lib/client/api";
 import type { FeedEntry } from "@/lib/schemas/feed";
 
 export type ConnectionState = "connecting" | "live" | "offline";
@@ -20,8 +21,8 @@ export interface FeedSocketOptions {
 }
 
 /**
- * The one feed socket every page uses (dashboard, wall, desk, analyst): connects, resumes after the
- * page's last seq, hands each entry to the page, says whether it is live, and keeps trying after a
+ * The one feed socket every page uses (dashboard, wall, desk, analyst): connects to the page's situation's
+ * feed, resumes after the page's last seq, hands each entry to the page, says whether it is live, and keeps trying after a
  * refused handshake (which ends Socket.IO's own retries), slowly, so a screen nobody touches rejoins a
  * server that refused while starting or while too many sockets came from its address.
  */
@@ -37,7 +38,8 @@ export function useFeedSocket(options: FeedSocketOptions): ConnectionState {
       reconnectionDelayMax: RECONNECT_MAX_DELAY_MS,
       auth: (send) => {
         const { after, token } = current.current;
-        send(token ? { after: after(), token } : { after: after() });
+        const situation = apiSituation();
+        send({ after: after(), ...(token ? { token } : {}), ...(situation ? { situation } : {}) });
       },
     });
     socket.on("feed", (entry) => current.current.onEntry(entry));

@@ -5,9 +5,10 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as maplibre from "react-map-gl/maplibre";
 import { buildMapScene } from "@/lib/dashboard/map-features";
-import { MAP_VIEWS, type Bounds } from "@/lib/geo/map-views";
+import { routesBounds, type Bounds } from "@/lib/geo/map-views";
 import { basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { useThemeMode } from "@/components/ui/theme";
+import { useSituation, useSituationNaming } from "@/components/ui/situation";
 import type { PlaceControl } from "@/lib/schemas/control";
 import type { ListedEvent } from "@/lib/schemas/event-query";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
@@ -46,15 +47,13 @@ export interface MapViewProps {
   declutterLabels?: boolean;
 }
 
-/** Syria with some room around it; the routes view also reaches Moscow and Tehran. */
-const VIEWS = MAP_VIEWS;
 /** How long the map takes to fly to a view the page chose. */
 const FIT_DURATION_MS = 1500;
-/** Room on the left for the legend, over the sea, so it never covers western Syria. */
-const SYRIA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
+/** Room on the left for the legend, so it never covers the situation's western edge. */
+const AREA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
 /** Below this width the legend is folded away or hidden, so the map needs no room for it. */
 const NARROW_MAP_PX = 700;
-const syriaPadding = (width: number) => (width < NARROW_MAP_PX ? 16 : SYRIA_PADDING);
+const areaPadding = (width: number) => (width < NARROW_MAP_PX ? 16 : AREA_PADDING);
 const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "strike-point"];
 const NO_FEATURES: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 /** Places whose names are always written on the map. */
@@ -93,6 +92,9 @@ export function MapView({
     if (declutterLabels) declutterMapLabels(containerRef.current);
   };
   const labelHintId = useId();
+  // The situation's own frame and name (issue #15); the routes view also reaches its places abroad.
+  const { bounds: area, gazetteerPlaces } = useSituation();
+  const areaName = useSituationNaming().name;
 
   useEffect(() => {
     if (!fit || fit === firstFit.current) return; // the first view is the initial one
@@ -153,12 +155,12 @@ export function MapView({
         ref={mapRef}
         {...(engine.mapLib ? ({ mapLib: engine.mapLib } as object) : {})}
         initialViewState={
-          fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: VIEWS.syria, fitBoundsOptions: { padding: SYRIA_PADDING } }
+          fit ? { bounds: fit.bounds, fitBoundsOptions: { padding: fit.padding } } : { bounds: area, fitBoundsOptions: { padding: AREA_PADDING } }
         }
         onLoad={(event) => {
           const width = event.target.getContainer().clientWidth;
           setNarrow(width < NARROW_MAP_PX);
-          if (!fit && width < NARROW_MAP_PX) event.target.fitBounds(VIEWS.syria, { padding: syriaPadding(width), animate: false });
+          if (!fit && width < NARROW_MAP_PX) event.target.fitBounds(area, { padding: areaPadding(width), animate: false });
           declutter();
         }}
         onMoveEnd={declutter}
@@ -178,7 +180,10 @@ export function MapView({
         onMouseEnter={() => setCursor("pointer")}
         onMouseLeave={() => setCursor("")}
         cursor={cursor}
-        attributionControl={{ compact: true, customAttribution: "Borders: Natural Earth" }}
+        attributionControl={{
+          compact: true,
+          customAttribution: gazetteerPlaces ? "Borders: Natural Earth · Places: GeoNames (CC BY 4.0)" : "Borders: Natural Earth",
+        }}
         dragRotate={false}
         style={{ width: "100%", height: "100%" }}
       >
@@ -262,11 +267,11 @@ export function MapView({
           <button
             type="button"
             className="button small"
-            onClick={() => mapRef.current?.fitBounds(VIEWS.syria, { padding: syriaPadding(mapRef.current.getContainer().clientWidth) })}
+            onClick={() => mapRef.current?.fitBounds(area, { padding: areaPadding(mapRef.current.getContainer().clientWidth) })}
           >
-            {t("viewSyria")}
+            {areaName}
           </button>
-          <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(VIEWS.routes, { padding: 16 })}>
+          <button type="button" className="button small" onClick={() => mapRef.current?.fitBounds(routesBounds(area, model.places), { padding: 16 })}>
             {t("viewRoutes")}
           </button>
         </div>

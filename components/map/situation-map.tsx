@@ -5,6 +5,8 @@ import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { preload } from "react-dom";
 import { BASEMAP_URL, REGION_SHAPES_URL, ZONES_URL, basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
+import { situationApiPath } from "@/lib/contract/situation-paths";
+import { useSituation } from "@/components/ui/situation";
 import type { MapViewProps } from "./map-view";
 
 const MAPBOX_TOKEN = process.env.NEXT_PUBLIC_MAPBOX_TOKEN;
@@ -25,7 +27,9 @@ const MapboxMap = dynamic(loadMapbox, { ssr: false, loading });
  * preload), and the shapes into the query cache the map reads.
  */
 function usePrefetchMapData() {
-  for (const url of [...(MAPBOX_TOKEN ? [] : [BASEMAP_URL]), ZONES_URL, REGION_SHAPES_URL]) preload(url, { as: "fetch", crossOrigin: "anonymous" });
+  const { slug } = useSituation();
+  for (const url of [...(MAPBOX_TOKEN ? [] : [BASEMAP_URL]), ZONES_URL, REGION_SHAPES_URL])
+    preload(situationApiPath(url, slug), { as: "fetch", crossOrigin: "anonymous" });
   const client = useQueryClient();
   useEffect(() => {
     if (!MAPBOX_TOKEN) void client.prefetchQuery(basemapQuery());

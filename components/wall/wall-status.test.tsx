@@ -28,7 +28,15 @@ function firstRender(
   });
   return renderToString(
     <NextIntlClientProvider locale="en" messages={messages} timeZone="UTC">
-      <WallStatus connection={connection} lastReportAt={lastReportAt} renderedAt={RENDERED_AT} staleAfterMs={600_000} reloadAfterMs={600_000} filter={null} />
+      <WallStatus
+        connection={connection}
+        lastReportAt={lastReportAt}
+        renderedAt={RENDERED_AT}
+        staleAfterMs={600_000}
+        reloadAfterMs={600_000}
+        filter={null}
+        situation="Syria"
+      />
     </NextIntlClientProvider>,
   );
 }

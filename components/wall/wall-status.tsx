@@ -20,6 +20,8 @@ interface Props {
   staleAfterMs: number;
   reloadAfterMs: number;
   filter: ReactNode;
+  /** The situation's name, in the wall's language. */
+  situation: string;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * not been live for `reloadAfterMs` or the clock stopped ticking, but only once the server answers,
  * so an outage never leaves a browser error page on the screen. Only this bar re-renders every second.
  */
-export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs, reloadAfterMs, filter }: Props) {
+export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs, reloadAfterMs, filter, situation }: Props) {
   const t = useTranslations("wall");
   const locale = useLocale();
   const connectionRef = useRef(connection);
@@ -97,7 +99,7 @@ export function WallStatus({ connection, lastReportAt, renderedAt, staleAfterMs,
     <header className="wall-head">
       <div className="wall-title">
         <h1>{t("title")}</h1>
-        <span className="wall-subtitle">{t("subtitle")}</span>
+        <span className="wall-subtitle">{t("subtitle", { situation })}</span>
         {filter}
       </div>
       <div className="wall-times">

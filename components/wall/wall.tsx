@@ -15,7 +15,8 @@ import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { timelineQuery } from "@/lib/client/view-queries";
 import { dayCountsOnAxis } from "@/lib/dashboard/day-counts";
 import { DAY_MS } from "@/lib/dashboard/time-axis";
-import { MAP_VIEWS, regionBounds } from "@/lib/geo/map-views";
+import { regionBounds, routesBounds } from "@/lib/geo/map-views";
+import { useSituation, useSituationNaming } from "@/components/ui/situation";
 import type { Region } from "@/lib/schemas/reference";
 import type { IgnoredParam, WallConfig, WallView } from "@/lib/schemas/wall";
 import { ignoredReason } from "./ignored-reason";
@@ -52,6 +53,8 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const feed = useQuery(liveFeedQuery()).data ?? initialFeed;
   const rootRef = useRef<HTMLElement>(null);
   const type = useWallType(rootRef);
+  const situation = useSituation();
+  const situationName = useSituationNaming().name;
 
   useEffect(() => {
     document.documentElement.lang = config.locale;
@@ -79,10 +82,10 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
 
   const view = useRotation(config.views, config.rotateMs);
   const fit = useMemo(() => {
-    if (view === "routes") return { bounds: MAP_VIEWS.routes, padding: ROUTES_PADDING };
+    if (view === "routes") return { bounds: routesBounds(situation.bounds, model.places), padding: ROUTES_PADDING };
     const region = view === "region" && config.region ? regionBounds(model.places, config.region) : null;
-    return { bounds: region ?? MAP_VIEWS.syria, padding: COUNTRY_PADDING };
-  }, [view, config.region, model.places]);
+    return { bounds: region ?? situation.bounds, padding: COUNTRY_PADDING };
+  }, [view, config.region, model.places, situation.bounds]);
 
   const [dismissedSeq, setDismissedSeq] = useState(0);
   const breaking = breakingEntry(feed.entries, scope, regionOf, initialFeed.lastSeq, dismissedSeq);
@@ -107,10 +110,11 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
         renderedAt={initial.renderedAt}
         staleAfterMs={config.staleAfterMs}
         reloadAfterMs={config.reloadAfterMs}
+        situation={situationName}
         filter={
           <p className="wall-filter" data-testid="wall-filter">
             {!config.region && !config.factions ? (
-              <span>{t("filterAll")}</span>
+              <span>{t("filterAll", { situation: situationName })}</span>
             ) : (
               <>
                 {regionName && <span>{t("filterRegion", { region: regionName })}</span>}

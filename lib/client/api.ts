@@ -3,10 +3,25 @@
  * `Authorization: Bearer` when the page set one (the wall with `?token=`). Every failure is an
  * `ApiError` with the contract's code, message and details, or `status: 0` when the request never got an
  * answer (network down, server restarting): the caller may retry those safely with the same Idempotency-Key.
+ * Callers write v1 paths (`/api/reports`); a page of one situation sets it once and they are sent to that
+ * situation's copy (`/api/situations/ukraine/reports`).
  */
 import type { ErrorDetail } from "../api-error";
+import { situationApiPath } from "../contract/situation-paths";
 
 let bearer: string | null = null;
+let situation: string | null = null;
+
+/** The page's situation, set once before its first request (SituationProvider); null: the default one. */
+export function setApiSituation(slug: string | null): void {
+  situation = slug;
+}
+
+/** The situation the page's requests and socket are for (null: the default one). */
+export const apiSituation = () => situation;
+
+/** Where a v1 path is answered for the page's situation: for links (exports) and preloads as well as requests. */
+export const apiPath = (path: string) => (situation ? situationApiPath(path, situation) : path);
 
 /** A page opened with a display token sets it once; every request then sends it. */
 export function setApiBearer(token: string | null): void {
@@ -39,7 +54,7 @@ export const retryReads = (failures: number, error: unknown) => failures < 3 && 
 export async function api<T>(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(apiPath(path), {
       method: options.method ?? "GET",
       headers: {
         ...(options.body !== undefined ? { "content-type": "application/json" } : {}),

@@ -1,7 +1,9 @@
 /** The desk's server data, in the TanStack Query cache: queues of reports, one report with revisions, users, tokens, audit. */
 import { queryOptions } from "@tanstack/react-query";
 import type { AuditPage } from "../schemas/audit";
+import type { Baseline, Region } from "../schemas/reference";
 import type { Report, ReportsPage } from "../schemas/reports";
+import type { Situation } from "../schemas/situations";
 import type { ApiToken, User } from "../schemas/users";
 import { api } from "./api";
 import { adminKeys, deskKeys } from "./query-keys";
@@ -25,3 +27,7 @@ export const usersQuery = () => queryOptions({ queryKey: adminKeys.users, queryF
 export const tokensQuery = (userId: string) =>
   queryOptions({ queryKey: adminKeys.tokens(userId), queryFn: () => api<ApiToken[]>(`/api/users/${userId}/tokens`) });
 export const auditQuery = () => queryOptions({ queryKey: adminKeys.audit, queryFn: () => api<AuditPage>("/api/audit?limit=100") });
+export const situationsQuery = () => queryOptions({ queryKey: adminKeys.situations, queryFn: () => api<Situation[]>("/api/situations") });
+/** The page's situation's baseline and regions (the admin's setup of the situation the desk works on). */
+export const baselineQuery = () => queryOptions({ queryKey: adminKeys.baseline, queryFn: () => api<Baseline>("/api/baseline") });
+export const regionsQuery = () => queryOptions({ queryKey: adminKeys.regions, queryFn: () => api<Region[]>("/api/regions") });

@@ -14,6 +14,8 @@ export type Moment = number | "live";
 export const baseKeys = {
   feed: ["feed", "live"] as const,
   places: ["places"] as const,
+  /** The places a page holds: those its map draws, or all (lib/client/reference-queries.ts). */
+  placeList: (list: "drawn" | "all") => ["places", list] as const,
   factions: ["factions"] as const,
   basemap: ["map", "basemap"] as const,
   zones: ["map", "zones"] as const,
@@ -46,6 +48,9 @@ export const adminKeys = {
   users: ["admin", "users"] as const,
   tokens: (userId: string) => ["admin", "tokens", userId] as const,
   audit: ["admin", "audit"] as const,
+  situations: ["admin", "situations"] as const,
+  baseline: ["admin", "baseline"] as const,
+  regions: ["admin", "regions"] as const,
 };
 
 /** The analyst workbench, one key per filter string. */

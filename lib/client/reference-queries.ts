@@ -15,7 +15,24 @@ export const BASEMAP_URL = "/api/map/basemap.geojson";
 export const ZONES_URL = "/api/map/zones.geojson";
 export const REGION_SHAPES_URL = "/api/regions.geojson";
 
-export const placesQuery = () => queryOptions({ queryKey: baseKeys.places, queryFn: () => getJson<Place[]>("/api/places"), staleTime: Infinity });
+/**
+ * Which of its situation's places a page holds: the public pages those their map draws (`drawn=true`:
+ * with events, a holder at the start, or a city, base or place abroad: a few hundred of Ukraine's ~3,900
+ * towns), the desk every one (its place field matches any). Set once by the page (SituationProvider),
+ * like the situation itself; a page rendered its first list the same way. The list is in the key: a
+ * client-side step from the dashboard to the desk must not hand the desk the shorter list.
+ */
+let placeList: "drawn" | "all" = "drawn";
+export function setPlaceList(list: "drawn" | "all"): void {
+  placeList = list;
+}
+
+export const placesQuery = () =>
+  queryOptions({
+    queryKey: baseKeys.placeList(placeList),
+    queryFn: () => getJson<Place[]>(placeList === "drawn" ? "/api/places?drawn=true" : "/api/places"),
+    staleTime: Infinity,
+  });
 export const factionsQuery = () => queryOptions({ queryKey: baseKeys.factions, queryFn: () => getJson<Faction[]>("/api/factions"), staleTime: Infinity });
 export const basemapQuery = () => queryOptions({ queryKey: baseKeys.basemap, queryFn: () => getJson<FeatureCollection>(BASEMAP_URL), staleTime: Infinity });
 export const zonesQuery = () => queryOptions({ queryKey: baseKeys.zones, queryFn: () => getJson<FeatureCollection>(ZONES_URL), staleTime: Infinity });

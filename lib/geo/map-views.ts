@@ -1,16 +1,23 @@
-/** Named map views as [[west, south], [east, north]]: Syria with some room, and the evacuation routes abroad. */
+/** A map view as [[west, south], [east, north]] in degrees (a situation's own: its `bounds`). */
 export type Bounds = [[number, number], [number, number]];
 
-export const MAP_VIEWS = {
-  syria: [
-    [35.4, 32.2],
-    [42.6, 37.4],
-  ],
-  routes: [
-    [30, 29],
-    [55, 57],
-  ],
-} as const satisfies Record<string, Bounds>;
+/** Degrees of room around the places abroad in the routes view. */
+const ROUTES_MARGIN_DEG = 1.5;
+
+/**
+ * The evacuation-routes view: the situation's area and every place abroad (where people are taken:
+ * Syria's reach Moscow and Tehran), with some room. Just the area while it has no place abroad.
+ */
+export function routesBounds(area: Bounds, places: readonly { lat: number; lon: number; kind: string }[]): Bounds {
+  const abroad = places.filter((p) => p.kind === "abroad");
+  if (abroad.length === 0) return area;
+  const lons = abroad.map((p) => p.lon);
+  const lats = abroad.map((p) => p.lat);
+  return [
+    [Math.min(area[0][0], Math.min(...lons) - ROUTES_MARGIN_DEG), Math.min(area[0][1], Math.min(...lats) - ROUTES_MARGIN_DEG)],
+    [Math.max(area[1][0], Math.max(...lons) + ROUTES_MARGIN_DEG), Math.max(area[1][1], Math.max(...lats) + ROUTES_MARGIN_DEG)],
+  ];
+}
 
 /** Degrees of room around a region's places. */
 const REGION_MARGIN_DEG = 0.35;

@@ -65,6 +65,8 @@ export const baselineSchema = z.object({
 export type Baseline = z.output<typeof baselineSchema>;
 
 export const PLACES_LIMIT_MAX = 5000;
+/** Kinds of place a map draws even without events or a holder: the gazetteer's many towns and villages it leaves out. */
+export const ALWAYS_DRAWN_KINDS = PLACE_KINDS.filter((kind) => kind !== "town" && kind !== "village" && kind !== "other");
 /** GET /api/places: one region's places, or those a text names (any of their names, best match first). */
 export const placesQuerySchema = z.object({
   region: slugSchema.optional(),
@@ -78,6 +80,13 @@ export const placesQuerySchema = z.object({
     .max(PLACES_LIMIT_MAX, { error: `must be a whole number from 1 to ${PLACES_LIMIT_MAX}` })
     .optional()
     .describe("At most this many places (with q: 20 unless given)"),
+  drawn: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((value) => value === "true")
+    .optional()
+    .describe(
+      "Extension: true: only the places a map of the situation draws (those with events, with a holder at the start, or of a kind other than town, village and other): what its pages ship, not its whole gazetteer",
+    ),
 });
 export type PlacesQuery = z.output<typeof placesQuerySchema>;
 

@@ -7,25 +7,7 @@
  * (accounts, tokens, health, the situations themselves) run in no scope, on the main database.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-
-/** The first path segments under /api/ that are a situation's data. */
-export const SITUATION_RESOURCES: ReadonlySet<string> = new Set([
-  "factions",
-  "regions",
-  "regions.geojson",
-  "places",
-  "baseline",
-  "reports",
-  "feed",
-  "control",
-  "stats",
-  "events",
-  "events.csv",
-  "events.geojson",
-  "timeline",
-  "map",
-  "audit",
-]);
+import { SITUATION_RESOURCES } from "../../lib/contract/situation-paths";
 
 export interface SituationScope {
   /** The situation's slug; undefined: the default situation (a v1 path). */

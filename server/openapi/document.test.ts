@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readApiRoutes } from "../http/api-routes";
-import { SITUATION_RESOURCES } from "../http/situation-scope";
+import { SITUATION_RESOURCES } from "../../lib/contract/situation-paths";
 import { openApiDocument } from "./document";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];

@@ -8,7 +8,7 @@
 import { SESSION_COOKIE } from "../auth/sessions";
 import { ERROR_STATUS, type ErrorCode } from "../errors";
 import { componentSchemas, queryParameters } from "./components";
-import { SITUATION_RESOURCES } from "../http/situation-scope";
+import { SITUATION_RESOURCES } from "../../lib/contract/situation-paths";
 import { OPERATIONS, type Access, type Operation } from "./operations";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -134,7 +134,7 @@ test("the form survives a reload, and a double click or a lost answer still post
   // The first request reaches the server but its answer is lost; the desk retries with the same
   // Idempotency-Key, and the double click is ignored while sending.
   let posts = 0;
-  await desk.route("**/api/reports", async (route) => {
+  await desk.route(/\/api\/(situations\/[^/]+\/)?reports$/, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     posts += 1;
     const response = await route.fetch();

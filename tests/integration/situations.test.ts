@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
 import { call, login, reportBody, tokenFor } from "./support/api";
 import { connectFeed, expectContiguous, type FeedClient } from "./support/feed-client";
-import { databaseUrlFor, ROOT, startServer, type RunningServer } from "./support/server-process";
+import { ADMIN, databaseUrlFor, ROOT, startServer, type RunningServer } from "./support/server-process";
 
 let server: RunningServer;
 let admin: string;
@@ -226,6 +226,54 @@ describe("situations", () => {
     expect(refused.body.error.details.map((d: { path: string }) => d.path)).toContain("situation");
     expect((await call(server.url, "GET", "/api/situations/ukraine/reports")).status).toBe(200);
     expect((await call(server.url, "PATCH", "/api/situations/ukraine", { token: admin, body: { archived: false } })).status).toBe(200);
+  });
+
+  it("renders each situation's pages from its own data; an unknown one is the page's 404", async () => {
+    // Ukraine's one report (not "Test report 10" and after, which are Syria's).
+    const title = new RegExp(`${ukraineReport(1).title}(?!\\d)`);
+    const page = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(server.url + path, { headers, redirect: "manual" });
+      return { status: response.status, html: await response.text() };
+    };
+    for (const path of ["/s/ukraine", "/s/ukraine/wall?region=kharkiv&rotate=60", "/s/ukraine/analyst?type=control_change"]) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(html, path).toMatch(title);
+      // Its requests go to its own API paths, its map's shapes too.
+      expect(html, path).toContain("/api/situations/ukraine/regions.geojson");
+      expect(html, path).not.toContain("Rebels take");
+    }
+    // The pages ship the places their map draws (cities, holders at the start, places with events), not
+    // the ~3,900 towns of the gazetteer; the desk's search still finds every one.
+    const all = (await call(server.url, "GET", "/api/situations/ukraine/places")).body as { slug: string; name: string; kind: string }[];
+    const drawn = (await call(server.url, "GET", "/api/situations/ukraine/places?drawn=true")).body as { slug: string; kind: string }[];
+    const drawnSlugs = new Set(drawn.map((p) => p.slug));
+    expect(drawnSlugs.has("kharkiv")).toBe(true); // a holder at the start, with events
+    expect(drawn.filter((p) => p.kind === "city").length).toBe(all.filter((p) => p.kind === "city").length);
+    expect(drawn.length).toBeLessThan(all.length / 4);
+    const left = all.find((p) => !drawnSlugs.has(p.slug) && p.name.length > 8 && !all.some((q) => q !== p && q.name.includes(p.name)))!;
+    expect((await page("/s/ukraine")).html).not.toContain(`"${left.name}"`);
+    expect((await call(server.url, "GET", `/api/situations/ukraine/places?q=${encodeURIComponent(left.name)}&limit=1`)).body[0].slug).toBe(left.slug);
+    const wall = await page("/s/ukraine/wall?region=kharkiv");
+    expect(wall.html).toContain("Ukraine · live wall");
+    expect(wall.html).not.toContain('data-testid="wall-ignored"');
+    const syria = await page("/");
+    expect(syria.html).toContain("Syria · live situation");
+    expect(syria.html).not.toMatch(title);
+    for (const path of ["/s/atlantis", "/s/atlantis/wall", "/s/atlantis/analyst"]) expect((await page(path)).status, path).toBe(404);
+
+    // The desk works on the situation chosen last on this browser (its cookie), or the one asked for.
+    const session = (await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    }).then((r) => r.headers.get("set-cookie"))) as string;
+    const cookie = session.split(";")[0]!;
+    const desk = await page("/desk", { cookie: `${cookie}; sd-desk-situation=ukraine` });
+    expect(desk.status).toBe(200);
+    expect(desk.html).toMatch(/<option value="ukraine" selected="">/);
+    expect((await page("/desk", { cookie: `${cookie}; sd-desk-situation=gone` })).html).toMatch(/<option value="syria" selected="">/);
+    expect((await page("/desk?situation=atlantis", { cookie })).status).toBe(404);
   });
 
   it("makes another situation the default: the v1 paths follow it, and everything survives a restart", async () => {

@@ -12,13 +12,17 @@ import { zodDetails } from "@/lib/schemas/zod-details";
 import { SelectField, TextField } from "../fields";
 import { Main } from "@/components/ui/main";
 import { formText } from "@/lib/form-text";
+import { SituationsAdmin } from "./situations-admin";
 
-/** Admin screens: create users, change roles, disable, issue and revoke tokens, read the audit trail. */
+/**
+ * Admin screens: set up, archive and choose the default situation, create users, change roles, disable, issue and revoke tokens, read the audit trail.
+ */
 export function AdminPanel({ selfId }: { selfId: string }) {
   const t = useTranslations("admin");
   const users = useQuery(usersQuery());
   return (
     <Main className="admin-main">
+      <SituationsAdmin />
       <section className="panel admin-users" aria-labelledby="users-title">
         <h2 id="users-title">{t("users")}</h2>
         {users.isError && <p className="field-error">{users.error.message}</p>}
