@@ -267,13 +267,35 @@ describe("situations", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(ADMIN),
-    }).then((r) => r.headers.get("set-cookie"))) as string;
+    }).then(async (r) => (await r.text(), r.headers.get("set-cookie")))) as string;
     const cookie = session.split(";")[0]!;
     const desk = await page("/desk", { cookie: `${cookie}; sd-desk-situation=ukraine` });
     expect(desk.status).toBe(200);
     expect(desk.html).toMatch(/<option value="ukraine" selected="">/);
     expect((await page("/desk", { cookie: `${cookie}; sd-desk-situation=gone` })).html).toMatch(/<option value="syria" selected="">/);
     expect((await page("/desk?situation=atlantis", { cookie })).status).toBe(404);
+  });
+
+  it("takes a baseline of the whole country, by region and place by place (thousands of places at once)", async () => {
+    const regions = (await call(server.url, "GET", "/api/situations/ukraine/regions")).body as { slug: string }[];
+    const places = (await call(server.url, "GET", "/api/situations/ukraine/places")).body as { slug: string }[];
+    const byRegion = await call(server.url, "PUT", "/api/situations/ukraine/baseline", {
+      token: editor,
+      body: { at: "2024-01-01T00:00:00Z", assignments: regions.map((r, i) => ({ region: r.slug, faction: i % 2 ? "test-army" : "other-army" })) },
+    });
+    expect(byRegion.status, JSON.stringify(byRegion.body)).toBe(200);
+    expect(byRegion.body.places.length).toBeGreaterThan(3_500);
+    const byPlace = await call(server.url, "PUT", "/api/situations/ukraine/baseline", {
+      token: editor,
+      body: { at: "2024-01-01T00:00:00Z", assignments: places.map((p) => ({ place: p.slug, faction: "test-army" })) },
+    });
+    expect(byPlace.status, JSON.stringify(byPlace.body)).toBe(200);
+    expect(byPlace.body.places.length).toBe(places.length);
+    // Every place is drawn now, each with a holder: the pages still render.
+    // (The body read: a response left unread holds its connection open, and the server's stop waits for it.)
+    const page = await fetch(`${server.url}/s/ukraine`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Ukraine");
   });
 
   it("makes another situation the default: the v1 paths follow it, and everything survives a restart", async () => {

@@ -11,6 +11,7 @@ import { requireReader, requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
+import { inChunks } from "../../db/in-chunks";
 import { invalid } from "../../errors";
 import { recordAudit } from "../audit/internal/record-audit";
 
@@ -25,12 +26,17 @@ export async function setBaseline(ctx: AppContext, actor: Actor | null, input: B
   for (const [place, region] of regionOf) if (region && byRegion.has(region)) holder.set(place, byRegion.get(region)!);
   for (const a of input.assignments) if (a.place) holder.set(a.place, a.faction);
   const byFaction = new Map<string, string[]>();
-  for (const [place, faction] of holder) byFaction.set(faction, [...(byFaction.get(faction) ?? []), place]);
+  for (const [place, faction] of holder) {
+    const places = byFaction.get(faction);
+    if (places) places.push(place);
+    else byFaction.set(faction, [place]);
+  }
 
   await ctx.db.$transaction(async (tx) => {
     await tx.place.updateMany({ where: { baselineFaction: { not: null } }, data: { baselineFaction: null, baselineSince: null } });
     for (const [faction, places] of byFaction)
-      await tx.place.updateMany({ where: { slug: { in: places } }, data: { baselineFaction: faction, baselineSince: at } });
+      for (const chunk of inChunks(places))
+        await tx.place.updateMany({ where: { slug: { in: chunk } }, data: { baselineFaction: faction, baselineSince: at } });
     await recordAudit(tx, editor, ctx.now(), {
       action: "baseline.set",
       subjectType: "situation",
@@ -59,8 +65,11 @@ export async function getBaseline(ctx: AppContext, actor: Actor | null): Promise
 /** Every slug named must be the situation's own: 400 naming each one that is not. */
 async function checkSlugs(db: Db, input: BaselineInput): Promise<void> {
   const named = (key: "place" | "region" | "faction") => [...new Set(input.assignments.flatMap((a) => (a[key] ? [a[key]] : [])))];
+  // Up to BASELINE_ASSIGNMENTS_MAX places: asked for in pieces.
+  const findPlaces = async () =>
+    (await Promise.all(inChunks(named("place")).map((chunk) => db.place.findMany({ where: { slug: { in: chunk } }, select: { slug: true } })))).flat();
   const [places, regions, factions] = await Promise.all([
-    db.place.findMany({ where: { slug: { in: named("place") } }, select: { slug: true } }),
+    findPlaces(),
     db.region.findMany({ where: { slug: { in: named("region") } }, select: { slug: true } }),
     db.faction.findMany({ where: { slug: { in: named("faction") } }, select: { slug: true } }),
   ]);
