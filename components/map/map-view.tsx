@@ -182,7 +182,7 @@ export function MapView({
         cursor={cursor}
         attributionControl={{
           compact: true,
-          customAttribution: gazetteerPlaces ? "Borders: Natural Earth · Places: GeoNames (CC BY 4.0)" : "Borders: Natural Earth",
+          customAttribution: gazetteerPlaces ? "Natural Earth · GeoNames (CC BY 4.0)" : "Borders: Natural Earth",
         }}
         dragRotate={false}
         style={{ width: "100%", height: "100%" }}

@@ -13,5 +13,8 @@ export const FACTION_PALETTE = [
   { color: "#999999", name: "grey" },
 ] as const;
 
-/** The first palette colour no faction has yet (the palette's first when all are taken). */
-export const nextFactionColor = (taken: readonly string[]) => FACTION_PALETTE.find((entry) => !taken.includes(entry.color))?.color ?? FACTION_PALETTE[0].color;
+/** The first palette colour no faction has yet (the palette's first when all are taken); `#E69F00` is `#e69f00`. */
+export function nextFactionColor(taken: readonly string[]): string {
+  const used = new Set(taken.map((color) => color.toLowerCase()));
+  return FACTION_PALETTE.find((entry) => !used.has(entry.color))?.color ?? FACTION_PALETTE[0].color;
+}

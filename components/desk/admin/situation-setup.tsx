@@ -33,7 +33,7 @@ function Factions({ factions }: { factions: Faction[] }) {
   const t = useTranslations("situations");
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const taken = factions.map((f) => f.color);
+  const taken = factions.map((f) => f.color.toLowerCase());
   const [color, setColor] = useState<string | null>(null);
   const chosen = color ?? nextFactionColor(taken);
   const refresh = () => queryClient.invalidateQueries({ queryKey: baseKeys.factions });
