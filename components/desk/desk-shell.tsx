@@ -9,7 +9,7 @@ import { SituationProvider, SituationSwitcher } from "@/components/ui/situation"
 import { api } from "@/lib/client/api";
 import { rememberDeskSituation } from "@/lib/situations/desk-choice";
 import { pageHref, type PageSituation } from "@/lib/situations/page-situation";
-import { roleAtLeast, type Role } from "@/lib/schemas/users";
+import { roleAtLeast, type Role } from "@/lib/roles";
 import { Main } from "@/components/ui/main";
 
 export interface DeskUser {

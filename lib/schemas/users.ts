@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { ROLES } from "../roles";
 import { isoInstantSchema, nonEmptyTextSchema, textSchema } from "./common";
 
-/** Strongest first. */
-export const ROLES = ["admin", "editor", "analyst", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, roleAtLeast, type Role } from "../roles";
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
@@ -64,10 +63,6 @@ export const sessionUserSchema = userSchema.pick({ id: true, email: true, name: 
 export const meSchema = z.object({ user: sessionUserSchema });
 /** POST /api/auth/login and /api/setup: a bearer token (also set as the session cookie) and who it is for. */
 export const signedInSchema = z.object({ token: z.string(), user: sessionUserSchema });
-
-export function roleAtLeast(role: Role, needed: Role): boolean {
-  return ROLES.indexOf(role) <= ROLES.indexOf(needed);
-}
 
 export const TOKEN_TTL_DAYS_MAX = 3650;
 /** POST /api/users/:id/tokens: an API or display token for that user, shown once. */
