@@ -122,12 +122,15 @@ test("an admin sets up Ukraine in the desk, an editor posts to it, its wall show
   // Its dashboard says where it is and switches to Syria's; Syria's feed never had the report.
   const dashboard = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await dashboard.goto("/s/ukraine");
-  await expect(dashboard.getByRole("button", { name: "Ukraine", exact: true })).toBeVisible();
+  await expect(dashboard.getByText("Ukraine · live situation")).toBeVisible();
+  await expect(dashboard.getByTestId("connection")).toHaveAttribute("data-state", "live", { timeout: 30_000 });
+  // The map's view button carries the situation's name (the map library loads after the page: slow on a busy CI machine).
+  await expect(dashboard.getByRole("button", { name: "Ukraine", exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(dashboard.getByTestId("feed")).toContainText(title);
   await dashboard.screenshot({ path: `${SCREENSHOTS}/situations-ukraine-dashboard.png` });
   await dashboard.getByTestId("situation-switcher").selectOption("syria");
   await expect(dashboard).toHaveURL(/\/s\/syria$/);
-  await expect(dashboard.getByRole("button", { name: "Syria", exact: true })).toBeVisible();
+  await expect(dashboard.getByRole("button", { name: "Syria", exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(dashboard.getByTestId("feed")).not.toContainText(title);
 
   // An unknown situation is the page's 404.
