@@ -20,8 +20,8 @@ export function setApiSituation(slug: string | null): void {
 /** The situation the page's requests and socket are for (null: the default one). */
 export const apiSituation = () => situation;
 
-/** Where a v1 path is answered for the page's situation: for links (exports) and preloads as well as requests. */
-export const apiPath = (path: string) => (situation ? situationApiPath(path, situation) : path);
+/** Where a v1 path is answered for the page's situation (links and preloads, rendered on the server too, use situationApiPath with the page's slug). */
+const apiPath = (path: string) => (situation ? situationApiPath(path, situation) : path);
 
 /** A page opened with a display token sets it once; every request then sends it. */
 export function setApiBearer(token: string | null): void {

@@ -30,6 +30,20 @@ export function regionHolders(
   });
 }
 
+export interface BaselineChanges {
+  /** A region's new holder for all its places ("" = nobody; MIXED = keep its places as they are). */
+  regions: Record<string, string>;
+  /** A place's own new holder ("" = nobody), over its region's. */
+  places: Record<string, string>;
+}
+
+/** Who holds `place` at the start once `changes` apply ("" = nobody): its own change, its region's, else what is stored. */
+export function startingHolder(place: { slug: string; region?: string | null }, stored: ReadonlyMap<string, string>, changes: BaselineChanges): string {
+  if (place.slug in changes.places) return changes.places[place.slug]!;
+  const region = place.region ? changes.regions[place.region] : undefined;
+  return region !== undefined && region !== MIXED ? region : (stored.get(place.slug) ?? "");
+}
+
 type Assignment = { region: string; faction: string } | { place: string; faction: string };
 
 /**
@@ -42,14 +56,10 @@ export function baselineAssignments(
   regions: readonly { slug: string }[],
   places: readonly { slug: string; region?: string | null }[],
   stored: Baseline,
-  changes: { regions: Record<string, string>; places: Record<string, string> },
+  changes: BaselineChanges,
 ): Assignment[] {
   const storedHolder = new Map(stored.places.map((p) => [p.place, p.faction]));
-  const holderOf = (place: { slug: string; region?: string | null }) => {
-    if (place.slug in changes.places) return changes.places[place.slug]!;
-    const region = place.region ? changes.regions[place.region] : undefined;
-    return region !== undefined && region !== MIXED ? region : (storedHolder.get(place.slug) ?? "");
-  };
+  const holderOf = (place: { slug: string; region?: string | null }) => startingHolder(place, storedHolder, changes);
   const known = new Set(regions.map((r) => r.slug));
   const byRegion = new Map<string, { slug: string; faction: string }[]>();
   const loose: { place: string; faction: string }[] = [];

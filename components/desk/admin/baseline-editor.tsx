@@ -8,7 +8,7 @@ import { adminKeys, baselineQuery, regionsQuery } from "@/lib/client/desk-querie
 import { baseKeys } from "@/lib/client/query-keys";
 import { placesQuery } from "@/lib/client/reference-queries";
 import { errorsByField } from "@/lib/desk/report-form";
-import { baselineAssignments, MIXED, regionHolders } from "@/lib/situations/baseline-by-region";
+import { baselineAssignments, MIXED, regionHolders, startingHolder, type BaselineChanges } from "@/lib/situations/baseline-by-region";
 import type { Baseline, Faction, Place } from "@/lib/schemas/reference";
 import { TextField } from "../fields";
 
@@ -28,7 +28,7 @@ export function BaselineEditor({ factions }: { factions: Faction[] }) {
   const rows = useMemo(() => (regions && places && baseline ? regionHolders(regions, places, baseline) : null), [regions, places, baseline]);
   const stored = useMemo(() => new Map(baseline?.places.map((p) => [p.place, p.faction])), [baseline]);
   // What the editor changed over what is stored ("" = nobody).
-  const [changes, setChanges] = useState<{ regions: Record<string, string>; places: Record<string, string> }>({ regions: {}, places: {} });
+  const [changes, setChanges] = useState<BaselineChanges>({ regions: {}, places: {} });
   const [open, setOpen] = useState<string | null>(null);
   const [at, setAt] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -46,11 +46,7 @@ export function BaselineEditor({ factions }: { factions: Faction[] }) {
 
   const start = at ?? toInput(baseline.at ?? new Date().toISOString());
   const regionValue = (slug: string, holder: string | null) => changes.regions[slug] ?? holder ?? "";
-  const placeValue = (place: Place) => {
-    if (place.slug in changes.places) return changes.places[place.slug]!;
-    const region = place.region ? changes.regions[place.region] : undefined;
-    return region !== undefined && region !== MIXED ? region : (stored.get(place.slug) ?? "");
-  };
+  const placeValue = (place: Place) => startingHolder(place, stored, changes);
   const setRegion = (slug: string, value: string) =>
     setChanges((c) => ({
       regions: { ...c.regions, [slug]: value },
