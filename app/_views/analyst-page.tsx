@@ -6,6 +6,7 @@ import { eventFilterSchema } from "@/lib/schemas/event-query";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { firstRenderPlaces } from "@/server/pages/first-render-places";
 import { pageSituation } from "@/server/pages/page-situation";
 import { SituationProvider } from "@/components/ui/situation";
 import { isAppError } from "@/server/errors";
@@ -36,7 +37,7 @@ export async function AnalystPage({ slug, searchParams }: { slug?: string; searc
   const filter = { ...filterFromSearchParams(params), from: times.from, to: times.to };
   const query = filterQueryString(filter);
   const order = one(params.order) === "desc" ? "desc" : "asc";
-  const [places, factions, regions, lastSeq, latest] = await Promise.all([
+  const [drawn, factions, regions, lastSeq, latest] = await Promise.all([
     listPlaces(ctx, actor, { drawn: true }),
     listFactions(ctx, actor),
     listRegions(ctx, actor),
@@ -55,7 +56,7 @@ export async function AnalystPage({ slug, searchParams }: { slug?: string; searc
   }
 
   const initial: AnalystInitial = {
-    places,
+    ...firstRenderPlaces(drawn, { events: data.events?.events }),
     factions,
     regions,
     lastSeq,

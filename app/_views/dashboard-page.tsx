@@ -4,6 +4,7 @@ import { FEED_FIRST_RENDER, feedStateFrom } from "@/lib/feed/report-cards";
 import { ClosedNotice } from "@/components/ui/closed-notice";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { firstRenderPlaces } from "@/server/pages/first-render-places";
 import { pageSituation } from "@/server/pages/page-situation";
 import { SituationProvider } from "@/components/ui/situation";
 import { CLIENT_IP_HEADER } from "@/server/http/request-guard";
@@ -25,7 +26,7 @@ export async function DashboardPage({ slug, searchParams }: { slug?: string; sea
   const initialTime = t && !Number.isNaN(Date.parse(t)) ? Date.parse(t) : null;
   const address = (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
 
-  const [feed, places, factions, view] = await Promise.all([
+  const [feed, drawn, factions, view] = await Promise.all([
     listFeed(ctx, actor, { after: 0, limit: FEED_FIRST_RENDER, tail: FEED_FIRST_RENDER }),
     listPlaces(ctx, actor, { drawn: true }),
     listFactions(ctx, actor),
@@ -34,7 +35,7 @@ export async function DashboardPage({ slug, searchParams }: { slug?: string; sea
   return (
     <SituationProvider situation={situation}>
       <Dashboard
-        initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }}
+        initial={{ ...firstRenderPlaces(drawn, { entries: feed.entries, events: view.movements.events }), factions, ...view, renderedAt: ctx.now().getTime() }}
         initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
         initialTime={initialTime}
       />

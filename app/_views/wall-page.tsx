@@ -7,6 +7,7 @@ import { parseWallParams } from "@/lib/schemas/wall";
 import { Wall } from "@/components/wall/wall";
 import { pageActor } from "@/server/auth/page-actor";
 import { getAppContext } from "@/server/context";
+import { firstRenderPlaces } from "@/server/pages/first-render-places";
 import { pageSituation } from "@/server/pages/page-situation";
 import { SituationProvider } from "@/components/ui/situation";
 import { listFeed } from "@/server/services/feed/list-feed";
@@ -43,7 +44,7 @@ export async function WallPage({ slug, searchParams }: { slug?: string; searchPa
     );
   }
 
-  const [feed, places, factions, regions, view] = await Promise.all([
+  const [feed, drawn, factions, regions, view] = await Promise.all([
     listFeed(ctx, actor, { after: 0, limit: FEED_FIRST_RENDER, tail: FEED_FIRST_RENDER }),
     listPlaces(ctx, actor, { drawn: true }),
     listFactions(ctx, actor),
@@ -63,7 +64,12 @@ export async function WallPage({ slug, searchParams }: { slug?: string; searchPa
           config={config}
           ignored={ignored}
           regions={regions}
-          initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }}
+          initial={{
+            ...firstRenderPlaces(drawn, { entries: feed.entries, events: view.movements.events }),
+            factions,
+            ...view,
+            renderedAt: ctx.now().getTime(),
+          }}
           initialFeed={feedStateFrom(feed.entries, feed.lastSeq)}
         />
       </SituationProvider>

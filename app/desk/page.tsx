@@ -9,6 +9,7 @@ import { deskSituation } from "@/server/pages/desk-situation";
 import { readLastSeq } from "@/server/services/feed/internal/read-feed";
 import { isSetupRequired } from "@/server/services/setup/setup-state";
 import { listFactions } from "@/server/services/reference/list-factions";
+import { firstRenderPlaces } from "@/server/pages/first-render-places";
 import { listPlaces } from "@/server/services/reference/list-places";
 import { listRegions } from "@/server/services/reference/list-regions";
 import { loadPageView } from "@/server/services/timeline/load-page-view";
@@ -40,7 +41,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   ]);
   return (
     <DeskShell user={user} situation={situation}>
-      <DeskApp initial={{ places, factions, ...view, renderedAt: ctx.now().getTime() }} regions={regions} lastSeq={lastSeq} />
+      <DeskApp
+        initial={{ ...firstRenderPlaces(places, { events: view.movements.events }), factions, ...view, renderedAt: ctx.now().getTime() }}
+        regions={regions}
+        lastSeq={lastSeq}
+      />
     </DeskShell>
   );
 }

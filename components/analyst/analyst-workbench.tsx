@@ -34,7 +34,9 @@ import { KnownThenPanel } from "./known-then-panel";
 import { useAnalystLive, type ConnectionState } from "./use-analyst-live";
 
 export interface AnalystInitial {
+  /** As the dashboard's (InitialData): the places the map draws, or those the first render names. */
   places: Place[];
+  placesComplete: boolean;
   factions: Faction[];
   regions: Region[];
   lastSeq: number;
@@ -85,13 +87,14 @@ export function AnalystWorkbench({ initial }: { initial: AnalystInitial }) {
   const model = useReferenceModel(initial);
   const regionNames = useMemo(() => new Map(initial.regions.map((r) => [r.slug, r.name])), [initial.regions]);
   const regionName = useCallback((slug: string | null) => (slug ? (regionNames.get(slug) ?? slug) : t("noRegion")), [regionNames, t]);
-  const regionOf = useCallback((place: string) => initial.places.find((p) => p.slug === place)?.region ?? null, [initial.places]);
+  const placesBySlug = useMemo(() => new Map(model.places.map((p) => [p.slug, p])), [model.places]);
+  const regionOf = useCallback((place: string) => placesBySlug.get(place)?.region ?? null, [placesBySlug]);
   const placeNames = useCallback(
     (place: string) => {
-      const found = initial.places.find((p) => p.slug === place);
+      const found = placesBySlug.get(place);
       return found ? [found.slug, found.name, ...Object.values(found.names)].filter((n): n is string => Boolean(n)) : [place];
     },
-    [initial.places],
+    [placesBySlug],
   );
 
   const counts = useQuery({ ...analystCountsQuery(query), ...(fromServer && initial.counts ? { initialData: initial.counts } : {}) });

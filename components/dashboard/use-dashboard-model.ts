@@ -9,18 +9,20 @@ import type { MovementsState } from "@/lib/dashboard/view-folds";
 import { factionsQuery, placesQuery } from "@/lib/client/reference-queries";
 import { controlQuery, movementsQuery, timelineQuery, type Moment } from "@/lib/client/view-queries";
 import { nameBook } from "@/lib/format/describe-event";
-import type { ControlState } from "@/lib/schemas/control";
+import { unpackControl, type PackedControl } from "@/lib/control/packed-control";
 import type { Timeline } from "@/lib/schemas/timeline";
 import type { Faction, Place } from "@/lib/schemas/reference";
 
 /** What a page's server render hands its model: reference data and one moment of the history, all bounded. */
 export interface InitialData {
+  /** The places the map draws, or (`placesComplete: false`) those the first render names: the rest are asked for at once. */
   places: Place[];
+  placesComplete: boolean;
   factions: Faction[];
   timeline: Timeline;
   /** The moment rendered ("live" or an instant), its control state and movements. */
   moment: Moment;
-  control: ControlState;
+  control: PackedControl;
   movements: MovementsState;
   /** When the server rendered the page: the time range of an empty desk starts there. */
   renderedAt: number;
@@ -30,10 +32,11 @@ export interface InitialData {
 export const shortFactionName = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, "");
 
 /** Reference data in the UI language: places, factions, their names and colours, the baseline. */
-export function useReferenceModel(initial: { places: Place[]; factions: Faction[] }) {
+export function useReferenceModel(initial: { places: Place[]; placesComplete: boolean; factions: Faction[] }) {
   const locale = useLocale() as "en" | "nl";
   const t = useTranslations("factions");
-  const places = useQuery({ ...placesQuery(), initialData: initial.places }).data;
+  const places =
+    useQuery({ ...placesQuery(), ...(initial.placesComplete ? { initialData: initial.places } : { placeholderData: initial.places }) }).data ?? initial.places;
   const factions = useQuery({ ...factionsQuery(), initialData: initial.factions }).data;
   return useMemo(() => {
     const names = nameBook(
@@ -75,7 +78,8 @@ export type DashboardModel = ReturnType<typeof useDashboardModel>;
  */
 export function useMoment(model: DashboardModel, initial: InitialData, moment: Moment) {
   const seeded = moment === initial.moment;
-  const control = useQuery({ ...controlQuery(moment), placeholderData: keepPreviousData, ...(seeded ? { initialData: initial.control } : {}) }).data;
+  const initialControl = useMemo(() => unpackControl(initial.control), [initial.control]);
+  const control = useQuery({ ...controlQuery(moment), placeholderData: keepPreviousData, ...(seeded ? { initialData: initialControl } : {}) }).data;
   const movements = useQuery({
     ...movementsQuery(moment, model.latestEvent),
     placeholderData: keepPreviousData,

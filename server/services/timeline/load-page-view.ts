@@ -2,7 +2,7 @@ import { timelineLatest } from "../../../lib/dashboard/timeline-axis";
 import type { MovementsState } from "../../../lib/dashboard/view-folds";
 import type { Moment } from "../../../lib/client/view-queries";
 import { MOVEMENT_WINDOW_MS, MOVEMENTS_MAX } from "../../../lib/dashboard/view-limits";
-import type { ControlState } from "../../../lib/schemas/control";
+import { packControl, type PackedControl } from "../../../lib/control/packed-control";
 import type { Timeline } from "../../../lib/schemas/timeline";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
@@ -14,7 +14,8 @@ import { getTimeline } from "./get-timeline";
 export interface PageView {
   timeline: Timeline;
   moment: Moment;
-  control: ControlState;
+  /** Packed: one short row per place (lib/control/packed-control.ts). */
+  control: PackedControl;
   movements: MovementsState;
 }
 
@@ -36,5 +37,5 @@ export async function loadPageView(ctx: AppContext, actor: Actor | null, moment:
     order: "desc",
     limit: MOVEMENTS_MAX,
   });
-  return { timeline, moment, control, movements: { until, events: page.events } };
+  return { timeline, moment, control: packControl(control), movements: { until, events: page.events } };
 }
