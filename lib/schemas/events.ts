@@ -8,10 +8,24 @@ export * from "../events/event-kinds";
 export const WITHDRAWAL_FROM_MAX = 50;
 export const DISTANCE_KM_MAX = 2000;
 
+const precisionCode = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "must be 1, 2 or 3" });
+
 const base = {
   occurredAt: isoInstantSchema,
   confidence: z.enum(CONFIDENCE_LEVELS, { error: `must be one of ${CONFIDENCE_LEVELS.join(", ")}` }),
   faction: slugSchema,
+  /**
+   * Extension: how precisely the place and the time are known, in ACLED's codes (`geo`: 1 the place
+   * itself, 2 near it, 3 its region; `time`: 1 the day, 2 the week, 3 the month). Imports keep ACLED's
+   * own; absent: as precise as the event says.
+   */
+  precision: z
+    .object({ geo: precisionCode.optional(), time: precisionCode.optional() })
+    .strict()
+    .optional()
+    .describe(
+      "Extension: how precisely the place and the time are known, in ACLED's codes (geo: 1 the place, 2 near it, 3 its region; time: 1 the day, 2 the week, 3 the month).",
+    ),
 };
 
 export const controlChangeSchema = z
