@@ -13,6 +13,7 @@ import type { HistoryPages } from "./history-pages";
 import { measureFeedLoad, type FeedLoad, type LatencyFigure } from "./feed/feed-load";
 import { codeVersion } from "./code-version";
 import { wallSection, withSection } from "./wall-run";
+import { namedSection, withNamedSection } from "./page-sections";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 
@@ -230,8 +231,13 @@ ${feedSection(feed, loads.feed)}`;
 
 /** Writes the page, keeping the section of the last wall run (`npm run bench:wall`, bench/wall-run.ts). */
 function write(page: string): void {
-  const wall = fs.existsSync(OUT) ? wallSection(fs.readFileSync(OUT, "utf8")) : null;
-  fs.writeFileSync(OUT, wall ? withSection(page, wall) : page);
+  // The sections the benchmarks run on their own wrote stay as they were.
+  const previous = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
+  const wall = wallSection(previous);
+  const imports = namedSection(previous, "import-run");
+  let next = wall ? withSection(page, wall) : page;
+  if (imports) next = withNamedSection(next, "import-run", imports);
+  fs.writeFileSync(OUT, next);
 }
 
 /** `npx tsx bench/run.ts --render=<file>`: docs/BENCHMARKS.md again from the JSON line a run printed (after a change of this page's text). */

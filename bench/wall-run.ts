@@ -17,6 +17,7 @@ import { call, login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
 import { codeVersion } from "./code-version";
 import { plannedReports, postHistory } from "./history";
+import { namedSection, withNamedSection } from "./page-sections";
 
 export const WALL_SECTION_START = "<!-- wall-run: written by bench/wall-run.ts -->";
 export const WALL_SECTION_END = "<!-- /wall-run -->";
@@ -206,17 +207,12 @@ ${WALL_SECTION_END}`;
 
 /** The page with its wall-run section replaced (or added at the end). */
 export function withSection(page: string, block: string): string {
-  const start = page.indexOf(WALL_SECTION_START);
-  const end = page.indexOf(WALL_SECTION_END);
-  if (start === -1 || end === -1) return `${page.trimEnd()}\n\n${block}\n`;
-  return page.slice(0, start) + block + page.slice(end + WALL_SECTION_END.length);
+  return withNamedSection(page, "wall-run", block);
 }
 
 /** The wall-run section of a page, if it has one (bench/run.ts carries it over). */
 export function wallSection(page: string): string | null {
-  const start = page.indexOf(WALL_SECTION_START);
-  const end = page.indexOf(WALL_SECTION_END);
-  return start === -1 || end === -1 ? null : page.slice(start, end + WALL_SECTION_END.length);
+  return namedSection(page, "wall-run");
 }
 
 if (process.argv[1]?.endsWith("wall-run.ts")) {

@@ -22,6 +22,8 @@ export const SITUATION_RESOURCES: ReadonlySet<string> = new Set([
   "timeline",
   "map",
   "audit",
+  "imports",
+  "actor-map",
 ]);
 
 /** The first path segment under /api/ of `path` (`/api/events.csv?x=1` → `events.csv`). */

@@ -17,9 +17,11 @@ export const AUDIT_ACTIONS = [
   "faction.created",
   "faction.updated",
   "baseline.set",
+  "actor-map.set",
+  "import.finished",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_SUBJECTS = ["report", "user", "token", "place", "situation", "faction"] as const;
+export const AUDIT_SUBJECTS = ["report", "user", "token", "place", "situation", "faction", "actor-map", "import"] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export const AUDIT_PAGE_MAX = 200;

@@ -74,6 +74,30 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
   return parseWith(schema, query, "query");
 }
 
+/**
+ * A body read as it arrives, for uploads too large to hold (imports): the chunks, and a 413 as soon as
+ * more than `maxBytes` came (or were declared).
+ */
+export async function* bodyChunks(request: Request, maxBytes: number): AsyncGenerator<Uint8Array> {
+  const tooLarge = () => new AppError("payload_too_large", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; split it.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${maxBytes / 1024} KiB.`);
   const declared = Number(request.headers.get("content-length"));

@@ -3,6 +3,7 @@
  * requests with or answers in (zod 4's `z.toJSONSchema`): requests as they are accepted (io "input"),
  * responses as they are sent (io "output"). A named schema another one uses becomes a `$ref`.
  */
+import { actorMapSchema, importRecordSchema, importResultSchema } from "../../lib/schemas/imports";
 import { z } from "zod";
 import { auditPageSchema } from "../../lib/schemas/audit";
 import { controlStateSchema } from "../../lib/schemas/control";
@@ -48,6 +49,8 @@ import {
 } from "../../lib/schemas/users";
 
 export const REQUEST_SCHEMAS = {
+  ActorMap: actorMapSchema,
+  ImportFile: z.string().describe("The file: an ACLED export as RFC 4180 CSV in UTF-8, its first line naming the columns (a byte-order mark is read)."),
   Login: loginSchema,
   Setup: setupSchema,
   ChangePassword: changePasswordSchema,
@@ -83,6 +86,10 @@ export const RESPONSE_SCHEMAS = {
   EventCounts: eventCountsSchema,
   Timeline: timelineSchema,
   Baseline: baselineSchema,
+  ImportResult: importResultSchema,
+  ImportRecord: importRecordSchema,
+  ImportRecords: z.array(importRecordSchema),
+  ActorMapping: actorMapSchema,
   Situation: situationSchema,
   Situations: z.array(situationSchema),
   Faction: factionSchema,

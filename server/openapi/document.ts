@@ -116,7 +116,7 @@ function pathItem(operation: Operation) {
     description: [operation.description, accessNote(operation.access)].filter(Boolean).join(" "),
     security: security(operation.access),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(operation.body) } } } } : {}),
+    ...(operation.body ? { requestBody: { required: true, content: { [operation.bodyType ?? "application/json"]: { schema: ref(operation.body) } } } } : {}),
     responses,
   };
 }
@@ -128,6 +128,7 @@ const TAGS = [
   { name: "reference", description: "Factions, regions, the gazetteer and map shapes" },
   { name: "reports", description: "Reports and their typed events: post, edit, correct, publish, retract" },
   { name: "feed", description: "The feed of published changes, health, this document" },
+  { name: "imports", description: "Files of other trackers' events (ACLED) as this situation's reports, and the actor map they are read with" },
   { name: "views", description: "Derived views of published, non-retracted data: control, events, exports, statistics" },
 ];
 

@@ -8,6 +8,7 @@ import { auditQuerySchema } from "../../lib/schemas/audit";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { feedQuerySchema } from "../../lib/schemas/feed";
+import { importQuerySchema } from "../../lib/schemas/imports";
 import { placesQuerySchema } from "../../lib/schemas/reference";
 import { listReportsQuerySchema } from "../../lib/schemas/reports";
 import { timelineQuerySchema } from "../../lib/schemas/timeline";
@@ -53,6 +54,8 @@ export interface Operation {
   access: Access;
   query?: z.ZodObject;
   body?: RequestSchemaName;
+  /** The body's media type: JSON by default. */
+  bodyType?: "application/json" | "text/csv";
   headers?: { name: string; description: string; schema: object }[];
   answers: Answer[];
   /** Error statuses beyond those every operation of its kind can give (document.ts adds those). */
@@ -327,6 +330,58 @@ export const OPERATIONS: Operation[] = [
     access: "editor",
     body: "BaselineInput",
     answers: [json(200, "The baseline as it is now", "Baseline")],
+  },
+  {
+    method: "get",
+    path: "/api/actor-map",
+    operationId: "getActorMap",
+    tag: "imports",
+    summary: "Which faction each actor name of imported files is (editor)",
+    access: "editor",
+    answers: [json(200, "The actor map: actor name → faction slug", "ActorMapping")],
+  },
+  {
+    method: "put",
+    path: "/api/actor-map",
+    operationId: "setActorMap",
+    tag: "imports",
+    summary: "Replace the actor map (editor)",
+    description: "A faction slug that is not this situation's: 400 naming each such actor (the detail's path is the actor name); nothing changes.",
+    access: "editor",
+    body: "ActorMap",
+    answers: [json(200, "The actor map as it is now", "ActorMapping")],
+  },
+  {
+    method: "get",
+    path: "/api/imports",
+    operationId: "listImports",
+    tag: "imports",
+    summary: "Extension: this situation's imports, newest first (the latest 100): what each did and the attribution its reports credit",
+    access: "editor",
+    answers: [json(200, "The imports", "ImportRecords")],
+  },
+  {
+    method: "get",
+    path: "/api/imports/{id}",
+    operationId: "getImport",
+    tag: "imports",
+    summary: "Extension: one import, with the rows it did not import and why (the first 1,000)",
+    access: "editor",
+    answers: [json(200, "The import", "ImportRecord")],
+  },
+  {
+    method: "post",
+    path: "/api/imports",
+    operationId: "importEvents",
+    tag: "imports",
+    summary: "Import a file of events (editor): ACLED exports become typed events, one report per row",
+    description:
+      "Read as it arrives (up to 200 MiB). Territory sub-events become control_change, air/drone strikes and shelling strike; other rows are listed in errors as not imported. The faction comes from the actor map; the place is a place of the row's location name within 25 km, else the nearest within the row's geo_precision (1: 5 km, 2: 15 km, 3: 50 km), else a new place. The source's id is the key: a row already imported creates nothing, and one whose timestamp is newer corrects its report (reason naming the import). dryRun=true reads and checks everything and writes nothing (200). Missing columns: 400 naming them; a bad row never stops the others (docs/decisions/0025-imports.md).",
+    access: "editor",
+    query: importQuerySchema,
+    body: "ImportFile",
+    bodyType: "text/csv",
+    answers: [json(200, "Dry run: what the import would do; nothing was written", "ImportResult"), json(201, "Imported", "ImportResult")],
   },
   {
     method: "get",

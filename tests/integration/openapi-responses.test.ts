@@ -372,6 +372,31 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     expect((await send("POST", "/api/situations/lebanon/factions", { token: editor.token, body: { ...faction, slug: "late" } })).status).toBe(409);
   });
 
+  it("imports and the actor map, as v1 paths and under /api/situations/{slug}/", async () => {
+    const acled = [
+      "event_id_cnty,event_date,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp",
+      "OAS1,2024-12-05,Government regains territory,Military Forces of Syria (2000-2024),,Hama,Hama,35.1318,36.7578,1,Test Wire,Invented row.,0,1733000000",
+      "OAS2,2024-12-05,Armed clash,Military Forces of Syria (2000-2024),,Hama,Hama,35.1318,36.7578,1,Test Wire,Invented row.,0,1733000000",
+    ].join("\n");
+    const csv = { "content-type": "text/csv" };
+    for (const base of ["/api", "/api/situations/syria"]) {
+      expect((await send("PUT", `${base}/actor-map`, { token: editor.token, body: { "Military Forces of Syria (2000-2024)": "government" } })).status).toBe(
+        200,
+      );
+      expect((await send("PUT", `${base}/actor-map`, { token: editor.token, body: { Someone: "no-such-faction" } })).status).toBe(400);
+      expect((await send("GET", `${base}/actor-map`, { token: editor.token })).status).toBe(200);
+      expect((await send("GET", `${base}/actor-map`)).status).toBe(401);
+      expect((await send("POST", `${base}/imports?format=acled&dryRun=true`, { token: editor.token, raw: acled, headers: csv })).status).toBe(200);
+      expect((await send("POST", `${base}/imports?format=acled`, { token: editor.token, raw: acled, headers: csv })).status).toBe(201);
+      expect((await send("POST", `${base}/imports?format=acled`, { token: editor.token, raw: "a,b\n1,2\n", headers: csv })).status).toBe(400);
+      const imports = await send<{ id: string }[]>("GET", `${base}/imports`, { token: editor.token });
+      expect(imports.status).toBe(200);
+      expect((await send("GET", `${base}/imports`)).status).toBe(401);
+      expect((await send("GET", `${base}/imports/${imports.body[0]!.id}`, { token: editor.token })).status).toBe(200);
+      expect((await send("GET", `${base}/imports/no-such-import`, { token: editor.token })).status).toBe(404);
+    }
+  });
+
   it("called every operation with a success and an error", () => {
     const missing: string[] = [];
     for (const [template, item] of Object.entries(document.paths)) {

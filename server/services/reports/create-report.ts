@@ -60,6 +60,30 @@ export async function createReport(
 }
 
 /**
+ * Stores imported reports (issue #18), each with its source row's key in the same transaction, through
+ * the same writer as posts: submitted together, they go in a few multi-row transactions. Each result
+ * is the report, or the error that refused it (a key imported meanwhile: a unique violation).
+ * References are the caller's to check: the import resolved every place and faction itself.
+ */
+export async function createImportedReports(
+  ctx: AppContext,
+  editor: Actor,
+  reports: { input: CreateReportInput; imported: NonNullable<NewReport["imported"]> }[],
+): Promise<PromiseSettledResult<Report>[]> {
+  const now = ctx.now();
+  const writer = reportWriter(ctx);
+  const results = await Promise.allSettled(
+    reports.map(async ({ input, imported }) => {
+      const committed = await writer.submit({ editor, input, now, imported });
+      if (committed.entry) ctx.realtime.publish(committed.entry);
+      return committed.report;
+    }),
+  );
+  if (results.some((r) => r.status === "fulfilled")) ctx.dbStatus.writable();
+  return results;
+}
+
+/**
  * One group-commit writer per database (docs/decisions/0012-group-commit.md): posts that arrive while a
  * write runs are stored together in the next transaction. A failed batch is retried report by report
  * when the error may be one report's (a raced idempotency key); a busy, full or read-only database

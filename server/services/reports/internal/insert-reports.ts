@@ -17,6 +17,8 @@ export interface NewReport {
   input: CreateReportInput;
   now: Date;
   idempotency?: { key: string; requestHash: string };
+  /** An imported source row (issue #18): its key is stored with the report, so it is never imported twice. */
+  imported?: { key: string; revisedAt: Date | null; importId: string };
 }
 
 export interface InsertedReport {
@@ -99,6 +101,13 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
       dialect,
     ),
     ...insertStatements(
+      "ImportedRow",
+      reports.flatMap(({ imported }, i) =>
+        imported ? [{ key: imported.key, reportId: views[i]!.id, revisedAt: imported.revisedAt, importId: imported.importId }] : [],
+      ),
+      dialect,
+    ),
+    ...insertStatements(
       "IdempotencyKey",
       reports.flatMap(({ editor, idempotency, now }, i) =>
         idempotency ? [{ userId: editor.id, key: idempotency.key, requestHash: idempotency.requestHash, status: 201, response: views[i], createdAt: now }] : [],
@@ -116,7 +125,7 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
 }
 
 /**
- * Stores new reports with their events, places, feed entries, audit entries and idempotency records in
+ * Stores new reports with their events, places, feed entries, audit entries, idempotency records and import keys in
  * one multi-row INSERT per table, whatever the number of reports, inside the caller's Prisma transaction
  * (PostgreSQL).
  */

@@ -1,0 +1,228 @@
+/**
+ * Imports (issue #18, contract v2 "Imports") against the real server: an ACLED-format file of our own
+ * making (fixtures/acled-sample.csv: one invented row per ACLED sub-event type, none a real event),
+ * the actor map, a dry run that writes nothing, the import, the re-import, a newer row's correction.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, login, tokenFor } from "./support/api";
+import { startServer, type RunningServer } from "./support/server-process";
+
+const SAMPLE = fs.readFileSync(path.join(__dirname, "fixtures", "acled-sample.csv"), "utf8");
+const HEADER = SAMPLE.split("\n")[0]!;
+const COLUMNS = HEADER.split(",");
+/** A row of the sample (no field of it holds a comma) with some columns changed. */
+const sampleRow = (id: string, changes: Record<string, string> = {}) => {
+  const values = SAMPLE.split("\n")
+    .find((line) => line.startsWith(`${id},`))!
+    .split(",");
+  for (const [column, value] of Object.entries(changes)) values[COLUMNS.indexOf(column)] = value;
+  return values.join(",");
+};
+const MAPPED = ["Government regains territory", "Non-state actor overtakes territory", "Air/drone strike", "Shelling/artillery/missile attack"];
+const ACTOR_MAP = {
+  "HTS: Hayat Tahrir al-Sham": "hts",
+  "Military Forces of Syria (2000-2024)": "government",
+  "Military Forces of Russia (2000-)": "russia",
+};
+
+let server: RunningServer;
+let admin: string;
+let editor: string;
+let viewer: string;
+
+const importFile = (file: string, query: string, token = editor) =>
+  call(server.url, "POST", `/api/situations/syria/imports?${query}`, { token, raw: file, headers: { "content-type": "text/csv" } });
+
+/** What an import could change: reports, places, the feed, the audit trail. */
+async function state() {
+  const [reports, drafts, places, feed, audit] = await Promise.all([
+    call(server.url, "GET", "/api/situations/syria/reports?limit=200", { token: editor }),
+    call(server.url, "GET", "/api/situations/syria/reports?status=draft&limit=200", { token: editor }),
+    call(server.url, "GET", "/api/situations/syria/places"),
+    call(server.url, "GET", "/api/situations/syria/feed"),
+    call(server.url, "GET", "/api/situations/syria/audit?limit=1", { token: admin }),
+  ]);
+  return {
+    reports: reports.body.reports.length,
+    drafts: drafts.body.reports.length,
+    places: places.body.length,
+    lastSeq: feed.body.lastSeq,
+    lastAudit: audit.body.entries[0]?.id,
+  };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  admin = await login(server.url);
+  editor = (await tokenFor(server.url, admin, "editor")).token;
+  viewer = (await tokenFor(server.url, admin, "viewer")).token;
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("the actor map", () => {
+  it("refuses a faction that is not the situation's, naming the actor, and changes nothing", async () => {
+    const bad = await call(server.url, "PUT", "/api/situations/syria/actor-map", { token: editor, body: { ...ACTOR_MAP, "Wagner Group": "wagner" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("'Wagner Group' → 'wagner'");
+    expect(bad.body.error.details).toEqual([{ path: "Wagner Group", message: "unknown faction 'wagner'" }]);
+    expect((await call(server.url, "GET", "/api/situations/syria/actor-map", { token: editor })).body).toEqual({});
+  });
+
+  it("is the editors': a viewer is refused, an editor sets and reads it", async () => {
+    expect((await call(server.url, "PUT", "/api/situations/syria/actor-map", { token: viewer, body: ACTOR_MAP })).status).toBe(403);
+    expect((await call(server.url, "GET", "/api/situations/syria/actor-map")).status).toBe(401);
+    const set = await call(server.url, "PUT", "/api/situations/syria/actor-map", { token: editor, body: ACTOR_MAP });
+    expect(set.status).toBe(200);
+    expect(set.body).toEqual(ACTOR_MAP);
+    expect((await call(server.url, "GET", "/api/actor-map", { token: editor })).body).toEqual(ACTOR_MAP);
+  });
+});
+
+describe("an ACLED import", () => {
+  it("previews a dry run (a byte-order mark, every sub-event) and writes nothing", async () => {
+    const before = await state();
+    const dry = await importFile(`\uFEFF${SAMPLE}`, "format=acled&dryRun=true");
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body.import).toMatchObject({ id: null, dryRun: true, rows: 25, created: 4, updated: 0, skipped: 21 });
+    expect(dry.body.preview.map((e: { type: string; faction: string; place: string }) => `${e.type} ${e.faction} ${e.place}`)).toEqual([
+      "control_change government idlib",
+      "control_change hts hama",
+      "strike russia aleppo",
+      "strike government hama",
+    ]);
+    expect(dry.body.preview[0]).toMatchObject({ key: "acled:TST1001", row: 3, occurredAt: "2024-11-28T12:00:00Z", precision: { geo: 1, time: 1 } });
+    // Every unmapped sub-event is named in the row's error; the transfer to an actor not in the map says so.
+    const errors = dry.body.import.errors as { row: number; message: string }[];
+    expect(errors).toHaveLength(21);
+    for (const line of SAMPLE.trim().split("\n").slice(1)) {
+      const subEvent = line.split(",")[6]!;
+      if (!MAPPED.includes(subEvent) && subEvent !== "Non-violent transfer of territory") {
+        expect(errors.map((e) => e.message)).toContain(`not imported: '${subEvent}' is not a control change or a strike`);
+      }
+    }
+    expect(errors).toContainEqual({ row: 25, message: "no faction for 'SDF: Syrian Democratic Forces': add the actor to the actor map" });
+    expect(await state()).toEqual(before);
+  });
+
+  it("imports the mapped rows as drafts by default, then published ones; again, nothing new", async () => {
+    const before = await state();
+    const drafts = await importFile(SAMPLE.split("\n").slice(0, 4).join("\n"), "format=acled&accessedAt=2026-11-30&filters=country%3DSyria");
+    expect(drafts.status, JSON.stringify(drafts.body)).toBe(201);
+    expect(drafts.body.import).toMatchObject({
+      dryRun: false,
+      publish: false,
+      rows: 3,
+      created: 2,
+      attribution: { source: "ACLED", accessedAt: "2026-11-30", filters: "country=Syria" },
+    });
+    const afterDrafts = await state();
+    expect(afterDrafts.drafts).toBe(before.drafts + 2);
+    expect(afterDrafts.lastSeq).toBe(before.lastSeq);
+
+    const published = await importFile(SAMPLE, "format=acled&publish=true");
+    expect(published.status).toBe(201);
+    // The two rows imported as drafts are not imported again: the other two are new, published.
+    expect(published.body.import).toMatchObject({ rows: 25, created: 2, updated: 0, skipped: 23 });
+    const after = await state();
+    expect(after.lastSeq).toBe(before.lastSeq + 2);
+    const reports = (await call(server.url, "GET", "/api/situations/syria/reports?limit=5", { token: editor })).body.reports;
+    const strike = reports.find((r: { title: string }) => r.title === "Air/drone strike: Aleppo");
+    expect(strike).toMatchObject({
+      status: "published",
+      body: expect.stringContaining("Invented test row 5"),
+      sources: [
+        { name: "Test Wire" },
+        { name: "Other Test Wire" },
+        { name: expect.stringMatching(/^ACLED \(acleddata\.com\), accessed \d{4}-\d\d-\d\d$/), url: "https://acleddata.com" },
+      ],
+      events: [{ type: "strike", faction: "russia", place: "aleppo", precision: { geo: 1, time: 1 } }],
+    });
+
+    const again = await importFile(SAMPLE, "format=acled&publish=true");
+    expect(again.body.import).toMatchObject({ rows: 25, created: 0, updated: 0, skipped: 25 });
+    expect((await state()).lastSeq).toBe(after.lastSeq);
+  });
+
+  it("corrects an event whose row is newer at the source, visibly, naming the import", async () => {
+    const newer = sampleRow("TST1004", { timestamp: "1733100000", notes: "Invented test row 5 (revised); not a real event." });
+    const before = await state();
+    const corrected = await importFile(`${HEADER}\n${newer}\n`, "format=acled");
+    expect(corrected.body.import).toMatchObject({ rows: 1, created: 0, updated: 1, skipped: 0 });
+    const feed = await call(server.url, "GET", `/api/situations/syria/feed?after=${before.lastSeq}`);
+    expect(feed.body.entries.map((e: { kind: string }) => e.kind)).toEqual(["report.corrected"]);
+    expect(feed.body.entries[0].report).toMatchObject({
+      version: 2,
+      body: expect.stringContaining("revised"),
+      correctionReason: expect.stringMatching(new RegExp(`^Corrected by import ${corrected.body.import.id}: ACLED revised event TST1004`)),
+    });
+    // The import keeps what it did, and the rows it did not import; the list shows the newest first.
+    const listed = await call(server.url, "GET", "/api/situations/syria/imports", { token: editor });
+    expect(listed.body[0]).toMatchObject({ id: corrected.body.import.id, rows: 1, updated: 1, errorCount: 0, finishedAt: expect.any(String) });
+    const published = listed.body.find((i: { created: number; skipped: number }) => i.created === 2 && i.skipped === 23);
+    const full = await call(server.url, "GET", `/api/situations/syria/imports/${published.id}`, { token: editor });
+    expect(full.body.errors).toHaveLength(21);
+    expect(full.body.attribution).toMatchObject({ source: "ACLED", url: "https://acleddata.com" });
+    // The same newer row once more: nothing left to correct.
+    expect((await importFile(`${HEADER}\n${newer}\n`, "format=acled")).body.import).toMatchObject({ updated: 0, skipped: 1 });
+  });
+
+  it("adds a place where none of the situation's is near the row, in the region ACLED names", async () => {
+    const far = sampleRow("TST1002", { event_id_cnty: "TST2000", location: "Invented Hamlet", latitude: "35.75", longitude: "37.8", admin1: "Hama" });
+    const result = await importFile(`${HEADER}\n${far}\n`, "format=acled&publish=true");
+    expect(result.body.import.created).toBe(1);
+    expect(result.body.import.newPlaces).toEqual([{ slug: "invented-hamlet", name: "Invented Hamlet", lat: 35.75, lon: 37.8, region: "hama" }]);
+    const places = (await call(server.url, "GET", "/api/situations/syria/places")).body as { slug: string; region: string | null }[];
+    expect(places.find((p) => p.slug === "invented-hamlet")).toBeDefined();
+  });
+});
+
+describe("a file refused", () => {
+  it("names the missing columns, and writes nothing (not even the import's record)", async () => {
+    const before = await state();
+    const bad = await importFile("event_id_cnty,event_date,location\nX,2024-01-01,Y\n", "format=acled");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(["sub_event_type", "actor1", "latitude", "longitude"]);
+    expect((await importFile("", "format=acled")).status).toBe(400);
+    expect((await importFile(SAMPLE, "format=xlsx")).status).toBe(400);
+    expect((await importFile(SAMPLE, "format=acled", viewer)).status).toBe(403);
+    const json = await call(server.url, "POST", "/api/situations/syria/imports?format=acled", { token: editor, body: { rows: [] } });
+    expect(json.status).toBe(415);
+    expect(await state()).toEqual(before);
+  });
+
+  it("keeps the rows before a break in the file, and says where it broke", async () => {
+    const broken = [HEADER, sampleRow("TST1001", { event_id_cnty: "TST3001" }), `TST3002,"2024-11-28,unclosed`].join("\n");
+    const result = await importFile(broken, "format=acled");
+    expect(result.status).toBe(201);
+    expect(result.body.import.created).toBe(1);
+    expect(result.body.import.errors.at(-1).message).toMatch(/not valid CSV from line \d+/);
+  });
+
+  it("answers 413 to a file over the limit, before reading it", async () => {
+    const url = new URL(`${server.url}/api/situations/syria/imports?format=acled`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: "POST",
+          headers: { authorization: `Bearer ${editor}`, "content-type": "text/csv", "content-length": String(300 * 1024 * 1024) },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        },
+      );
+      request.on("error", reject);
+      request.write(`${HEADER}\n`);
+    });
+    expect(status).toBe(413);
+  });
+});
