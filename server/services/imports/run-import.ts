@@ -18,12 +18,12 @@ import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { inChunks } from "../../db/in-chunks";
-import { invalid, isAppError } from "../../errors";
+import { isAppError } from "../../errors";
 import { recordAudit } from "../audit/internal/record-audit";
 import { createPlace } from "../reference/create-place";
 import { createImportedReports } from "../reports/create-report";
 import { updateReport } from "../reports/update-report";
-import { BrokenCsv, csvRecords } from "./internal/csv-records";
+import { csvRecords } from "./internal/csv-records";
 
 /** Rows written together: one lookup of their keys, one group of transactions. */
 const BATCH_ROWS = 500;
@@ -205,44 +205,43 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
 
   // Keyed by source row: the same row twice in one batch, the later one stands for both (a file is oldest first).
   let batch = new Map<string, Planned>();
-  try {
-    for await (const { line, values } of csvRecords(body, missingAcledColumns)) {
-      summary.rows++;
-      const row = acledRow(values, context);
-      if (row.kind !== "event") {
-        refuse(line, row.message);
-        continue;
-      }
-      const event = row.value;
-      if (Date.parse(event.event.occurredAt) > now.getTime() + OCCURRED_AT_MAX_AHEAD_MS) {
-        refuse(line, `event_date ${event.event.occurredAt.slice(0, 10)} is in the future`);
-        continue;
-      }
-      const input = {
-        title: event.title,
-        body: event.body,
-        sources: event.sources,
-        status: publish ? "published" : "draft",
-        events: [{ ...event.event, place: await placeOf(event) }],
-      };
-      const parsed = createReportSchema.safeParse(input);
-      if (!parsed.success) {
-        const first = zodDetails(parsed.error)[0]!;
-        refuse(line, `${first.path} ${first.message}`);
-        continue;
-      }
-      if (batch.delete(event.key)) summary.skipped++;
-      batch.set(event.key, { line, key: event.key, revisedAt: event.revisedAt === null ? null : new Date(event.revisedAt * 1000), input: parsed.data });
-      if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: event.key });
-      if (batch.size >= BATCH_ROWS) {
-        await writeBatch([...batch.values()]);
-        batch = new Map();
-      }
+  for await (const item of csvRecords(body, missingAcledColumns)) {
+    const { line } = item;
+    summary.rows++;
+    if (item.broken !== undefined) {
+      refuse(line, item.broken);
+      continue;
     }
-  } catch (error) {
-    // A file broken after its first rows: those are imported, the break is the last error.
-    if (!(error instanceof BrokenCsv) || summary.rows === 0) throw error instanceof BrokenCsv ? invalid(`The file is not valid CSV: ${error.message}`) : error;
-    refuse(error.line, error.message);
+    const row = acledRow(item.values, context);
+    if (row.kind !== "event") {
+      refuse(line, row.message);
+      continue;
+    }
+    const event = row.value;
+    if (Date.parse(event.event.occurredAt) > now.getTime() + OCCURRED_AT_MAX_AHEAD_MS) {
+      refuse(line, `event_date ${event.event.occurredAt.slice(0, 10)} is in the future`);
+      continue;
+    }
+    const input = {
+      title: event.title,
+      body: event.body,
+      sources: event.sources,
+      status: publish ? "published" : "draft",
+      events: [{ ...event.event, place: await placeOf(event) }],
+    };
+    const parsed = createReportSchema.safeParse(input);
+    if (!parsed.success) {
+      const first = zodDetails(parsed.error)[0]!;
+      refuse(line, `${first.path} ${first.message}`);
+      continue;
+    }
+    if (batch.delete(event.key)) summary.skipped++;
+    batch.set(event.key, { line, key: event.key, revisedAt: event.revisedAt === null ? null : new Date(event.revisedAt * 1000), input: parsed.data });
+    if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: event.key });
+    if (batch.size >= BATCH_ROWS) {
+      await writeBatch([...batch.values()]);
+      batch = new Map();
+    }
   }
   if (batch.size > 0) await writeBatch([...batch.values()]);
 

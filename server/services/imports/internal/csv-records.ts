@@ -1,32 +1,22 @@
 /**
  * A CSV upload as records, read as it arrives (csv-parse, RFC 4180): never the whole file in memory.
  * The header is checked before the first record: a file without the columns an import needs is one 400
- * naming them, before anything is read further or written.
+ * naming them, before anything is read further or written. A record csv-parse cannot read (an unclosed
+ * quote, which runs to the end of the file) comes as a `broken` item, after the records before it:
+ * the import reports it as that row's error and keeps the rest.
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { AppError, invalid } from "../../../errors";
 
-/** The file stops being CSV at `line` (an unclosed quote, say): the records before it were read. */
-export class BrokenCsv extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type CsvItem =
+  /** `line`: the record's line in the file (its last, when a quoted field spans lines; the header is line 1). */
+  { line: number; values: Record<string, string>; broken?: undefined } | { line: number; broken: string };
 
-export interface CsvRecord {
-  /** The record's line in the file (its last, when a quoted field spans lines; the header is line 1). */
-  line: number;
-  values: Record<string, string>;
-}
-
-export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, missingColumns: (header: string[]) => string[]): AsyncGenerator<CsvRecord> {
-  // Set by the parser's header callback (TypeScript cannot see a callback assign a local).
-  const state: { seen: boolean; error?: AppError } = { seen: false };
+export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, missingColumns: (header: string[]) => string[]): AsyncGenerator<CsvItem> {
+  // Set by the parser's callbacks (TypeScript cannot see a callback assign a local).
+  const state: { seen: boolean; error?: AppError; skipped: { line: number; broken: string }[] } = { seen: false, skipped: [] };
   const parser = parse({
     bom: true,
     columns: (header: string[]) => {
@@ -45,23 +35,27 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, missingColu
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined) => {
+      const line = (error as unknown as { lines?: number } | undefined)?.lines ?? 0;
+      state.skipped.push({ line, broken: `not valid CSV at line ${line} (${(error?.message ?? "unreadable record").slice(0, 160)})` });
+    },
   });
   const feeding = pipeline(Readable.from(chunks), parser);
   // The feeding side's error (a 413, a broken upload) ends the loop below through the parser.
   feeding.catch(() => {});
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      yield* state.skipped.splice(0);
       yield { line: info.lines, values: record };
     }
     await feeding;
+    yield* state.skipped.splice(0);
     if (!state.seen) throw invalid("The file is empty: send a CSV file whose first line names its columns.");
   } catch (error) {
     if (state.error) throw state.error;
     if (error instanceof AppError) throw error;
-    if (error instanceof CsvError) {
-      const line = (error as unknown as { lines?: number }).lines ?? 0;
-      throw new BrokenCsv(line, `the file is not valid CSV from line ${line} on (${error.message.slice(0, 160)}); nothing after it was read`);
-    }
+    if (error instanceof CsvError) throw invalid(`The file is not valid CSV: ${error.message.slice(0, 200)}`);
     throw error;
   }
 }
