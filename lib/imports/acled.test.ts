@@ -52,8 +52,9 @@ describe("acledRow", () => {
         title: "Non-state actor overtakes territory: Aleppo",
         body: "On 29 November 2024, HTS took the western districts of Aleppo city.",
         sources: [{ name: "SOHR" }, { name: "Reuters" }, context.attribution],
+        keyReport: false,
         event: { type: "control_change", occurredAt: "2024-11-29T12:00:00Z", confidence: "reported", faction: "hts", precision: { geo: 1, time: 1 } },
-        location: { name: "Aleppo", lat: 36.2021, lon: 37.1343, admin1: "Aleppo", precision: 1 },
+        places: [{ field: "place", name: "Aleppo", lat: 36.2021, lon: 37.1343, region: "Aleppo", precision: 1 }],
       },
     });
   });

@@ -8,9 +8,9 @@
  * earlier years lack some of the later columns (`disorder_type`, `civilian_targeting`, `tags`), and
  * dated events as "07 December 2024" instead of "2024-12-07". Both are read.
  */
-import type { Confidence } from "../events/event-kinds";
 import type { Faction } from "../schemas/reference";
 import { BODY_MAX, SOURCES_MAX, TITLE_MAX, type Source } from "../schemas/reports";
+import type { ImportRow, Precision } from "./import-draft";
 
 /** The columns an ACLED file must have for any row to become an event. */
 export const ACLED_REQUIRED_COLUMNS = ["event_id_cnty", "event_date", "sub_event_type", "actor1", "location", "latitude", "longitude"] as const;
@@ -19,35 +19,6 @@ export const ACLED_REQUIRED_COLUMNS = ["event_id_cnty", "event_date", "sub_event
 export const ACLED_TERRITORY = ["Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"] as const;
 /** ACLED's sub-event types that are a strike on a place. */
 export const ACLED_STRIKES = ["Air/drone strike", "Shelling/artillery/missile attack"] as const;
-
-/** ACLED's own precision codes (1: the place itself or the day; 2: near it, or the week; 3: its region, or the month). */
-export type Precision = 1 | 2 | 3;
-
-/** An ACLED row that is an event, before its place is found. */
-export interface AcledEvent {
-  /** The import key: the same ACLED event is never stored twice (`acled:` + event_id_cnty). */
-  key: string;
-  /** ACLED's `timestamp` (when the row last changed, Unix seconds), when the file has it. */
-  revisedAt: number | null;
-  title: string;
-  body: string;
-  sources: Source[];
-  event: {
-    type: "control_change" | "strike";
-    occurredAt: string;
-    confidence: Confidence;
-    faction: string;
-    precision: { geo?: Precision; time?: Precision };
-  };
-  /** Where the row says it happened: the workflow finds the gazetteer place (or adds one). */
-  location: { name: string; lat: number; lon: number; admin1: string; precision: Precision | null };
-}
-
-export type AcledRow =
-  | { kind: "event"; value: AcledEvent }
-  /** A sub-event type this product does not draw (battles, protests, …): kept visible, not stored. */
-  | { kind: "unmapped"; key: string; message: string }
-  | { kind: "error"; message: string };
 
 export interface AcledContext {
   /** The situation's actor → faction table (`PUT …/actor-map`). */
@@ -117,7 +88,7 @@ function factionOf(row: Record<string, string | undefined>, subEvent: string, co
 }
 
 /** One ACLED row (its columns by name, as the CSV parser read them) as an event, an unmapped row or an error. */
-export function acledRow(row: Record<string, string | undefined>, context: AcledContext): AcledRow {
+export function acledRow(row: Record<string, string | undefined>, context: AcledContext): ImportRow {
   const id = cell(row, "event_id_cnty");
   if (!id) return { kind: "error", message: "event_id_cnty is empty" };
   const key = `acled:${id}`;
@@ -170,6 +141,7 @@ export function acledRow(row: Record<string, string | undefined>, context: Acled
       title: clip(`${subEvent}: ${location}`, TITLE_MAX),
       body: clip(body, BODY_MAX),
       sources,
+      keyReport: false,
       event: {
         type,
         occurredAt,
@@ -177,7 +149,7 @@ export function acledRow(row: Record<string, string | undefined>, context: Acled
         faction: faction.faction,
         precision: { ...(geo ? { geo } : {}), ...(time ? { time } : {}) },
       },
-      location: { name: clip(location, 120), lat, lon, admin1: cell(row, "admin1"), precision: geo },
+      places: [{ field: "place", name: clip(location, 120), lat, lon, region: cell(row, "admin1"), precision: geo }],
     },
   };
 }

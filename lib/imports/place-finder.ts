@@ -8,7 +8,7 @@ import distance from "@turf/distance";
 import { Delaunay } from "d3-delaunay";
 import { normalizeName } from "../desk/place-match";
 import type { Place } from "../schemas/reference";
-import type { Precision } from "./acled";
+import type { Precision } from "./import-draft";
 
 export type FinderPlace = Pick<Place, "slug" | "name" | "names" | "lat" | "lon" | "region">;
 
@@ -28,7 +28,10 @@ export interface Located {
   precision: Precision | null;
 }
 
-const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => distance([a.lon, a.lat], [b.lon, b.lat], { units: "kilometers" });
+/** Kilometres between two positions on the ground (great circle). */
+export const distanceKm = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
+  distance([a.lon, a.lat], [b.lon, b.lat], { units: "kilometers" });
+const km = distanceKm;
 const namesOf = (place: FinderPlace) => [place.name, place.slug, ...Object.values(place.names)].filter((n): n is string => Boolean(n)).map(normalizeName);
 
 /** Places added are looked at one by one until there are this many; then the triangulation takes them in. */

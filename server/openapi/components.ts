@@ -50,7 +50,11 @@ import {
 
 export const REQUEST_SCHEMAS = {
   ActorMap: actorMapSchema,
-  ImportFile: z.string().describe("The file: an ACLED export as RFC 4180 CSV in UTF-8, its first line naming the columns (a byte-order mark is read)."),
+  ImportFile: z
+    .string()
+    .describe(
+      "The file: with format=acled an ACLED export as RFC 4180 CSV in UTF-8, its first line naming the columns (a byte-order mark is read); with format=geojson a GeoJSON FeatureCollection as GET /api/events.geojson writes it.",
+    ),
   Login: loginSchema,
   Setup: setupSchema,
   ChangePassword: changePasswordSchema,

@@ -116,7 +116,14 @@ function pathItem(operation: Operation) {
     description: [operation.description, accessNote(operation.access)].filter(Boolean).join(" "),
     security: security(operation.access),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { [operation.bodyType ?? "application/json"]: { schema: ref(operation.body) } } } } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries((operation.bodyTypes ?? ["application/json"]).map((type) => [type, { schema: ref(operation.body!) }])),
+          },
+        }
+      : {}),
     responses,
   };
 }

@@ -185,6 +185,120 @@ describe("an ACLED import", () => {
   });
 });
 
+describe("a GeoJSON export of one situation imported into another", () => {
+  /** What an export says of an event, without the ids and names the importing situation gives anew. */
+  const comparable = (features: { geometry: unknown; properties: Record<string, unknown> }[]) =>
+    features
+      .map(({ geometry, properties: p }) => ({
+        geometry,
+        ...Object.fromEntries(
+          [
+            "occurredAt",
+            "type",
+            "confidence",
+            "faction",
+            "place",
+            "contested",
+            "toward",
+            "from",
+            "to",
+            "distanceKm",
+            "personnel",
+            "mode",
+            "reportTitle",
+            "key",
+            "sources",
+          ].map((k) => [k, p[k]]),
+        ),
+      }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  it("gives the same events (every type), and creates nothing the second time", async () => {
+    const posts = [
+      { type: "control_change", occurredAt: "2024-12-01T08:00:00Z", confidence: "confirmed", faction: "hts", place: "hama", contested: true },
+      { type: "advance", occurredAt: "2024-12-01T09:00:00Z", confidence: "reported", faction: "hts", toward: "homs", from: "hama", distanceKm: 12 },
+      { type: "withdrawal", occurredAt: "2024-12-01T10:00:00Z", confidence: "claimed", faction: "government", from: ["homs"], to: "damascus" },
+      {
+        type: "evacuation",
+        occurredAt: "2024-12-01T11:00:00Z",
+        confidence: "reported",
+        faction: "russia",
+        from: "hmeimim-airbase",
+        to: "moscow",
+        personnel: "military",
+        mode: "air",
+      },
+      { type: "strike", occurredAt: "2024-12-01T12:00:00Z", confidence: "reported", faction: "russia", place: "idlib" },
+    ];
+    for (const [i, event] of posts.entries()) {
+      const posted = await call(server.url, "POST", "/api/situations/syria/reports", {
+        token: editor,
+        body: {
+          title: `Round trip ${i}`,
+          sources: [{ name: "Test Wire", url: "https://example.invalid/a" }, { name: "Other" }],
+          key: i === 0,
+          events: [event],
+        },
+      });
+      expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    }
+    const exported = await fetch(`${server.url}/api/situations/syria/events.geojson`);
+    const file = await exported.text();
+    const features = JSON.parse(file).features;
+    expect(features.length).toBeGreaterThan(posts.length);
+
+    // The copy: the same countries and sides, no places at all (every place comes from the file).
+    expect(
+      (await call(server.url, "POST", "/api/situations", { token: admin, body: { slug: "copy", name: "Copy", countries: ["SY"], gazetteer: "none" } })).status,
+    ).toBe(201);
+    for (const faction of (await call(server.url, "GET", "/api/situations/syria/factions")).body) {
+      expect((await call(server.url, "POST", "/api/situations/copy/factions", { token: editor, body: faction })).status).toBe(201);
+    }
+    const geo = { "content-type": "application/geo+json" };
+    const imported = await call(server.url, "POST", "/api/situations/copy/imports?format=geojson&publish=true", { token: editor, raw: file, headers: geo });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.import).toMatchObject({ rows: features.length, created: features.length, skipped: 0, errors: [] });
+
+    const copied = JSON.parse(await (await fetch(`${server.url}/api/situations/copy/events.geojson`)).text()).features;
+    expect(comparable(copied)).toEqual(comparable(features));
+
+    const again = await call(server.url, "POST", "/api/situations/copy/imports?format=geojson&publish=true", { token: editor, raw: file, headers: geo });
+    expect(again.body.import).toMatchObject({ rows: features.length, created: 0, skipped: features.length });
+  });
+
+  it("refuses a faction the situation lacks, naming it, and a file that is not a FeatureCollection", async () => {
+    const feature = {
+      type: "Feature",
+      id: "x1",
+      geometry: { type: "Point", coordinates: [36.7, 35.1] },
+      properties: {
+        id: "x1",
+        type: "strike",
+        occurredAt: "2024-12-01T12:00:00Z",
+        confidence: "reported",
+        faction: "wagner",
+        factionName: "Wagner Group",
+        place: "hama",
+      },
+    };
+    const file = JSON.stringify({ type: "FeatureCollection", features: [feature] });
+    const result = await call(server.url, "POST", "/api/situations/copy/imports?format=geojson&dryRun=true", {
+      token: editor,
+      raw: file,
+      headers: { "content-type": "application/geo+json" },
+    });
+    expect(result.body.import.errors).toEqual([
+      { row: 1, message: "faction 'wagner' is not this situation's: add it, or map 'Wagner Group' in the actor map" },
+    ]);
+    const broken = await call(server.url, "POST", "/api/situations/copy/imports?format=geojson", {
+      token: editor,
+      raw: '{"features": [',
+      headers: { "content-type": "application/geo+json" },
+    });
+    expect(broken.status).toBe(400);
+  });
+});
+
 describe("a file refused", () => {
   beforeAll(setActorMap);
 

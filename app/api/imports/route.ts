@@ -5,8 +5,11 @@ import { bodyChunks, readQuery } from "@/server/http/parse";
 import { listImports } from "@/server/services/imports/list-imports";
 import { runImport } from "@/server/services/imports/run-import";
 
-/** What an ACLED export is sent as: CSV, or what browsers and curl call a file they do not know. */
-const CSV_TYPES = /^(text\/csv|application\/csv|text\/plain|application\/octet-stream|application\/vnd\.ms-excel)\b/i;
+/** What each format is sent as: its own type, or what browsers and curl call a file they do not know. */
+const MEDIA_TYPES = {
+  acled: { accepts: /^(text\/csv|application\/csv|text\/plain|application\/octet-stream|application\/vnd\.ms-excel)\b/i, name: "text/csv" },
+  geojson: { accepts: /^(application\/geo\+json|application\/json|text\/plain|application\/octet-stream)\b/i, name: "application/geo+json" },
+} as const;
 
 export const GET = apiHandler(async ({ ctx, actor }) => json(await listImports(ctx, actor)), { role: "editor" });
 
@@ -14,8 +17,9 @@ export const POST = apiHandler(
   async ({ request, ctx, actor }) => {
     const query = readQuery(request, importQuerySchema);
     const type = request.headers.get("content-type");
-    if (type && !CSV_TYPES.test(type)) {
-      throw new AppError("unsupported_media_type", `Send the file as text/csv, not '${type.slice(0, 80)}'.`);
+    const media = MEDIA_TYPES[query.format];
+    if (type && !media.accepts.test(type)) {
+      throw new AppError("unsupported_media_type", `Send a ${query.format} file as ${media.name}, not '${type.slice(0, 80)}'.`);
     }
     const result = await runImport(ctx, actor, query, bodyChunks(request, IMPORT_MAX_BYTES));
     return json(result, result.import.dryRun ? 200 : 201);

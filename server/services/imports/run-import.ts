@@ -6,9 +6,12 @@
  * whose reason names the import). A dry run reads and checks the whole file and writes nothing.
  */
 import { randomUUID } from "node:crypto";
-import { acledRow, missingAcledColumns, type AcledEvent } from "../../../lib/imports/acled";
+import { acledRow, missingAcledColumns } from "../../../lib/imports/acled";
+import { eventsGeoJsonRow } from "../../../lib/imports/events-geojson";
+import type { ImportDraft, ImportRow, PlaceRef } from "../../../lib/imports/import-draft";
 import { normalizeName, skeleton, slugFromName } from "../../../lib/desk/place-match";
-import { PlaceFinder } from "../../../lib/imports/place-finder";
+import { distanceKm, PlaceFinder, SAME_NAME_RADIUS_KM } from "../../../lib/imports/place-finder";
+import { slugSchema } from "../../../lib/schemas/common";
 import type { Faction } from "../../../lib/schemas/reference";
 import { IMPORT_ERRORS_KEPT, IMPORT_PREVIEW_MAX, type ImportQuery, type ImportResult, type ImportSummary } from "../../../lib/schemas/imports";
 import { OCCURRED_AT_MAX_AHEAD_MS } from "../../../lib/schemas/event-references";
@@ -24,6 +27,7 @@ import { createPlace } from "../reference/create-place";
 import { createImportedReports } from "../reports/create-report";
 import { updateReport } from "../reports/update-report";
 import { csvRecords } from "./internal/csv-records";
+import { geojsonFeatures } from "./internal/geojson-features";
 
 /** Rows written together: one lookup of their keys, one group of transactions. */
 const BATCH_ROWS = 500;
@@ -45,7 +49,9 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
   const publish = query.publish === "true";
   const now = ctx.now();
   const accessedAt = query.accessedAt ?? now.toISOString().slice(0, 10);
-  const attribution = { source: "ACLED", url: ACLED_URL, accessedAt, ...(query.filters ? { filters: query.filters } : {}) };
+  const filters = query.filters ? { filters: query.filters } : {};
+  const attribution =
+    query.format === "acled" ? { source: "ACLED", url: ACLED_URL, accessedAt, ...filters } : { source: "GeoJSON events file", accessedAt, ...filters };
   const credit = { name: `ACLED (acleddata.com), accessed ${accessedAt}${query.filters ? `; ${query.filters}` : ""}`.slice(0, 200), url: ACLED_URL };
 
   const [places, factions, regions, mappings] = await Promise.all([
@@ -65,16 +71,28 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     })),
   );
   const slugsTaken = new Set(places.map((p) => p.slug));
+  /** Where each place is (the situation's and those the import adds), for a file's slugs. */
+  const positions = new Map(places.map((p) => [p.slug, { lat: p.lat, lon: p.lon }]));
   // ACLED spells admin1 its own way ("Idleb"; the gazetteer: "Idlib"): the same name, else the same consonants.
   const regionByName = new Map(regions.map((r) => [normalizeName(r.name), r.slug]));
   const regionBySkeleton = new Map(regions.map((r) => [skeleton(normalizeName(r.name)), r.slug]));
   const regionNamed = (name: string) =>
     regionByName.get(normalizeName(name)) ?? (name.trim() ? regionBySkeleton.get(skeleton(normalizeName(name))) : undefined);
-  const context = {
-    actorMap: Object.fromEntries(mappings.map((m) => [m.actor, m.factionSlug])),
-    factions: factions as Pick<Faction, "slug" | "kind">[],
-    attribution: credit,
-  };
+  const actorMap = Object.fromEntries(mappings.map((m) => [m.actor, m.factionSlug]));
+  const acled = { actorMap, factions: factions as Pick<Faction, "slug" | "kind">[], attribution: credit };
+  const geojson = { actorMap, factions: new Set(factions.map((f) => f.slug)) };
+  /** The file's rows as events to import, in order, with the rows it could not read. */
+  async function* rows(): AsyncGenerator<{ line: number; row: ImportRow }> {
+    if (query.format === "acled") {
+      for await (const item of csvRecords(body, missingAcledColumns)) {
+        yield { line: item.line, row: item.broken !== undefined ? { kind: "error", message: item.broken } : acledRow(item.values, acled) };
+      }
+    } else {
+      for await (const item of geojsonFeatures(body)) {
+        yield { line: item.line, row: item.broken !== undefined ? { kind: "error", message: item.broken } : eventsGeoJsonRow(item.values, geojson) };
+      }
+    }
+  }
 
   const summary: ImportSummary = {
     id: dryRun ? null : randomUUID(),
@@ -106,31 +124,52 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     recorded = true;
   };
 
-  /** The place a row is: found near its position, or added (a dry run: planned) as a new one. */
-  const placeOf = async (event: AcledEvent): Promise<string> => {
-    const found = finder.find(event.location);
+  /**
+   * The place a file names: its slug where this situation has that place (no farther than a town's size
+   * from the file's position), else a place of its name nearby or the nearest within its precision, else
+   * a new place (a dry run: planned), under the file's slug where that is free. Null: nothing to go on.
+   */
+  const placeOf = async (ref: PlaceRef): Promise<string | null> => {
+    const known = ref.slug ? positions.get(ref.slug) : undefined;
+    const { lat, lon } = ref;
+    if (known && (lat === undefined || lon === undefined || distanceKm(known, { lat, lon }) <= SAME_NAME_RADIUS_KM)) return ref.slug!;
+    if (lat === undefined || lon === undefined) return null;
+    const found = finder.find({ name: ref.name, lat, lon, precision: ref.precision });
     if (found) return found.slug;
-    const { name, lat, lon, admin1 } = event.location;
     const neighbour = finder.nearest({ lat, lon });
-    const region = regionNamed(admin1) ?? (neighbour && neighbour.km <= REGION_NEIGHBOUR_KM ? neighbour.place.region : null);
-    const base = (slugFromName(name) || "place").slice(0, 60);
+    const region = (ref.region ? regionNamed(ref.region) : undefined) ?? (neighbour && neighbour.km <= REGION_NEIGHBOUR_KM ? neighbour.place.region : null);
+    const base = ((ref.slug && slugSchema.safeParse(ref.slug).success ? ref.slug : "") || slugFromName(ref.name) || "place").slice(0, 60);
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
       if (slugsTaken.has(slug)) continue;
       slugsTaken.add(slug);
       try {
-        const kind = event.location.precision === 3 ? "other" : "town";
         await record();
-        if (!dryRun) await createPlace(ctx, editor, { slug, name, lat, lon, kind, ...(region ? { region } : {}) });
+        const kind = ref.precision === 3 ? "other" : "town";
+        if (!dryRun) await createPlace(ctx, editor, { slug, name: ref.name, lat, lon, kind, ...(region ? { region } : {}) });
       } catch (error) {
         // Added meanwhile by someone else: the next free slug.
         if (isAppError(error) && error.code === "conflict" && n < 20) continue;
         throw error;
       }
-      finder.add({ slug, name, names: {}, lat, lon, region });
-      summary.newPlaces.push({ slug, name, lat, lon, region });
+      finder.add({ slug, name: ref.name, names: {}, lat, lon, region });
+      positions.set(slug, { lat, lon });
+      summary.newPlaces.push({ slug, name: ref.name, lat, lon, region });
       return slug;
     }
+  };
+
+  /** The event with its places resolved, or the first place that could not be. */
+  const withPlaces = async (draft: ImportDraft): Promise<{ event: Record<string, unknown> } | { missing: PlaceRef }> => {
+    const event: Record<string, unknown> = { ...draft.event };
+    for (const ref of draft.places) {
+      const slug = await placeOf(ref);
+      if (!slug) return { missing: ref };
+      const [field, index] = ref.field.split(".");
+      if (index === undefined) event[field!] = slug;
+      else event[field!] = [...((event[field!] as string[] | undefined) ?? []), slug];
+    }
+    return { event };
   };
 
   /** A dry run's rows as if stored: a later batch's repeat of one is not counted as new again. */
@@ -205,29 +244,30 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
 
   // Keyed by source row: the same row twice in one batch, the later one stands for both (a file is oldest first).
   let batch = new Map<string, Planned>();
-  for await (const item of csvRecords(body, missingAcledColumns)) {
-    const { line } = item;
+  for await (const { line, row } of rows()) {
     summary.rows++;
-    if (item.broken !== undefined) {
-      refuse(line, item.broken);
-      continue;
-    }
-    const row = acledRow(item.values, context);
     if (row.kind !== "event") {
       refuse(line, row.message);
       continue;
     }
-    const event = row.value;
-    if (Date.parse(event.event.occurredAt) > now.getTime() + OCCURRED_AT_MAX_AHEAD_MS) {
-      refuse(line, `event_date ${event.event.occurredAt.slice(0, 10)} is in the future`);
+    const draft = row.value;
+    if (!(Date.parse(draft.event.occurredAt) <= now.getTime() + OCCURRED_AT_MAX_AHEAD_MS)) {
+      refuse(line, `occurredAt '${draft.event.occurredAt.slice(0, 40)}' is ${Date.parse(draft.event.occurredAt) ? "in the future" : "not a date-time"}`);
+      continue;
+    }
+    const resolved = await withPlaces(draft);
+    if ("missing" in resolved) {
+      const { field, slug, name } = resolved.missing;
+      refuse(line, `${field}: place '${slug ?? name}' is not this situation's, and the file gives no position for it`);
       continue;
     }
     const input = {
-      title: event.title,
-      body: event.body,
-      sources: event.sources,
+      title: draft.title,
+      body: draft.body,
+      sources: draft.sources,
+      ...(draft.keyReport ? { key: true } : {}),
       status: publish ? "published" : "draft",
-      events: [{ ...event.event, place: await placeOf(event) }],
+      events: [resolved.event],
     };
     const parsed = createReportSchema.safeParse(input);
     if (!parsed.success) {
@@ -235,9 +275,9 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
       refuse(line, `${first.path} ${first.message}`);
       continue;
     }
-    if (batch.delete(event.key)) summary.skipped++;
-    batch.set(event.key, { line, key: event.key, revisedAt: event.revisedAt === null ? null : new Date(event.revisedAt * 1000), input: parsed.data });
-    if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: event.key });
+    if (batch.delete(draft.key)) summary.skipped++;
+    batch.set(draft.key, { line, key: draft.key, revisedAt: draft.revisedAt === null ? null : new Date(draft.revisedAt * 1000), input: parsed.data });
+    if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: draft.key });
     if (batch.size >= BATCH_ROWS) {
       await writeBatch([...batch.values()]);
       batch = new Map();
