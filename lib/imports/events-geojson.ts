@@ -5,7 +5,7 @@
  * Each event becomes a report of its own, titled and sourced as the report it came from.
  */
 import { MULTI_VALUE_SEPARATOR } from "../events/export-row";
-import { SOURCES_MAX, TITLE_MAX, type Source } from "../schemas/reports";
+import { BODY_MAX, SOURCES_MAX, TITLE_MAX, type Source } from "../schemas/reports";
 import type { ImportDraft, ImportRow, PlaceRef } from "./import-draft";
 
 export interface GeoJsonContext {
@@ -38,7 +38,7 @@ export function parseSources(cell: string): Source[] {
     });
 }
 
-export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext): ImportRow {
+export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext, keyPrefix = "geojson"): ImportRow {
   const f = (feature && typeof feature === "object" ? feature : {}) as {
     id?: unknown;
     properties?: Properties;
@@ -47,7 +47,7 @@ export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext): Imp
   const p: Properties = f.properties && typeof f.properties === "object" ? f.properties : {};
   const id = text(f.id) || text(p.id);
   if (!id) return { kind: "error", message: "the feature has no id (our exports give each event's id)" };
-  const key = `geojson:${id}`;
+  const key = `${keyPrefix}:${id}`;
   const type = text(p.type);
   const main = text(p.place);
   if (!type || !main) return { kind: "error", message: `${!type ? "type" : "place"} is missing from the feature's properties` };
@@ -112,9 +112,18 @@ export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext): Imp
     default:
       return { kind: "error", message: `type '${type}' is not an event type` };
   }
-  const title = (text(p.reportTitle) || `${type}: ${mainName ?? main}`).slice(0, TITLE_MAX);
+  const title = (text(p.reportTitle) || text(p.title) || `${type}: ${mainName ?? main}`).slice(0, TITLE_MAX);
   return {
     kind: "event",
-    value: { key, revisedAt: null, title, body: "", sources: parseSources(text(p.sources)), keyReport: p.key === true || p.key === "true", event, places },
+    value: {
+      key,
+      revisedAt: null,
+      title,
+      body: text(p.body).slice(0, BODY_MAX),
+      sources: parseSources(text(p.sources)),
+      keyReport: p.key === true || p.key === "true",
+      event,
+      places,
+    },
   };
 }

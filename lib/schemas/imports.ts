@@ -3,7 +3,7 @@ import { z } from "zod";
 import { nonEmptyTextSchema, personSchema, slugSchema, textSchema } from "./common";
 import { eventInputSchema } from "./events";
 
-export const IMPORT_FORMATS = ["acled", "geojson"] as const;
+export const IMPORT_FORMATS = ["acled", "csv", "geojson"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Largest file an import takes: a year of ACLED for one war (~100,000 rows) is ~60 MB. */
@@ -17,7 +17,7 @@ export const ACTOR_MAP_MAX = 5_000;
 const flag = z.enum(["true", "false"], { error: "must be true or false" }).optional();
 
 export const importQuerySchema = z.object({
-  format: z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(", ")} (csv is not built yet)` }),
+  format: z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(", ")}` }),
   dryRun: flag,
   publish: flag,
   /** Extension: ACLED's terms ask that its data be credited with the date it was accessed (default: today) … */

@@ -53,7 +53,7 @@ export const REQUEST_SCHEMAS = {
   ImportFile: z
     .string()
     .describe(
-      "The file: with format=acled an ACLED export as RFC 4180 CSV in UTF-8, its first line naming the columns (a byte-order mark is read); with format=geojson a GeoJSON FeatureCollection as GET /api/events.geojson writes it.",
+      "The file: with format=acled an ACLED export as RFC 4180 CSV in UTF-8, its first line naming the columns (a byte-order mark is read); with format=csv events in the columns of GET /api/events.csv; with format=geojson a GeoJSON FeatureCollection as GET /api/events.geojson writes it.",
     ),
   Login: loginSchema,
   Setup: setupSchema,

@@ -374,9 +374,10 @@ export const OPERATIONS: Operation[] = [
     path: "/api/imports",
     operationId: "importEvents",
     tag: "imports",
-    summary: "Import a file of events (editor): ACLED exports (text/csv) or our own events.geojson (application/geo+json), one report per row",
+    summary:
+      "Import a file of events (editor): ACLED exports and events in our events.csv columns (text/csv), or our own events.geojson (application/geo+json); one report per row",
     description:
-      "Read as it arrives (up to 200 MiB). Territory sub-events become control_change, air/drone strikes and shelling strike; other rows are listed in errors as not imported. The faction comes from the actor map; the place is a place of the row's location name within 25 km, else the nearest within the row's geo_precision (1: 5 km, 2: 15 km, 3: 50 km), else a new place. The source's id is the key: a row already imported creates nothing, and one whose timestamp is newer corrects its report (reason naming the import). dryRun=true reads and checks everything and writes nothing (200). Missing columns: 400 naming them; a bad row never stops the others. format=geojson: a FeatureCollection as GET /api/events.geojson writes it; the feature's id is the key (docs/decisions/0025-imports.md).",
+      "Read as it arrives (up to 200 MiB). Territory sub-events become control_change, air/drone strikes and shelling strike; other rows are listed in errors as not imported. The faction comes from the actor map; the place is a place of the row's location name within 25 km, else the nearest within the row's geo_precision (1: 5 km, 2: 15 km, 3: 50 km), else a new place. The source's id is the key: a row already imported creates nothing, and one whose timestamp is newer corrects its report (reason naming the import). dryRun=true reads and checks everything and writes nothing (200). Missing columns: 400 naming them; a bad row never stops the others. format=geojson: a FeatureCollection as GET /api/events.geojson writes it; the feature's id is the key. format=csv: the columns of GET /api/events.csv (id, occurredAt, type, confidence, faction, place required), with optional lat/lon for places the situation lacks (docs/decisions/0025-imports.md).",
     access: "editor",
     query: importQuerySchema,
     body: "ImportFile",

@@ -6,7 +6,9 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvCell } from "../../lib/events/export-row";
 import { call, login, tokenFor } from "./support/api";
 import { startServer, type RunningServer } from "./support/server-process";
 
@@ -266,6 +268,52 @@ describe("a GeoJSON export of one situation imported into another", () => {
     expect(again.body.import).toMatchObject({ rows: features.length, created: 0, skipped: features.length });
   });
 
+  it("our events.csv, with positions added beside the place slugs, gives the same events too", async () => {
+    // The CSV export (with its '#' comment line) has slugs, not positions: the test adds them from Syria's places.
+    const positions = new Map(
+      ((await call(server.url, "GET", "/api/situations/syria/places")).body as { slug: string; lat: number; lon: number }[]).map((p) => [p.slug, p]),
+    );
+    const csv = await (await fetch(`${server.url}/api/situations/syria/events.csv`)).text();
+    expect(csv.startsWith("# Situation Desk events")).toBe(true);
+    const rows = parse<Record<string, string>>(csv, { columns: true, comment: "#", comment_no_infix: true });
+    const at = (slug: string | undefined) => (slug ? positions.get(slug.split("; ")[0]!) : undefined);
+    const columns = [...Object.keys(rows[0]!), "lat", "lon", "fromLat", "fromLon", "toLat", "toLon"];
+    const withPositions = [
+      columns.join(","),
+      ...rows.map((row) => {
+        const start = row.type === "advance" || row.type === "evacuation" || row.type === "withdrawal" ? at(row.from) : undefined;
+        const end = at(row.type === "advance" ? row.toward : row.to);
+        const cells = { ...row, lat: at(row.place)?.lat, lon: at(row.place)?.lon, fromLat: start?.lat, fromLon: start?.lon, toLat: end?.lat, toLon: end?.lon };
+        return columns.map((c) => csvCell((cells as Record<string, string | number | undefined>)[c] ?? null)).join(",");
+      }),
+    ].join("\n");
+    expect(
+      (await call(server.url, "POST", "/api/situations", { token: admin, body: { slug: "copy-csv", name: "Copy", countries: ["SY"], gazetteer: "none" } }))
+        .status,
+    ).toBe(201);
+    for (const faction of (await call(server.url, "GET", "/api/situations/syria/factions")).body) {
+      await call(server.url, "POST", "/api/situations/copy-csv/factions", { token: editor, body: faction });
+    }
+    const imported = await call(server.url, "POST", "/api/situations/copy-csv/imports?format=csv&publish=true", {
+      token: editor,
+      raw: withPositions,
+      headers: { "content-type": "text/csv" },
+    });
+    expect(imported.body.import, JSON.stringify(imported.body.import.errors)).toMatchObject({ rows: rows.length, created: rows.length, errors: [] });
+    const original = JSON.parse(await (await fetch(`${server.url}/api/situations/syria/events.geojson`)).text()).features;
+    const copied = JSON.parse(await (await fetch(`${server.url}/api/situations/copy-csv/events.geojson`)).text()).features;
+    expect(comparable(copied)).toEqual(comparable(original));
+    // Without positions, a slug the situation lacks is named.
+    const bare = await call(server.url, "POST", "/api/situations/copy-csv/imports?format=csv&dryRun=true", {
+      token: editor,
+      raw: "id,occurredAt,type,confidence,faction,place\nz1,2024-12-01T08:00:00Z,strike,reported,hts,nowhere-town\n",
+      headers: { "content-type": "text/csv" },
+    });
+    expect(bare.body.import.errors).toEqual([
+      { row: 2, message: "place: place 'nowhere-town' is not this situation's, and the file gives no position for it" },
+    ]);
+  });
+
   it("refuses a faction the situation lacks, naming it, and a file that is not a FeatureCollection", async () => {
     const feature = {
       type: "Feature",
@@ -309,6 +357,12 @@ describe("a file refused", () => {
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(["sub_event_type", "actor1", "latitude", "longitude"]);
     expect((await importFile("", "format=acled")).status).toBe(400);
     expect((await importFile(SAMPLE, "format=xlsx")).status).toBe(400);
+    expect((await importFile("id,type\n1,strike\n", "format=csv")).body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "occurredAt",
+      "confidence",
+      "faction",
+      "place",
+    ]);
     expect((await importFile(SAMPLE, "format=acled", viewer)).status).toBe(403);
     const json = await call(server.url, "POST", "/api/situations/syria/imports?format=acled", { token: editor, body: { rows: [] } });
     expect(json.status).toBe(415);

@@ -6,8 +6,10 @@ import { listImports } from "@/server/services/imports/list-imports";
 import { runImport } from "@/server/services/imports/run-import";
 
 /** What each format is sent as: its own type, or what browsers and curl call a file they do not know. */
+const CSV = { accepts: /^(text\/csv|application\/csv|text\/plain|application\/octet-stream|application\/vnd\.ms-excel)\b/i, name: "text/csv" };
 const MEDIA_TYPES = {
-  acled: { accepts: /^(text\/csv|application\/csv|text\/plain|application\/octet-stream|application\/vnd\.ms-excel)\b/i, name: "text/csv" },
+  acled: CSV,
+  csv: CSV,
   geojson: { accepts: /^(application\/geo\+json|application\/json|text\/plain|application\/octet-stream)\b/i, name: "application/geo+json" },
 } as const;
 

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { acledRow, missingAcledColumns } from "../../../lib/imports/acled";
+import { eventsCsvRow, missingEventsCsvColumns } from "../../../lib/imports/events-csv";
 import { eventsGeoJsonRow } from "../../../lib/imports/events-geojson";
 import type { ImportDraft, ImportRow, PlaceRef } from "../../../lib/imports/import-draft";
 import { normalizeName, skeleton, slugFromName } from "../../../lib/desk/place-match";
@@ -51,7 +52,9 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
   const accessedAt = query.accessedAt ?? now.toISOString().slice(0, 10);
   const filters = query.filters ? { filters: query.filters } : {};
   const attribution =
-    query.format === "acled" ? { source: "ACLED", url: ACLED_URL, accessedAt, ...filters } : { source: "GeoJSON events file", accessedAt, ...filters };
+    query.format === "acled"
+      ? { source: "ACLED", url: ACLED_URL, accessedAt, ...filters }
+      : { source: query.format === "csv" ? "CSV events file" : "GeoJSON events file", accessedAt, ...filters };
   const credit = { name: `ACLED (acleddata.com), accessed ${accessedAt}${query.filters ? `; ${query.filters}` : ""}`.slice(0, 200), url: ACLED_URL };
 
   const [places, factions, regions, mappings] = await Promise.all([
@@ -86,6 +89,10 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     if (query.format === "acled") {
       for await (const item of csvRecords(body, missingAcledColumns)) {
         yield { line: item.line, row: item.broken !== undefined ? { kind: "error", message: item.broken } : acledRow(item.values, acled) };
+      }
+    } else if (query.format === "csv") {
+      for await (const item of csvRecords(body, missingEventsCsvColumns, { commentLines: true })) {
+        yield { line: item.line, row: item.broken !== undefined ? { kind: "error", message: item.broken } : eventsCsvRow(item.values, geojson) };
       }
     } else {
       for await (const item of geojsonFeatures(body)) {

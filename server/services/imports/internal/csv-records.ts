@@ -14,11 +14,17 @@ export type CsvItem =
   /** `line`: the record's line in the file (its last, when a quoted field spans lines; the header is line 1). */
   { line: number; values: Record<string, string>; broken?: undefined } | { line: number; broken: string };
 
-export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, missingColumns: (header: string[]) => string[]): AsyncGenerator<CsvItem> {
+/** `commentLines`: lines starting with `#` are skipped (our events.csv states its filter in one). */
+export async function* csvRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  missingColumns: (header: string[]) => string[],
+  { commentLines = false } = {},
+): AsyncGenerator<CsvItem> {
   // Set by the parser's callbacks (TypeScript cannot see a callback assign a local).
   const state: { seen: boolean; error?: AppError; skipped: { line: number; broken: string }[] } = { seen: false, skipped: [] };
   const parser = parse({
     bom: true,
+    ...(commentLines ? { comment: "#", comment_no_infix: true } : {}),
     columns: (header: string[]) => {
       state.seen = true;
       const names = header.map((name) => name.trim());
