@@ -96,6 +96,30 @@ describe("acledRow", () => {
       context,
     );
     expect(both).toMatchObject({ kind: "error", message: expect.stringContaining("which one struck") });
+    // The one mapped side may be the target when the other names an actor left out of the map.
+    const target = acledRow(
+      row({ sub_event_type: "Shelling/artillery/missile attack", actor1: "Unidentified Armed Group (Syria)", actor2: "HTS: Hayat Tahrir al-Sham" }),
+      context,
+    );
+    expect(target).toEqual({
+      kind: "error",
+      message: "the actors map to hts and 'Unidentified Armed Group (Syria)' is not in the actor map: ACLED does not say which one struck",
+    });
+  });
+
+  it("never lets the one mapped side contradict the sub-event", () => {
+    // A government regains, but only the rebels are mapped: the rebels did not regain it.
+    const regains = acledRow(
+      row({ sub_event_type: "Government regains territory", actor1: "Military Forces of Turkey (2016-)", actor2: "HTS: Hayat Tahrir al-Sham" }),
+      context,
+    );
+    expect(regains).toEqual({
+      kind: "error",
+      message: "'Government regains territory', but the actors map to hts: the side that took the place is not in the actor map",
+    });
+    // A non-state actor overtakes with the state's side unmapped: the kind names the side.
+    const overtakes = acledRow(row({ actor1: "Military Forces of Turkey (2016-)", actor2: "HTS: Hayat Tahrir al-Sham" }), context);
+    expect(overtakes).toMatchObject({ kind: "event", value: { event: { faction: "hts" } } });
   });
 
   it("keeps every other sub-event out as an unmapped row, naming it", () => {

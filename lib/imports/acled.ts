@@ -53,38 +53,51 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const STATE_KINDS = new Set(["state", "foreign_state"]);
 
 /**
- * The faction a row's event is: the mapped faction of its actors (actor1, actor2, then their associated
- * actors). ACLED gives actor1 and actor2 no order, so when both are mapped to different factions the
- * sub-event decides (a government regains: the state's; a non-state actor overtakes: the other's), and
- * where it cannot, the row is refused with both named: the desk maps only the side it means.
+ * The faction a row's event is. A row has two sides: actor1 with its associated actors, actor2 with
+ * its; a side's faction is its actor's in the actor map, else its first mapped associate's. ACLED gives
+ * the sides no order, so the sub-event has to say which acted: a government regains (a `state` or
+ * `foreign_state` faction), a non-state actor overtakes (any other kind). A transfer or a strike is the
+ * one mapped side's only when the other side names no actor left out of the map (civilians never
+ * strike). Otherwise the row is refused, naming the actors: the desk adds the missing actor to the map,
+ * or maps only the side it means.
  */
 function factionOf(row: Record<string, string | undefined>, subEvent: string, context: AcledContext): { faction: string } | { error: string } {
   const kinds = new Map(context.factions.map((f) => [f.slug, f.kind]));
-  const mapped = (actors: string[]) => [
-    ...new Set(actors.flatMap((actor) => (context.actorMap[actor] && kinds.has(context.actorMap[actor]) ? [context.actorMap[actor]] : []))),
-  ];
-  const named = [cell(row, "actor1"), cell(row, "actor2")].filter(Boolean);
-  let factions = mapped(named);
-  if (factions.length === 0) {
-    const associated = ["assoc_actor_1", "assoc_actor_2"].flatMap((column) =>
-      cell(row, column)
-        .split(";")
-        .map((a) => a.trim()),
-    );
-    factions = mapped(associated.filter(Boolean));
-  }
-  if (factions.length === 1) return { faction: factions[0]! };
-  if (factions.length === 0) {
-    const actors = named.map((a) => `'${a}'`).join(" and ") || "no actor";
+  const factionOfActor = (actor: string) => {
+    const slug = context.actorMap[actor];
+    return slug && kinds.has(slug) ? slug : undefined;
+  };
+  const sides = ([1, 2] as const).map((n) => {
+    const actor = cell(row, `actor${n}`);
+    const associates = cell(row, `assoc_actor_${n}`)
+      .split(";")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const faction = [actor, ...associates].map(factionOfActor).find(Boolean);
+    return { actor, faction, unmapped: Boolean(actor) && !faction && !/^Civilians\b/.test(actor) };
+  });
+  const mapped = sides.filter((side) => side.faction);
+  if (mapped.length === 0) {
+    const actors = sides.flatMap((side) => (side.actor ? [`'${side.actor}'`] : [])).join(" and ") || "no actor";
     return { error: `no faction for ${actors}: add the actor to the actor map` };
   }
-  const state = factions.filter((f) => STATE_KINDS.has(kinds.get(f) ?? ""));
-  const other = factions.filter((f) => !STATE_KINDS.has(kinds.get(f) ?? ""));
-  if (subEvent === "Government regains territory" && state.length === 1) return { faction: state[0]! };
-  if (subEvent === "Non-state actor overtakes territory" && other.length === 1) return { faction: other[0]! };
-  return {
-    error: `the actors map to ${factions.join(" and ")}, and ACLED does not say which one ${subEvent === "Air/drone strike" || subEvent.startsWith("Shelling") ? "struck" : "took the place"}: map only one of them`,
-  };
+  const isState = (f: string) => STATE_KINDS.has(kinds.get(f) ?? "");
+  const did = subEvent === "Air/drone strike" || subEvent.startsWith("Shelling") ? "struck" : "took the place";
+  const byKind = subEvent === "Government regains territory" ? isState : subEvent === "Non-state actor overtakes territory" ? (f: string) => !isState(f) : null;
+  if (byKind) {
+    const fitting = [...new Set(mapped.map((side) => side.faction!).filter(byKind))];
+    if (fitting.length === 1) return { faction: fitting[0]! };
+    if (fitting.length === 0)
+      return {
+        error: `'${subEvent}', but the actors map to ${mapped.map((side) => side.faction).join(" and ")}: the side that took the place is not in the actor map`,
+      };
+    return { error: `the actors map to ${fitting.join(" and ")}, and ACLED does not say which one took the place: map only one of them` };
+  }
+  const factions = [...new Set(mapped.map((side) => side.faction!))];
+  if (factions.length > 1) return { error: `the actors map to ${factions.join(" and ")}, and ACLED does not say which one ${did}: map only one of them` };
+  const other = sides.find((side) => side.unmapped);
+  if (other) return { error: `the actors map to ${factions[0]} and '${other.actor}' is not in the actor map: ACLED does not say which one ${did}` };
+  return { faction: factions[0]! };
 }
 
 /** One ACLED row (its columns by name, as the CSV parser read them) as an event, an unmapped row or an error. */

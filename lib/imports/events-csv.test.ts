@@ -4,7 +4,7 @@ import { eventsCsvRow, missingEventsCsvColumns } from "./events-csv";
 const context = { factions: new Set(["hts"]), actorMap: {} };
 
 describe("eventsCsvRow (our events.csv's columns)", () => {
-  it("reads a row with its main place's position, title, body and sources, keyed csv:<id>", () => {
+  it("reads a row with its main place's position, title, body and sources, keyed event:<id>", () => {
     const row = {
       id: "r1",
       occurredAt: "2024-12-01T08:00:00Z",
@@ -21,7 +21,7 @@ describe("eventsCsvRow (our events.csv's columns)", () => {
     expect(eventsCsvRow(row, context)).toEqual({
       kind: "event",
       value: {
-        key: "csv:r1",
+        key: "event:r1",
         revisedAt: null,
         title: "Strike on Idlib",
         body: "Text.",

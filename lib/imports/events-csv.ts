@@ -1,6 +1,6 @@
 /**
  * The generic CSV import (issue #18): one event per row, in the columns of our own `GET …/events.csv`
- * (so that export imports as it is, `?comment=false`), plus optional positions and report text. Pure.
+ * (so that export imports as it is), plus optional positions and report text. Pure.
  * A row is read as the GeoJSON export's feature it stands for (`events-geojson.ts`): the same rules for
  * types, places and factions.
  *
@@ -21,5 +21,5 @@ export function eventsCsvRow(row: Record<string, string | undefined>, context: G
   const lat = row.lat?.trim();
   const lon = row.lon?.trim();
   const geometry = lat && lon ? { type: "Point", coordinates: [lon, lat] } : null;
-  return eventsGeoJsonRow({ id: row.id, geometry, properties: row }, context, "csv");
+  return eventsGeoJsonRow({ id: row.id, geometry, properties: row }, context);
 }

@@ -23,7 +23,7 @@ describe("eventsGeoJsonRow (our own events.geojson)", () => {
     expect(eventsGeoJsonRow(feature({ type: "control_change", place: "hama", placeName: "Hama", contested: true }), context)).toEqual({
       kind: "event",
       value: {
-        key: "geojson:e1",
+        key: "event:e1",
         revisedAt: null,
         title: "Hama falls",
         body: "",

@@ -38,7 +38,7 @@ export function parseSources(cell: string): Source[] {
     });
 }
 
-export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext, keyPrefix = "geojson"): ImportRow {
+export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext): ImportRow {
   const f = (feature && typeof feature === "object" ? feature : {}) as {
     id?: unknown;
     properties?: Properties;
@@ -47,7 +47,8 @@ export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext, keyP
   const p: Properties = f.properties && typeof f.properties === "object" ? f.properties : {};
   const id = text(f.id) || text(p.id);
   if (!id) return { kind: "error", message: "the feature has no id (our exports give each event's id)" };
-  const key = `${keyPrefix}:${id}`;
+  // One key for an event of our exports, whichever of the two files it comes in: imported once.
+  const key = `event:${id}`;
   const type = text(p.type);
   const main = text(p.place);
   if (!type || !main) return { kind: "error", message: `${!type ? "type" : "place"} is missing from the feature's properties` };

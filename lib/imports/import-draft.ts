@@ -1,7 +1,7 @@
 /**
  * What a row of any imported file becomes before the import finds its places (issue #18): the report
  * to store and its one event, with the event's places still as the file names them. The row mappers
- * (`acled.ts`, `export-row.ts`) make these; server/services/imports/run-import.ts resolves the places
+ * (`acled.ts`, `events-geojson.ts`, `events-csv.ts`) make these; server/services/imports/run-import.ts resolves the places
  * and writes them.
  */
 import type { Source } from "../schemas/reports";
@@ -24,7 +24,7 @@ export interface PlaceRef {
 }
 
 export interface ImportDraft {
-  /** The import key: the same source row is never stored twice (`acled:…`, `geojson:…`). */
+  /** The import key: the same source row is never stored twice (`acled:<event_id_cnty>`, `event:<our event id>`). */
   key: string;
   /** When the source last changed the row (Unix seconds), when the file says. */
   revisedAt: number | null;

@@ -72,13 +72,20 @@ export class PlaceFinder {
     }
   }
 
-  /** The place a row at `at` is, or null when none is near enough. */
+  /** A place of `at`'s very name within SAME_NAME_RADIUS_KM, the nearest such, or null. */
+  findNamed(at: Located): FinderPlace | null {
+    return (
+      (this.byName.get(normalizeName(at.name)) ?? [])
+        .map((place) => ({ place, km: km(place, at) }))
+        .filter((c) => c.km <= SAME_NAME_RADIUS_KM)
+        .sort((a, b) => a.km - b.km)[0]?.place ?? null
+    );
+  }
+
+  /** The place a row at `at` is (of its name nearby, else the nearest within its precision), or null. */
   find(at: Located): FinderPlace | null {
-    const sameName = (this.byName.get(normalizeName(at.name)) ?? [])
-      .map((place) => ({ place, km: km(place, at) }))
-      .filter((c) => c.km <= SAME_NAME_RADIUS_KM)
-      .sort((a, b) => a.km - b.km)[0];
-    if (sameName) return sameName.place;
+    const sameName = this.findNamed(at);
+    if (sameName) return sameName;
     const nearest = this.closest(at);
     return nearest && nearest.km <= MATCH_RADIUS_KM[at.precision ?? 1] ? nearest.place : null;
   }

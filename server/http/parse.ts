@@ -50,7 +50,7 @@ export async function readJsonValue(request: Request): Promise<unknown> {
  * Where a string (a value or a key) holds U+0000, as a dotted path ("" for the body itself), or null.
  * PostgreSQL's text cannot store it, and no field needs it. A loop, not recursion: bodies may nest deeply.
  */
-function nulAt(body: unknown): string | null {
+export function nulAt(body: unknown): string | null {
   const stack: [unknown, string][] = [[body, ""]];
   const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
   for (let next = stack.pop(); next; next = stack.pop()) {
@@ -87,7 +87,9 @@ export async function* bodyChunks(request: Request, maxBytes: number): AsyncGene
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        throw invalid("The upload was cut off before its end (the connection closed).");
+      });
       if (done) return;
       size += value.byteLength;
       if (size > maxBytes) throw tooLarge();

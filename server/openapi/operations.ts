@@ -346,10 +346,12 @@ export const OPERATIONS: Operation[] = [
     operationId: "setActorMap",
     tag: "imports",
     summary: "Replace the actor map (editor)",
-    description: "A faction slug that is not this situation's: 400 naming each such actor (the detail's path is the actor name); nothing changes.",
+    description:
+      "A faction slug that is not this situation's: 400 naming each such actor (the detail's path is the actor name); nothing changes. Replaced by someone else at the same moment: 409.",
     access: "editor",
     body: "ActorMap",
     answers: [json(200, "The actor map as it is now", "ActorMapping")],
+    errors: [409],
   },
   {
     method: "get",
@@ -377,7 +379,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       "Import a file of events (editor): ACLED exports and events in our events.csv columns (text/csv), or our own events.geojson (application/geo+json); one report per row",
     description:
-      "Read as it arrives (up to 200 MiB). Territory sub-events become control_change, air/drone strikes and shelling strike; other rows are listed in errors as not imported. The faction comes from the actor map; the place is a place of the row's location name within 25 km, else the nearest within the row's geo_precision (1: 5 km, 2: 15 km, 3: 50 km), else a new place. The source's id is the key: a row already imported creates nothing, and one whose timestamp is newer corrects its report (reason naming the import). dryRun=true reads and checks everything and writes nothing (200). Missing columns: 400 naming them; a bad row never stops the others. format=geojson: a FeatureCollection as GET /api/events.geojson writes it; the feature's id is the key. format=csv: the columns of GET /api/events.csv (id, occurredAt, type, confidence, faction, place required), with optional lat/lon for places the situation lacks (docs/decisions/0025-imports.md).",
+      "Read as it arrives (up to 200 MiB). Territory sub-events become control_change, air/drone strikes and shelling strike; other rows are listed in errors as not imported. The faction comes from the actor map (a side's actor or its associates; the sub-event decides which side acted, else the row is refused naming the actors); the place is a place of the row's location name within 25 km, else the nearest within the row's geo_precision (1: 5 km, 2: 15 km, 3: 50 km), else a new place. The source's id is the key: a row already imported creates nothing, and one whose timestamp is newer corrects its report (reason naming the import). dryRun=true reads and checks everything and writes nothing (200). Missing columns: 400 naming them; a bad row never stops the others. format=geojson: a FeatureCollection as GET /api/events.geojson writes it; the event's id is the key (event:<id>, shared with format=csv). format=csv: the columns of GET /api/events.csv (id, occurredAt, type, confidence, faction, place required), with optional lat/lon for places the situation lacks (docs/decisions/0025-imports.md).",
     access: "editor",
     query: importQuerySchema,
     body: "ImportFile",

@@ -177,6 +177,32 @@ describe("an ACLED import", () => {
     expect((await importFile(`${HEADER}\n${newer}\n`, "format=acled")).body.import).toMatchObject({ updated: 0, skipped: 1 });
   });
 
+  it("plans a new place on a dry run without adding it, and adds none for a row it refuses", async () => {
+    const before = await state();
+    const far = sampleRow("TST1002", { event_id_cnty: "TST2100", location: "Dry Hamlet", latitude: "35.6", longitude: "38.1", admin1: "Hama" });
+    const dry = await importFile(`${HEADER}\n${far}\n`, "format=acled&dryRun=true");
+    expect(dry.body.import.newPlaces).toEqual([expect.objectContaining({ slug: "dry-hamlet" })]);
+    // A row refused for a bad value, and one with a NUL character: neither adds a place.
+    const badDate = sampleRow("TST1002", {
+      event_id_cnty: "TST2101",
+      location: "Refused Hamlet",
+      latitude: "35.5",
+      longitude: "38.2",
+      event_date: "2024-13-40",
+    });
+    const nul = sampleRow("TST1002", { event_id_cnty: "TST2102", location: "Nul\u0000Hamlet", latitude: "35.4", longitude: "38.3" });
+    const refused = await importFile(`${HEADER}\n${badDate}\n${nul}\n`, "format=acled");
+    expect(refused.status).toBe(201);
+    expect(refused.body.import).toMatchObject({ created: 0, skipped: 2, newPlaces: [] });
+    expect(refused.body.import.errors).toEqual([
+      { row: 2, message: expect.stringContaining("event_date '2024-13-40'") },
+      { row: 3, message: "the row contains a NUL character (\\u0000)" },
+    ]);
+    const after = await state();
+    expect(after.places).toBe(before.places);
+    expect(after.reports).toBe(before.reports);
+  });
+
   it("adds a place where none of the situation's is near the row, in the region ACLED names", async () => {
     const far = sampleRow("TST1002", { event_id_cnty: "TST2000", location: "Invented Hamlet", latitude: "35.75", longitude: "37.8", admin1: "Hama" });
     const result = await importFile(`${HEADER}\n${far}\n`, "format=acled&publish=true");
@@ -370,11 +396,16 @@ describe("a file refused", () => {
   });
 
   it("keeps the rows before a break in the file, and says where it broke", async () => {
-    const broken = [HEADER, sampleRow("TST1001", { event_id_cnty: "TST3001" }), `TST3002,"2024-11-28,unclosed`].join("\n");
+    const broken = [
+      HEADER,
+      sampleRow("TST1001", { event_id_cnty: "TST3001" }),
+      `TST3002,"2024-11-28,unclosed`,
+      sampleRow("TST1002", { event_id_cnty: "TST3003" }),
+    ].join("\n");
     const result = await importFile(broken, "format=acled");
     expect(result.status).toBe(201);
     expect(result.body.import.created).toBe(1);
-    expect(result.body.import.errors.at(-1).message).toMatch(/^not valid CSV at line 3 \(Quote Not Closed/);
+    expect(result.body.import.errors.at(-1).message).toMatch(/^not valid CSV from line 3 \(Quote Not Closed/);
   });
 
   it("answers 413 to a file over the limit, before reading it", async () => {

@@ -7,7 +7,8 @@ import type { ActorMap } from "../../../lib/schemas/imports";
 import { requireRole } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
-import { invalid } from "../../errors";
+import { isUniqueViolation } from "../../db/errors";
+import { AppError, invalid } from "../../errors";
 import { recordAudit } from "../audit/internal/record-audit";
 
 export async function getActorMap(ctx: AppContext, actor: Actor | null): Promise<ActorMap> {
@@ -30,15 +31,22 @@ export async function setActorMap(ctx: AppContext, actor: Actor | null, map: Act
       unknown.map(([name, faction]) => ({ path: name, message: `unknown faction '${faction}'` })),
     );
   }
-  await ctx.db.$transaction(async (tx) => {
-    await tx.actorMapping.deleteMany({});
-    await tx.actorMapping.createMany({ data: Object.entries(map).map(([name, faction]) => ({ actor: name, factionSlug: faction })) });
-    await recordAudit(tx, editor, ctx.now(), {
-      action: "actor-map.set",
-      subjectType: "actor-map",
-      subjectId: "actor-map",
-      details: { actors: Object.keys(map).length },
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      await tx.actorMapping.deleteMany({});
+      await tx.actorMapping.createMany({ data: Object.entries(map).map(([name, faction]) => ({ actor: name, factionSlug: faction })) });
+      await recordAudit(tx, editor, ctx.now(), {
+        action: "actor-map.set",
+        subjectType: "actor-map",
+        subjectId: "actor-map",
+        details: { actors: Object.keys(map).length },
+      });
     });
-  });
+  } catch (error) {
+    // Two replacements at once (PostgreSQL, read committed): the other one's rows won.
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "The actor map was being replaced by someone else at the same time; read it and send yours again.");
+    throw error;
+  }
   return getActorMap(ctx, editor);
 }

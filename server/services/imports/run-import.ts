@@ -13,6 +13,7 @@ import type { ImportDraft, ImportRow, PlaceRef } from "../../../lib/imports/impo
 import { normalizeName, skeleton, slugFromName } from "../../../lib/desk/place-match";
 import { distanceKm, PlaceFinder, SAME_NAME_RADIUS_KM } from "../../../lib/imports/place-finder";
 import { slugSchema } from "../../../lib/schemas/common";
+import { createPlaceSchema } from "../../../lib/schemas/reference";
 import type { Faction } from "../../../lib/schemas/reference";
 import { IMPORT_ERRORS_KEPT, IMPORT_PREVIEW_MAX, type ImportQuery, type ImportResult, type ImportSummary } from "../../../lib/schemas/imports";
 import { OCCURRED_AT_MAX_AHEAD_MS } from "../../../lib/schemas/event-references";
@@ -133,45 +134,53 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
 
   /**
    * The place a file names: its slug where this situation has that place (no farther than a town's size
-   * from the file's position), else a place of its name nearby or the nearest within its precision, else
-   * a new place (a dry run: planned), under the file's slug where that is free. Null: nothing to go on.
+   * from the file's position), else a place of its name nearby, else (a row without a slug: ACLED's) the
+   * nearest place within its precision, else a new place (a dry run: planned), under the file's slug where
+   * that is free. A file's slugged place is never merged into a nearby place of another name (Tartus and
+   * its naval base are 2 km apart). `missing`: nothing to go on, or a place the schema refuses.
    */
-  const placeOf = async (ref: PlaceRef): Promise<string | null> => {
+  const placeOf = async (ref: PlaceRef): Promise<string | { missing: string }> => {
     const known = ref.slug ? positions.get(ref.slug) : undefined;
     const { lat, lon } = ref;
     if (known && (lat === undefined || lon === undefined || distanceKm(known, { lat, lon }) <= SAME_NAME_RADIUS_KM)) return ref.slug!;
-    if (lat === undefined || lon === undefined) return null;
-    const found = finder.find({ name: ref.name, lat, lon, precision: ref.precision });
+    if (lat === undefined || lon === undefined) return { missing: "is not this situation's, and the file gives no position for it" };
+    const at = { name: ref.name, lat, lon, precision: ref.precision };
+    const found = ref.slug ? finder.findNamed(at) : finder.find(at);
     if (found) return found.slug;
     const neighbour = finder.nearest({ lat, lon });
     const region = (ref.region ? regionNamed(ref.region) : undefined) ?? (neighbour && neighbour.km <= REGION_NEIGHBOUR_KM ? neighbour.place.region : null);
-    const base = ((ref.slug && slugSchema.safeParse(ref.slug).success ? ref.slug : "") || slugFromName(ref.name) || "place").slice(0, 60);
+    const base = ((ref.slug && slugSchema.safeParse(ref.slug).success ? ref.slug : "") || slugFromName(ref.name) || "place").slice(0, 60).replace(/-+$/, "");
+    const kind = ref.precision === 3 ? "other" : "town";
+    const checked = createPlaceSchema.safeParse({ slug: base, name: ref.name, lat, lon, kind, ...(region ? { region } : {}) });
+    if (!checked.success) {
+      const first = zodDetails(checked.error)[0]!;
+      return { missing: `cannot be added: its ${first.path} ${first.message}` };
+    }
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
       if (slugsTaken.has(slug)) continue;
       slugsTaken.add(slug);
       try {
         await record();
-        const kind = ref.precision === 3 ? "other" : "town";
-        if (!dryRun) await createPlace(ctx, editor, { slug, name: ref.name, lat, lon, kind, ...(region ? { region } : {}) });
+        if (!dryRun) await createPlace(ctx, editor, { ...checked.data, slug });
       } catch (error) {
         // Added meanwhile by someone else: the next free slug.
         if (isAppError(error) && error.code === "conflict" && n < 20) continue;
         throw error;
       }
-      finder.add({ slug, name: ref.name, names: {}, lat, lon, region });
+      finder.add({ slug, name: checked.data.name, names: {}, lat, lon, region });
       positions.set(slug, { lat, lon });
-      summary.newPlaces.push({ slug, name: ref.name, lat, lon, region });
+      summary.newPlaces.push({ slug, name: checked.data.name, lat, lon, region });
       return slug;
     }
   };
 
-  /** The event with its places resolved, or the first place that could not be. */
-  const withPlaces = async (draft: ImportDraft): Promise<{ event: Record<string, unknown> } | { missing: PlaceRef }> => {
+  /** The event with its places resolved, or why the first that could not be was not. */
+  const withPlaces = async (draft: ImportDraft): Promise<{ event: Record<string, unknown> } | { missing: string }> => {
     const event: Record<string, unknown> = { ...draft.event };
     for (const ref of draft.places) {
       const slug = await placeOf(ref);
-      if (!slug) return { missing: ref };
+      if (typeof slug !== "string") return { missing: `${ref.field}: place '${ref.slug ?? ref.name}' ${slug.missing}` };
       const [field, index] = ref.field.split(".");
       if (index === undefined) event[field!] = slug;
       else event[field!] = [...((event[field!] as string[] | undefined) ?? []), slug];
@@ -249,61 +258,13 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     }
   };
 
-  // Keyed by source row: the same row twice in one batch, the later one stands for both (a file is oldest first).
+  // Keyed by source row: a row repeated within a batch is stored once.
   let batch = new Map<string, Planned>();
-  for await (const { line, row } of rows()) {
-    summary.rows++;
-    if (row.kind !== "event") {
-      refuse(line, row.message);
-      continue;
-    }
-    const draft = row.value;
-    if (!(Date.parse(draft.event.occurredAt) <= now.getTime() + OCCURRED_AT_MAX_AHEAD_MS)) {
-      refuse(line, `occurredAt '${draft.event.occurredAt.slice(0, 40)}' is ${Date.parse(draft.event.occurredAt) ? "in the future" : "not a date-time"}`);
-      continue;
-    }
-    const resolved = await withPlaces(draft);
-    if ("missing" in resolved) {
-      const { field, slug, name } = resolved.missing;
-      refuse(line, `${field}: place '${slug ?? name}' is not this situation's, and the file gives no position for it`);
-      continue;
-    }
-    const input = {
-      title: draft.title,
-      body: draft.body,
-      sources: draft.sources,
-      ...(draft.keyReport ? { key: true } : {}),
-      status: publish ? "published" : "draft",
-      events: [resolved.event],
-    };
-    const parsed = createReportSchema.safeParse(input);
-    if (!parsed.success) {
-      const first = zodDetails(parsed.error)[0]!;
-      refuse(line, `${first.path} ${first.message}`);
-      continue;
-    }
-    if (batch.delete(draft.key)) summary.skipped++;
-    batch.set(draft.key, { line, key: draft.key, revisedAt: draft.revisedAt === null ? null : new Date(draft.revisedAt * 1000), input: parsed.data });
-    if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: draft.key });
-    if (batch.size >= BATCH_ROWS) {
-      await writeBatch([...batch.values()]);
-      batch = new Map();
-    }
-  }
-  if (batch.size > 0) await writeBatch([...batch.values()]);
-
-  if (!dryRun) {
-    await record();
+  /** The import's record and audit entry, with what it did (and where it stopped, when it did). */
+  const finish = async () => {
     await ctx.db.import.update({
       where: { id: summary.id! },
-      data: {
-        finishedAt: ctx.now(),
-        rows: summary.rows,
-        created: summary.created,
-        updated: summary.updated,
-        skipped: summary.skipped,
-        errors: summary.errors,
-      },
+      data: { finishedAt: ctx.now(), rows: summary.rows, created: summary.created, updated: summary.updated, skipped: summary.skipped, errors: summary.errors },
     });
     await recordAudit(ctx.db, editor, ctx.now(), {
       action: "import.finished",
@@ -311,6 +272,82 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
       subjectId: summary.id!,
       details: { format: query.format, rows: summary.rows, created: summary.created, updated: summary.updated, skipped: summary.skipped },
     });
+  };
+  try {
+    for await (const { line, row } of rows()) {
+      summary.rows++;
+      if (row.kind !== "event") {
+        refuse(line, row.message);
+        continue;
+      }
+      const draft = row.value;
+      if (!(Date.parse(draft.event.occurredAt) <= now.getTime() + OCCURRED_AT_MAX_AHEAD_MS)) {
+        refuse(line, `occurredAt '${draft.event.occurredAt.slice(0, 40)}' is ${Date.parse(draft.event.occurredAt) ? "in the future" : "not a date-time"}`);
+        continue;
+      }
+      const report = (events: Record<string, unknown>[]) => ({
+        title: draft.title,
+        body: draft.body,
+        sources: draft.sources,
+        ...(draft.keyReport ? { key: true } : {}),
+        status: publish ? "published" : "draft",
+        events,
+      });
+      // The row is checked before any place is added for it: a refused row leaves no place behind.
+      const placeholder = { ...draft.event };
+      for (const ref of draft.places) {
+        const [field, index] = ref.field.split(".");
+        placeholder[field!] = index === undefined ? "place" : [...((placeholder[field!] as string[] | undefined) ?? []), "place"];
+      }
+      const checked = createReportSchema.safeParse(report([placeholder]));
+      if (!checked.success) {
+        const first = zodDetails(checked.error)[0]!;
+        refuse(line, `${first.path} ${first.message}`);
+        continue;
+      }
+      const resolved = await withPlaces(draft);
+      if ("missing" in resolved) {
+        refuse(line, resolved.missing);
+        continue;
+      }
+      const input = report([resolved.event]);
+      const parsed = createReportSchema.safeParse(input);
+      if (!parsed.success) {
+        const first = zodDetails(parsed.error)[0]!;
+        refuse(line, `${first.path} ${first.message}`);
+        continue;
+      }
+      const revisedAt = draft.revisedAt === null ? null : new Date(draft.revisedAt * 1000);
+      const earlier = batch.get(draft.key);
+      if (earlier) {
+        // The same source row twice in one batch: the newer revision stands (the later one if neither says).
+        summary.skipped++;
+        if (earlier.revisedAt && (!revisedAt || revisedAt < earlier.revisedAt)) continue;
+        batch.delete(draft.key);
+      }
+      batch.set(draft.key, { line, key: draft.key, revisedAt, input: parsed.data });
+      if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: draft.key });
+      if (batch.size >= BATCH_ROWS) {
+        await writeBatch([...batch.values()]);
+        batch = new Map();
+      }
+    }
+    if (batch.size > 0) await writeBatch([...batch.values()]);
+  } catch (error) {
+    // Stopped partway (an upload cut off or over the limit, the database gone): what was stored stays,
+    // and the import's record says how far it got.
+    if (recorded) {
+      if (summary.errors.length < IMPORT_ERRORS_KEPT) {
+        const reason = isAppError(error) ? error.message : "the server could not go on";
+        summary.errors.push({ row: summary.rows + 1, message: `the import stopped here: ${reason.slice(0, 200)}` });
+      }
+      await finish().catch(() => {});
+    }
+    throw error;
+  }
+  if (!dryRun) {
+    await record();
+    await finish();
   }
   return { import: summary, preview };
 }

@@ -10,6 +10,9 @@ import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { AppError, invalid } from "../../../errors";
 
+/** The longest record read (a year of ACLED's longest notes are a few KB). */
+const RECORD_MAX_BYTES = 1024 * 1024;
+
 export type CsvItem =
   /** `line`: the record's line in the file (its last, when a quoted field spans lines; the header is line 1). */
   { line: number; values: Record<string, string>; broken?: undefined } | { line: number; broken: string };
@@ -21,7 +24,7 @@ export async function* csvRecords(
   { commentLines = false } = {},
 ): AsyncGenerator<CsvItem> {
   // Set by the parser's callbacks (TypeScript cannot see a callback assign a local).
-  const state: { seen: boolean; error?: AppError; skipped: { line: number; broken: string }[] } = { seen: false, skipped: [] };
+  const state: { seen: boolean; error?: AppError; skipped: { line: number; broken: string }[]; lastLine: number } = { seen: false, skipped: [], lastLine: 1 };
   const parser = parse({
     bom: true,
     ...(commentLines ? { comment: "#", comment_no_infix: true } : {}),
@@ -39,12 +42,21 @@ export async function* csvRecords(
       return names;
     },
     info: true,
-    relax_column_count: true,
+    // Fewer fields than the header: the trailing columns are empty (older exports); more: the row is broken.
+    relax_column_count_less: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // One record at most this long (a stray quote would otherwise gather the rest of the file into one field).
+    max_record_size: RECORD_MAX_BYTES,
+    // Where the last good record ended, as the parser reads (the reader below may be behind it).
+    on_record: (record: Record<string, string>, context: { lines: number }) => {
+      state.lastLine = context.lines;
+      return record;
+    },
     on_skip: (error: CsvError | undefined) => {
-      const line = (error as unknown as { lines?: number } | undefined)?.lines ?? 0;
-      state.skipped.push({ line, broken: `not valid CSV at line ${line} (${(error?.message ?? "unreadable record").slice(0, 160)})` });
+      // The record began after the last one read (csv-parse reports where it stopped reading).
+      const line = state.lastLine + 1;
+      state.skipped.push({ line, broken: `not valid CSV from line ${line} (${(error?.message ?? "unreadable record").slice(0, 160)})` });
     },
   });
   const feeding = pipeline(Readable.from(chunks), parser);
@@ -52,8 +64,12 @@ export async function* csvRecords(
   feeding.catch(() => {});
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      yield* state.skipped.splice(0);
-      yield { line: info.lines, values: record };
+      // The parser reads ahead: a broken record it skipped comes before the records after it, in file order.
+      while (state.skipped[0] && state.skipped[0].line < info.lines) yield state.skipped.shift()!;
+      // PostgreSQL's text cannot hold U+0000, and no column needs it.
+      yield Object.values(record).some((value) => value.includes("\0"))
+        ? { line: info.lines, broken: "the row contains a NUL character (\\u0000)" }
+        : { line: info.lines, values: record };
     }
     await feeding;
     yield* state.skipped.splice(0);

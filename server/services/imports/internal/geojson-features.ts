@@ -9,6 +9,7 @@ import { parser } from "stream-json";
 import { pick } from "stream-json/filters/pick.js";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 import { AppError, invalid } from "../../../errors";
+import { nulAt } from "../../../http/parse";
 import { streamItems } from "./stream-items";
 
 export type FeatureItem = { line: number; values: unknown; broken?: undefined } | { line: number; broken: string };
@@ -22,7 +23,9 @@ export async function* geojsonFeatures(chunks: AsyncIterable<Uint8Array>): Async
   try {
     for await (const { value } of streamItems<{ key: number; value: unknown }>(items)) {
       count++;
-      yield { line: count, values: value };
+      // PostgreSQL's text cannot hold U+0000, and no property needs it.
+      const nul = nulAt(value);
+      yield nul === null ? { line: count, values: value } : { line: count, broken: `${nul || "the feature"} contains a NUL character (\\u0000)` };
     }
     await feeding;
   } catch (error) {

@@ -30,14 +30,19 @@ export async function* streamItems<T>(stream: Readable): AsyncGenerator<T> {
     failure = { error };
     signal();
   });
-  for (;;) {
-    if (queue.length > 0) {
-      yield queue.shift()!;
-      if (queue.length < HIGH_WATER / 2 && stream.isPaused()) stream.resume();
-      continue;
+  try {
+    for (;;) {
+      if (queue.length > 0) {
+        yield queue.shift()!;
+        if (queue.length < HIGH_WATER / 2 && stream.isPaused()) stream.resume();
+        continue;
+      }
+      if (failure) throw (failure as { error: unknown }).error;
+      if (done) return;
+      await new Promise<void>((resolve) => (wake = resolve));
     }
-    if (failure) throw (failure as { error: unknown }).error;
-    if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
+  } finally {
+    // A reader that stops early (the import failed) lets the file's stream go.
+    if (!done) stream.destroy();
   }
 }
