@@ -10,10 +10,7 @@ import { acledRow, missingAcledColumns } from "../../../lib/imports/acled";
 import { eventsCsvRow, missingEventsCsvColumns } from "../../../lib/imports/events-csv";
 import { eventsGeoJsonRow } from "../../../lib/imports/events-geojson";
 import type { ImportDraft, ImportRow, PlaceRef } from "../../../lib/imports/import-draft";
-import { normalizeName, skeleton, slugFromName } from "../../../lib/desk/place-match";
-import { distanceKm, PlaceFinder, SAME_NAME_RADIUS_KM } from "../../../lib/imports/place-finder";
-import { slugSchema } from "../../../lib/schemas/common";
-import { createPlaceSchema } from "../../../lib/schemas/reference";
+import { PlaceResolver } from "../../../lib/imports/place-resolver";
 import type { Faction } from "../../../lib/schemas/reference";
 import { IMPORT_ERRORS_KEPT, IMPORT_PREVIEW_MAX, type ImportQuery, type ImportResult, type ImportSummary } from "../../../lib/schemas/imports";
 import { OCCURRED_AT_MAX_AHEAD_MS } from "../../../lib/schemas/event-references";
@@ -26,6 +23,7 @@ import { inChunks } from "../../db/in-chunks";
 import { isAppError } from "../../errors";
 import { recordAudit } from "../audit/internal/record-audit";
 import { createPlace } from "../reference/create-place";
+import { toPlace } from "../reference/internal/place-view";
 import { createImportedReports } from "../reports/create-report";
 import { updateReport } from "../reports/update-report";
 import { csvRecords } from "./internal/csv-records";
@@ -33,8 +31,6 @@ import { geojsonFeatures } from "./internal/geojson-features";
 
 /** Rows written together: one lookup of their keys, one group of transactions. */
 const BATCH_ROWS = 500;
-/** A new place takes the region of the nearest place up to this far, when the row's admin1 is not one of the situation's regions. */
-const REGION_NEIGHBOUR_KM = 50;
 
 const ACLED_URL = "https://acleddata.com";
 
@@ -59,29 +55,12 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
   const credit = { name: `ACLED (acleddata.com), accessed ${accessedAt}${query.filters ? `; ${query.filters}` : ""}`.slice(0, 200), url: ACLED_URL };
 
   const [places, factions, regions, mappings] = await Promise.all([
-    ctx.db.place.findMany({ select: { slug: true, name: true, nameNl: true, nameAr: true, lat: true, lon: true, regionSlug: true } }),
+    ctx.db.place.findMany(),
     ctx.db.faction.findMany({ select: { slug: true, kind: true } }),
     ctx.db.region.findMany({ select: { slug: true, name: true } }),
     ctx.db.actorMapping.findMany(),
   ]);
-  const finder = new PlaceFinder(
-    places.map((p) => ({
-      slug: p.slug,
-      name: p.name,
-      names: { ...(p.nameNl ? { nl: p.nameNl } : {}), ...(p.nameAr ? { ar: p.nameAr } : {}) },
-      lat: p.lat,
-      lon: p.lon,
-      region: p.regionSlug,
-    })),
-  );
-  const slugsTaken = new Set(places.map((p) => p.slug));
-  /** Where each place is (the situation's and those the import adds), for a file's slugs. */
-  const positions = new Map(places.map((p) => [p.slug, { lat: p.lat, lon: p.lon }]));
-  // ACLED spells admin1 its own way ("Idleb"; the gazetteer: "Idlib"): the same name, else the same consonants.
-  const regionByName = new Map(regions.map((r) => [normalizeName(r.name), r.slug]));
-  const regionBySkeleton = new Map(regions.map((r) => [skeleton(normalizeName(r.name)), r.slug]));
-  const regionNamed = (name: string) =>
-    regionByName.get(normalizeName(name)) ?? (name.trim() ? regionBySkeleton.get(skeleton(normalizeName(name))) : undefined);
+  const resolver = new PlaceResolver(places.map(toPlace), regions);
   const actorMap = Object.fromEntries(mappings.map((m) => [m.actor, m.factionSlug]));
   const acled = { actorMap, factions: factions as Pick<Faction, "slug" | "kind">[], attribution: credit };
   const geojson = { actorMap, factions: new Set(factions.map((f) => f.slug)) };
@@ -132,45 +111,26 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     recorded = true;
   };
 
-  /**
-   * The place a file names: its slug where this situation has that place (no farther than a town's size
-   * from the file's position), else a place of its name nearby, else (a row without a slug: ACLED's) the
-   * nearest place within its precision, else a new place (a dry run: planned), under the file's slug where
-   * that is free. A file's slugged place is never merged into a nearby place of another name (Tartus and
-   * its naval base are 2 km apart). `missing`: nothing to go on, or a place the schema refuses.
-   */
+  /** The place a file names (lib/imports/place-resolver.ts), added now when it is new (a dry run: planned). */
   const placeOf = async (ref: PlaceRef): Promise<string | { missing: string }> => {
-    const known = ref.slug ? positions.get(ref.slug) : undefined;
-    const { lat, lon } = ref;
-    if (known && (lat === undefined || lon === undefined || distanceKm(known, { lat, lon }) <= SAME_NAME_RADIUS_KM)) return ref.slug!;
-    if (lat === undefined || lon === undefined) return { missing: "is not this situation's, and the file gives no position for it" };
-    const at = { name: ref.name, lat, lon, precision: ref.precision };
-    const found = ref.slug ? finder.findNamed(at) : finder.find(at);
-    if (found) return found.slug;
-    const neighbour = finder.nearest({ lat, lon });
-    const region = (ref.region ? regionNamed(ref.region) : undefined) ?? (neighbour && neighbour.km <= REGION_NEIGHBOUR_KM ? neighbour.place.region : null);
-    const base = ((ref.slug && slugSchema.safeParse(ref.slug).success ? ref.slug : "") || slugFromName(ref.name) || "place").slice(0, 60).replace(/-+$/, "");
-    const kind = ref.precision === 3 ? "other" : "town";
-    const checked = createPlaceSchema.safeParse({ slug: base, name: ref.name, lat, lon, kind, ...(region ? { region } : {}) });
-    if (!checked.success) {
-      const first = zodDetails(checked.error)[0]!;
-      return { missing: `cannot be added: its ${first.path} ${first.message}` };
-    }
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (slugsTaken.has(slug)) continue;
-      slugsTaken.add(slug);
+    for (let attempt = 1; ; attempt++) {
+      const step = resolver.resolve(ref);
+      if ("slug" in step) return step.slug;
+      if ("missing" in step) return step;
       try {
         await record();
-        if (!dryRun) await createPlace(ctx, editor, { ...checked.data, slug });
+        if (!dryRun) await createPlace(ctx, editor, step.add);
       } catch (error) {
         // Added meanwhile by someone else: the next free slug.
-        if (isAppError(error) && error.code === "conflict" && n < 20) continue;
+        if (isAppError(error) && error.code === "conflict" && attempt < 20) {
+          resolver.take(step.add.slug);
+          continue;
+        }
         throw error;
       }
-      finder.add({ slug, name: checked.data.name, names: {}, lat, lon, region });
-      positions.set(slug, { lat, lon });
-      summary.newPlaces.push({ slug, name: checked.data.name, lat, lon, region });
+      resolver.added(step.add);
+      const { slug, name, lat, lon, region } = step.add;
+      summary.newPlaces.push({ slug, name, lat, lon, region: region ?? null });
       return slug;
     }
   };
