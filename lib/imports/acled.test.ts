@@ -104,6 +104,7 @@ describe("acledRow", () => {
     expect(target).toEqual({
       kind: "error",
       message: "the actors map to hts and 'Unidentified Armed Group (Syria)' is not in the actor map: ACLED does not say which one struck",
+      actors: ["Unidentified Armed Group (Syria)"],
     });
   });
 
@@ -116,6 +117,7 @@ describe("acledRow", () => {
     expect(regains).toEqual({
       kind: "error",
       message: "'Government regains territory', but the actors map to hts: the side that took the place is not in the actor map",
+      actors: ["Military Forces of Turkey (2016-)"],
     });
     // A non-state actor overtakes with the state's side unmapped: the kind names the side.
     const overtakes = acledRow(row({ actor1: "Military Forces of Turkey (2016-)", actor2: "HTS: Hayat Tahrir al-Sham" }), context);
@@ -148,6 +150,12 @@ describe("acledRow", () => {
     expect(acledRow(row({ actor1: "Nobody we know", actor2: "" }), context)).toMatchObject({
       kind: "error",
       message: "no faction for 'Nobody we know': add the actor to the actor map",
+      actors: ["Nobody we know"],
+    });
+    // Civilians are never an actor to map: a row of civilians alone names nobody to add.
+    expect(acledRow(row({ actor1: "Civilians (Syria)", actor2: "" }), context)).toEqual({
+      kind: "error",
+      message: "no faction for 'Civilians (Syria)': add the actor to the actor map",
     });
   });
 

@@ -61,7 +61,11 @@ const STATE_KINDS = new Set(["state", "foreign_state"]);
  * strike). Otherwise the row is refused, naming the actors: the desk adds the missing actor to the map,
  * or maps only the side it means.
  */
-function factionOf(row: Record<string, string | undefined>, subEvent: string, context: AcledContext): { faction: string } | { error: string } {
+function factionOf(
+  row: Record<string, string | undefined>,
+  subEvent: string,
+  context: AcledContext,
+): { faction: string } | { error: string; actors?: string[] } {
   const kinds = new Map(context.factions.map((f) => [f.slug, f.kind]));
   const factionOfActor = (actor: string) => {
     const slug = context.actorMap[actor];
@@ -77,9 +81,11 @@ function factionOf(row: Record<string, string | undefined>, subEvent: string, co
     return { actor, faction, unmapped: Boolean(actor) && !faction && !/^Civilians\b/.test(actor) };
   });
   const mapped = sides.filter((side) => side.faction);
+  /** The actors whose mapping would let the row in (the desk's actor-map editor lists them). */
+  const missing = sides.filter((side) => side.unmapped).map((side) => side.actor);
   if (mapped.length === 0) {
     const actors = sides.flatMap((side) => (side.actor ? [`'${side.actor}'`] : [])).join(" and ") || "no actor";
-    return { error: `no faction for ${actors}: add the actor to the actor map` };
+    return { error: `no faction for ${actors}: add the actor to the actor map`, actors: missing };
   }
   const isState = (f: string) => STATE_KINDS.has(kinds.get(f) ?? "");
   const did = subEvent === "Air/drone strike" || subEvent.startsWith("Shelling") ? "struck" : "took the place";
@@ -90,13 +96,18 @@ function factionOf(row: Record<string, string | undefined>, subEvent: string, co
     if (fitting.length === 0)
       return {
         error: `'${subEvent}', but the actors map to ${mapped.map((side) => side.faction).join(" and ")}: the side that took the place is not in the actor map`,
+        actors: missing,
       };
     return { error: `the actors map to ${fitting.join(" and ")}, and ACLED does not say which one took the place: map only one of them` };
   }
   const factions = [...new Set(mapped.map((side) => side.faction!))];
   if (factions.length > 1) return { error: `the actors map to ${factions.join(" and ")}, and ACLED does not say which one ${did}: map only one of them` };
   const other = sides.find((side) => side.unmapped);
-  if (other) return { error: `the actors map to ${factions[0]} and '${other.actor}' is not in the actor map: ACLED does not say which one ${did}` };
+  if (other)
+    return {
+      error: `the actors map to ${factions[0]} and '${other.actor}' is not in the actor map: ACLED does not say which one ${did}`,
+      actors: [other.actor],
+    };
   return { faction: factions[0]! };
 }
 
@@ -128,7 +139,7 @@ export function acledRow(row: Record<string, string | undefined>, context: Acled
   const location = cell(row, "location");
   if (!location) return { kind: "error", message: "location is empty" };
   const faction = factionOf(row, subEvent, context);
-  if ("error" in faction) return { kind: "error", message: faction.error };
+  if ("error" in faction) return { kind: "error", message: faction.error, ...(faction.actors?.length ? { actors: faction.actors } : {}) };
 
   const timestamp = cell(row, "timestamp");
   const revisedAt = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : null;

@@ -74,6 +74,7 @@ describe("eventsGeoJsonRow (our own events.geojson)", () => {
     expect(eventsGeoJsonRow(feature({ type: "strike", place: "idlib", faction: "isis", factionName: "Islamic State" }), context)).toEqual({
       kind: "error",
       message: "faction 'isis' is not this situation's: add it, or map 'Islamic State' in the actor map",
+      actors: ["Islamic State"],
     });
     expect(eventsGeoJsonRow({ type: "Feature", properties: {} }, context)).toMatchObject({ kind: "error", message: expect.stringContaining("no id") });
     expect(eventsGeoJsonRow(feature({ type: "parade", place: "hama" }), context)).toMatchObject({

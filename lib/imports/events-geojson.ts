@@ -59,6 +59,7 @@ export function eventsGeoJsonRow(feature: unknown, context: GeoJsonContext): Imp
     return {
       kind: "error",
       message: `faction '${fileFaction}' is not this situation's: add it, or map '${text(p.factionName) || fileFaction}' in the actor map`,
+      ...(fileFaction || text(p.factionName) ? { actors: [text(p.factionName) || fileFaction] } : {}),
     };
   }
 

@@ -13,6 +13,8 @@ export const IMPORT_ERRORS_KEPT = 1_000;
 /** The events a dry run (and an import) answers with, as a preview. */
 export const IMPORT_PREVIEW_MAX = 100;
 export const ACTOR_MAP_MAX = 5_000;
+/** The actors the map lacks that an import's answer lists (those refusing most rows first). */
+export const IMPORT_UNMAPPED_ACTORS_MAX = 500;
 
 const flag = z.enum(["true", "false"], { error: "must be true or false" }).optional();
 
@@ -59,6 +61,11 @@ export const importSummarySchema = z.object({
   errorsTruncated: z.boolean(),
   /** Extension: places added because no place of the situation was near enough (a dry run: would be). */
   newPlaces: z.array(z.object({ slug: z.string(), name: z.string(), lat: z.number(), lon: z.number(), region: z.string().nullable() })),
+  /**
+   * Extension: actors (ACLED's actor names, a GeoJSON or CSV file's faction) that the actor map lacks and
+   * whose mapping would let refused rows in, with how many rows each; most rows first, at most 500.
+   */
+  unmappedActors: z.array(z.object({ actor: z.string(), rows: z.number().int() })),
   attribution: z.object({ source: z.string(), url: z.string().optional(), accessedAt: z.string(), filters: z.string().optional() }),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;

@@ -112,6 +112,8 @@ describe("an ACLED import", () => {
       }
     }
     expect(errors).toContainEqual({ row: 25, message: "no faction for 'SDF: Syrian Democratic Forces': add the actor to the actor map" });
+    // The actor whose mapping would let it in, for the desk's actor-map editor.
+    expect(dry.body.import.unmappedActors).toEqual([{ actor: "SDF: Syrian Democratic Forces", rows: 1 }]);
     expect(await state()).toEqual(before);
   });
 
@@ -134,6 +136,8 @@ describe("an ACLED import", () => {
     expect(published.status).toBe(201);
     // The two rows imported as drafts are not imported again: the other two are new, published.
     expect(published.body.import).toMatchObject({ rows: 25, created: 2, updated: 0, skipped: 23 });
+    // The preview is what was stored: not the two rows imported before.
+    expect(published.body.preview.map((e: { key: string }) => e.key)).toEqual(["acled:TST1004", "acled:TST1006"]);
     const after = await state();
     expect(after.lastSeq).toBe(before.lastSeq + 2);
     const reports = (await call(server.url, "GET", "/api/situations/syria/reports?limit=5", { token: editor })).body.reports;
@@ -151,6 +155,7 @@ describe("an ACLED import", () => {
 
     const again = await importFile(SAMPLE, "format=acled&publish=true");
     expect(again.body.import).toMatchObject({ rows: 25, created: 0, updated: 0, skipped: 25 });
+    expect(again.body.preview).toEqual([]);
     expect((await state()).lastSeq).toBe(after.lastSeq);
   });
 
@@ -159,6 +164,7 @@ describe("an ACLED import", () => {
     const before = await state();
     const corrected = await importFile(`${HEADER}\n${newer}\n`, "format=acled");
     expect(corrected.body.import).toMatchObject({ rows: 1, created: 0, updated: 1, skipped: 0 });
+    expect(corrected.body.preview).toMatchObject([{ key: "acled:TST1004", row: 2 }]);
     const feed = await call(server.url, "GET", `/api/situations/syria/feed?after=${before.lastSeq}`);
     expect(feed.body.entries.map((e: { kind: string }) => e.kind)).toEqual(["report.corrected"]);
     expect(feed.body.entries[0].report).toMatchObject({
@@ -349,6 +355,7 @@ describe("a GeoJSON export of one situation imported into another", () => {
     expect(result.body.import.errors).toEqual([
       { row: 1, message: "faction 'wagner' is not this situation's: add it, or map 'Wagner Group' in the actor map" },
     ]);
+    expect(result.body.import.unmappedActors).toEqual([{ actor: "Wagner Group", rows: 1 }]);
     const broken = await call(server.url, "POST", "/api/situations/copy/imports?format=geojson", {
       token: editor,
       raw: '{"features": [',

@@ -12,7 +12,14 @@ import { eventsGeoJsonRow } from "../../../lib/imports/events-geojson";
 import type { ImportDraft, ImportRow, PlaceRef } from "../../../lib/imports/import-draft";
 import { PlaceResolver } from "../../../lib/imports/place-resolver";
 import type { Faction } from "../../../lib/schemas/reference";
-import { IMPORT_ERRORS_KEPT, IMPORT_PREVIEW_MAX, type ImportQuery, type ImportResult, type ImportSummary } from "../../../lib/schemas/imports";
+import {
+  IMPORT_ERRORS_KEPT,
+  IMPORT_PREVIEW_MAX,
+  IMPORT_UNMAPPED_ACTORS_MAX,
+  type ImportQuery,
+  type ImportResult,
+  type ImportSummary,
+} from "../../../lib/schemas/imports";
 import { OCCURRED_AT_MAX_AHEAD_MS } from "../../../lib/schemas/event-references";
 import { createReportSchema, type CreateReportInput } from "../../../lib/schemas/reports";
 import { zodDetails } from "../../../lib/schemas/zod-details";
@@ -94,9 +101,12 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     errors: [],
     errorsTruncated: false,
     newPlaces: [],
+    unmappedActors: [],
     attribution,
   };
   const preview: ImportResult["preview"] = [];
+  /** Actors the map lacks, by the rows each would let in. */
+  const unmapped = new Map<string, number>();
   const refuse = (line: number, message: string) => {
     summary.skipped++;
     if (summary.errors.length < IMPORT_ERRORS_KEPT) summary.errors.push({ row: line, message });
@@ -157,9 +167,14 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     }
     for (const p of batch) if (!existing.has(p.key) && dryRunStored.has(p.key)) existing.set(p.key, dryRunStored.get(p.key)!);
     const fresh = batch.filter((p) => !existing.has(p.key));
+    /** The rows this batch stores (a dry run: would), for the preview. */
+    const stored = new Set<string>();
     if (dryRun) {
       summary.created += fresh.length;
-      for (const p of fresh) dryRunStored.set(p.key, { reportId: "", revisedAt: p.revisedAt });
+      for (const p of fresh) {
+        dryRunStored.set(p.key, { reportId: "", revisedAt: p.revisedAt });
+        stored.add(p.key);
+      }
     } else if (fresh.length > 0) {
       await record();
       const results = await createImportedReports(
@@ -168,35 +183,43 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
         fresh.map((p) => ({ input: p.input, imported: { key: p.key, revisedAt: p.revisedAt, importId: summary.id! } })),
       );
       results.forEach((result, i) => {
-        if (result.status === "fulfilled") summary.created++;
-        else refuse(fresh[i]!.line, isAppError(result.reason) ? result.reason.message : "not stored: the database refused the row; import the file again");
+        if (result.status === "fulfilled") {
+          summary.created++;
+          stored.add(fresh[i]!.key);
+        } else refuse(fresh[i]!.line, isAppError(result.reason) ? result.reason.message : "not stored: the database refused the row; import the file again");
       });
     }
     for (const planned of batch) {
-      const stored = existing.get(planned.key);
-      if (!stored) continue;
-      const newer = planned.revisedAt && (!stored.revisedAt || planned.revisedAt > stored.revisedAt);
+      const before = existing.get(planned.key);
+      if (!before) continue;
+      const newer = planned.revisedAt && (!before.revisedAt || planned.revisedAt > before.revisedAt);
       if (!newer) {
         summary.skipped++;
         continue;
       }
-      await correct(planned, stored.reportId);
+      if (await correct(planned, before.reportId)) stored.add(planned.key);
+    }
+    // The preview is what is stored, in file order: not a row imported before, nor one the database refused.
+    for (const p of batch) {
+      if (preview.length >= IMPORT_PREVIEW_MAX) break;
+      if (stored.has(p.key)) preview.push({ ...p.input.events[0]!, row: p.line, key: p.key });
     }
   };
 
-  const correct = async (planned: Planned, reportId: string) => {
+  /** true: corrected (a dry run: would be). */
+  const correct = async (planned: Planned, reportId: string): Promise<boolean> => {
     if (dryRun && reportId === "") {
       summary.updated++;
-      return;
+      return true;
     }
     const report = await ctx.db.report.findUnique({ where: { id: reportId }, select: { status: true, version: true } });
     if (!report || report.status === "retracted") {
       refuse(planned.line, `${planned.key} changed at the source, but its report was ${report ? "retracted" : "deleted"} at the desk: not corrected`);
-      return;
+      return false;
     }
     if (dryRun) {
       summary.updated++;
-      return;
+      return true;
     }
     await record();
     const { title, body, sources, events } = planned.input;
@@ -212,9 +235,11 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
       });
       await ctx.db.importedRow.update({ where: { key: planned.key }, data: { revisedAt: planned.revisedAt, importId: summary.id! } });
       summary.updated++;
+      return true;
     } catch (error) {
       if (!isAppError(error)) throw error;
       refuse(planned.line, `${planned.key}: not corrected: ${error.message}`);
+      return false;
     }
   };
 
@@ -238,6 +263,7 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
       summary.rows++;
       if (row.kind !== "event") {
         refuse(line, row.message);
+        if (row.kind === "error") for (const name of row.actors ?? []) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
         continue;
       }
       const draft = row.value;
@@ -286,7 +312,6 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
         batch.delete(draft.key);
       }
       batch.set(draft.key, { line, key: draft.key, revisedAt, input: parsed.data });
-      if (preview.length < IMPORT_PREVIEW_MAX) preview.push({ ...parsed.data.events[0]!, row: line, key: draft.key });
       if (batch.size >= BATCH_ROWS) {
         await writeBatch([...batch.values()]);
         batch = new Map();
@@ -309,5 +334,9 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     await record();
     await finish();
   }
+  summary.unmappedActors = [...unmapped]
+    .map(([actor, rows]) => ({ actor, rows }))
+    .sort((a, b) => b.rows - a.rows || a.actor.localeCompare(b.actor))
+    .slice(0, IMPORT_UNMAPPED_ACTORS_MAX);
   return { import: summary, preview };
 }
