@@ -49,6 +49,7 @@ export function DeskShell({
           <nav className="desk-nav" aria-label={t("navLabel")}>
             {user && <Link href="/desk">{t("navDesk")}</Link>}
             {user && situation && roleAtLeast(user.role, "editor") && <Link href="/desk/situation">{t("navSituation")}</Link>}
+            {user && situation && roleAtLeast(user.role, "editor") && <Link href="/desk/import">{t("navImport")}</Link>}
             {user?.role === "admin" && <Link href="/desk/admin">{t("navAdmin")}</Link>}
             {user && <Link href="/desk/account">{t("navAccount")}</Link>}
             <Link href={page("/")}>{t("navDashboard")}</Link>

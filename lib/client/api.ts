@@ -69,16 +69,51 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     throw new ApiError(0, "network", "No answer from the server: check the connection. Nothing was lost; it will be sent again.");
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
+  return answer<T>(response.status, response.ok, await response.text());
+}
+
+/** The body of an answer, or its `ApiError` (a proxy's HTML error page has no contract body). */
+function answer<T>(status: number, ok: boolean, text: string): T {
   let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
     // a proxy's HTML error page
   }
-  if (!response.ok) {
+  if (!ok) {
     const error = (body as { error?: { code: string; message: string; details?: ErrorDetail[] } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.details ?? []);
+    throw new ApiError(status, error?.code ?? "http_error", error?.message ?? `The server answered ${status}.`, error?.details ?? []);
   }
   return body as T;
+}
+
+/**
+ * Sends a file as a request's body (an import), reporting how much of it has gone: `fetch` cannot tell
+ * an upload's progress, XMLHttpRequest can. The same path rules, credentials and errors as `api`; an
+ * aborted upload is an `ApiError` with code `aborted`.
+ */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  options: { contentType: string; onProgress?: (sent: number, total: number) => void; signal?: AbortSignal },
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", apiPath(path));
+    request.withCredentials = true;
+    request.setRequestHeader("content-type", options.contentType);
+    if (bearer) request.setRequestHeader("authorization", `Bearer ${bearer}`);
+    request.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    request.onload = () => {
+      try {
+        resolve(answer<T>(request.status, request.status >= 200 && request.status < 300, request.responseText));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    request.onerror = () => reject(new ApiError(0, "network", "No answer from the server: check the connection, then send the file again."));
+    request.onabort = () => reject(new ApiError(0, "aborted", "The upload was stopped."));
+    options.signal?.addEventListener("abort", () => request.abort(), { once: true });
+    request.send(file);
+  });
 }

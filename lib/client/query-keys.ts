@@ -41,6 +41,8 @@ export const deskKeys = {
   queues: ["desk", "queue"] as const,
   queue: (status: "draft" | "published" | "retracted") => ["desk", "queue", status] as const,
   report: (id: string) => ["desk", "report", id] as const,
+  imports: ["desk", "imports"] as const,
+  actorMap: ["desk", "actor-map"] as const,
 };
 
 /** The admin screens. */

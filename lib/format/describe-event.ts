@@ -12,8 +12,8 @@ export interface NameBook {
 /** `t(key, values)` over the `events`, `personnel` and `modes` messages. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** Events as they come from reports (place slugs) or from /api/events (main place as an object). */
-type AnyEvent = Omit<Event, "place"> & { place?: string | { slug: string } };
+/** Events as they come from reports (place slugs), from /api/events (main place as an object) or from an import's preview (no id yet). */
+type AnyEvent = Omit<Event, "place" | "id"> & { id?: string; place?: string | { slug: string } };
 
 export function describeEvent(event: AnyEvent, names: NameBook, t: Translate): string {
   const e = event as Event;
