@@ -33,6 +33,7 @@ import { SituationStores } from "./services/situations/internal/situation-stores
 import { DatabaseStatus } from "./services/health/internal/database-status";
 import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat";
 import { issueSetupCode } from "./services/setup/issue-setup-code";
+import { WebhookDispatcher } from "./services/webhooks/webhook-dispatcher";
 import { scheduleRetention } from "./services/retention/schedule-retention";
 import { controlIndex } from "./services/control/internal/control-index";
 import { StatsThread } from "./services/stats/stats-thread";
@@ -97,6 +98,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     const entry = { ...stored, situation };
     feeds.publish(entry);
     cluster?.announce(entry);
+    webhooks.wake(situation);
   };
   const context: AppContext = {
     env,
@@ -119,6 +121,9 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     },
   };
   setAppContext(context);
+  // Wakes on every commit (publishTo, above); its loops start once the server is set up (below).
+  const webhooks = new WebhookDispatcher(context);
+  context.webhooks = webhooks;
 
   const reference = await loadReferenceData(db);
   const admin = await bootstrapAdmin(context);
@@ -154,6 +159,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   const catchUp = env.REDIS_URL || env.dbProvider === "postgresql" ? setInterval(() => void feeds.syncAll(), FEED_CATCH_UP_INTERVAL_MS) : undefined;
   catchUp?.unref();
   const stopRetention = scheduleRetention(context);
+  webhooks.start();
   // Heartbeats start once the port is known, which names the node unless NODE_NAME does.
   let heartbeat: Heartbeat | undefined;
   http.once("listening", () => {
@@ -179,6 +185,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     async close() {
       clearInterval(catchUp);
       stopRetention();
+      await webhooks.stop();
       heartbeat?.stop();
       feeds.stop();
       await cluster?.close();

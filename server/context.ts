@@ -61,6 +61,8 @@ export interface AppContext {
   dbStatus: DatabaseStatus;
   /** This node's name in health's `nodes` (NODE_NAME, or `<host>:<port>` once listening). */
   nodeName: string;
+  /** The webhook deliveries (server/services/webhooks/webhook-dispatcher.ts): told of a webhook created or deleted. */
+  webhooks?: { refresh(): Promise<void> };
   /** Injected clock, so tests and the seed can control time. */
   now: () => Date;
 }

@@ -92,6 +92,26 @@ const envSchema = z.object({
   /** How often each node writes its heartbeat row (listed in health; the write also probes that the database takes writes). */
   NODE_HEARTBEAT_S: z.coerce.number().int().min(1).max(300).default(5),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /**
+   * Hosts a webhook may target although they resolve to a loopback or private address (comma-separated
+   * host names or addresses, e.g. "127.0.0.1,hooks.internal"); every other such target is refused (SSRF).
+   */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ""),
+        )
+        .filter(Boolean),
+    ),
+  /** Seconds a webhook's receiver has to answer one delivery before it counts as failed (and is retried). */
+  WEBHOOK_TIMEOUT_S: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 export type Env = z.infer<typeof envSchema> & { databaseFile: string | null; dbProvider: "sqlite" | "postgresql" };

@@ -19,9 +19,11 @@ export const AUDIT_ACTIONS = [
   "baseline.set",
   "actor-map.set",
   "import.finished",
+  "webhook.created",
+  "webhook.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_SUBJECTS = ["report", "user", "token", "place", "situation", "faction", "actor-map", "import"] as const;
+export const AUDIT_SUBJECTS = ["report", "user", "token", "place", "situation", "faction", "actor-map", "import", "webhook"] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 
 export const AUDIT_PAGE_MAX = 200;

@@ -47,6 +47,7 @@ import {
   updateUserSchema,
   userSchema,
 } from "../../lib/schemas/users";
+import { createWebhookSchema, webhookDeliverySchema, webhookPayloadSchema, webhookSchema } from "../../lib/schemas/webhooks";
 
 export const REQUEST_SCHEMAS = {
   ActorMap: actorMapSchema,
@@ -71,6 +72,7 @@ export const REQUEST_SCHEMAS = {
   CreateReport: createReportSchema,
   UpdateReport: updateReportSchema,
   RetractReport: retractReportSchema,
+  CreateWebhook: createWebhookSchema,
 } satisfies Record<string, z.ZodType>;
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
 
@@ -114,6 +116,12 @@ export const RESPONSE_SCHEMAS = {
   FeatureCollection: featureCollectionSchema,
   EventsGeoJson: eventsGeoJsonSchema,
   Csv: z.string().describe("RFC 4180 CSV (UTF-8)"),
+  Webhook: webhookSchema,
+  Webhooks: z.array(webhookSchema),
+  WebhookDeliveries: z.array(webhookDeliverySchema),
+  WebhookPayload: webhookPayloadSchema.describe(
+    "Not a response: the JSON body each delivery POSTs to a webhook's URL, with the header X-Situation-Signature: sha256=<hex HMAC-SHA256 of the body with the webhook's secret>.",
+  ),
   OpenApiDocument: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }),
 } satisfies Record<string, z.ZodType>;
 export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;

@@ -135,6 +135,7 @@ const TAGS = [
   { name: "reference", description: "Factions, regions, the gazetteer and map shapes" },
   { name: "reports", description: "Reports and their typed events: post, edit, correct, publish, retract" },
   { name: "feed", description: "The feed of published changes, health, this document" },
+  { name: "webhooks", description: "Feed entries POSTed to other systems as they happen, signed, in order, at least once (admin)" },
   { name: "imports", description: "Files of other trackers' events (ACLED) as this situation's reports, and the actor map they are read with" },
   { name: "views", description: "Derived views of published, non-retracted data: control, events, exports, statistics" },
 ];

@@ -133,6 +133,13 @@ const WRITES: Record<string, WriteEndpoint> = {
     template: { label: "l", expiresInDays: 30 },
   },
   "POST /api/auth/login": { method: "POST", path: () => "/api/auth/login", token: () => "", template: { email: "nobody@test.invalid", password: "x" } },
+  // A target that does not resolve here (no DNS for .invalid): even an intact body is refused, so the fingerprint holds.
+  "POST /api/webhooks": {
+    method: "POST",
+    path: () => "/api/webhooks",
+    token: () => admin,
+    template: { url: "https://hooks.test.invalid/desk", situation: "syria", filter: { faction: "hts", type: ["strike"] }, secret: "0123456789abcdef0123" },
+  },
 };
 
 describe("write endpoints under generated hostile bodies", () => {
@@ -166,6 +173,8 @@ describe("write endpoints under generated hostile bodies", () => {
       ["GET", (id) => `/api/users/${id}/tokens`, () => admin, undefined],
       ["POST", (id) => `/api/users/${id}/tokens`, () => admin, { label: "x" }],
       ["DELETE", (id) => `/api/tokens/${id}`, () => admin, undefined],
+      ["DELETE", (id) => `/api/webhooks/${id}`, () => admin, undefined],
+      ["GET", (id) => `/api/webhooks/${id}/deliveries`, () => admin, undefined],
     ];
     for (const [method, path, token, body] of routes) {
       for (const id of HOSTILE_IDS) {

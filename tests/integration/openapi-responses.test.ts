@@ -92,7 +92,7 @@ async function setupCode(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ env: { ADMIN_EMAIL: "", ADMIN_PASSWORD: "" } });
+  server = await startServer({ env: { ADMIN_EMAIL: "", ADMIN_PASSWORD: "", WEBHOOK_ALLOW_HOSTS: "127.0.0.1" } });
   const served = await call(server.url, "GET", "/api/openapi.json");
   expect(served.status).toBe(200);
   document = served.body as typeof document;
@@ -395,6 +395,22 @@ describe("every operation's answers fit the served OpenAPI document", () => {
       expect((await send("GET", `${base}/imports/${imports.body[0]!.id}`, { token: editor.token })).status).toBe(200);
       expect((await send("GET", `${base}/imports/no-such-import`, { token: editor.token })).status).toBe(404);
     }
+  });
+
+  it("webhooks: register, list, their deliveries, delete", async () => {
+    // Port 9 (discard) refuses: deliveries fail, which is what the deliveries list then shows.
+    const made = await send<{ id: string }>("POST", "/api/webhooks", {
+      token: admin,
+      body: { url: "http://127.0.0.1:9/hook", secret: "0123456789abcdef0123" },
+    });
+    expect(made.status).toBe(201);
+    expect((await send("POST", "/api/webhooks", { token: admin, body: { url: "http://10.0.0.1/hook", secret: "0123456789abcdef0123" } })).status).toBe(400);
+    expect((await send("GET", "/api/webhooks", { token: admin })).status).toBe(200);
+    expect((await send("GET", "/api/webhooks")).status).toBe(401);
+    expect((await send("GET", `/api/webhooks/${made.body.id}/deliveries`, { token: admin })).status).toBe(200);
+    expect((await send("GET", "/api/webhooks/no-such-webhook/deliveries", { token: admin })).status).toBe(404);
+    expect((await send("DELETE", `/api/webhooks/${made.body.id}`, { token: admin })).status).toBe(204);
+    expect((await send("DELETE", `/api/webhooks/${made.body.id}`, { token: admin })).status).toBe(404);
   });
 
   it("called every operation with a success and an error", () => {
