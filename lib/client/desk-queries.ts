@@ -5,6 +5,7 @@ import type { Baseline, Region } from "../schemas/reference";
 import type { Report, ReportsPage } from "../schemas/reports";
 import type { Situation } from "../schemas/situations";
 import type { ApiToken, User } from "../schemas/users";
+import type { Webhook, WebhookDelivery } from "../schemas/webhooks";
 import { api } from "./api";
 import { adminKeys, deskKeys } from "./query-keys";
 
@@ -31,3 +32,6 @@ export const situationsQuery = () => queryOptions({ queryKey: adminKeys.situatio
 /** The page's situation's baseline and regions (the admin's setup of the situation the desk works on). */
 export const baselineQuery = () => queryOptions({ queryKey: adminKeys.baseline, queryFn: () => api<Baseline>("/api/baseline") });
 export const regionsQuery = () => queryOptions({ queryKey: adminKeys.regions, queryFn: () => api<Region[]>("/api/regions") });
+export const webhooksQuery = () => queryOptions({ queryKey: adminKeys.webhooks, queryFn: () => api<Webhook[]>("/api/webhooks"), refetchInterval: 10_000 });
+export const deliveriesQuery = (id: string) =>
+  queryOptions({ queryKey: adminKeys.deliveries(id), queryFn: () => api<WebhookDelivery[]>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`), refetchInterval: 5_000 });

@@ -53,6 +53,8 @@ export const adminKeys = {
   situations: ["admin", "situations"] as const,
   baseline: ["admin", "baseline"] as const,
   regions: ["admin", "regions"] as const,
+  webhooks: ["admin", "webhooks"] as const,
+  deliveries: (id: string) => ["admin", "webhooks", id, "deliveries"] as const,
 };
 
 /** The analyst workbench, one key per filter string. */

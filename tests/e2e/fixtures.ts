@@ -16,6 +16,8 @@ const E2E_SERVER_ENV = {
   ADMIN_PASSWORD: E2E_ADMIN.password,
   // The server's own default, as users run it (startServer turns the write limit off for load tests).
   WRITE_RATE_LIMIT: "3000",
+  // webhooks.spec.ts's receiver listens on 127.0.0.1.
+  WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
 };
 
 let current: { file: string; server: RunningServer } | undefined;

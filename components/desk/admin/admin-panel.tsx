@@ -13,9 +13,10 @@ import { SelectField, TextField } from "../fields";
 import { Main } from "@/components/ui/main";
 import { formText } from "@/lib/form-text";
 import { SituationsAdmin } from "./situations-admin";
+import { WebhooksAdmin } from "./webhooks-admin";
 
 /**
- * Admin screens: set up, archive and choose the default situation, create users, change roles, disable, issue and revoke tokens, read the audit trail.
+ * Admin screens: set up, archive and choose the default situation, create users, change roles, disable, issue and revoke tokens, manage webhooks, read the audit trail.
  */
 export function AdminPanel({ selfId }: { selfId: string }) {
   const t = useTranslations("admin");
@@ -44,6 +45,7 @@ export function AdminPanel({ selfId }: { selfId: string }) {
         </table>
         <CreateUserForm />
       </section>
+      <WebhooksAdmin />
       <AuditTrail />
     </Main>
   );

@@ -4,6 +4,7 @@
  * WEBHOOK_ALLOW_HOSTS lists its host), a situation or a filter value the desk does not have. It starts at
  * the situation's last seq: entries from now on, none of the history.
  */
+import { filterQueryString } from "../../../lib/analyst/filter-params";
 import type { CreateWebhookInput, Webhook } from "../../../lib/schemas/webhooks";
 import type { ErrorDetail } from "../../../lib/api-error";
 import { requireRole } from "../../auth/require-role";
@@ -61,7 +62,8 @@ export async function createWebhook(ctx: AppContext, actor: Actor | null, input:
       action: "webhook.created",
       subjectType: "webhook",
       subjectId: made.id,
-      details: { url: input.url, situation: situation.situation.slug, filter },
+      // The audit trail shows details as text: the filter as a query string ("type=strike&faction=hts").
+      details: { url: input.url, situation: situation.situation.slug, filter: filterQueryString(filter) || "everything" },
     });
     return made;
   });
