@@ -34,4 +34,8 @@ export const baselineQuery = () => queryOptions({ queryKey: adminKeys.baseline, 
 export const regionsQuery = () => queryOptions({ queryKey: adminKeys.regions, queryFn: () => api<Region[]>("/api/regions") });
 export const webhooksQuery = () => queryOptions({ queryKey: adminKeys.webhooks, queryFn: () => api<Webhook[]>("/api/webhooks"), refetchInterval: 10_000 });
 export const deliveriesQuery = (id: string) =>
-  queryOptions({ queryKey: adminKeys.deliveries(id), queryFn: () => api<WebhookDelivery[]>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`), refetchInterval: 5_000 });
+  queryOptions({
+    queryKey: adminKeys.deliveries(id),
+    queryFn: () => api<WebhookDelivery[]>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`),
+    refetchInterval: 5_000,
+  });
