@@ -1,6 +1,12 @@
+import type { Metadata } from "next";
 import { DashboardPage } from "./_views/dashboard-page";
 
 export const dynamic = "force-dynamic";
+
+/** Feed readers find the default situation's Atom feed from its page. */
+export const metadata: Metadata = {
+  alternates: { types: { "application/atom+xml": [{ url: "/api/feed.atom", title: "Reports, corrections and retractions" }] } },
+};
 
 /** The default situation's dashboard (issue #15: the v1 API and the socket without `situation` are its too). */
 export default function HomePage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {

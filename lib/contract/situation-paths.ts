@@ -14,6 +14,7 @@ export const SITUATION_RESOURCES: ReadonlySet<string> = new Set([
   "baseline",
   "reports",
   "feed",
+  "feed.atom",
   "control",
   "stats",
   "events",

@@ -39,12 +39,20 @@ export const createWebhookSchema = z
   .strict();
 export type CreateWebhookInput = z.output<typeof createWebhookSchema>;
 
+/** A filter as stored and shown: each part a list. */
+const storedFilterSchema = z.object({
+  region: z.array(z.string()).optional(),
+  faction: z.array(z.string()).optional(),
+  type: z.array(z.enum(EVENT_TYPES)).optional(),
+  confidence: z.array(z.enum(CONFIDENCE_LEVELS)).optional(),
+});
+
 /** A webhook as `GET /api/webhooks` lists it (the secret is never shown again). */
 export const webhookSchema = z.object({
   id: z.string(),
   url: z.string(),
   situation: z.string(),
-  filter: webhookFilterSchema,
+  filter: storedFilterSchema,
   createdAt: z.string(),
   /** Extension: the last feed seq delivered (or passed over as not matching). */
   cursor: z.number().int(),

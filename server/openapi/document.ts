@@ -190,6 +190,26 @@ function build() {
       schemas: componentSchemas(),
     },
     paths,
+    // OpenAPI 3.1's webhooks: what this server POSTs to the URLs admins register (POST /api/webhooks).
+    webhooks: {
+      feedEntry: {
+        post: {
+          operationId: "receiveFeedEntry",
+          // The receiver's own endpoint: it authenticates us by the signature, not by a scheme of ours.
+          security: [],
+          summary: "One feed entry of a webhook's situation, as it was committed",
+          description:
+            "Signed: X-Situation-Signature: sha256=<hex HMAC-SHA256 of the raw body with the webhook's secret>; X-Situation-Delivery names the attempt, X-Situation-Seq the entry. Answer 2xx within WEBHOOK_TIMEOUT_S to have the next entry sent; anything else is retried (2 s doubling to 10 min). At least once: deduplicate on `id`.",
+          parameters: [
+            { name: "X-Situation-Signature", in: "header", required: true, schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" } },
+            { name: "X-Situation-Delivery", in: "header", required: true, schema: { type: "string" } },
+            { name: "X-Situation-Seq", in: "header", required: true, schema: { type: "string" } },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/WebhookPayload" } } } },
+          responses: { "2XX": { description: "Received: the next entry follows" } },
+        },
+      },
+    },
   };
 }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { controlQuerySchema } from "../../lib/schemas/control";
+import { atomQuerySchema } from "../../lib/schemas/atom";
 import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { feedQuerySchema } from "../../lib/schemas/feed";
 import { importQuerySchema } from "../../lib/schemas/imports";
@@ -36,7 +37,7 @@ export interface Answer {
   /** A response component; absent for 204. */
   schema?: ResponseSchemaName;
   /** JSON by default. */
-  contentType?: "application/json" | "application/geo+json" | "text/csv";
+  contentType?: "application/json" | "application/geo+json" | "text/csv" | "application/atom+xml";
   /** The X-Export-* headers of the exports. */
   exportHeaders?: boolean;
   /** A Retry-After header. */
@@ -601,6 +602,18 @@ export const OPERATIONS: Operation[] = [
     access: "reader",
     query: eventsCsvQuerySchema,
     answers: [{ status: 200, description: "CSV", schema: "Csv", contentType: "text/csv", exportHeaders: true }],
+  },
+  {
+    method: "get",
+    path: "/api/feed.atom",
+    operationId: "atomFeed",
+    tag: "feed",
+    summary: "Published reports, corrections and retractions matching the event filters, as an Atom 1.0 feed",
+    description:
+      "One entry per report in its newest state (atom:id urn:uuid:<report id>; a correction or retraction is an update: a later atom:updated, its title prefixed Corrected:/Retracted:), newest first, at most 50, found among the newest 5,000 feed entries. Entry content is HTML-escaped text: the body, each event as a sentence (in `lang`, en or nl), the sources, the reason for a correction or retraction.",
+    access: "reader",
+    query: atomQuerySchema,
+    answers: [{ status: 200, description: "Atom 1.0 (RFC 4287)", schema: "Atom", contentType: "application/atom+xml" }],
   },
   {
     method: "get",

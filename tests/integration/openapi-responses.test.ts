@@ -397,6 +397,13 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     }
   });
 
+  it("the Atom feed, as a v1 path and under /api/situations/{slug}/", async () => {
+    for (const base of ["/api", "/api/situations/syria"]) {
+      expect((await send("GET", `${base}/feed.atom?type=strike&lang=nl`)).status).toBe(200);
+      expect((await send("GET", `${base}/feed.atom?type=parade`)).status).toBe(400);
+    }
+  });
+
   it("webhooks: register, list, their deliveries, delete", async () => {
     // Port 9 (discard) refuses: deliveries fail, which is what the deliveries list then shows.
     const made = await send<{ id: string }>("POST", "/api/webhooks", {

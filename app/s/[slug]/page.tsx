@@ -1,6 +1,13 @@
+import type { Metadata } from "next";
 import { DashboardPage } from "../../_views/dashboard-page";
 
 export const dynamic = "force-dynamic";
+
+/** Feed readers find the situation's Atom feed from its page. */
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const slug = encodeURIComponent((await params).slug);
+  return { alternates: { types: { "application/atom+xml": [{ url: `/api/situations/${slug}/feed.atom`, title: "Reports, corrections and retractions" }] } } };
+}
 
 /** A situation's dashboard; an unknown slug is a 404. */
 export default async function SituationDashboardPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> }) {

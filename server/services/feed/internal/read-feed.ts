@@ -27,3 +27,9 @@ export async function readLastSeq(db: Db): Promise<number> {
   const counter = await db.feedCounter.findUnique({ where: { id: 1 } });
   return counter?.value ?? 0;
 }
+
+/** The entries with seq ≤ `atOrBefore`, newest first (the Atom feed reads the newest entries this way). */
+export async function readFeedBefore(db: Db, situation: string, atOrBefore: number, limit: number): Promise<FeedEntry[]> {
+  const rows = await db.feedEntry.findMany({ where: { seq: { lte: atOrBefore } }, orderBy: { seq: "desc" }, take: limit });
+  return rows.map((row) => ({ seq: row.seq, kind: row.kind as FeedKind, at: row.at.toISOString(), situation, report: storedReport(row.snapshot) }));
+}
