@@ -15,6 +15,7 @@ export const SITUATION_RESOURCES: ReadonlySet<string> = new Set([
   "reports",
   "feed",
   "feed.atom",
+  "snapshot.txt",
   "control",
   "stats",
   "events",

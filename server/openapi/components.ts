@@ -117,6 +117,7 @@ export const RESPONSE_SCHEMAS = {
   EventsGeoJson: eventsGeoJsonSchema,
   Csv: z.string().describe("RFC 4180 CSV (UTF-8)"),
   Atom: z.string().describe("An Atom 1.0 feed document (RFC 4287), UTF-8"),
+  Text: z.string().describe("Plain text, UTF-8"),
   Webhook: webhookSchema,
   Webhooks: z.array(webhookSchema),
   WebhookDeliveries: z.array(webhookDeliverySchema),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { atomQuerySchema } from "../../lib/schemas/atom";
+import { snapshotQuerySchema } from "../../lib/schemas/snapshot";
 import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { feedQuerySchema } from "../../lib/schemas/feed";
 import { importQuerySchema } from "../../lib/schemas/imports";
@@ -37,7 +38,7 @@ export interface Answer {
   /** A response component; absent for 204. */
   schema?: ResponseSchemaName;
   /** JSON by default. */
-  contentType?: "application/json" | "application/geo+json" | "text/csv" | "application/atom+xml";
+  contentType?: "application/json" | "application/geo+json" | "text/csv" | "application/atom+xml" | "text/plain";
   /** The X-Export-* headers of the exports. */
   exportHeaders?: boolean;
   /** A Retry-After header. */
@@ -614,6 +615,18 @@ export const OPERATIONS: Operation[] = [
     access: "reader",
     query: atomQuerySchema,
     answers: [{ status: 200, description: "Atom 1.0 (RFC 4287)", schema: "Atom", contentType: "application/atom+xml" }],
+  },
+  {
+    method: "get",
+    path: "/api/snapshot.txt",
+    operationId: "snapshotText",
+    tag: "views",
+    summary: "The situation at a moment as text: the text alternative of its map and charts",
+    description:
+      "Who holds how many places at `at` (default now; as known at `known` when given), the most important of them by name, what is contested, and the events of the 24 hours before (the newest 8 listed, the rest counted), in `lang` (en or nl). One control state and at most 50 events are read, whatever the history.",
+    access: "reader",
+    query: snapshotQuerySchema,
+    answers: [{ status: 200, description: "Plain text (UTF-8), one statement a line", schema: "Text", contentType: "text/plain" }],
   },
   {
     method: "get",

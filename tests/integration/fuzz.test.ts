@@ -221,6 +221,7 @@ const READS: Record<string, string[]> = {
   "/api/events": ["region", "faction", "type", "confidence", "from", "to", "q", "limit", "cursor", "order"],
   "/api/events.csv": ["region", "faction", "type", "confidence", "from", "to", "q", "comment"],
   "/api/feed.atom": ["region", "faction", "type", "confidence", "from", "to", "q", "lang"],
+  "/api/snapshot.txt": ["view", "at", "known", "region", "lang", "theme"],
   "/api/events.geojson": ["region", "faction", "type", "confidence", "from", "to", "q"],
   "/api/stats/control": ["region", "faction", "from", "to", "bucket"],
   "/api/stats/events": ["region", "type", "from", "to", "bucket"],

@@ -397,10 +397,12 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     }
   });
 
-  it("the Atom feed, as a v1 path and under /api/situations/{slug}/", async () => {
+  it("the Atom feed and the text snapshot, as a v1 path and under /api/situations/{slug}/", async () => {
     for (const base of ["/api", "/api/situations/syria"]) {
       expect((await send("GET", `${base}/feed.atom?type=strike&lang=nl`)).status).toBe(200);
       expect((await send("GET", `${base}/feed.atom?type=parade`)).status).toBe(400);
+      expect((await send("GET", `${base}/snapshot.txt?at=2024-12-07T12:00:00Z&lang=nl`)).status).toBe(200);
+      expect((await send("GET", `${base}/snapshot.txt?view=globe`)).status).toBe(400);
     }
   });
 
