@@ -5,7 +5,9 @@
  * follow what was sent, a receiver that never answers while posting goes on, and deliveries that wait
  * through a restart of the server and arrive in seq order.
  */
+import { spawn } from "node:child_process";
 import http from "node:http";
+import readline from "node:readline";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySignature } from "../../lib/webhooks/signature";
@@ -221,6 +223,39 @@ describe("deliveries", () => {
       error: string;
     }[];
     expect(deliveries.at(-1)).toMatchObject({ status: null, error: "no answer within 2 s" });
+  });
+
+  it("a receiver in Python checks the signature with its standard hmac module", async () => {
+    // An outside judge: Python's http.server and hmac, not our own verifySignature.
+    const script = `
+import hashlib, hmac, json, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+SECRET = sys.argv[1].encode()
+class Hook(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        expected = "sha256=" + hmac.new(SECRET, body, hashlib.sha256).hexdigest()
+        valid = hmac.compare_digest(expected, self.headers.get("X-Situation-Signature", ""))
+        print(json.dumps({"valid": valid, "title": json.loads(body)["report"]["title"]}), flush=True)
+        self.send_response(200 if valid else 401)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = HTTPServer(("127.0.0.1", 0), Hook)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+`;
+    const python = spawn("python3", ["-c", script, SECRET], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const lines = readline.createInterface({ input: python.stdout })[Symbol.asyncIterator]();
+      const port = Number((await lines.next()).value);
+      const hook = await createHook({ url: `http://127.0.0.1:${port}/hook`, secret: SECRET, filter: { faction: "isis" } });
+      expect(hook.status).toBe(201);
+      await post({ title: "IS strike near Palmyra: ünïcödé ✓", events: [strike("isis", "palmyra")] });
+      expect(JSON.parse((await lines.next()).value as string)).toEqual({ valid: true, title: "IS strike near Palmyra: ünïcödé ✓" });
+    } finally {
+      python.kill();
+    }
   });
 
   it("keeps what a dead receiver missed through a server restart, and delivers it in seq order once it is back", async () => {
