@@ -14,6 +14,10 @@ import { holder, SCREENSHOTS } from "./support";
 const run = promisify(execFile);
 const ADMIN = { name: "Nadia Editor", email: "nadia@example.org", password: "a long first password" };
 
+// This spec starts its own server from an empty database and uses absolute URLs: no spec server with the
+// demo data besides it (on a loaded 2-core machine that second server made the test miss its timeout).
+test.use({ baseURL: undefined });
+
 let server: RunningServer | undefined;
 test.afterEach(async () => {
   await server?.stop();
