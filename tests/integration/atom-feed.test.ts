@@ -124,6 +124,29 @@ describe("GET …/feed.atom", () => {
     expect(filtered.self).toBe(`${server.url}/api/situations/syria/feed.atom?type=strike&confidence=reported&lang=nl`);
     expect(filtered.entries[1]!.title).toBe("Ingetrokken: Russian strike on Idlib");
     expect((await atom("/api/situations/syria/feed.atom?q=nothing-matches-this")).entries).toEqual([]);
+    // The retracted Russian strike matches russia only in the version before its retraction's: shown retracted, never as current.
+    expect((await atom("/api/situations/syria/feed.atom?faction=russia")).entries.map((e) => e.title)).toEqual(["Retracted: Russian strike on Idlib"]);
+  });
+
+  it("shows a report corrected out of the filter in its corrected state, never as it stood before", async () => {
+    const posted = await call(server.url, "POST", "/api/reports", {
+      token: editor,
+      body: reportBody(3, { title: "IS strike on Palmyra", events: [strike("isis", "palmyra")] }),
+    });
+    const corrected = await call(server.url, "PATCH", `/api/reports/${posted.body.id}`, {
+      token: editor,
+      body: {
+        version: posted.body.version,
+        reason: "It was a government strike.",
+        title: "Government strike on Palmyra",
+        events: [strike("government", "palmyra")],
+      },
+    });
+    expect(corrected.status).toBe(200);
+    const [entry, ...rest] = (await atom("/api/situations/syria/feed.atom?faction=isis")).entries;
+    expect(rest).toEqual([]);
+    expect(entry!.title).toBe("Corrected: Government strike on Palmyra");
+    expect(entry!.content).toContain("Correction: It was a government strike.");
   });
 
   it("refuses a bad filter or an unknown situation with the contract's error", async () => {

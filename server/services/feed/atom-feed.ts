@@ -39,6 +39,9 @@ export async function atomFeed(ctx: AppContext, actor: Actor | null, query: Atom
 
   // The newest entries, newest first, a page at a time, until enough reports match or the scan's bound.
   const chosen = new Map<string, FeedEntry>();
+  // Each report's newest entry (the first seen, newest first): an older version that matched is shown in
+  // its newest state, never as it stood before a correction took it out of the filter.
+  const newest = new Map<string, FeedEntry>();
   const regions = new Map<string, string | null>();
   let before = await readLastSeq(ctx.db);
   for (let scanned = 0; scanned < ATOM_SCAN_MAX && before > 0 && chosen.size < ATOM_ENTRIES_MAX;) {
@@ -55,13 +58,15 @@ export async function atomFeed(ctx: AppContext, actor: Actor | null, query: Atom
     }
     for (const entry of page) {
       if (chosen.size >= ATOM_ENTRIES_MAX) break;
-      // Newest first: the first entry seen of a report is its newest state.
+      if (!newest.has(entry.report.id)) newest.set(entry.report.id, entry);
       if (chosen.has(entry.report.id)) continue;
-      if (entry.report.events.some((event) => matchesFilter(event, entry.report, query, (place) => regions.get(place)))) chosen.set(entry.report.id, entry);
+      if (entry.report.events.some((event) => matchesFilter(event, entry.report, query, (place) => regions.get(place))))
+        chosen.set(entry.report.id, newest.get(entry.report.id)!);
     }
   }
 
-  const entries = [...chosen.values()];
+  // Newest change first (a report found by an older version sorts by its newest entry).
+  const entries = [...chosen.values()].sort((a, b) => b.seq - a.seq);
   const placeSlugs = [...new Set(entries.flatMap((e) => e.report.events.flatMap((ev) => eventPlaceRefs(ev).map((r) => r.slug))))];
   const [places, factions] = await Promise.all([
     ctx.db.place.findMany({ where: { slug: { in: placeSlugs.slice(0, 2_000) } }, select: { slug: true, name: true, nameNl: true } }),
