@@ -43,6 +43,20 @@ interface WebhookRow {
   nextAttemptAt: Date | null;
 }
 
+/** One attempt, as kept in WebhookDelivery. */
+interface DeliveryRecord {
+  id: string;
+  webhookId: string;
+  seq: number;
+  kind: string;
+  reportId: string;
+  at: Date;
+  attempt: number;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
 export class WebhookDispatcher {
   private readonly loops = new Map<string, WebhookLoop>();
   private readonly regions = new Map<string, { at: number; map: Map<string, string | null> }>();
@@ -213,17 +227,24 @@ class WebhookLoop {
         continue;
       }
       await saveCursor();
-      const delivered = await this.deliver(hook, entry);
-      if (this.stopped) return 0;
-      if (!delivered) {
+      const attempt = await this.attempt(hook, entry);
+      if (!attempt) return 0; // cut off by the shutdown: not an attempt of the receiver's
+      // The attempt's record and what it changes (the cursor, or the failure count) are written
+      // together: whoever lists the deliveries and then the webhook never sees one without the other.
+      if (attempt.error !== null) {
         const failures = hook.failures + 1;
         const delay = retryDelayMs(failures);
-        await accounts.webhook.update({ where: { id: this.id }, data: { failures, nextAttemptAt: new Date(this.root.now().getTime() + delay) } });
+        await accounts.$transaction([
+          accounts.webhookDelivery.create({ data: attempt }),
+          accounts.webhook.update({ where: { id: this.id }, data: { failures, nextAttemptAt: new Date(this.root.now().getTime() + delay) } }),
+        ]);
+        await this.pruneDeliveries();
         return delay;
       }
       cursor = entry.seq;
       hook.failures = 0;
       await accounts.$transaction([
+        accounts.webhookDelivery.create({ data: attempt }),
         accounts.webhook.update({ where: { id: this.id }, data: { cursor, failures: 0, nextAttemptAt: null } }),
         accounts.webhookReport.upsert({
           where: { webhookId_reportId: { webhookId: this.id, reportId: entry.report.id } },
@@ -232,13 +253,14 @@ class WebhookLoop {
         }),
       ]);
       hook.cursor = cursor;
+      await this.pruneDeliveries();
     }
     await saveCursor();
     return entries.length === PAGE ? 0 : WEBHOOK_POLL_MS * 15;
   }
 
-  /** One attempt at one entry, recorded among the webhook's last deliveries. */
-  private async deliver(hook: WebhookRow, entry: FeedEntry): Promise<boolean> {
+  /** One attempt at one entry: the record to keep among the webhook's last deliveries, or null if the shutdown cut it off. */
+  private async attempt(hook: WebhookRow, entry: FeedEntry): Promise<DeliveryRecord | null> {
     const payload: WebhookPayload = {
       id: `${entry.situation}:${entry.seq}`,
       situation: entry.situation,
@@ -254,29 +276,30 @@ class WebhookLoop {
       { [WEBHOOK_SIGNATURE_HEADER]: signBody(hook.secret, body), "X-Situation-Delivery": deliveryId, "X-Situation-Seq": String(entry.seq) },
       { allowHosts: this.root.env.WEBHOOK_ALLOW_HOSTS, timeoutMs: this.root.env.WEBHOOK_TIMEOUT_S * 1000, signal: this.abort.signal },
     );
-    if (this.stopped) return false; // cut off by the shutdown: not an attempt of the receiver's
+    if (this.stopped) return null;
+    return {
+      id: deliveryId,
+      webhookId: hook.id,
+      seq: entry.seq,
+      kind: entry.kind,
+      reportId: entry.report.id,
+      at: this.root.now(),
+      attempt: hook.failures + 1,
+      status: outcome.status,
+      error: outcome.error,
+      durationMs: outcome.durationMs,
+    };
+  }
+
+  /** Keeps the last DELIVERIES_KEPT attempts. */
+  private async pruneDeliveries(): Promise<void> {
     const accounts = this.root.accounts;
-    await accounts.webhookDelivery.create({
-      data: {
-        id: deliveryId,
-        webhookId: hook.id,
-        seq: entry.seq,
-        kind: entry.kind,
-        reportId: entry.report.id,
-        at: this.root.now(),
-        attempt: hook.failures + 1,
-        status: outcome.status,
-        error: outcome.error,
-        durationMs: outcome.durationMs,
-      },
-    });
     const old = await accounts.webhookDelivery.findMany({
-      where: { webhookId: hook.id },
+      where: { webhookId: this.id },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: DELIVERIES_KEPT,
       select: { id: true },
     });
     if (old.length > 0) await accounts.webhookDelivery.deleteMany({ where: { id: { in: old.map((row) => row.id) } } });
-    return outcome.error === null;
   }
 }
