@@ -25,6 +25,8 @@ const nextConfig = {
     "pg",
     "redis",
     "@socket.io/redis-streams-adapter",
+    // The snapshot PNGs' rasteriser: a native binary, loaded as it is (server/services/snapshots/internal/rasterise-svg.ts).
+    "@resvg/resvg-js",
   ],
 };
 

@@ -1,6 +1,6 @@
 /**
  * docs/BENCHMARKS.md is rewritten by `npm run bench`; the benchmarks run on their own (`bench:wall`,
- * `bench:import`) keep their sections between markers, which the full run carries over.
+ * `bench:import`, `bench:snapshot`) keep their sections between markers, which the full run carries over.
  */
 const start = (name: string) => `<!-- ${name}: written by bench/${name}.ts -->`;
 const end = (name: string) => `<!-- /${name} -->`;

@@ -237,6 +237,8 @@ function write(page: string): void {
   const imports = namedSection(previous, "import-run");
   let next = wall ? withSection(page, wall) : page;
   if (imports) next = withNamedSection(next, "import-run", imports);
+  const snapshots = namedSection(previous, "snapshot-run");
+  if (snapshots) next = withNamedSection(next, "snapshot-run", snapshots);
   fs.writeFileSync(OUT, next);
 }
 

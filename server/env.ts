@@ -43,6 +43,11 @@ const envSchema = z.object({
   NEXT_PUBLIC_MAPBOX_TOKEN: z.string().optional(),
   /** frame-ancestors for /wall only (e.g. "https://intranet.example"); by default no page may be framed. */
   WALL_FRAME_ANCESTORS: z.string().default(""),
+  /** frame-ancestors for the embeds (/embed/…): any site by default ("*"); e.g. "https://news.example https://*.news.example". */
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .default("*")
+    .transform((value) => value.trim() || "*"),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry (for rate limits). */
   TRUST_PROXY: booleanFlag(false),
   /** Failed sign-ins allowed per account and client address within LOGIN_RATE_WINDOW_S; then 429. */

@@ -50,6 +50,7 @@ export function DeskShell({
             {user && <Link href="/desk">{t("navDesk")}</Link>}
             {user && situation && roleAtLeast(user.role, "editor") && <Link href="/desk/situation">{t("navSituation")}</Link>}
             {user && situation && roleAtLeast(user.role, "editor") && <Link href="/desk/import">{t("navImport")}</Link>}
+            {user && situation && <Link href="/desk/share">{t("navShare")}</Link>}
             {user?.role === "admin" && <Link href="/desk/admin">{t("navAdmin")}</Link>}
             {user && <Link href="/desk/account">{t("navAccount")}</Link>}
             <Link href={page("/")}>{t("navDashboard")}</Link>

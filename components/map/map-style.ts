@@ -1,41 +1,8 @@
 /** Layer definitions of the situation map. Colours of factions come from the data; the rest from the theme. */
 import type { LayerProps } from "react-map-gl/maplibre";
-import type { ThemeMode } from "@/components/ui/theme";
+import type { MapPalette } from "@/lib/geo/map-palette";
 
-export interface MapPalette {
-  water: string;
-  land: string;
-  focusLand: string;
-  border: string;
-  focusBorder: string;
-  regionLine: string;
-  dotStroke: string;
-  zoneOpacity: number;
-}
-
-export function mapPalette(theme: ThemeMode): MapPalette {
-  return theme === "dark"
-    ? {
-        water: "#0a121b",
-        land: "#1a212b",
-        focusLand: "#222b37",
-        border: "#3b4654",
-        focusBorder: "#9aa6b2",
-        regionLine: "#56606e",
-        dotStroke: "#0e1116",
-        zoneOpacity: 0.34,
-      }
-    : {
-        water: "#d9e3ec",
-        land: "#efede8",
-        focusLand: "#fbfaf7",
-        border: "#b7bdc5",
-        focusBorder: "#4b5563",
-        regionLine: "#9aa3ad",
-        dotStroke: "#ffffff",
-        zoneOpacity: 0.3,
-      };
-}
+export { mapPalette, type MapPalette } from "@/lib/geo/map-palette";
 
 /*
  * `scale`: sizes in pixels are multiplied by it. The desk draws at 1; the wall passes its type scale

@@ -17,7 +17,7 @@ const loading = () => <div className="map-loading" aria-busy="true" />;
 const loadMapLibre = () => import("./map-maplibre");
 const loadMapbox = () => import("./map-mapbox");
 // Asked for as soon as this module runs in a browser, not when React first renders the map after hydrating.
-if (typeof window !== "undefined") void (MAPBOX_TOKEN ? loadMapbox() : loadMapLibre());
+if (typeof window !== "undefined") void (MAPBOX_TOKEN && !window.location.pathname.startsWith("/embed/") ? loadMapbox() : loadMapLibre());
 const MapLibreMap = dynamic(loadMapLibre, { ssr: false, loading });
 const MapboxMap = dynamic(loadMapbox, { ssr: false, loading });
 
@@ -26,19 +26,21 @@ const MapboxMap = dynamic(loadMapbox, { ssr: false, loading });
  * and region shapes, as preload links in the server's HTML (the later requests are answered from the
  * preload), and the shapes into the query cache the map reads.
  */
-function usePrefetchMapData() {
+function usePrefetchMapData(mapbox: boolean) {
   const { slug } = useSituation();
-  for (const url of [...(MAPBOX_TOKEN ? [] : [BASEMAP_URL]), ZONES_URL, REGION_SHAPES_URL])
+  for (const url of [...(mapbox ? [] : [BASEMAP_URL]), ZONES_URL, REGION_SHAPES_URL])
     preload(situationApiPath(url, slug), { as: "fetch", crossOrigin: "anonymous" });
   const client = useQueryClient();
   useEffect(() => {
-    if (!MAPBOX_TOKEN) void client.prefetchQuery(basemapQuery());
+    if (!mapbox) void client.prefetchQuery(basemapQuery());
     void client.prefetchQuery(zonesQuery());
     void client.prefetchQuery(regionsShapeQuery());
-  }, [client]);
+  }, [client, mapbox]);
 }
 
-export function SituationMap(props: Omit<MapViewProps, "engine" | "mapboxToken">) {
-  usePrefetchMapData();
-  return MAPBOX_TOKEN ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} /> : <MapLibreMap {...props} />;
+/** `offline`: MapLibre on the bundled basemap even with a Mapbox token (the embeds: no request leaves the origin). */
+export function SituationMap({ offline = false, ...props }: Omit<MapViewProps, "engine" | "mapboxToken"> & { offline?: boolean }) {
+  const mapbox = Boolean(MAPBOX_TOKEN) && !offline;
+  usePrefetchMapData(mapbox);
+  return mapbox ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} /> : <MapLibreMap {...props} />;
 }

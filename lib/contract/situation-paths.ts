@@ -16,6 +16,8 @@ export const SITUATION_RESOURCES: ReadonlySet<string> = new Set([
   "feed",
   "feed.atom",
   "snapshot.txt",
+  "snapshot.png",
+  "snapshot.svg",
   "control",
   "stats",
   "events",

@@ -12,7 +12,7 @@ import { NONCE_HEADER, newNonce, securityHeaders } from "./security-headers";
 /** Set by the server from the connection (never taken from the client): the rate limits key on it. */
 export const CLIENT_IP_HEADER = "x-situation-client-ip";
 
-type GuardEnv = Pick<Env, "NEXT_PUBLIC_MAPBOX_TOKEN" | "WALL_FRAME_ANCESTORS" | "TRUST_PROXY">;
+type GuardEnv = Pick<Env, "NEXT_PUBLIC_MAPBOX_TOKEN" | "WALL_FRAME_ANCESTORS" | "EMBED_FRAME_ANCESTORS" | "TRUST_PROXY">;
 
 /** Returns false when it answered the request itself. */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, env: GuardEnv, dev: boolean): boolean {

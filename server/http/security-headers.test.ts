@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_POLICY, pagePolicy, securityHeaders } from "./security-headers";
 
-const env = { NEXT_PUBLIC_MAPBOX_TOKEN: undefined, WALL_FRAME_ANCESTORS: "" };
+const env = { NEXT_PUBLIC_MAPBOX_TOKEN: undefined, WALL_FRAME_ANCESTORS: "", EMBED_FRAME_ANCESTORS: "*" };
 const base = { nonce: "abc123", dev: false, tls: false, env };
 
 describe("pagePolicy", () => {
@@ -36,9 +36,25 @@ describe("securityHeaders", () => {
     const wall = securityHeaders({ ...framable, path: "/wall" });
     expect(wall["content-security-policy"]).toContain("frame-ancestors https://intranet.example");
     expect(wall["x-frame-options"]).toBeUndefined();
-    const dashboard = securityHeaders({ ...framable, path: "/" });
-    expect(dashboard["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(dashboard["x-frame-options"]).toBe("DENY");
+    // A situation's wall is a wall too; its dashboard and analyst pages are not.
+    expect(securityHeaders({ ...framable, path: "/s/ukraine/wall?token=x" })["content-security-policy"]).toContain("frame-ancestors https://intranet.example");
+    for (const path of ["/", "/s/ukraine", "/s/wall", "/s/ukraine/analyst", "/wallpaper", "/desk"]) {
+      const page = securityHeaders({ ...framable, path });
+      expect(page["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(page["x-frame-options"], path).toBe("DENY");
+    }
+  });
+
+  it("any site may frame an embed (EMBED_FRAME_ANCESTORS narrows it), which never loads Mapbox", () => {
+    const embed = securityHeaders({ ...base, path: "/embed/s/syria?view=map" });
+    expect(embed["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed["x-frame-options"]).toBeUndefined();
+    expect(embed["cross-origin-resource-policy"]).toBe("cross-origin");
+    const narrowed = securityHeaders({ ...base, path: "/embed/s/syria", env: { ...env, EMBED_FRAME_ANCESTORS: "https://news.example" } });
+    expect(narrowed["content-security-policy"]).toContain("frame-ancestors https://news.example");
+    const mapbox = securityHeaders({ ...base, path: "/embed/s/syria", env: { ...env, NEXT_PUBLIC_MAPBOX_TOKEN: "pk.x" } });
+    expect(mapbox["content-security-policy"]).not.toContain("mapbox");
+    expect(securityHeaders({ ...base, path: "/s/syria", env: { ...env, NEXT_PUBLIC_MAPBOX_TOKEN: "pk.x" } })["content-security-policy"]).toContain("mapbox");
   });
 
   it("HSTS only behind TLS", () => {

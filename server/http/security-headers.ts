@@ -57,22 +57,29 @@ export interface ResponseHeaderInput {
   nonce: string;
   dev: boolean;
   tls: boolean;
-  env: Pick<Env, "NEXT_PUBLIC_MAPBOX_TOKEN" | "WALL_FRAME_ANCESTORS">;
+  env: Pick<Env, "NEXT_PUBLIC_MAPBOX_TOKEN" | "WALL_FRAME_ANCESTORS" | "EMBED_FRAME_ANCESTORS">;
 }
+
+/** `/embed/…`: the pages made to be framed by other sites (issue #17). */
+export const isEmbedPath = (path: string) => path.startsWith("/embed/");
 
 /** Every header this app sets for security, by response kind; `csp` is also handed to Next on the request. */
 export function securityHeaders({ path, nonce, dev, tls, env }: ResponseHeaderInput): Record<string, string> {
   const isApi = path === "/api" || path.startsWith("/api/");
-  const isWall = path === "/wall" || path.startsWith("/wall/") || path.startsWith("/wall?");
-  const frameAncestors = isWall && env.WALL_FRAME_ANCESTORS ? env.WALL_FRAME_ANCESTORS : "'none'";
+  const isWall = /^(\/s\/[^/?#]+)?\/wall([/?#]|$)/.test(path);
+  const isEmbed = isEmbedPath(path);
+  const frameAncestors = isEmbed ? env.EMBED_FRAME_ANCESTORS : isWall && env.WALL_FRAME_ANCESTORS ? env.WALL_FRAME_ANCESTORS : "'none'";
+  // An embed always draws the offline map: no request of the article's readers leaves this origin.
+  const mapbox = Boolean(env.NEXT_PUBLIC_MAPBOX_TOKEN) && !isEmbed;
   const headers: Record<string, string> = {
-    "content-security-policy": isApi ? API_POLICY : pagePolicy({ nonce, dev, mapbox: Boolean(env.NEXT_PUBLIC_MAPBOX_TOKEN), frameAncestors, tls }),
+    "content-security-policy": isApi ? API_POLICY : pagePolicy({ nonce, dev, mapbox, frameAncestors, tls }),
     "x-content-type-options": "nosniff",
     // The wall carries its display token in the URL: never send the URL anywhere.
     "referrer-policy": "no-referrer",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
     "cross-origin-opener-policy": "same-origin",
-    "cross-origin-resource-policy": "same-origin",
+    // An embed is loaded by other sites' pages (some of which require CORP of what they embed).
+    "cross-origin-resource-policy": isEmbed ? "cross-origin" : "same-origin",
   };
   // Legacy browsers: X-Frame-Options cannot list origins, so a framable wall sends none.
   if (frameAncestors === "'none'") headers["x-frame-options"] = "DENY";

@@ -13,6 +13,7 @@ import { eventInputSchema, eventSchema } from "../../lib/schemas/events";
 import { feedEntrySchema, feedPageSchema } from "../../lib/schemas/feed";
 import { eventsGeoJsonSchema, featureCollectionSchema } from "../../lib/schemas/geojson";
 import { healthSchema } from "../../lib/schemas/health";
+import { oembedSchema } from "../../lib/schemas/oembed";
 import {
   baselineInputSchema,
   baselineSchema,
@@ -118,6 +119,9 @@ export const RESPONSE_SCHEMAS = {
   Csv: z.string().describe("RFC 4180 CSV (UTF-8)"),
   Atom: z.string().describe("An Atom 1.0 feed document (RFC 4287), UTF-8"),
   Text: z.string().describe("Plain text, UTF-8"),
+  Png: z.string().meta({ contentMediaType: "image/png" }).describe("A PNG image"),
+  Svg: z.string().meta({ contentMediaType: "image/svg+xml" }).describe("An SVG 1.1 document, UTF-8"),
+  Oembed: oembedSchema,
   Webhook: webhookSchema,
   Webhooks: z.array(webhookSchema),
   WebhookDeliveries: z.array(webhookDeliverySchema),

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { auditQuerySchema } from "../../lib/schemas/audit";
 import { controlQuerySchema } from "../../lib/schemas/control";
 import { atomQuerySchema } from "../../lib/schemas/atom";
-import { snapshotQuerySchema } from "../../lib/schemas/snapshot";
+import { snapshotImageQuerySchema, snapshotQuerySchema } from "../../lib/schemas/snapshot";
+import { oembedQuerySchema } from "../../lib/schemas/oembed";
 import { countsQuerySchema, eventsCsvQuerySchema, eventsExportQuerySchema, eventsQuerySchema, statsQuerySchema } from "../../lib/schemas/event-query";
 import { feedQuerySchema } from "../../lib/schemas/feed";
 import { importQuerySchema } from "../../lib/schemas/imports";
@@ -38,7 +39,7 @@ export interface Answer {
   /** A response component; absent for 204. */
   schema?: ResponseSchemaName;
   /** JSON by default. */
-  contentType?: "application/json" | "application/geo+json" | "text/csv" | "application/atom+xml" | "text/plain";
+  contentType?: "application/json" | "application/geo+json" | "text/csv" | "application/atom+xml" | "text/plain" | "image/png" | "image/svg+xml";
   /** The X-Export-* headers of the exports. */
   exportHeaders?: boolean;
   /** A Retry-After header. */
@@ -73,6 +74,10 @@ const geo = (description: string, schema: ResponseSchemaName = "FeatureCollectio
   schema,
   contentType: "application/geo+json",
 });
+
+/** What snapshot.png and snapshot.svg share (docs/decisions/0027-snapshot-images.md). */
+const SNAPSHOT_IMAGE_DESCRIPTION =
+  "view=map: the map at the situation's bounds (or the asked regions'), zones in their holders' colours (contested hatched), places by rank with the main ones named (and their Arabic names), the movements and strikes of the 3 days before (before the newest event when `at` is absent, as the dashboard), the legend with each holder's places. view=control and view=events: places held per faction and events per day by type over the 30 days to the moment (counted as recorded now; `known` applies to the map). Drawn on the server with bundled fonts; `at` absent means now (to the minute). Kept per query and feed position: Cache-Control max-age=60, a day for a past `at` as `known` at a past time; an ETag (If-None-Match → 304). Drawing is fair-shared per client address like the statistics (429, 503 busy).";
 
 export const OPERATIONS: Operation[] = [
   // Accounts
@@ -618,6 +623,19 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/oembed",
+    operationId: "oembed",
+    tag: "views",
+    summary: "oEmbed 1.0 (rich) for a page or embed URL of this desk",
+    description:
+      'url: a dashboard (/, /s/:slug, its ?t= the moment), wall or analyst page, or an embed (/embed/s/:slug?view=map|control|events|feed&at=&region=&lang=&theme=) of this desk. Answers the iframe of the embed, at most maxwidth wide and maxheight high (800×600 for the map, 800×420 for a chart, 480×640 for the feed), and snapshot.png as its thumbnail. A URL of another site, a path that is not a page, or an unknown situation: 404. format: json only. Pages name their oEmbed URL in <link rel="alternate" type="application/json+oembed">. CORS: any origin may read it.',
+    access: "reader",
+    query: oembedQuerySchema,
+    answers: [json(200, "The oEmbed answer", "Oembed")],
+    errors: [404],
+  },
+  {
+    method: "get",
     path: "/api/snapshot.txt",
     operationId: "snapshotText",
     tag: "views",
@@ -627,6 +645,36 @@ export const OPERATIONS: Operation[] = [
     access: "reader",
     query: snapshotQuerySchema,
     answers: [{ status: 200, description: "Plain text (UTF-8), one statement a line", schema: "Text", contentType: "text/plain" }],
+  },
+  {
+    method: "get",
+    path: "/api/snapshot.png",
+    operationId: "snapshotPng",
+    tag: "views",
+    summary: "The situation at a moment as a PNG: its map or one of its charts, with the stamp, legend and attribution drawn in",
+    description: SNAPSHOT_IMAGE_DESCRIPTION,
+    access: "reader",
+    query: snapshotImageQuerySchema,
+    answers: [
+      { status: 200, description: "A PNG of width × height pixels", schema: "Png", contentType: "image/png" },
+      { status: 304, description: "Not modified: the ETag sent in If-None-Match is this picture's" },
+    ],
+    errors: [429],
+  },
+  {
+    method: "get",
+    path: "/api/snapshot.svg",
+    operationId: "snapshotSvg",
+    tag: "views",
+    summary: "The same picture as an SVG document (every view can be drawn as SVG)",
+    description: `${SNAPSHOT_IMAGE_DESCRIPTION} The SVG's text is real text in the families 'Noto Sans' and 'Noto Sans Arabic'; its <desc> is snapshot.txt's text for the same query.`,
+    access: "reader",
+    query: snapshotImageQuerySchema,
+    answers: [
+      { status: 200, description: "An SVG document of width × height", schema: "Svg", contentType: "image/svg+xml" },
+      { status: 304, description: "Not modified: the ETag sent in If-None-Match is this picture's" },
+    ],
+    errors: [429],
   },
   {
     method: "get",

@@ -397,13 +397,25 @@ describe("every operation's answers fit the served OpenAPI document", () => {
     }
   });
 
-  it("the Atom feed and the text snapshot, as a v1 path and under /api/situations/{slug}/", async () => {
+  it("the Atom feed and the text, PNG and SVG snapshots, as a v1 path and under /api/situations/{slug}/", async () => {
     for (const base of ["/api", "/api/situations/syria"]) {
       expect((await send("GET", `${base}/feed.atom?type=strike&lang=nl`)).status).toBe(200);
       expect((await send("GET", `${base}/feed.atom?type=parade`)).status).toBe(400);
       expect((await send("GET", `${base}/snapshot.txt?at=2024-12-07T12:00:00Z&lang=nl`)).status).toBe(200);
       expect((await send("GET", `${base}/snapshot.txt?view=globe`)).status).toBe(400);
+      expect((await send("GET", `${base}/snapshot.png?at=2024-12-07T12:00:00Z&width=400&height=300`)).status).toBe(200);
+      expect((await send("GET", `${base}/snapshot.png?width=5000`)).status).toBe(400);
+      expect((await send("GET", `${base}/snapshot.svg?view=events&at=2024-12-07T12:00:00Z&lang=nl`)).status).toBe(200);
+      expect((await send("GET", `${base}/snapshot.svg?view=globe`)).status).toBe(400);
     }
+  });
+
+  it("oEmbed for a dashboard and an embed; 404 for another site's page", async () => {
+    const origin = new URL(server.url).origin;
+    expect((await send("GET", `/api/oembed?url=${encodeURIComponent(`${origin}/s/syria?t=2024-12-07T12:00:00Z`)}&maxwidth=600`)).status).toBe(200);
+    expect((await send("GET", `/api/oembed?url=${encodeURIComponent(`${origin}/embed/s/syria?view=feed`)}`)).status).toBe(200);
+    expect((await send("GET", `/api/oembed?url=${encodeURIComponent("https://elsewhere.example/s/syria")}`)).status).toBe(404);
+    expect((await send("GET", "/api/oembed?url=nonsense")).status).toBe(400);
   });
 
   it("webhooks: register, list, their deliveries, delete", async () => {

@@ -1,12 +1,22 @@
 import type { Metadata } from "next";
 import { DashboardPage } from "../../_views/dashboard-page";
+import { oembedDiscovery } from "@/server/pages/oembed-discovery";
 
 export const dynamic = "force-dynamic";
 
-/** Feed readers find the situation's Atom feed from its page. */
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+/** Feed readers find the situation's Atom feed from its page, oEmbed consumers its embed. */
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ t?: string }>;
+}): Promise<Metadata> {
   const slug = encodeURIComponent((await params).slug);
-  return { alternates: { types: { "application/atom+xml": [{ url: `/api/situations/${slug}/feed.atom`, title: "Reports, corrections and retractions" }] } } };
+  const oembed = (await oembedDiscovery(`/s/${slug}`, await searchParams)).alternates!.types!;
+  return {
+    alternates: { types: { "application/atom+xml": [{ url: `/api/situations/${slug}/feed.atom`, title: "Reports, corrections and retractions" }], ...oembed } },
+  };
 }
 
 /** A situation's dashboard; an unknown slug is a 404. */
