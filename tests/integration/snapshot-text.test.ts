@@ -4,7 +4,7 @@
  * before, in English and Dutch; bad input refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call } from "./support/api";
+import { call, login } from "./support/api";
 import { startServer, type RunningServer } from "./support/server-process";
 
 let server: RunningServer;
@@ -46,6 +46,23 @@ describe("GET …/snapshot.txt", () => {
     expect(dutch.split("\n")[0]).toBe("Syrië: wie wat in handen heeft op 7 dec 2024, 12:00 UTC.");
     expect(dutch).toContain("In de 24 uur ervoor:");
     expect(await text("/api/situations/syria/snapshot.txt?at=2024-11-01T12:00:00Z")).toContain("Nothing changed in the 24 hours before.");
+  });
+
+  it("is kept until a report changes it: the same text again, a new one after a control change", async () => {
+    const before = await text("/api/situations/syria/snapshot.txt");
+    expect(await text("/api/situations/syria/snapshot.txt")).toBe(before);
+    const holders = (snapshot: string) => Number(/^Hayat Tahrir al-Sham-led rebels \(Military Operations Command\): (\d+) places/m.exec(snapshot)?.[1]);
+    const posted = await call(server.url, "POST", "/api/situations/syria/reports", {
+      token: await login(server.url),
+      body: {
+        title: "HTS takes Latakia",
+        sources: [{ name: "Test wire" }],
+        events: [{ type: "control_change", occurredAt: "2024-12-08T06:00:00Z", confidence: "reported", faction: "hts", place: "latakia" }],
+      },
+    });
+    expect(posted.status).toBe(201);
+    const after = await text("/api/situations/syria/snapshot.txt");
+    expect(holders(after)).toBe(holders(before) + 1);
   });
 
   it("refuses bad input with the contract's error", async () => {

@@ -2,8 +2,9 @@
  * The pages' bounded view of the history (issue #14): GET /api/timeline equals what the browser used to
  * derive from every event (the time axis of their times, the control series folded on it, events per
  * day, the distances), exactly, through corrections and retractions and a gap that breaks the axis;
- * `region` scopes it. Then a history of 15,000 events posted through the API: the dashboard, the wall
- * and the desk ship well under 1 MB (they shipped every event before: ~7 MB at this size).
+ * `region` scopes it. Then a history of 15,000 events posted through the API: the dashboard, the wall,
+ * the desk, the embeds and the snapshots ship well under 1 MB (the pages shipped every event before:
+ * ~7 MB at this size).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlChanges, controlSeries, controlSeriesOnAxis, eventCountSeries } from "../../lib/dashboard/series";
@@ -326,7 +327,17 @@ describe("pages over a large history", () => {
       );
       for (const response of await Promise.all(batch)) expect(response.status).toBe(201);
     }
-    for (const path of ["/", "/wall", "/?t=2023-06-01T00:00:00Z"]) {
+    // The embeds and the pictures of the situation too (issue #17): an article's readers ask for them.
+    const syria = "/api/situations/syria";
+    for (const path of [
+      "/",
+      "/wall",
+      "/?t=2023-06-01T00:00:00Z",
+      "/embed/s/syria",
+      "/embed/s/syria?view=feed&at=2023-06-01T00:00:00Z",
+      `${syria}/snapshot.txt`,
+      `${syria}/snapshot.svg`,
+    ]) {
       const response = await fetch(server.url + path);
       const size = (await response.arrayBuffer()).byteLength;
       expect(response.status, path).toBe(200);

@@ -18,13 +18,14 @@ import { rasteriseSvg } from "./internal/rasterise-svg";
 import { SnapshotCache, type DrawnSnapshot } from "./internal/snapshot-cache";
 import { snapshotCacheControl, snapshotEtag, snapshotKey, snapshotMoment, type SnapshotFormat } from "./internal/snapshot-key";
 
-export type { SnapshotFormat };
+/** The pictures' formats (snapshot.txt shares the key, not the drawing). */
+export type ImageFormat = Exclude<SnapshotFormat, "txt">;
 
 export interface SnapshotImage extends DrawnSnapshot {
   cacheControl: string;
 }
 
-const CONTENT_TYPES: Record<SnapshotFormat, string> = { svg: "image/svg+xml; charset=utf-8", png: "image/png" };
+const CONTENT_TYPES: Record<ImageFormat, string> = { svg: "image/svg+xml; charset=utf-8", png: "image/png" };
 
 // One cache per process, shared by every copy of this module (server/context.ts explains the copies).
 const CACHE_KEY = Symbol.for("situation-desk.snapshot-images");
@@ -34,7 +35,7 @@ export async function snapshotImage(
   ctx: AppContext,
   actor: Actor | null,
   query: SnapshotImageQuery,
-  format: SnapshotFormat,
+  format: ImageFormat,
   address: string,
 ): Promise<SnapshotImage> {
   // Before the cache: a kept picture must not skip the reader rule.

@@ -2,7 +2,9 @@
  * `GET /api/situations/:slug/snapshot.txt` (issue #17): the situation at a moment as text, the text
  * alternative of its map and charts (lib/snapshot/alt-text.ts): control at `at` (as known at `known`),
  * and the events of the 24 hours before. Bounded: one control state (a row per place) and at most 50
- * events, whatever the history.
+ * events, whatever the history. Kept like the pictures (internal/snapshot-key.ts: per query, feed
+ * position and factions; "now" to the minute): every embed of an article asks for it when a report
+ * arrives, and they all get the one text.
  */
 import { createTranslator } from "next-intl";
 import en from "../../../messages/en.json";
@@ -15,13 +17,35 @@ import { altText, type AltTextInput } from "../../../lib/snapshot/alt-text";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { inChunks } from "../../db/in-chunks";
+import { requireReader } from "../../auth/require-role";
 import { getControl } from "../control/get-control";
+import { readLastSeq } from "../feed/internal/read-feed";
+import { listFactions } from "../reference/list-factions";
+import { SnapshotCache } from "./internal/snapshot-cache";
+import { snapshotEtag, snapshotKey, snapshotMoment } from "./internal/snapshot-key";
 import { listEvents } from "../events/list-events";
 
 const DAY_MS = 24 * 3600 * 1000;
 const RECENT_MAX = 50;
 
+// One cache per process, shared by every copy of this module (server/context.ts explains the copies).
+const CACHE_KEY = Symbol.for("situation-desk.snapshot-texts");
+const textCache = () => ((globalThis as typeof globalThis & { [CACHE_KEY]?: SnapshotCache })[CACHE_KEY] ??= new SnapshotCache(256, 4 * 2 ** 20));
+
 export async function snapshotText(ctx: AppContext, actor: Actor | null, query: SnapshotQuery): Promise<string> {
+  // Before the cache: a kept text must not skip the reader rule.
+  requireReader(actor, ctx.env.PUBLIC_READ);
+  const { moment } = snapshotMoment(query, ctx.now());
+  const [lastSeq, factions] = await Promise.all([readLastSeq(ctx.db), listFactions(ctx, actor)]);
+  const key = snapshotKey({ situation: `${ctx.situation.slug}@${ctx.situation.store}`, format: "txt", query, moment, lastSeq, factions });
+  const kept = textCache().get(key);
+  if (kept) return kept.body.toString("utf8");
+  const text = await writeSnapshotText(ctx, actor, { ...query, at: moment.toISOString() });
+  textCache().set(key, { body: Buffer.from(text, "utf8"), contentType: "text/plain; charset=utf-8", etag: snapshotEtag(key) });
+  return text;
+}
+
+async function writeSnapshotText(ctx: AppContext, actor: Actor | null, query: SnapshotQuery): Promise<string> {
   const at = query.at ? new Date(query.at) : ctx.now();
   const region = query.region;
   const control = await getControl(ctx, actor, { at: at.toISOString(), known: query.known, region });

@@ -7,7 +7,7 @@
  * and the stamp never lags the clock by more than a minute.
  */
 import { createHash } from "node:crypto";
-import type { SnapshotImageQuery } from "../../../../lib/schemas/snapshot";
+import type { SnapshotImageQuery, SnapshotQuery } from "../../../../lib/schemas/snapshot";
 
 /** "Now" is drawn to the minute: the stamp's own precision. */
 export const LIVE_STEP_MS = 60_000;
@@ -16,7 +16,7 @@ export const LIVE_MAX_AGE_S = 60;
 /** Seconds for a past moment as known at a past time: what was known then does not change. */
 export const SETTLED_MAX_AGE_S = 86_400;
 
-export type SnapshotFormat = "svg" | "png";
+export type SnapshotFormat = "svg" | "png" | "txt";
 
 /** The moment drawn: `at`, or now to the minute. */
 export function snapshotMoment(query: Pick<SnapshotImageQuery, "at">, now: Date): { moment: Date; live: boolean } {
@@ -27,7 +27,8 @@ export function snapshotMoment(query: Pick<SnapshotImageQuery, "at">, now: Date)
 export interface KeyParts {
   situation: string;
   format: SnapshotFormat;
-  query: SnapshotImageQuery;
+  /** snapshot.txt's has no size. */
+  query: SnapshotQuery & Partial<Pick<SnapshotImageQuery, "width" | "height">>;
   moment: Date;
   lastSeq: number;
   /** The factions' slugs, names and colours, as drawn. */
@@ -49,7 +50,7 @@ export function snapshotKey({ situation, format, query, moment, lastSeq, faction
     regions || "-",
     query.lang,
     query.theme,
-    `${query.width}x${query.height}`,
+    query.width === undefined ? "-" : `${query.width}x${query.height}`,
     `seq${lastSeq}`,
     factionPrint,
   ].join("|");
