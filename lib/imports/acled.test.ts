@@ -136,6 +136,7 @@ describe("acledRow", () => {
       expect(acledRow(row({ sub_event_type: subEvent }), context)).toEqual({
         kind: "unmapped",
         key: "acled:SYR1001",
+        sourceType: subEvent,
         message: expect.stringContaining(`'${subEvent}'`),
       });
     }

@@ -122,12 +122,10 @@ export function acledRow(row: Record<string, string | undefined>, context: Acled
     : (ACLED_STRIKES as readonly string[]).includes(subEvent)
       ? "strike"
       : null;
-  if (!type)
-    return {
-      kind: "unmapped",
-      key,
-      message: `not imported: '${subEvent || cell(row, "event_type") || "no sub_event_type"}' is not a control change or a strike`,
-    };
+  if (!type) {
+    const sourceType = subEvent || cell(row, "event_type") || "no sub_event_type";
+    return { kind: "unmapped", key, sourceType, message: `not imported: '${sourceType}' is not a control change or a strike` };
+  }
 
   const occurredAt = acledDate(cell(row, "event_date"));
   if (!occurredAt) return { kind: "error", message: `event_date '${cell(row, "event_date")}' is not a date (YYYY-MM-DD or '07 December 2024')` };

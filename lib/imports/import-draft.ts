@@ -40,6 +40,6 @@ export interface ImportDraft {
 export type ImportRow =
   | { kind: "event"; value: ImportDraft }
   /** A row this product does not draw (ACLED's battles, protests, …): kept visible, not stored. */
-  | { kind: "unmapped"; key: string; message: string }
+  | { kind: "unmapped"; key: string; message: string; sourceType: string }
   /** `actors`: names the actor map lacks, whose mapping would let the row in. */
   | { kind: "error"; message: string; actors?: string[] };

@@ -8,8 +8,14 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Largest file an import takes: a year of ACLED for one war (~100,000 rows) is ~60 MB. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
-/** The rows not imported that an import keeps and answers with (the counts are always whole). */
+/**
+ * The rows not imported that an import keeps and answers with, of each of the two sorts (rows of a kind of
+ * event it does not import, rows refused for any other reason), so that a file of mostly battles and
+ * protests does not crowd its real errors out. The counts are always whole.
+ */
 export const IMPORT_ERRORS_KEPT = 1_000;
+/** The kinds of event not imported that an import's answer counts (most rows first). */
+export const IMPORT_NOT_IMPORTED_TYPES_MAX = 100;
 /** The events a dry run (and an import) answers with, as a preview. */
 export const IMPORT_PREVIEW_MAX = 100;
 export const ACTOR_MAP_MAX = 5_000;
@@ -39,6 +45,11 @@ export const importRowErrorSchema = z.object({
   /** The row's line in the file (the header is line 1). */
   row: z.number().int(),
   message: z.string(),
+  /**
+   * Extension: set when the row is of a kind of event this product does not import (ACLED's
+   * `sub_event_type`, e.g. "Armed clash"); `message` says the same in English.
+   */
+  notImportedType: z.string().optional(),
 });
 
 export const importSummarySchema = z.object({
@@ -57,7 +68,10 @@ export const importSummarySchema = z.object({
   /** Rows that stored nothing: already imported, unmapped, or refused (those two in `errors`). */
   skipped: z.number().int(),
   errors: z.array(importRowErrorSchema),
-  /** Extension: more rows were not imported than `errors` lists (the first 1,000 are kept). */
+  /**
+   * Extension: more rows were not imported than `errors` lists (it keeps the first 1,000 rows of a kind not
+   * imported and the first 1,000 refused for any other reason).
+   */
   errorsTruncated: z.boolean(),
   /** Extension: places added because no place of the situation was near enough (a dry run: would be). */
   newPlaces: z.array(z.object({ slug: z.string(), name: z.string(), lat: z.number(), lon: z.number(), region: z.string().nullable() })),
@@ -66,6 +80,8 @@ export const importSummarySchema = z.object({
    * whose mapping would let refused rows in, with how many rows each; most rows first, at most 500.
    */
   unmappedActors: z.array(z.object({ actor: z.string(), rows: z.number().int() })),
+  /** Extension: the rows not imported for their kind of event, per kind (`notImportedType`); most rows first, at most 100. */
+  notImportedTypes: z.array(z.object({ type: z.string(), rows: z.number().int() })),
   attribution: z.object({ source: z.string(), url: z.string().optional(), accessedAt: z.string(), filters: z.string().optional() }),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
@@ -83,7 +99,7 @@ export const importRecordSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
-  /** How many row errors were kept (at most 1,000). */
+  /** How many row errors were kept (at most 1,000 of each sort). */
   errorCount: z.number().int(),
   errors: z.array(importRowErrorSchema).optional(),
   attribution: importSummarySchema.shape.attribution,

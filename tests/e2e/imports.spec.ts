@@ -53,7 +53,14 @@ test("an editor checks an ACLED file, maps its actors, imports it published, and
   ]) {
     await expect(unmapped.getByText(actor, { exact: true })).toBeVisible();
   }
-  await expect(check.getByText("not imported: 'Armed clash' is not a control change or a strike").first()).toBeAttached();
+  // The battles, protests and the like are counted per kind; the rows refused for a reason (here: no actor
+  // mapped yet) are listed.
+  const otherKinds = check.getByTestId("other-kinds");
+  await expect(otherKinds.locator("summary")).toHaveText("20 rows are another kind of event, not imported");
+  await otherKinds.locator("summary").click();
+  await expect(otherKinds.getByRole("row", { name: "Armed clash 1" })).toBeVisible();
+  await expect(check.getByTestId("import-error-count")).toHaveText("5 rows refused, and why");
+  await expect(check.getByText("no faction for 'SDF: Syrian Democratic Forces': add the actor to the actor map")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // Map three of them; saving checks the file again.
@@ -77,6 +84,9 @@ test("an editor checks an ACLED file, maps its actors, imports it published, and
       }
     ).reports;
   expect((await published()).some((r) => r.title.includes("Government regains territory"))).toBe(false);
+  // The stored map, opened: one row per actor with its faction.
+  await page.getByTestId("actor-map").getByText("3 actors mapped").click();
+  await expect(page.getByTestId("mapped-actors").getByLabel("HTS: Hayat Tahrir al-Sham", { exact: true })).toHaveValue("hts");
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SCREENSHOTS}/import-checked-1440-dark.png`, fullPage: true });
 
@@ -134,6 +144,7 @@ test("the import page reads on a phone and a desktop, in English and Dutch, dark
     await page.locator("#import-file").setInputFiles({ name: "acled-syria.csv", mimeType: "text/csv", buffer: SAMPLE });
     await page.locator(".import-file button[type=submit]").click();
     await expect(page.getByTestId("import-check")).toBeVisible();
+    await page.getByTestId("other-kinds").locator("summary").click();
     // Nothing wider than the screen: the tables scroll inside their frames.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     expect(await seriousViolations(page)).toEqual([]);

@@ -105,16 +105,43 @@ describe("an ACLED import", () => {
     // Every unmapped sub-event is named in the row's error; the transfer to an actor not in the map says so.
     const errors = dry.body.import.errors as { row: number; message: string }[];
     expect(errors).toHaveLength(21);
-    for (const line of SAMPLE.trim().split("\n").slice(1)) {
-      const subEvent = line.split(",")[6]!;
-      if (!MAPPED.includes(subEvent) && subEvent !== "Non-violent transfer of territory") {
-        expect(errors.map((e) => e.message)).toContain(`not imported: '${subEvent}' is not a control change or a strike`);
-      }
+    const otherKinds = SAMPLE.trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[6]!)
+      .filter((subEvent) => !MAPPED.includes(subEvent) && subEvent !== "Non-violent transfer of territory");
+    expect(otherKinds).toHaveLength(20);
+    for (const subEvent of otherKinds) {
+      expect(errors).toContainEqual(
+        expect.objectContaining({ message: `not imported: '${subEvent}' is not a control change or a strike`, notImportedType: subEvent }),
+      );
     }
+    // … and counted per kind, for a file of 60,000 battles whose rows the errors cannot all list.
+    expect(dry.body.import.notImportedTypes).toEqual(
+      otherKinds.map((type) => ({ type, rows: 1 })).sort((a: { type: string }, b: { type: string }) => a.type.localeCompare(b.type)),
+    );
     expect(errors).toContainEqual({ row: 25, message: "no faction for 'SDF: Syrian Democratic Forces': add the actor to the actor map" });
     // The actor whose mapping would let it in, for the desk's actor-map editor.
     expect(dry.body.import.unmappedActors).toEqual([{ actor: "SDF: Syrian Democratic Forces", rows: 1 }]);
     expect(await state()).toEqual(before);
+  });
+
+  it("keeps a refused row in its errors however many rows of other kinds come before it", async () => {
+    const clash = (i: number) => sampleRow("TST1000", { event_id_cnty: `CLASH${i}` });
+    expect(clash(0)).toContain("Armed clash");
+    const rows = [...Array.from({ length: 1_200 }, (_, i) => clash(i)), sampleRow("TST1001", { event_id_cnty: "LATE1", event_date: "someday" })];
+    const dry = await importFile(`${HEADER}\n${rows.join("\n")}\n`, "format=acled&dryRun=true");
+    expect(dry.status, JSON.stringify(dry.body).slice(0, 500)).toBe(200);
+    const summary = dry.body.import as {
+      skipped: number;
+      errorsTruncated: boolean;
+      errors: { row: number; message: string; notImportedType?: string }[];
+      notImportedTypes: unknown;
+    };
+    expect(summary).toMatchObject({ rows: 1_201, skipped: 1_201, errorsTruncated: true });
+    expect(summary.notImportedTypes).toEqual([{ type: "Armed clash", rows: 1_200 }]);
+    expect(summary.errors.filter((e) => e.notImportedType === "Armed clash")).toHaveLength(1_000);
+    expect(summary.errors.at(-1)).toEqual({ row: 1_202, message: "event_date 'someday' is not a date (YYYY-MM-DD or '07 December 2024')" });
   });
 
   it("imports the mapped rows as drafts by default, then published ones; again, nothing new", async () => {

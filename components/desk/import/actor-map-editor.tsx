@@ -94,14 +94,26 @@ export function ActorMapEditor({ factions, unmapped, onSaved }: { factions: Fact
         {mapped.length === 0 ? (
           <p className="muted">{t("noMappedActors")}</p>
         ) : (
-          <ul className="actor-map-list">
-            {mapped.map((actor, i) => (
-              <li key={actor}>
-                <label htmlFor={`mapped-${i}`}>{actor}</label>
-                {select(actor, `mapped-${i}`)}
-              </li>
-            ))}
-          </ul>
+          <ScrollFrame label={t("mappedActors", { count: mapped.length })}>
+            <table className="admin-table" data-testid="mapped-actors">
+              <thead>
+                <tr>
+                  <th scope="col">{t("actor")}</th>
+                  <th scope="col">{t("faction")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mapped.map((actor, i) => (
+                  <tr key={actor}>
+                    <td>
+                      <label htmlFor={`mapped-${i}`}>{actor}</label>
+                    </td>
+                    <td>{select(actor, `mapped-${i}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollFrame>
         )}
       </details>
       <fieldset className="actor-map-add">

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
 import { formatUtc } from "@/lib/format/time";
-import type { ImportResult } from "@/lib/schemas/imports";
+import { IMPORT_ERRORS_KEPT, type ImportResult } from "@/lib/schemas/imports";
 import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 /** What an import did (or, on a dry run, would do): the counts, the places it adds, the rows it refused, the first events. */
@@ -13,6 +13,10 @@ export function ImportReport({ result, names }: { result: ImportResult; names: N
   const n = new Intl.NumberFormat(locale);
   const summary = result.import;
   const would = summary.dryRun ? "imports.would" : "imports.did";
+  // Rows of a kind of event not imported are counted per kind; the table lists the rows refused for a reason.
+  const otherKinds = summary.notImportedTypes.reduce((sum, kind) => sum + kind.rows, 0);
+  const refused = summary.errors.filter((error) => error.notImportedType === undefined);
+  const refusedTruncated = summary.errorsTruncated && refused.length >= IMPORT_ERRORS_KEPT;
   return (
     <div className="import-report" data-testid={summary.dryRun ? "import-check" : "import-done"}>
       <dl className="import-counts">
@@ -48,10 +52,34 @@ export function ImportReport({ result, names }: { result: ImportResult; names: N
           {t("imports.alreadyImported", { count: summary.skipped - summary.errors.length })}
         </p>
       )}
-      {summary.errors.length > 0 && (
-        <details className="import-errors" open={summary.created === 0}>
+      {summary.notImportedTypes.length > 0 && (
+        <details className="import-other-kinds" data-testid="other-kinds">
+          <summary>{t("imports.otherKindsTitle", { count: otherKinds })}</summary>
+          <p className="muted">{t("imports.otherKindsHint")}</p>
+          <ScrollFrame label={t("imports.otherKindsCaption")}>
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("imports.kind")}</th>
+                  <th scope="col">{t("imports.rows")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.notImportedTypes.map((kind) => (
+                  <tr key={kind.type}>
+                    <td>{kind.type}</td>
+                    <td className="numeric">{n.format(kind.rows)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollFrame>
+        </details>
+      )}
+      {refused.length > 0 && (
+        <details className="import-errors" open={summary.created === 0 || refused.length <= 10}>
           <summary data-testid="import-error-count">
-            {t(summary.errorsTruncated ? "imports.errorsTitleMore" : "imports.errorsTitle", { count: summary.errors.length })}
+            {t(refusedTruncated ? "imports.errorsTitleMore" : "imports.errorsTitle", { count: refused.length })}
           </summary>
           <ScrollFrame label={t("imports.errorsCaption")}>
             <table className="admin-table">
@@ -62,7 +90,7 @@ export function ImportReport({ result, names }: { result: ImportResult; names: N
                 </tr>
               </thead>
               <tbody>
-                {summary.errors.map((error, i) => (
+                {refused.map((error, i) => (
                   <tr key={i}>
                     <td className="numeric">{error.row}</td>
                     <td>{error.message}</td>
@@ -71,7 +99,7 @@ export function ImportReport({ result, names }: { result: ImportResult; names: N
               </tbody>
             </table>
           </ScrollFrame>
-          {summary.errorsTruncated && <p className="muted">{t("imports.errorsTruncated", { count: summary.errors.length })}</p>}
+          {refusedTruncated && <p className="muted">{t("imports.errorsTruncated", { count: refused.length })}</p>}
         </details>
       )}
       {result.preview.length > 0 && (

@@ -14,6 +14,7 @@ import { PlaceResolver } from "../../../lib/imports/place-resolver";
 import type { Faction } from "../../../lib/schemas/reference";
 import {
   IMPORT_ERRORS_KEPT,
+  IMPORT_NOT_IMPORTED_TYPES_MAX,
   IMPORT_PREVIEW_MAX,
   IMPORT_UNMAPPED_ACTORS_MAX,
   type ImportQuery,
@@ -102,15 +103,25 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     errorsTruncated: false,
     newPlaces: [],
     unmappedActors: [],
+    notImportedTypes: [],
     attribution,
   };
   const preview: ImportResult["preview"] = [];
   /** Actors the map lacks, by the rows each would let in. */
   const unmapped = new Map<string, number>();
-  const refuse = (line: number, message: string) => {
+  /** Rows not imported for their kind of event, per kind; and how many of each sort of error `errors` holds. */
+  const notImportedTypes = new Map<string, number>();
+  const kept = { type: 0, other: 0 };
+  const refuse = (line: number, message: string, notImportedType?: string) => {
     summary.skipped++;
-    if (summary.errors.length < IMPORT_ERRORS_KEPT) summary.errors.push({ row: line, message });
-    else summary.errorsTruncated = true;
+    if (notImportedType !== undefined) notImportedTypes.set(notImportedType, (notImportedTypes.get(notImportedType) ?? 0) + 1);
+    const sort = notImportedType === undefined ? "other" : "type";
+    if (kept[sort] >= IMPORT_ERRORS_KEPT) {
+      summary.errorsTruncated = true;
+      return;
+    }
+    kept[sort]++;
+    summary.errors.push(notImportedType === undefined ? { row: line, message } : { row: line, message, notImportedType });
   };
   // The import's record is written with its first change: a file refused whole (no header, the wrong
   // columns) leaves nothing behind.
@@ -262,7 +273,7 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     for await (const { line, row } of rows()) {
       summary.rows++;
       if (row.kind !== "event") {
-        refuse(line, row.message);
+        refuse(line, row.message, row.kind === "unmapped" ? row.sourceType : undefined);
         if (row.kind === "error") for (const name of row.actors ?? []) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
         continue;
       }
@@ -322,7 +333,7 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     // Stopped partway (an upload cut off or over the limit, the database gone): what was stored stays,
     // and the import's record says how far it got.
     if (recorded) {
-      if (summary.errors.length < IMPORT_ERRORS_KEPT) {
+      if (kept.other < IMPORT_ERRORS_KEPT) {
         const reason = isAppError(error) ? error.message : "the server could not go on";
         summary.errors.push({ row: summary.rows + 1, message: `the import stopped here: ${reason.slice(0, 200)}` });
       }
@@ -338,5 +349,9 @@ export async function runImport(ctx: AppContext, actor: Actor | null, query: Imp
     .map(([actor, rows]) => ({ actor, rows }))
     .sort((a, b) => b.rows - a.rows || a.actor.localeCompare(b.actor))
     .slice(0, IMPORT_UNMAPPED_ACTORS_MAX);
+  summary.notImportedTypes = [...notImportedTypes]
+    .map(([type, rows]) => ({ type, rows }))
+    .sort((a, b) => b.rows - a.rows || a.type.localeCompare(b.type))
+    .slice(0, IMPORT_NOT_IMPORTED_TYPES_MAX);
   return { import: summary, preview };
 }
