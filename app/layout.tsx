@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { SkipLink } from "@/components/ui/skip-link";
-import { THEME_BOOT_SCRIPT } from "@/components/ui/theme";
+import { THEME_BOOT_SCRIPT } from "@/components/ui/theme-boot";
 import "./globals.css";
 import { Providers } from "./providers";
 

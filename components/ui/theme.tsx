@@ -1,11 +1,11 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { THEME_STORAGE_KEY } from "./theme-boot";
 import { mediaQueryList } from "./use-media-query";
 
 export type ThemeMode = "dark" | "light";
 export type ThemeChoice = ThemeMode | "system";
-export const THEME_STORAGE_KEY = "sd-theme";
 
 const media = () => mediaQueryList("(prefers-color-scheme: dark)");
 
@@ -39,6 +39,3 @@ export function applyThemeChoice(choice: ThemeChoice): void {
     localStorage.setItem(THEME_STORAGE_KEY, choice);
   }
 }
-
-/** Runs before the first paint (inline in <head>) so a stored choice never flashes the other theme. */
-export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}`;
