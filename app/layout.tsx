@@ -5,6 +5,7 @@ import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { SkipLink } from "@/components/ui/skip-link";
 import { THEME_BOOT_SCRIPT } from "@/components/ui/theme-boot";
+import { MAP_PICTURE_BOOT_SCRIPT } from "@/lib/snapshot/map-picture-url";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -21,7 +22,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        {/* The theme before the first paint; the map's first picture as soon as the page is parsed. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `${THEME_BOOT_SCRIPT};${MAP_PICTURE_BOOT_SCRIPT}` }} />
       </head>
       <body>
         <SkipLink />

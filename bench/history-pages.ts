@@ -1,6 +1,7 @@
 /**
  * The pages over a large history (issue #14's targets): what `/`, `/wall` and `/analyst` ship, how fast
- * Chromium draws them (LCP, the map drawn: its first idle with the places layer), the JS heap after
+ * Chromium draws them (LCP, the map's first picture painted, the live map drawn: its first idle with the
+ * places layer), the JS heap after
  * load, how long a new post takes to appear on an open dashboard after its 201, the timeline endpoint's
  * latency, and `GET /api/health` while six clients loop on the heaviest statistics. Figures, not
  * assertions: bench/run.ts writes them to docs/BENCHMARKS.md.
@@ -9,11 +10,14 @@ import { chromium } from "@playwright/test";
 import { call, login, tokenFor } from "../tests/integration/support/api";
 import { largestContentfulPaint } from "./dashboard-load";
 import { HISTORY_END, HISTORY_MS } from "./history";
+import { mapPicturePaintedMs } from "./map-picture-timing";
 
 export interface PageFigures {
   path: string;
   htmlKb: number;
   lcpMs: number;
+  /** The map's first picture painted (decision 0029); null where the page has none. */
+  pictureMs: number | null;
   mapDrawnMs: number | null;
   heapMb: number;
 }
@@ -48,6 +52,7 @@ export async function measureHistoryPages(url: string, log: (line: string) => vo
       const started = performance.now();
       await page.goto(url + path, { waitUntil: "load" });
       let mapDrawnMs: number | null = null;
+      const pictureMs = path === "/analyst" ? null : await mapPicturePaintedMs(page);
       if (path !== "/analyst") {
         await page.locator("[data-testid=map][data-capital-dot-px]").first().waitFor({ timeout: 60_000 });
         mapDrawnMs = Math.round(performance.now() - started);
@@ -60,6 +65,7 @@ export async function measureHistoryPages(url: string, log: (line: string) => vo
         path,
         htmlKb: round(html.byteLength / 1024),
         lcpMs: Math.round(await largestContentfulPaint(page)),
+        pictureMs,
         mapDrawnMs,
         heapMb: round(heap.usedSize / 2 ** 20),
       };

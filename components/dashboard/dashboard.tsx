@@ -52,7 +52,7 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
         <TimeBar model={model} time={time} />
         {/* The map names its own region ("Map"); this box adds no landmark of its own. */}
         <div className="panel map-panel">
-          <SituationMap model={model} control={control} recent={recent} />
+          <SituationMap model={model} control={control} recent={recent} firstPicture={{ at: time.live ? null : time.at }} />
         </div>
         {/* Focusable so the keyboard can scroll it (its entries hold no link or button of their own). */}
         <section className="panel feed-panel" aria-label={t("feed.title")} tabIndex={0}>

@@ -114,7 +114,7 @@ export function Embed({ config, ignored, regions, initial, initialFeed, initialT
       <figure className="embed-figure" aria-describedby={describedBy}>
         {config.view === "map" && (
           <div className="embed-map">
-            <SituationMap model={model} control={control} recent={recent} fit={fit} chrome={false} legend={false} offline />
+            <SituationMap model={model} control={control} recent={recent} fit={fit} chrome={false} legend={false} offline firstPicture={{ at: config.at }} />
             <WallLegend model={model} control={scoped} filtered={false} region={regionName} />
           </div>
         )}

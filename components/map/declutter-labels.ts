@@ -19,14 +19,16 @@ const boxOf = (el: Element, priority: number) => {
 
 /**
  * Hides the map's HTML labels that would cover another or lie under a panel laid over the map (a sibling
- * of the map marked COVERS_MAP) (lib/geo/declutter); called after the map moved, resized, or its labels
+ * of the map's stage, components/map/situation-map.tsx, marked COVERS_MAP) (lib/geo/declutter); called after the map moved, resized, or its labels
  * changed. Hidden labels keep their place in the DOM (visibility, so they are measured again next time)
  * and say so in `data-hidden`.
  */
 export function declutterMapLabels(root: HTMLElement | null): void {
   if (!root) return;
   const labels = [...root.querySelectorAll<HTMLElement>(".map-label")];
-  const covers = [...(root.parentElement?.querySelectorAll(`[${COVERS_MAP}]`) ?? [])].map((el) => boxOf(el, -1));
+  // The map sits in its stage with its first picture; the page's panels are beside the stage.
+  const page = root.closest(".map-stage")?.parentElement ?? root.parentElement;
+  const covers = [...(page?.querySelectorAll(`[${COVERS_MAP}]`) ?? [])].map((el) => boxOf(el, -1));
   const placed = declutter([...covers, ...labels.map((label) => boxOf(label, priorityOf(label)))]).slice(covers.length);
   placed.forEach((visible, i) => {
     labels[i]!.style.visibility = visible ? "" : "hidden";

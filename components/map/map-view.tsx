@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as maplibre from "react-map-gl/maplibre";
 import { buildMapScene } from "@/lib/dashboard/map-features";
-import { routesBounds, type Bounds } from "@/lib/geo/map-views";
+import { AREA_PADDING, areaPadding, NARROW_MAP_PX, routesBounds, type Bounds, type MapPadding } from "@/lib/geo/map-views";
 import { basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { useThemeMode } from "@/components/ui/theme";
 import { useSituation, useSituationNaming } from "@/components/ui/situation";
@@ -32,7 +32,7 @@ export interface MapViewProps {
   control: PlaceControl[];
   recent: ListedEvent[];
   /** A view chosen by the page (the wall's region focus and rotation); the map flies there when it changes. */
-  fit?: { bounds: Bounds; padding: number | { top: number; bottom: number; left: number; right: number } };
+  fit?: { bounds: Bounds; padding: MapPadding };
   /** false: no view buttons and zoom control (a screen nobody touches). */
   chrome?: boolean;
   /** false: the page draws its own legend. */
@@ -45,15 +45,12 @@ export interface MapViewProps {
   scale?: number;
   /** true: labels that would cover another are hidden (the wall's evacuation-routes view piles them up). */
   declutterLabels?: boolean;
+  /** Called when the map has first drawn its land and places (its first picture can go). */
+  onDrawn?: () => void;
 }
 
 /** How long the map takes to fly to a view the page chose. */
 const FIT_DURATION_MS = 1500;
-/** Room on the left for the legend, so it never covers the situation's western edge. */
-const AREA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
-/** Below this width the legend is folded away or hidden, so the map needs no room for it. */
-const NARROW_MAP_PX = 700;
-const areaPadding = (width: number) => (width < NARROW_MAP_PX ? 16 : AREA_PADDING);
 const INTERACTIVE_LAYERS = ["places-dot", "movement-line", "movement-head", "strike-point"];
 const NO_FEATURES: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 /** Places whose names are always written on the map. */
@@ -72,6 +69,7 @@ export function MapView({
   selectedRegions,
   scale = 1,
   declutterLabels = false,
+  onDrawn,
 }: MapViewProps) {
   const { Map, Source, Layer, NavigationControl } = engine;
   const Marker = plainMarker(engine.Marker);
@@ -170,7 +168,10 @@ export function MapView({
           // set once the land is drawn too (the benchmark's "map drawn" waits for it).
           const radius = event.target.getLayer("places-dot") ? event.target.getPaintProperty("places-dot", "circle-radius") : undefined;
           const landDrawn = Boolean(mapboxToken) || Number(event.target.querySourceFeatures("basemap").length) > 0;
-          if (Array.isArray(radius) && landDrawn && containerRef.current) containerRef.current.dataset.capitalDotPx = String(radius[3]);
+          if (Array.isArray(radius) && landDrawn && containerRef.current) {
+            containerRef.current.dataset.capitalDotPx = String(radius[3]);
+            onDrawn?.();
+          }
         }}
         onResize={declutter}
         mapStyle={style}

@@ -2,11 +2,12 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { preload } from "react-dom";
 import { BASEMAP_URL, REGION_SHAPES_URL, ZONES_URL, basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { situationApiPath } from "@/lib/contract/situation-paths";
 import { useSituation } from "@/components/ui/situation";
+import { MapPicture } from "./map-picture";
 import type { MapViewProps } from "./map-view";
 
 const MAPBOX_TOKEN = process.env.NEXT_PUBLIC_MAPBOX_TOKEN;
@@ -38,9 +39,35 @@ function usePrefetchMapData(mapbox: boolean) {
   }, [client, mapbox]);
 }
 
-/** `offline`: MapLibre on the bundled basemap even with a Mapbox token (the embeds: no request leaves the origin). */
-export function SituationMap({ offline = false, ...props }: Omit<MapViewProps, "engine" | "mapboxToken"> & { offline?: boolean }) {
+/** How long the first picture takes to fade once the live map has drawn (app/globals.css `.map-picture`). */
+const PICTURE_FADE_MS = 600;
+
+export type SituationMapProps = Omit<MapViewProps, "engine" | "mapboxToken" | "onDrawn"> & {
+  /** MapLibre on the bundled basemap even with a Mapbox token (the embeds: no request leaves the origin). */
+  offline?: boolean;
+  /**
+   * The server's picture of the map, shown until the live map has drawn (decision 0029): given on the
+   * pages whose map shows the whole situation at a moment (`at`; absent: now), left out where the map
+   * shows a filtered selection the picture would not (the analyst's, the desk's preview).
+   */
+  firstPicture?: { at?: number | null; fontBase?: number };
+};
+
+export function SituationMap({ offline = false, firstPicture, ...props }: SituationMapProps) {
   const mapbox = Boolean(MAPBOX_TOKEN) && !offline;
   usePrefetchMapData(mapbox);
-  return mapbox ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} /> : <MapLibreMap {...props} />;
+  const [drawn, setDrawn] = useState(false);
+  const [pictureGone, setPictureGone] = useState(false);
+  useEffect(() => {
+    if (!drawn) return;
+    const timer = setTimeout(() => setPictureGone(true), PICTURE_FADE_MS);
+    return () => clearTimeout(timer);
+  }, [drawn]);
+  const onDrawn = useCallback(() => setDrawn(true), []);
+  return (
+    <div className="map-stage">
+      {mapbox ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} onDrawn={onDrawn} /> : <MapLibreMap {...props} onDrawn={onDrawn} />}
+      {firstPicture && !pictureGone && <MapPicture at={firstPicture.at} fit={props.fit} fontBase={firstPicture.fontBase} hidden={drawn} />}
+    </div>
+  );
 }

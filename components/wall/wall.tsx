@@ -25,7 +25,7 @@ import { BreakingBanner } from "./breaking-banner";
 import { WallLegend } from "./wall-legend";
 import { WallStatus } from "./wall-status";
 import { WallTicker } from "./wall-ticker";
-import { useWallType } from "./use-wall-type";
+import { useWallType, WALL_BASE_PX } from "./use-wall-type";
 
 /** Padding around a view; the left side leaves room for the legend over the sea. */
 const COUNTRY_PADDING = { top: 24, bottom: 24, right: 24, left: 24 };
@@ -137,7 +137,18 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
       />
       {showMap && (
         <div className="wall-map">
-          <SituationMap model={mapModel} control={control} recent={recent} fit={fit} chrome={false} legend={false} scale={type.scale} declutterLabels />
+          <SituationMap
+            model={mapModel}
+            control={control}
+            recent={recent}
+            fit={fit}
+            chrome={false}
+            legend={false}
+            scale={type.scale}
+            declutterLabels
+            // The picture's dots and names grow with the wall's type, as the map's do (type.scale).
+            firstPicture={config.factions === null ? { fontBase: WALL_BASE_PX } : undefined}
+          />
           {/* A region wall counts the region, as its charts do (the same scoped control). */}
           <WallLegend model={mapModel} control={chartControl} filtered={config.factions !== null} region={regionName} />
         </div>

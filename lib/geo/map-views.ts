@@ -33,3 +33,14 @@ export function regionBounds(places: readonly { lat: number; lon: number; region
     [Math.max(...lons) + REGION_MARGIN_DEG, Math.max(...lats) + REGION_MARGIN_DEG],
   ];
 }
+
+/** Room kept free around the map's first view, in pixels (MapLibre's `fitBounds` padding). */
+export type MapPadding = number | { top: number; bottom: number; left: number; right: number };
+
+/** Room on the left for the legend, so it never covers the situation's western edge. */
+export const AREA_PADDING = { top: 40, bottom: 16, right: 16, left: 230 };
+/** Below this width the legend is folded away or hidden, so the map needs no room for it. */
+export const NARROW_MAP_PX = 700;
+
+/** The padding of a map's first view of its situation's area, by the map's width. */
+export const areaPadding = (width: number): MapPadding => (width < NARROW_MAP_PX ? 16 : AREA_PADDING);

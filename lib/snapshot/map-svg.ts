@@ -12,7 +12,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import { placesHeld } from "../control/control-at";
 import { buildMapScene, type MovementProps } from "../dashboard/map-features";
 import { declutter, type LabelBox } from "../geo/declutter";
-import type { Bounds } from "../geo/map-views";
+import type { Bounds, MapPadding } from "../geo/map-views";
 import type { PlaceControl } from "../schemas/control";
 import type { ListedEvent } from "../schemas/event-query";
 import type { Place } from "../schemas/reference";
@@ -37,7 +37,16 @@ export interface SnapshotMapData {
   factions: readonly { slug: string; name: string; color: string }[];
   /** A place's name in the snapshot's language. */
   placeName: (slug: string) => string;
-  legend: MapLegendInput["labels"];
+  /** The legend's words; without them no legend is drawn. */
+  legend?: MapLegendInput["labels"];
+}
+
+export interface MapBodyOptions {
+  /**
+   * Frame the bounds as the live map's first view does (MapLibre's `fitBounds` with this padding, in the
+   * same Web Mercator), so the picture lines up with the map drawn over it; default: beside the legend.
+   */
+  padding?: MapPadding;
 }
 
 /** Places whose names are written on the map (components/map/map-view.tsx LABELLED_KINDS), by priority. */
@@ -65,8 +74,8 @@ export interface MapBody {
   body: string;
 }
 
-/** The map's layers, clipped to `area`, with its legend in the top left corner. */
-export function mapSvgBody(data: SnapshotMapData, area: Box, scale: number, palette: SnapshotPalette): MapBody {
+/** The map's layers, clipped to `area`, with its legend (when `data.legend` gives its words) in the top left corner. */
+export function mapSvgBody(data: SnapshotMapData, area: Box, scale: number, palette: SnapshotPalette, options: MapBodyOptions = {}): MapBody {
   const s = scale;
   const p = palette;
   const margin = MARGIN_PX * s;
@@ -89,26 +98,33 @@ export function mapSvgBody(data: SnapshotMapData, area: Box, scale: number, pale
     count,
   }));
   const legendWidth = Math.min(LEGEND_WIDTH_PX * s, area.width * 0.45);
-  const legend = mapLegendSvg({
-    x: area.x + margin,
-    y: area.y + margin,
-    width: legendWidth,
-    maxHeight: area.height - 2 * margin,
-    scale: s,
-    palette: p,
-    compact: area.width < NARROW_PX,
-    factions,
-    labels: data.legend,
-  });
-  const legendBox: LabelBox = { x: area.x + margin, y: area.y + margin, width: legendWidth, height: legend.height, priority: -1 };
+  const legend = data.legend
+    ? mapLegendSvg({
+        x: area.x + margin,
+        y: area.y + margin,
+        width: legendWidth,
+        maxHeight: area.height - 2 * margin,
+        scale: s,
+        palette: p,
+        compact: area.width < NARROW_PX,
+        factions,
+        labels: data.legend,
+      })
+    : null;
+  const legendBox: LabelBox | null = legend ? { x: area.x + margin, y: area.y + margin, width: legendWidth, height: legend.height, priority: -1 } : null;
 
-  const beside = area.width >= NARROW_PX;
-  const fitLeft = area.x + (beside ? legendWidth + 2 * margin : margin);
+  const pad = options.padding ?? {
+    top: margin,
+    bottom: margin,
+    right: margin,
+    left: (legend && area.width >= NARROW_PX ? legendWidth + margin : 0) + margin,
+  };
+  const { top, bottom, left, right } = typeof pad === "number" ? { top: pad, bottom: pad, left: pad, right: pad } : pad;
   const [[west, south], [east, north]] = data.bounds;
   const projection = geoMercator().fitExtent(
     [
-      [fitLeft, area.y + margin],
-      [area.x + area.width - margin, area.y + area.height - margin],
+      [area.x + left, area.y + top],
+      [area.x + area.width - right, area.y + area.height - bottom],
     ],
     {
       type: "MultiPoint",
@@ -243,7 +259,7 @@ export function mapSvgBody(data: SnapshotMapData, area: Box, scale: number, pale
       { id: "contested-hatch", width: 6 * s, height: 6 * s, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
       el("line", { x1: 0, y1: 0, x2: 0, y2: 6 * s, stroke: p.focusBorder, "stroke-width": 1.2 * s, "stroke-opacity": 0.6 }),
     );
-  return { defs, body: `<g clip-path="url(#${clip})" data-view="map">${layers.join("")}${labels}${legend.svg}</g>` };
+  return { defs, body: `<g clip-path="url(#${clip})" data-view="map">${layers.join("")}${labels}${legend?.svg ?? ""}</g>` };
 }
 
 interface DrawnLabel {
@@ -259,7 +275,7 @@ function placeLabels(
   area: Box,
   s: number,
   p: SnapshotPalette,
-  legend: LabelBox,
+  legend: LabelBox | null,
 ): string {
   const candidates: DrawnLabel[] = [];
   const halo = { stroke: p.bg, "stroke-width": 3 * s, "stroke-linejoin": "round", "paint-order": "stroke" };
@@ -319,9 +335,10 @@ function placeLabels(
   const inside = (box: LabelBox) =>
     box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height;
   const kept = candidates.filter((c) => inside(c.box));
-  const visible = declutter([legend, ...kept.map((c) => c.box)], 2 * s);
+  const fixed = legend ? [legend] : [];
+  const visible = declutter([...fixed, ...kept.map((c) => c.box)], 2 * s);
   return `<g data-layer="labels">${kept
-    .filter((_, i) => visible[i + 1])
+    .filter((_, i) => visible[i + fixed.length])
     .map((c) => c.svg)
     .join("")}</g>`;
 }

@@ -53,7 +53,7 @@ for e in root.iter(S + "text"):
     if e.get("data-role"): texts[e.get("data-role")] = "".join(e.itertext())
 legend = [[e.get("data-faction"), "".join(e.itertext())] for e in root.iter(S + "text") if e.get("data-faction")]
 print(json.dumps({"width": root.get("width"), "height": root.get("height"), "viewBox": root.get("viewBox"),
-  "title": root.find(S + "title").text, "desc": root.find(S + "desc").text, "texts": texts, "legend": legend,
+  "title": getattr(root.find(S + "title"), "text", None), "desc": getattr(root.find(S + "desc"), "text", None), "texts": texts, "legend": legend,
   "arabic": [e.text for e in root.iter(S + "text") if e.get("data-label-ar")]}))
 `;
 interface SvgDoc {
@@ -183,10 +183,58 @@ describe("GET …/snapshot.svg", () => {
   });
 });
 
+describe("the live map's first picture (frame=none)", () => {
+  it("is the map alone at the box's size (a wall's, over the PNG's bound), framed as asked, with the framed snapshot's places", async () => {
+    const path = `/api/situations/syria/snapshot.svg?frame=none&at=${AT}&width=3000&height=1500&theme=dark&padding=10,20,30,40&scale=1.5`;
+    const doc = parseSvg((await image(path, "image/svg+xml; charset=utf-8")).bytes);
+    // A wall's size (over the PNG's 2400), no heading, stamp, legend or credits: the page has those.
+    expect([doc.width, doc.height]).toEqual(["3000", "1500"]);
+    expect(doc.texts).toEqual({});
+    expect(doc.legend).toEqual([]);
+    expect(doc.title).toBeNull();
+    expect(doc.arabic).toContain("دمشق");
+    // The same places as the framed snapshot draws.
+    const framed = (await image(`/api/situations/syria/snapshot.svg?at=${AT}`, "image/svg+xml; charset=utf-8")).bytes.toString();
+    const bare = (await image(path, "image/svg+xml; charset=utf-8")).bytes.toString();
+    const dots = (svg: string) => [...svg.matchAll(/data-place="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(dots(bare)).toEqual(dots(framed));
+    // bounds frames another box: Damascus's dot moves.
+    const damascus = (svg: string) =>
+      svg
+        .match(/<circle[^>]*cx="([\d.]+)" cy="([\d.]+)"[^>]*data-place="damascus"/)!
+        .slice(1)
+        .map(Number);
+    const zoomed = (await image(`${path}&bounds=35.5,32.5,37.5,34.5`, "image/svg+xml; charset=utf-8")).bytes.toString();
+    expect(damascus(zoomed)).not.toEqual(damascus(bare));
+  });
+
+  it("refuses what it cannot draw, naming the parameter", async () => {
+    for (const [query, path] of [
+      ["frame=none&view=control", "frame"],
+      ["padding=10", "padding"],
+      ["frame=none&padding=10,20", "padding"],
+      ["frame=none&padding=-1", "padding"],
+      ["frame=none&bounds=40,33,36,36", "bounds"],
+      ["frame=none&bounds=36,-89,40,36", "bounds"],
+      ["frame=none&bounds=a,b,c,d", "bounds"],
+      ["frame=none&scale=0.1", "scale"],
+      ["frame=full2", "frame"],
+    ] as const) {
+      const refused = await call(server.url, "GET", `/api/situations/syria/snapshot.svg?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(
+        refused.body.error.details.map((d: { path: string }) => d.path),
+        query,
+      ).toContain(path);
+    }
+  });
+});
+
 describe("refusals", () => {
   it("answers bad input with the contract's error, naming the parameter; an unknown situation with 404", async () => {
     for (const [query, path] of [
       ["width=5000", "width"],
+      ["width=4097", "width"],
       ["height=100", "height"],
       ["width=12.5", "width"],
       ["view=globe", "view"],
@@ -202,5 +250,9 @@ describe("refusals", () => {
       }
     }
     expect((await call(server.url, "GET", "/api/situations/atlantis/snapshot.png")).status).toBe(404);
+    // A PNG is rasterised in memory: 2400 px at most; an SVG goes to 4096 (a 4K wall's map).
+    const png = await call(server.url, "GET", "/api/situations/syria/snapshot.png?width=3000&height=1500");
+    expect(png.status).toBe(400);
+    expect(png.body.error.details).toEqual([{ path: "width", message: "must be at most 2400 for a PNG" }]);
   });
 });

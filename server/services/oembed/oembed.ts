@@ -43,7 +43,7 @@ export async function oembed(root: AppContext, actor: Actor | null, query: Oembe
   const src = `${origin}/embed/s/${encodeURIComponent(row.slug)}${embedQuery(config)}`;
   const html = iframeCode({ src, title, width, height });
   const live = config.at === null;
-  // The snapshot's own size bounds (320–2400 × 240–2400): a thumbnail is never smaller.
+  // The snapshot's least size (320 × 240): a thumbnail is never smaller.
   const thumb = { width: Math.max(width, 320), height: Math.max(height, 240) };
   const snapshotQuery = new URLSearchParams(embedQuery(config).slice(1));
   snapshotQuery.set("width", String(thumb.width));

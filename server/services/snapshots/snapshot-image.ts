@@ -8,9 +8,11 @@
  * server. docs/decisions/0027-snapshot-images.md.
  */
 import type { SnapshotImageQuery } from "../../../lib/schemas/snapshot";
+import { SNAPSHOT_PNG_MAX_PX, SNAPSHOT_SIZE } from "../../../lib/snapshot/snapshot-size";
 import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
+import { invalid } from "../../errors";
 import { readLastSeq } from "../feed/internal/read-feed";
 import { listFactions } from "../reference/list-factions";
 import { drawSnapshotSvg } from "./internal/draw-snapshot-svg";
@@ -40,6 +42,14 @@ export async function snapshotImage(
 ): Promise<SnapshotImage> {
   // Before the cache: a kept picture must not skip the reader rule.
   requireReader(actor, ctx.env.PUBLIC_READ);
+  if (format === "png") {
+    const over = (["width", "height"] as const).filter((side) => query[side] > SNAPSHOT_PNG_MAX_PX);
+    if (over.length > 0)
+      throw invalid(
+        `Invalid query: a PNG is at most ${SNAPSHOT_PNG_MAX_PX} pixels on either side (SVG: ${SNAPSHOT_SIZE.width.max}).`,
+        over.map((side) => ({ path: side, message: `must be at most ${SNAPSHOT_PNG_MAX_PX} for a PNG` })),
+      );
+  }
   const now = ctx.now();
   const { moment, live } = snapshotMoment(query, now);
   const [lastSeq, factions] = await Promise.all([readLastSeq(ctx.db), listFactions(ctx, actor)]);

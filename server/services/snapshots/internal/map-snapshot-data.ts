@@ -62,7 +62,7 @@ export async function mapSnapshotData(
   const names = new Map(places.map((place) => [place.slug, (query.lang === "nl" && place.names.nl) || place.name]));
   return {
     map: {
-      bounds: framed(ctx.situation.bounds, places, query.region),
+      bounds: query.bounds ?? framed(ctx.situation.bounds, places, query.region),
       basemap: basemapCountries(ctx.situation.countries, ctx.situation.bounds),
       zones: areas.zones,
       regions: areas.regions,

@@ -1,7 +1,7 @@
 /**
  * What makes two snapshot requests the same picture, and how long a client may keep one
  * (docs/decisions/0027-snapshot-images.md). The key is the normalised query (view, moment, known,
- * regions in order, language, theme, size, format) with the situation's feed position and its factions'
+ * regions in order, language, theme, size, frame, box, padding, scale, format) with the situation's feed position and its factions'
  * names and colours: a new report, or a faction recoloured, is a new picture. Without `at` the moment is
  * now, taken to the minute: every request within a minute (and with no new report) is the same picture,
  * and the stamp never lags the clock by more than a minute.
@@ -28,7 +28,7 @@ export interface KeyParts {
   situation: string;
   format: SnapshotFormat;
   /** snapshot.txt's has no size. */
-  query: SnapshotQuery & Partial<Pick<SnapshotImageQuery, "width" | "height">>;
+  query: SnapshotQuery & Partial<Pick<SnapshotImageQuery, "width" | "height" | "frame" | "bounds" | "padding" | "scale">>;
   moment: Date;
   lastSeq: number;
   /** The factions' slugs, names and colours, as drawn. */
@@ -51,6 +51,11 @@ export function snapshotKey({ situation, format, query, moment, lastSeq, faction
     query.lang,
     query.theme,
     query.width === undefined ? "-" : `${query.width}x${query.height}`,
+    // A picture's frame, box, padding and scale (snapshot.txt has none of them).
+    query.frame ?? "-",
+    query.bounds ? query.bounds.flat().join(",") : "-",
+    query.padding === undefined ? "-" : JSON.stringify(query.padding),
+    query.scale ?? "-",
     `seq${lastSeq}`,
     factionPrint,
   ].join("|");

@@ -1,0 +1,106 @@
+/**
+ * The map's first picture (decision 0029) as a viewer gets it: the server's drawing of the map, asked for
+ * by the page's boot script before any of the page's JavaScript has run, in the map's place until the
+ * WebGL map has drawn, then gone; asked for once per page; in the theme the viewer chose; and, on a
+ * screen whose browser has no WebGL, the map that stays, following the feed.
+ */
+import { mapPictureSrc } from "../../lib/snapshot/map-picture-url";
+import { expect, test, type Page } from "./fixtures";
+import { editorToken, SCREENSHOTS } from "./support";
+
+const picture = (page: Page) => page.locator("img[data-map-picture]");
+/** Resolves once the picture's image is decoded (complete, with pixels). */
+const pictureShown = (page: Page) =>
+  page.waitForFunction(() => {
+    const image = document.querySelector<HTMLImageElement>("img[data-map-picture]");
+    return Boolean(image?.complete && image.naturalWidth > 0);
+  });
+
+test("the dashboard shows the map's picture first, asked for once, then the live map in its place", async ({ page }) => {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/snapshot.svg")) asked.push(new URL(request.url()).search);
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  await pictureShown(page);
+  // Drawn for the map's own box, in the page's theme (the browser's: Playwright's default, light), at the moment shown (now).
+  const box = await page.locator(".map-stage").boundingBox();
+  const src = await picture(page).getAttribute("src");
+  const prefix = (await picture(page).getAttribute("data-map-picture"))!;
+  expect(src).toBe(mapPictureSrc(prefix, "light", Math.round(box!.width), Math.round(box!.height)));
+  expect(prefix).toMatch(/^\/api\/situations\/syria\/snapshot\.svg\?frame=none&lang=en&v=\d+$/);
+
+  // The live map draws over it; the picture fades and is gone.
+  await expect(page.locator("[data-testid=map][data-capital-dot-px]")).toBeAttached({ timeout: 30_000 });
+  await expect(picture(page)).toHaveCount(0);
+  expect(asked).toEqual([src!.slice(src!.indexOf("?"))]);
+});
+
+test("the picture needs none of the page's JavaScript: the boot script asks for it as the page is parsed", async ({ page }) => {
+  // Every script of the app refused: only the inline boot scripts run.
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/s/syria?t=2024-12-01T12:00:00Z");
+  await pictureShown(page);
+  const src = (await picture(page).getAttribute("src"))!;
+  expect(src).toContain("&at=2024-12-01T12%3A00%3A00.000Z");
+  const box = await page.locator(".map-stage").boundingBox();
+  expect(src).toBe(mapPictureSrc((await picture(page).getAttribute("data-map-picture"))!, "light", Math.round(box!.width), Math.round(box!.height)));
+  await page.screenshot({ path: `${SCREENSHOTS}/map-picture-no-js-1440.png` });
+});
+
+test("a theme chosen on this screen is the page's from its first paint, and the picture's", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem("sd-theme", "light"));
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await pictureShown(page);
+  expect(await picture(page).getAttribute("src")).toContain("&theme=light&");
+  await context.close();
+});
+
+test("a wall whose browser has no WebGL keeps the picture as its map, and a new report redraws it", async ({ browser, request }) => {
+  const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1920, height: 1080 } });
+  // As on a screen without a GPU driver: no WebGL context for anyone.
+  await context.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof getContext;
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/wall");
+  await pictureShown(page);
+  await expect(page.locator("[data-testid=connection], .wall-state").first()).toBeVisible();
+  const before = (await picture(page).getAttribute("src"))!;
+  // The wall's type is 20 px at 1080p: dots at their own size.
+  expect(before).not.toContain("scale=");
+  await expect(page.locator("[data-testid=map-picture]")).toHaveAttribute("data-state", "drawn");
+
+  const posted = await request.post("/api/reports", {
+    headers: { authorization: `Bearer ${await editorToken(request)}` },
+    data: {
+      title: "Hama changes hands",
+      key: true,
+      sources: [{ name: "Reuters" }],
+      events: [{ type: "control_change", occurredAt: "2024-12-08T02:00:00Z", confidence: "confirmed", faction: "government", place: "hama" }],
+    },
+  });
+  expect(posted.status()).toBe(201);
+  const { lastSeq } = (await (await request.get("/api/feed")).json()) as { lastSeq: number };
+  expect(before).not.toContain(`&v=${lastSeq}&`);
+  // The picture of the new feed position, for the map's box as it is now (the wall's header changed with the news).
+  await expect(picture(page)).toHaveAttribute("src", new RegExp(`&v=${lastSeq}&`), { timeout: 15_000 });
+  await pictureShown(page);
+  const box = await page.locator(".map-stage").boundingBox();
+  const prefix = (await picture(page).getAttribute("data-map-picture"))!;
+  expect(await picture(page).getAttribute("src")).toBe(mapPictureSrc(prefix, "dark", Math.round(box!.width), Math.round(box!.height)));
+  await expect(page.locator("[data-testid=map][data-capital-dot-px]")).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/map-picture-no-webgl-wall-1080p.png` });
+  expect(errors).toEqual([]);
+  await context.close();
+});
