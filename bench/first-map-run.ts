@@ -167,7 +167,7 @@ The production server with the demo data${posted ? ` and ${events.toLocaleString
 
 ${table(rows)}
 
-Target (issue #14): the map drawn ≤ ${TARGET_MS.toLocaleString("en-GB")} ms. The viewer's map is the picture until the live map replaces it (aligned to the pixel, then faded); both are reported.`;
+Target (issue #14): the map drawn ≤ ${TARGET_MS.toLocaleString("en-GB")} ms. The viewer's map is the picture until the live map replaces it (framed the same way, then faded); both are reported.`;
     fs.writeFileSync(OUT, withNamedSection(fs.readFileSync(OUT, "utf8"), "first-map-run", sectionBlock("first-map-run", text)));
     console.log(JSON.stringify({ events, posted, rows }));
   } finally {
