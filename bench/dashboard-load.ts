@@ -6,6 +6,7 @@
 import zlib from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { startServer } from "../tests/integration/support/server-process";
+import { median } from "./figures";
 
 /** Cold visits measured; the median is reported. */
 const VISITS = 7;
@@ -20,7 +21,6 @@ export interface DashboardLoad {
   scripts: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 /** The page's Largest Contentful Paint so far (ms from navigation). */

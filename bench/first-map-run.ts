@@ -18,6 +18,7 @@ import { codeVersion } from "./code-version";
 import { HISTORY_END, HISTORY_MS, postHistory } from "./history";
 import { mapPicturePaintedMs } from "./map-picture-timing";
 import { sectionBlock, withNamedSection } from "./page-sections";
+import { cpuModel, median } from "./figures";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 /** Issue #14: the map drawn within this of navigation. */
@@ -37,8 +38,6 @@ interface PageRow {
   webgl: boolean;
   visits: Visit[];
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** In the page from its first script: when the live map says it has drawn (components/map/map-view.tsx). */
 function watchMap(noWebgl: boolean) {
@@ -92,14 +91,6 @@ async function visit(browser: Browser, url: string, width: number, height: numbe
     lcpElement: lcp.element,
     pictures,
   };
-}
-
-function cpuModel(): string {
-  try {
-    return /model name\s*:\s*(.+)/.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown CPU";
-  } catch {
-    return os.cpus()[0]?.model ?? "unknown CPU";
-  }
 }
 
 const list = (values: (number | null)[]) => values.map((v) => (v === null ? "–" : v)).join(", ");

@@ -11,6 +11,7 @@ import { call, login, tokenFor } from "../tests/integration/support/api";
 import { largestContentfulPaint } from "./dashboard-load";
 import { HISTORY_END, HISTORY_MS } from "./history";
 import { mapPicturePaintedMs } from "./map-picture-timing";
+import { median } from "./figures";
 
 export interface PageFigures {
   path: string;
@@ -29,7 +30,6 @@ export interface HistoryPages {
   healthUnderStats: { p50: number; p95: number; served: number };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

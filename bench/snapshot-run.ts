@@ -15,6 +15,7 @@ import { startServer, tempDbFile } from "../tests/integration/support/server-pro
 import { codeVersion } from "./code-version";
 import { postHistory } from "./history";
 import { sectionBlock, withNamedSection } from "./page-sections";
+import { cpuModel } from "./figures";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 /** Issue #17: a 1200×800 map in at most this. */
@@ -89,13 +90,6 @@ async function figures(url: string): Promise<Figure[]> {
   ];
 }
 
-function cpuModel(): string {
-  try {
-    return /model name\s*:\s*(.+)/.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown CPU";
-  } catch {
-    return os.cpus()[0]?.model ?? "unknown CPU";
-  }
-}
 function nproc(): string {
   try {
     return execFileSync("nproc", { encoding: "utf8" }).trim();
