@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoInstantSchema, slugSchema } from "./common";
 import { list } from "./event-query";
-import { SNAPSHOT_SIZE } from "../snapshot/snapshot-size";
+import { MAP_PICTURE_MIN_PX, SNAPSHOT_SIZE } from "../snapshot/snapshot-size";
 
 export const SNAPSHOT_VIEWS = ["map", "control", "events"] as const;
 
@@ -63,8 +63,9 @@ export const SNAPSHOT_FRAMES = ["full", "none"] as const;
 
 /** `GET …/snapshot.png` and `…/snapshot.svg`: the same moment drawn, `width` × `height` pixels. */
 export const snapshotImageQuerySchema = snapshotQuerySchema.extend({
-  width: pixels(SNAPSHOT_SIZE.width),
-  height: pixels(SNAPSHOT_SIZE.height),
+  // The schema takes a first picture's least size; a framed one's (320 × 240) is checked where the frame is known.
+  width: pixels({ ...SNAPSHOT_SIZE.width, min: MAP_PICTURE_MIN_PX }),
+  height: pixels({ ...SNAPSHOT_SIZE.height, min: MAP_PICTURE_MIN_PX }),
   /**
    * Extension. `full`: title, "as of" stamp, legend and credits drawn in (a picture to publish). `none`:
    * the map alone, framed as the live map frames its first view (the dashboard's and wall's first picture,

@@ -6,7 +6,7 @@
  * `mapPictureSrc`, so the browser asks for the picture once. The two must write the suffix alike.
  */
 import type { Bounds, MapPadding } from "../geo/map-views";
-import { SNAPSHOT_SIZE } from "./snapshot-size";
+import { MAP_PICTURE_MIN_PX, SNAPSHOT_SIZE } from "./snapshot-size";
 
 export interface MapPictureParams {
   slug: string;
@@ -52,7 +52,7 @@ export const pictureScale = (image: HTMLElement): number => {
 };
 
 const fits = (width: number, height: number) =>
-  width >= SNAPSHOT_SIZE.width.min && width <= SNAPSHOT_SIZE.width.max && height >= SNAPSHOT_SIZE.height.min && height <= SNAPSHOT_SIZE.height.max;
+  width >= MAP_PICTURE_MIN_PX && width <= SNAPSHOT_SIZE.width.max && height >= MAP_PICTURE_MIN_PX && height <= SNAPSHOT_SIZE.height.max;
 
 /**
  * Runs in the page's `<head>` (app/layout.tsx, with the page's nonce): once the document is parsed, each
@@ -60,4 +60,4 @@ const fits = (width: number, height: number) =>
  * rule: `data-theme` on `<html>`, else the system's) and its type's scale. `mapPictureSrc` and
  * `pictureScale` in plain JavaScript.
  */
-export const MAP_PICTURE_BOOT_SCRIPT = `(function(){function go(){var d=document.documentElement,t=d.dataset.theme==="light"||d.dataset.theme==="dark"?d.dataset.theme:matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.querySelectorAll("img[data-map-picture]:not([src])").forEach(function(i){var b=i.parentElement,w=Math.round(b.clientWidth),h=Math.round(b.clientHeight);var f=Number(i.dataset.mapPictureFont),s=f>0?Math.round(Math.min(4,Math.max(0.5,parseFloat(getComputedStyle(i).fontSize)/f))*100)/100:1;if(w>=${SNAPSHOT_SIZE.width.min}&&w<=${SNAPSHOT_SIZE.width.max}&&h>=${SNAPSHOT_SIZE.height.min}&&h<=${SNAPSHOT_SIZE.height.max})i.src=i.dataset.mapPicture+"&theme="+t+"&width="+w+"&height="+h+(s===1?"":"&scale="+s)})}if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",go);else go()})()`;
+export const MAP_PICTURE_BOOT_SCRIPT = `(function(){function go(){var d=document.documentElement,t=d.dataset.theme==="light"||d.dataset.theme==="dark"?d.dataset.theme:matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.querySelectorAll("img[data-map-picture]:not([src])").forEach(function(i){var b=i.parentElement,w=Math.round(b.clientWidth),h=Math.round(b.clientHeight);var f=Number(i.dataset.mapPictureFont),s=f>0?Math.round(Math.min(4,Math.max(0.5,parseFloat(getComputedStyle(i).fontSize)/f))*100)/100:1;if(w>=${MAP_PICTURE_MIN_PX}&&w<=${SNAPSHOT_SIZE.width.max}&&h>=${MAP_PICTURE_MIN_PX}&&h<=${SNAPSHOT_SIZE.height.max})i.src=i.dataset.mapPicture+"&theme="+t+"&width="+w+"&height="+h+(s===1?"":"&scale="+s)})}if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",go);else go()})()`;

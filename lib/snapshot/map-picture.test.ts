@@ -76,8 +76,9 @@ describe("the first picture's URL", () => {
     );
     expect(mapPictureSrc(prefix, "dark", 952, 536)).toBe(`${prefix}&theme=dark&width=952&height=536`);
     expect(mapPictureSrc(prefix, "light", 952, 536, 0.7499)).toBe(`${prefix}&theme=light&width=952&height=536&scale=0.75`);
-    // Within what the endpoint draws: sizes 320–4096 × 240–4096, scale 0.5–4.
-    expect(mapPictureSrc(prefix, "dark", 300, 536)).toBeNull();
+    // Within what the endpoint draws: sizes 120–4096 (a narrow embed's map is under 320), scale 0.5–4.
+    expect(mapPictureSrc(prefix, "dark", 298, 240)).toBe(`${prefix}&theme=dark&width=298&height=240`);
+    expect(mapPictureSrc(prefix, "dark", 100, 536)).toBeNull();
     expect(mapPictureSrc(prefix, "dark", 952, 5000)).toBeNull();
     expect(mapPictureSrc(prefix, "dark", 952, 536, 9)).toBe(`${prefix}&theme=dark&width=952&height=536&scale=4`);
   });

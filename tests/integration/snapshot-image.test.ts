@@ -206,6 +206,9 @@ describe("the live map's first picture (frame=none)", () => {
         .map(Number);
     const zoomed = (await image(`${path}&bounds=35.5,32.5,37.5,34.5`, "image/svg+xml; charset=utf-8")).bytes.toString();
     expect(damascus(zoomed)).not.toEqual(damascus(bare));
+    // A narrow embed's map box (a 320 px frame): the map alone goes below the framed picture's 320 × 240.
+    const narrow = parseSvg((await image(`/api/situations/syria/snapshot.svg?frame=none&at=${AT}&width=298&height=200`, "image/svg+xml; charset=utf-8")).bytes);
+    expect([narrow.width, narrow.height]).toEqual(["298", "200"]);
   });
 
   it("refuses what it cannot draw, naming the parameter", async () => {
@@ -218,6 +221,9 @@ describe("the live map's first picture (frame=none)", () => {
       ["frame=none&bounds=36,-89,40,36", "bounds"],
       ["frame=none&bounds=a,b,c,d", "bounds"],
       ["frame=none&scale=0.1", "scale"],
+      ["frame=none&width=100", "width"],
+      ["width=300&height=200", "width"],
+      ["width=300&height=200", "height"],
       ["frame=full2", "frame"],
     ] as const) {
       const refused = await call(server.url, "GET", `/api/situations/syria/snapshot.svg?${query}`);

@@ -50,6 +50,15 @@ export async function snapshotImage(
         over.map((side) => ({ path: side, message: `must be at most ${SNAPSHOT_PNG_MAX_PX} for a PNG` })),
       );
   }
+  if (query.frame === "full") {
+    // Its heading, stamp and legend need the room; the map alone (frame=none) goes down to MAP_PICTURE_MIN_PX.
+    const under = (["width", "height"] as const).filter((side) => query[side] < SNAPSHOT_SIZE[side].min);
+    if (under.length > 0)
+      throw invalid(
+        `Invalid query: a framed picture is at least ${SNAPSHOT_SIZE.width.min} × ${SNAPSHOT_SIZE.height.min} pixels.`,
+        under.map((side) => ({ path: side, message: `must be at least ${SNAPSHOT_SIZE[side].min} with frame=full` })),
+      );
+  }
   const now = ctx.now();
   const { moment, live } = snapshotMoment(query, now);
   const [lastSeq, factions] = await Promise.all([readLastSeq(ctx.db), listFactions(ctx, actor)]);
