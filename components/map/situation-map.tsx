@@ -65,7 +65,8 @@ export function SituationMap({ offline = false, firstPicture, ...props }: Situat
   }, [drawn]);
   const onDrawn = useCallback(() => setDrawn(true), []);
   return (
-    <div className="map-stage">
+    // While the picture stands in, it names the places: the live map's labels wait (app/globals.css).
+    <div className="map-stage" data-picture={firstPicture && !drawn ? "shown" : undefined}>
       {mapbox ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} onDrawn={onDrawn} /> : <MapLibreMap {...props} onDrawn={onDrawn} />}
       {firstPicture && !pictureGone && <MapPicture at={firstPicture.at} fit={props.fit} fontBase={firstPicture.fontBase} hidden={drawn} />}
     </div>

@@ -34,6 +34,8 @@ test("the dashboard shows the map's picture first, asked for once, then the live
   // The live map draws over it; the picture fades and is gone.
   await expect(page.locator("[data-testid=map][data-capital-dot-px]")).toBeAttached({ timeout: 30_000 });
   await expect(picture(page)).toHaveCount(0);
+  // Its place names are the live map's again (the picture wrote its own while it stood in).
+  await expect(page.locator(".map-label-capital")).toHaveCSS("opacity", "1");
   expect(asked).toEqual([src!.slice(src!.indexOf("?"))]);
 });
 
@@ -100,6 +102,8 @@ test("a wall whose browser has no WebGL keeps the picture as its map, and a new 
   const prefix = (await picture(page).getAttribute("data-map-picture"))!;
   expect(await picture(page).getAttribute("src")).toBe(mapPictureSrc(prefix, "dark", Math.round(box!.width), Math.round(box!.height)));
   await expect(page.locator("[data-testid=map][data-capital-dot-px]")).toHaveCount(0);
+  // MapLibre never started: the picture's names are the only ones.
+  await expect(page.locator(".map-label")).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/map-picture-no-webgl-wall-1080p.png` });
   expect(errors).toEqual([]);
   await context.close();
