@@ -21,6 +21,14 @@ const WARMUP_REQUESTS = 3;
 /** p95 targets: the list and control (DESIGN.md), the statistics (issue #14). */
 export const TARGET_P95_MS = { query: 50, statistic: 100 } as const;
 
+/** `--history=<file>` and `--keep-history=<file>` of the command line (see measureEventQueries). */
+export function historyOptions(argv = process.argv): { history?: string; keepHistory?: string } {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const history = value("history");
+  const keepHistory = value("keep-history");
+  return { ...(history ? { history } : {}), ...(keepHistory ? { keepHistory } : {}) };
+}
+
 export interface QueryTiming {
   name: string;
   path: string;
@@ -39,6 +47,8 @@ export interface EventQueries {
   postSeconds: number;
   reportsPerSecond: number;
   dbMb: number;
+  /** The history was posted by an earlier run and kept (`--history=`), not posted by this one. */
+  historyReused?: boolean;
   firstControlMs: number;
   timings: QueryTiming[];
   pages: HistoryPages;
@@ -82,17 +92,24 @@ async function describeHistory(dbFile: string): Promise<Awaited<ReturnType<typeo
   }
 }
 
+type PostedHistory = Awaited<ReturnType<typeof postHistory>>;
+
+/** The posting figures kept beside a kept history (`<file>.json`), so a re-measure can still state them. */
+const postingFile = (historyFile: string) => `${historyFile}.json`;
+
 /**
  * `history`: a SQLite file holding a history posted by an earlier run (bench/history.ts), measured on a
- * copy instead of posting `events` again (a quick re-measure after a change; the posting figures are 0).
+ * copy instead of posting `events` again (a quick re-measure after a change; the posting figures are that
+ * run's, from `<file>.json`, or 0 without it). `keepHistory`: where to copy the history this run posts.
  */
-export async function measureEventQueries(options: { events?: number; history?: string } = {}): Promise<EventQueries> {
+export async function measureEventQueries(options: { events?: number; history?: string; keepHistory?: string } = {}): Promise<EventQueries> {
   const events = options.events ?? 1_000_000;
   const dbFile = tempDbFile("bench-events");
-  let history: Awaited<ReturnType<typeof postHistory>>;
+  let history: PostedHistory;
   if (options.history) {
     fs.copyFileSync(options.history, dbFile);
-    history = await describeHistory(dbFile);
+    const posted = fs.existsSync(postingFile(options.history)) ? (JSON.parse(fs.readFileSync(postingFile(options.history), "utf8")) as PostedHistory) : null;
+    history = { ...(await describeHistory(dbFile)), seconds: posted?.seconds ?? 0, reportsPerSecond: posted?.reportsPerSecond ?? 0 };
   } else {
     const writer = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
     try {
@@ -100,6 +117,10 @@ export async function measureEventQueries(options: { events?: number; history?: 
       history = await postHistory(writer.url, editor, events, (line) => console.error(line));
     } finally {
       await writer.stop();
+    }
+    if (options.keepHistory) {
+      fs.copyFileSync(dbFile, options.keepHistory);
+      fs.writeFileSync(postingFile(options.keepHistory), JSON.stringify(history));
     }
   }
   const { reports, controlChanges } = history;
@@ -171,6 +192,7 @@ export async function measureEventQueries(options: { events?: number; history?: 
       postSeconds: history.seconds,
       reportsPerSecond: history.reportsPerSecond,
       dbMb,
+      historyReused: Boolean(options.history),
       firstControlMs,
       timings,
       pages,
@@ -183,12 +205,12 @@ export async function measureEventQueries(options: { events?: number; history?: 
 
 /**
  * `npx tsx bench/event-queries.ts [events]`: this benchmark alone, printed as JSON;
- * `npx tsx bench/event-queries.ts --history=<situation.db>`: the same over a copy of an earlier history.
+ * `npx tsx bench/event-queries.ts --history=<situation.db>`: the same over a copy of an earlier history;
+ * `--keep-history=<situation.db>`: keep the history this run posts there (with its posting figures).
  */
 if (process.argv[1]?.endsWith("event-queries.ts")) {
-  const reuse = process.argv.find((a) => a.startsWith("--history="))?.slice("--history=".length);
   const count = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 1_000_000);
-  measureEventQueries(reuse ? { history: reuse } : { events: count }).then(
+  measureEventQueries({ events: count, ...historyOptions() }).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {
       console.error(error);

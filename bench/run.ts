@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { measureDashboardLoad, type DashboardLoad } from "./dashboard-load";
-import { measureEventQueries, type EventQueries } from "./event-queries";
+import { historyOptions, measureEventQueries, type EventQueries } from "./event-queries";
 import type { HistoryPages } from "./history-pages";
 import { measureFeedLoad, type FeedLoad, type LatencyFigure } from "./feed/feed-load";
 import { codeVersion } from "./code-version";
@@ -39,7 +39,10 @@ function eventCount(): number {
   return n;
 }
 
-const command = (events: number) => `npm run build && npm run bench${events === 1_000_000 ? "" : ` -- --events=${events}`}`;
+const command = (events: number, reused = false) => {
+  const flags = [...(events === 1_000_000 || reused ? [] : [`--events=${events}`]), ...(reused ? ["--history=<the kept history>"] : [])];
+  return `npm run build && npm run bench${flags.length ? ` -- ${flags.join(" ")}` : ""}`;
+};
 
 function eventSection(q: EventQueries, load: string): string {
   const rows = q.timings
@@ -52,7 +55,7 @@ function eventSection(q: EventQueries, load: string): string {
 ${q.events.toLocaleString("en-GB")} events in ${q.reports.toLocaleString("en-GB")} reports (5 each; ~1 % drafts and ~1 % retracted),
 spread over the year before 8 Dec 2024 across the gazetteer's 55 Syrian places and 13 factions, with
 ${q.controlChanges.toLocaleString("en-GB")} counted control changes, posted through the API (\`bench/history.ts\`: \`POST /api/reports\`, 32 in flight,
-the write path users use, feed entries and the day tally included) in ${q.postSeconds.toLocaleString("en-GB")} s (${q.reportsPerSecond.toLocaleString("en-GB")} reports/s; ${q.dbMb} MB).
+the write path users use, feed entries and the day tally included${q.historyReused ? "; by an earlier run of this benchmark on this machine, kept with `--keep-history=` and measured here on a copy" : ""}) in ${q.postSeconds.toLocaleString("en-GB")} s (${q.reportsPerSecond.toLocaleString("en-GB")} reports/s; ${q.dbMb} MB).
 Then the server restarts on that file (nothing held in memory from the writes) and each query
 below is sent over HTTP on loopback, one at a time, after 3 warm-up requests (random days and times vary
 per request): the list and control 60 times each, the statistics 30 times each, every statistic asking a
@@ -200,7 +203,7 @@ Written by \`npm run bench\` (\`bench/run.ts\`) after \`npm run build\`, and its
 - **Date**: ${date}
 - **Code**: ${code}
 - **Machine**: ${machine()}
-- **Command**: \`${command(events.events)}\`
+- **Command**: \`${command(events.events, events.historyReused)}\`
 
 ## Dashboard first load (\`bench/dashboard-load.ts\`)
 
@@ -276,7 +279,7 @@ async function main() {
   if (rendering) return render(rendering.slice("--render=".length));
   const count = eventCount();
   const dashboard = await measureDashboardLoad();
-  const events = await measureEventQueries({ events: count });
+  const events = await measureEventQueries({ events: count, ...historyOptions() });
   const eventsLoad = os
     .loadavg()
     .map((l) => l.toFixed(1))
