@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { Bar, BarChart, ReferenceLine, Tooltip } from "recharts";
+import { Line, LineChart, ReferenceLine, Tooltip } from "recharts";
 import { fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 import { formatAxisDate } from "@/lib/format/time";
 import { EVENT_TYPES } from "@/lib/events/event-kinds";
 import type { ReferenceModel } from "@/components/dashboard/use-dashboard-model";
+import { StackedBars } from "./stacked-bars";
 import { CHART_SIZE, ChartFrame, countTicks, lineScale, TICK_PX, timeCountAxes, TOOLTIP_STYLE } from "./chart-frame";
 
 /** Event-type colours (Tol's muted scheme), distinct from the faction colours on the map. */
@@ -33,8 +34,12 @@ export function EventsChart({
 }) {
   const t = useTranslations();
   const rows = useMemo(
-    // A bar stands in the middle of its bucket.
-    () => series.map((row) => ({ t: Date.parse(row.t), x: toAxis(axis, Date.parse(row.t) + size / 2), ...row.counts })),
+    // A bar spans its bucket (x0 to x1); the tooltip finds it by its middle (x).
+    () =>
+      series.map((row) => {
+        const start = Date.parse(row.t);
+        return { t: start, x: toAxis(axis, start + size / 2), x0: toAxis(axis, start), x1: toAxis(axis, start + size), ...row.counts };
+      }),
     [series, axis, size],
   );
   const bucketAt = Math.floor(Math.min(at, axis.end) / size) * size;
@@ -54,18 +59,29 @@ export function EventsChart({
       testId="chart-events"
       legend={EVENT_TYPES.map((type) => ({ key: type, label: t(`eventTypes.${type}`), color: TYPE_COLORS[type] }))}
     >
-      <BarChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
+      <LineChart responsive style={CHART_SIZE} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
         {timeCountAxes(axis, model.locale, fontPx, ticks)}
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelFormatter={(v) => formatAxisDate(fromAxis(axis, Number(v)), model.locale, true)}
           formatter={(value, name) => [value, t(`eventTypes.${String(name)}`)]}
         />
+        <StackedBars rows={rows} keys={EVENT_TYPES} colors={TYPE_COLORS} />
+        {/* Unseen lines, one per type, only so that the tooltip lists each type's count in its colour. */}
         {EVENT_TYPES.map((type) => (
-          <Bar key={type} dataKey={type} stackId="events" fill={TYPE_COLORS[type]} isAnimationActive={false} />
+          <Line
+            key={type}
+            dataKey={type}
+            stroke={TYPE_COLORS[type]}
+            strokeWidth={0}
+            strokeOpacity={0}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
         ))}
         <ReferenceLine x={toAxis(axis, bucketAt + size / 2)} stroke="var(--accent)" strokeWidth={lineScale(fontPx)} strokeDasharray="4 3" />
-      </BarChart>
+      </LineChart>
     </ChartFrame>
   );
 }

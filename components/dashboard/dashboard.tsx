@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { dayCountsOnAxis } from "@/lib/dashboard/day-counts";
 import { DAY_MS } from "@/lib/dashboard/time-axis";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
@@ -16,7 +16,8 @@ import { SituationSwitcher, useSituationNaming } from "@/components/ui/situation
 import { Main } from "@/components/ui/main";
 import { ControlTable } from "./control-table";
 import { TimeBar } from "./time-bar";
-import { useDashboardModel, useMoment, type InitialData } from "./use-dashboard-model";
+import { useDashboardModel, useMoment, type DashboardModel, type InitialData } from "./use-dashboard-model";
+import type { PlaceControl } from "@/lib/schemas/control";
 import { useLiveUpdates, type ConnectionState } from "./use-live-updates";
 import { usePrefetchAhead } from "./use-prefetch-ahead";
 import { useTime } from "./use-time";
@@ -34,7 +35,9 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
 
   // Live, the map shows the latest movements even when the news is days old (the demo: Dec 2024).
   const { control, recent } = useMoment(model, initial, time.live ? "live" : time.at);
-  const eventRows = useMemo(() => dayCountsOnAxis(model.timeline.days, model.axis), [model.timeline.days, model.axis]);
+  // The charts redraw after the rest has shown a feed entry, in a render React may interrupt: three SVG
+  // charts over the whole history cost a slow machine most of a second, and the card must not wait for them.
+  const chartModel = useDeferredValue(model);
 
   return (
     <div className="dashboard">
@@ -59,16 +62,24 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
           <h2>{t("feed.title")}</h2>
           <LiveFeed names={model.names} />
         </section>
-        <section className="charts" aria-label={t("charts.title")}>
-          <ControlChart model={model} axis={model.axis} series={model.timeline.control} at={time.at} control={control} />
-          <EventsChart model={model} axis={model.axis} series={eventRows} size={DAY_MS} at={time.at} />
-          <DistanceChart model={model} axis={model.axis} distances={model.timeline.distances} at={time.at} />
-        </section>
+        <DashboardCharts model={chartModel} at={time.at} control={control} />
         <ControlTable model={model} control={control} />
       </Main>
     </div>
   );
 }
+
+const DashboardCharts = memo(function DashboardCharts({ model, at, control }: { model: DashboardModel; at: number; control: PlaceControl[] }) {
+  const t = useTranslations();
+  const eventRows = useMemo(() => dayCountsOnAxis(model.timeline.days, model.axis), [model.timeline.days, model.axis]);
+  return (
+    <section className="charts" aria-label={t("charts.title")}>
+      <ControlChart model={model} axis={model.axis} series={model.timeline.control} at={at} control={control} />
+      <EventsChart model={model} axis={model.axis} series={eventRows} size={DAY_MS} at={at} />
+      <DistanceChart model={model} axis={model.axis} distances={model.timeline.distances} at={at} />
+    </section>
+  );
+});
 
 function ConnectionStatus({ connection, lastUpdate }: { connection: ConnectionState; lastUpdate: Date | null }) {
   const t = useTranslations("status");

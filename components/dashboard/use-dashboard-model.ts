@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { BaselineHolding } from "@/lib/control/control-at";
 import { timelineAxis, timelineLatest } from "@/lib/dashboard/timeline-axis";
 import type { MovementsState } from "@/lib/dashboard/view-folds";
@@ -60,14 +60,27 @@ export type ReferenceModel = ReturnType<typeof useReferenceModel>;
 export function useDashboardModel(initial: InitialData, region: string | null = null) {
   const reference = useReferenceModel(initial);
   const timeline = useQuery({ ...timelineQuery(region), ...(region === null ? { initialData: initial.timeline } : {}) }).data ?? initial.timeline;
-  const derived = useMemo(() => {
-    const baselineTimes = reference.baseline.map((b) => b.since);
-    // What the charts and the slider draw: the periods that have events, long empty stretches cut out.
-    const axis = timelineAxis(timeline.days, baselineTimes, initial.renderedAt);
-    const latestEvent = Math.max(timelineLatest(timeline.days) ?? axis.start, ...baselineTimes);
-    return { baselineTimes, axis, latestEvent, range: { start: axis.start, end: axis.end } };
-  }, [timeline.days, reference.baseline, initial.renderedAt]);
-  return { ...reference, timeline, renderedAt: initial.renderedAt, ...derived };
+  const baselineTimes = useMemo(() => reference.baseline.map((b) => b.since), [reference.baseline]);
+  // What the charts and the slider draw: the periods that have events, long empty stretches cut out. A
+  // feed entry changes the day counts but seldom the axis: the same axis stays the same object, so the
+  // panels that draw on it are not redrawn for nothing.
+  const axis = useSameWhileEqual(
+    useMemo(() => timelineAxis(timeline.days, baselineTimes, initial.renderedAt), [timeline.days, baselineTimes, initial.renderedAt]),
+  );
+  const latestEvent = useMemo(() => Math.max(timelineLatest(timeline.days) ?? axis.start, ...baselineTimes), [timeline.days, axis.start, baselineTimes]);
+  return useMemo(
+    () => ({ ...reference, timeline, renderedAt: initial.renderedAt, baselineTimes, axis, latestEvent, range: { start: axis.start, end: axis.end } }),
+    [reference, timeline, initial.renderedAt, baselineTimes, axis, latestEvent],
+  );
+}
+
+/** `value`, or the object returned last time when it is structurally equal (plain JSON data only). */
+function useSameWhileEqual<T>(value: T): T {
+  const [kept, setKept] = useState(value);
+  if (kept === value || JSON.stringify(kept) === JSON.stringify(value)) return kept;
+  // React's way to keep what an earlier render saw: set during render, rendered again at once.
+  setKept(value);
+  return value;
 }
 
 export type DashboardModel = ReturnType<typeof useDashboardModel>;

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { memo } from "react";
 import { liveFeedQuery } from "@/lib/client/feed-cache";
 import { describeEvent, type NameBook } from "@/lib/format/describe-event";
 import type { FeedEntry } from "@/lib/schemas/feed";
@@ -25,7 +26,8 @@ export function LiveFeed({ names }: { names: NameBook }) {
   );
 }
 
-function FeedItem({ entry, names }: { entry: FeedEntry; names: NameBook }) {
+/** Memoised: a new entry renders its own card, not the 200 already shown (their entries keep their identity). */
+const FeedItem = memo(function FeedItem({ entry, names }: { entry: FeedEntry; names: NameBook }) {
   const t = useTranslations();
   const card = reportCard(entry);
   const { report, standing, retracted } = card;
@@ -50,4 +52,4 @@ function FeedItem({ entry, names }: { entry: FeedEntry; names: NameBook }) {
       {standing.state === "corrected" && <EarlierVersions report={report} names={names} />}
     </li>
   );
-}
+});
