@@ -136,6 +136,25 @@ describe("controlAtByPlace", () => {
       }
     }
   });
+
+  it("stops its walk back where nothing earlier is kept (keptFrom), with the same result", () => {
+    const changes = history(2000, 29);
+    const sorted = [...changes].sort(compareControlChanges);
+    const byPlace = changesByPlace(sorted);
+    // Like what we knew before a late import: nothing before a point is kept, and every other change after it.
+    const cut = sorted[1200]!.occurredAt;
+    const keeps = [(c: ControlChange) => c.occurredAt > cut && c.order % 2 === 0, () => false, (c: ControlChange) => c.order % 3 !== 0];
+    const firstKept = (keep: (c: ControlChange) => boolean) => (list: readonly ControlChange[]) => {
+      const i = list.findIndex(keep);
+      return i === -1 ? list.length : i;
+    };
+    const times = [START, ...Array.from({ length: 20 }, (_, i) => sorted[i * 100]!.occurredAt), sorted.at(-1)!.occurredAt + 1];
+    for (const t of times) {
+      for (const keep of keeps) {
+        expect(controlAtByPlace(baseline, byPlace, t, keep, firstKept(keep))).toEqual(controlAtSorted(baseline, sorted, t, keep));
+      }
+    }
+  });
 });
 
 describe("controlAtFromRecent", () => {

@@ -220,11 +220,12 @@ export function changesByPlace<C extends ControlChange>(sortedChanges: readonly 
  * Where a fold of one place's first `n` changes may start: walking back over the current holder's run
  * (its kept uncontested changes of one faction, and the contested ones among them), the kept uncontested
  * change before it, of another faction. The place's state after that change no longer depends on what
- * came before. Undefined when the run reaches back to the first change.
+ * came before. Undefined when the run reaches back to the first change (or to `floor`, when no change
+ * before it is kept).
  */
-export function holderRunStart<C extends ControlChange>(changes: readonly C[], n: number, keep: (change: C) => boolean): number | undefined {
+export function holderRunStart<C extends ControlChange>(changes: readonly C[], n: number, keep: (change: C) => boolean, floor = 0): number | undefined {
   let runFaction: string | undefined;
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= floor; i--) {
     const change = changes[i]!;
     if (!keep(change) || change.contested) continue;
     if (runFaction === undefined) runFaction = change.faction;
@@ -243,12 +244,13 @@ export function controlAtFromRecent<C extends ControlChange>(
   byPlace: ReadonlyMap<string, readonly C[]>,
   at: number,
   partial: ReadonlySet<string>,
+  keep: (change: C) => boolean = () => true,
 ): PlaceControl[] | undefined {
   for (const place of partial) {
     const changes = byPlace.get(place) ?? [];
-    if (holderRunStart(changes, countUpTo(changes, at), () => true) === undefined) return undefined;
+    if (holderRunStart(changes, countUpTo(changes, at), keep) === undefined) return undefined;
   }
-  return controlAtByPlace(baseline, byPlace, at);
+  return controlAtByPlace(baseline, byPlace, at, keep);
 }
 
 /**
@@ -256,22 +258,27 @@ export function controlAtFromRecent<C extends ControlChange>(
  * changes only until the holder's run started (the last kept uncontested change of another faction),
  * then folds forward from there. A place's state after that change no longer depends on what came
  * before it, so the result equals the full fold while reading a few changes per place, not the whole
- * history ("what we knew then" over a million events).
+ * history ("what we knew then" over a million events). `keptFrom`: the index in a place's list before
+ * which `keep` keeps nothing, where the walk back may stop (what we knew before a late import: without
+ * it, the walk crossed every change the import brought, none of them known then).
  */
 export function controlAtByPlace<C extends ControlChange>(
   baseline: readonly BaselineHolding[],
   byPlace: ReadonlyMap<string, readonly C[]>,
   at: number,
   keep: (change: C) => boolean = () => true,
+  keptFrom: (changes: readonly C[]) => number = () => 0,
 ): PlaceControl[] {
   const started = new Map(baseline.filter((b) => b.since <= at).map((b) => [b.place, b]));
   const state: State = new Map();
   for (const place of new Set([...started.keys(), ...byPlace.keys()])) {
     const changes = byPlace.get(place) ?? [];
     const n = countUpTo(changes, at);
-    const from = holderRunStart(changes, n, keep) ?? 0;
+    // No change before `floor` is kept: the walk back stops there, and a fold from it starts at the baseline.
+    const floor = Math.min(keptFrom(changes), n);
+    const from = holderRunStart(changes, n, keep, floor) ?? floor;
     const holdings: State = new Map();
-    const base = from === 0 ? started.get(place) : undefined;
+    const base = from === floor ? started.get(place) : undefined;
     if (base) holdings.set(place, { faction: base.faction, since: base.since, attacker: undefined });
     for (let i = from; i < n; i++) {
       const change = changes[i]!;

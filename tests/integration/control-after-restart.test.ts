@@ -16,6 +16,7 @@ import { databaseUrlFor, startServer, type RunningServer } from "./support/serve
 
 let server: RunningServer;
 let db: Db | undefined;
+const knownTimes: string[] = [new Date().toISOString()];
 const HOUR = 3_600_000;
 const START = Date.parse("2024-11-01T00:00:00Z");
 const at = (hours: number) => new Date(START + hours * HOUR).toISOString();
@@ -29,6 +30,10 @@ beforeAll(async () => {
       body: { title: "Control", body: "", sources: [{ name: "Wire" }], events },
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
+    // A moment after each publication and before the next, for "as known then".
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    knownTimes.push(new Date().toISOString());
+    await new Promise((resolve) => setTimeout(resolve, 5));
     return response.body.id as string;
   };
   const change = (place: string, hours: number, faction: string, contested = false) => ({
@@ -53,6 +58,7 @@ beforeAll(async () => {
   await post([change("idlib", 10, "sna")]);
   const retracted = await post([change("idlib", 20, "government")]);
   expect((await call(server.url, "POST", `/api/reports/${retracted}/retract`, { token: editor, body: { reason: "Wrong." } })).status).toBe(200);
+  knownTimes.push(new Date(Date.now() + 5).toISOString());
   await server.stop();
   db = await createDb(loadEnv({ ...process.env, DATABASE_URL: databaseUrlFor(server.dbFile) }), { reader: true });
   server = await startServer({ dbFile: server.dbFile });
@@ -91,6 +97,33 @@ describe("control from each place's newest changes", () => {
     ]);
     expect(answered).toBeGreaterThan(10);
     expect(declined).toBeGreaterThan(0);
+  });
+
+  it("as known then (before every post, between them, after the retraction): equals the index's answer wherever it answers", async () => {
+    const places = (await call<Place[]>(server.url, "GET", "/api/places")).body;
+    const baseline: BaselineHolding[] = places.flatMap((p) =>
+      p.baseline ? [{ place: p.slug, faction: p.baseline.faction, since: Date.parse(p.baseline.since) }] : [],
+    );
+    let answered = 0;
+    for (const known of knownTimes) {
+      for (const hours of [5, 30, 85, 200]) {
+        const fromIndex = (await call<ControlState>(server.url, "GET", `/api/control?at=${at(hours)}&known=${known}`)).body.places;
+        for (const slugs of [places.map((p) => p.slug), ["homs", "idlib"], ["aleppo", "idlib"]]) {
+          const recent = await controlFromRecentChanges(db!, slugs, baseline, Date.parse(at(hours)), Date.parse(known));
+          if (recent === undefined) continue;
+          answered++;
+          expect(recent, `at +${hours} h as known at ${known}, ${slugs.length} places`).toEqual(fromIndex.filter((p) => slugs.includes(p.place)));
+        }
+      }
+    }
+    expect(knownTimes.length).toBe(9);
+    expect(answered).toBeGreaterThan(40);
+    // Idlib as known between its second report's publication and its retraction: the retracted change counted.
+    const beforeRetraction = Date.parse(knownTimes.at(-2)!);
+    expect(await controlFromRecentChanges(db!, ["idlib"], baseline, Date.parse(at(30)), beforeRetraction)).toEqual([
+      expect.objectContaining({ place: "idlib", faction: "government" }),
+    ]);
+    expect(await controlFromRecentChanges(db!, ["idlib"], baseline, Date.parse(at(30)))).toEqual([expect.objectContaining({ place: "idlib", faction: "sna" })]);
   });
 
   it("the first control request after a start answers as the index does later", async () => {

@@ -4,7 +4,7 @@ import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { baselineHoldings, changesByPlaceOf, controlIndex, controlIndexLoaded, currentCheckpoints, wasKnownAt } from "./internal/control-index";
+import { baselineHoldings, changesByPlaceOf, controlIndex, controlIndexLoaded, currentCheckpoints, knownFrom, wasKnownAt } from "./internal/control-index";
 import { controlFromRecentChanges, RECENT_PLACES_MAX } from "./internal/recent-changes";
 
 export interface ControlQuery {
@@ -41,15 +41,15 @@ export async function getControl(ctx: AppContext, actor: Actor | null, query: Co
   // (places are independent in the fold, so a region's places alone are read).
   const counted = inRegion ? [...inRegion] : places.map((p) => p.slug);
   const quick =
-    !known && !controlIndexLoaded(ctx.db) && counted.length <= RECENT_PLACES_MAX
-      ? await controlFromRecentChanges(ctx.db, counted, baseline, at.getTime())
+    !controlIndexLoaded(ctx.db) && counted.length <= RECENT_PLACES_MAX
+      ? await controlFromRecentChanges(ctx.db, counted, baseline, at.getTime(), known?.getTime())
       : undefined;
   // Now: fold from the nearest checkpoint. As known then: per place, back from `at` to where its holder's run began.
   const index = quick ? undefined : await controlIndex(ctx.db);
   const state =
     quick ??
     (known
-      ? controlAtByPlace(baseline, changesByPlaceOf(index!), at.getTime(), wasKnownAt(known.getTime()))
+      ? controlAtByPlace(baseline, changesByPlaceOf(index!), at.getTime(), wasKnownAt(known.getTime()), knownFrom(known.getTime()))
       : controlAtFromCheckpoints(currentCheckpoints(index!, baseline), at.getTime()));
   return { at: at.toISOString(), ...(known ? { known: known.toISOString() } : {}), places: inRegion ? state.filter((p) => inRegion.has(p.place)) : state };
 }

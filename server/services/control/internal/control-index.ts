@@ -200,6 +200,34 @@ export const isCurrent = (change: IndexedChange) => change.status === "published
 export const wasKnownAt = (known: number) => (change: IndexedChange) =>
   change.publishedAt <= known && (change.retractedAt === null || change.retractedAt > known);
 
+/** Per list of one place's changes: the earliest publication among its first i + 1 changes (never increasing). */
+const earliestPublished = new WeakMap<readonly IndexedChange[], Float64Array>();
+
+/**
+ * For controlAtByPlace with wasKnownAt(known): the first change of a place's list that may have been known
+ * then (no change before it had been published by `known`), by binary search over the list's earliest
+ * publications, kept per list (the lists are rebuilt when the index changes).
+ */
+export const knownFrom =
+  (known: number) =>
+  (changes: readonly IndexedChange[]): number => {
+    let earliest = earliestPublished.get(changes);
+    if (!earliest) {
+      earliest = new Float64Array(changes.length);
+      let least = Infinity;
+      for (let i = 0; i < changes.length; i++) earliest[i] = least = Math.min(least, changes[i]!.publishedAt);
+      earliestPublished.set(changes, earliest);
+    }
+    let low = 0;
+    let high = changes.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (earliest[middle]! <= known) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+
 /**
  * The places' baseline holdings as the fold takes them (a holding without a date counts from the epoch).
  * One reading for GET /api/control and the control series, so both key the same current checkpoints.

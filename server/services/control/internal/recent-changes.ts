@@ -1,7 +1,7 @@
 /**
  * Control at a time before the control index has loaded (issue #14: the first `GET /api/control` after
- * a restart, which waited seconds for every control change to be read at 1,000,000 events). Each place's
- * newest current control changes up to `at` are read through the (placeSlug, occurredAt) index, a few
+ * a restart, which waited seconds for every control change to be read at 1,000,000 events), now or as
+ * known then. Each place's newest control changes up to `at` are read through the (placeSlug, occurredAt) index, a few
  * per place (more where a place's holder has held it longer); the fold per place from its holder's run start (controlAtFromRecent) is exact when those
  * reach back far enough, and otherwise the caller waits for the index as before.
  */
@@ -10,8 +10,8 @@ import { controlAtFromRecent, holderRunStart } from "../../../../lib/control/con
 import type { PlaceControl } from "../../../../lib/schemas/control";
 import type { Db } from "../../../db/client";
 import { compareControlChanges } from "../../../../lib/control/control-at";
-import { count, dialectFor, fetchRows, join, raw, sql, type Sql } from "../../../db/sql";
-import { SELECT_CHANGES, toChange, type ChangeRow, type IndexedChange } from "./control-index";
+import { count, dialectFor, empty, fetchRows, join, raw, sql, type Sql } from "../../../db/sql";
+import { SELECT_CHANGES, toChange, wasKnownAt, type ChangeRow, type IndexedChange } from "./control-index";
 
 /**
  * Changes read per place (newest first): a few for every place, then more for the places whose holder's
@@ -26,14 +26,19 @@ export async function controlFromRecentChanges(
   places: readonly string[],
   baseline: readonly BaselineHolding[],
   at: number,
+  known?: number,
 ): Promise<PlaceControl[] | undefined> {
   if (places.length === 0) return [];
   const until = dialectFor(db).time(new Date(at));
   const [few, more] = RECENT_CHANGES_READ;
-  const { byPlace, partial } = await newestChanges(db, places, until, few);
-  const short = [...partial].filter((place) => holderRunStart(byPlace.get(place) ?? [], byPlace.get(place)?.length ?? 0, () => true) === undefined);
+  // Now: the current changes, chosen in the query. As known then: every published change, chosen here
+  // (a condition on the reports' times would make the query walk a place's history to find enough).
+  const keep = known === undefined ? () => true : wasKnownAt(known);
+  const current = known === undefined;
+  const { byPlace, partial } = await newestChanges(db, places, until, few, current);
+  const short = [...partial].filter((place) => holderRunStart(byPlace.get(place) ?? [], byPlace.get(place)?.length ?? 0, keep) === undefined);
   if (short.length > 0) {
-    const again = await newestChanges(db, short, until, more);
+    const again = await newestChanges(db, short, until, more, current);
     for (const place of short) {
       byPlace.delete(place);
       partial.delete(place);
@@ -42,18 +47,18 @@ export async function controlFromRecentChanges(
       if (again.partial.has(place)) partial.add(place);
     }
   }
-  return controlAtFromRecent(baseline, byPlace, at, partial);
+  return controlAtFromRecent(baseline, byPlace, at, partial, keep);
 }
 
 /**
- * Each place's newest `limit` current control changes up to `until`, in fold order; `partial`: the
+ * Each place's newest `limit` control changes up to `until` (`current`: of reports published now), in fold order; `partial`: the
  * places that have more (their oldest instant's changes are left out: the LIMIT may have cut them).
  */
-async function newestChanges(db: Db, places: readonly string[], until: Sql, limit: number) {
+async function newestChanges(db: Db, places: readonly string[], until: Sql, limit: number, current: boolean) {
   // One statement (each place's newest changes through the (placeSlug, occurredAt) index), one turn to wait.
   const perPlace = places.map(
     (place, i) =>
-      sql`SELECT * FROM (${SELECT_CHANGES} AND r."status" = 'published' AND e."placeSlug" = ${place} AND e."occurredAt" <= ${until}
+      sql`SELECT * FROM (${SELECT_CHANGES} ${current ? sql`AND r."status" = 'published'` : empty} AND e."placeSlug" = ${place} AND e."occurredAt" <= ${until}
         ORDER BY e."occurredAt" DESC LIMIT ${count(limit)}) ${raw(`p${i}`)}`,
   );
   const rows = await fetchRows<ChangeRow>(db, join(perPlace, " UNION ALL "));
