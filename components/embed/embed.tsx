@@ -99,14 +99,15 @@ export function Embed({ config, ignored, regions, initial, initialFeed, initialT
       <header className="embed-head">
         <h1>{title}</h1>
         <p className="embed-stamp" data-testid="embed-stamp">
-          {live && connection !== "live" ? (
+          {/* Connecting (the server's render and the first moments) is not "lost": the stamp alone, one line as when live. */}
+          {live && connection === "offline" ? (
             <span className="embed-offline" role="status">
               {t("offline", { time: formatUtc(asOf, config.locale) })}
             </span>
           ) : (
             <>
               {t("asOf", { time: formatUtc(asOf, config.locale) })}
-              {live && <span className="embed-live"> · {t("live")}</span>}
+              {live && connection === "live" && <span className="embed-live"> · {t("live")}</span>}
             </>
           )}
         </p>

@@ -39,6 +39,25 @@ test("the dashboard shows the map's picture first, asked for once, then the live
   expect(asked).toEqual([src!.slice(src!.indexOf("?"))]);
 });
 
+for (const [path, width, height] of [
+  ["/wall", 1920, 1080],
+  ["/embed/s/syria", 320, 480],
+] as const) {
+  test(`${path} at ${width} px asks for its picture once: the page keeps its layout from the server's render to the live one`, async ({ page }) => {
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/snapshot.svg")) asked.push(new URL(request.url()).search);
+    });
+    await page.setViewportSize({ width, height });
+    await page.goto(path);
+    await pictureShown(page);
+    // Connected and hydrated (its status and stamp in their live wording), then time for a second request.
+    await expect(page.locator("[data-testid=wall-state], [data-testid=embed-stamp]").first()).not.toContainText(/Connecting|Connection lost/);
+    await page.waitForTimeout(1500);
+    expect(asked).toHaveLength(1);
+  });
+}
+
 test("the picture needs none of the page's JavaScript: the boot script asks for it as the page is parsed", async ({ page }) => {
   // Every script of the app refused: only the inline boot scripts run.
   await page.route("**/_next/static/**/*.js", (route) => route.abort());
