@@ -36,6 +36,7 @@ import { issueSetupCode } from "./services/setup/issue-setup-code";
 import { WebhookDispatcher } from "./services/webhooks/webhook-dispatcher";
 import { scheduleRetention } from "./services/retention/schedule-retention";
 import { controlIndex } from "./services/control/internal/control-index";
+import { warmSnapshotDrawing } from "./services/snapshots/warm-snapshot-drawing";
 import { StatsThread } from "./services/stats/stats-thread";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
@@ -165,6 +166,10 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   http.once("listening", () => {
     if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
     heartbeat = startHeartbeat(context, context.nodeName);
+    // The map's first picture is a page's largest paint: draw one now, so no reader's is the cold first.
+    setImmediate(() => {
+      void warmSnapshotDrawing(context).catch((error: unknown) => log.debug("map drawing not warmed at start", { error: String(error) }));
+    });
     // Read every control change soon after the start (in chunks, between requests), after the first
     // requests: until it has loaded, control is read from each place's newest changes.
     setTimeout(() => {

@@ -100,4 +100,57 @@ describe("the first picture's URL", () => {
     runInNewContext(MAP_PICTURE_BOOT_SCRIPT, { document, getComputedStyle, matchMedia });
     expect(image.src).toBe(mapPictureSrc("/p?frame=none", "light", 952, 536, 15 / 20));
   });
+
+  it("while the page is parsed: asks once the parser has passed the picture and the stylesheets have loaded, else at DOMContentLoaded", () => {
+    const boot = (stylesheetLoaded: boolean) => {
+      const image = {
+        dataset: { mapPicture: "/p?frame=none" } as Record<string, string>,
+        parentElement: { clientWidth: 800, clientHeight: 500 },
+        src: "",
+        // The script the parser has reached follows the picture (Node.DOCUMENT_POSITION_FOLLOWING).
+        compareDocumentPosition: () => 4,
+      };
+      const listeners: (() => void)[] = [];
+      let observed: (() => void) | undefined;
+      const document = {
+        readyState: "loading",
+        documentElement: { dataset: { theme: "dark" } },
+        querySelector: () => image,
+        querySelectorAll: (selector: string) =>
+          selector.startsWith("img")
+            ? [image]
+            : selector === "body script"
+              ? [{}]
+              : selector.startsWith("link")
+                ? [{ sheet: stylesheetLoaded ? {} : null }]
+                : [],
+        addEventListener: (_: string, listener: () => void) => listeners.push(listener),
+      };
+      class MutationObserver {
+        constructor(callback: () => void) {
+          observed = callback;
+        }
+        observe() {}
+        disconnect() {}
+      }
+      runInNewContext(MAP_PICTURE_BOOT_SCRIPT, {
+        document,
+        getComputedStyle: () => ({ fontSize: "16px" }),
+        matchMedia: () => ({ matches: false }),
+        MutationObserver,
+      });
+      expect(image.src).toBe("");
+      observed!();
+      return { image, contentLoaded: () => listeners.forEach((listener) => listener()) };
+    };
+    const expected = mapPictureSrc("/p?frame=none", "dark", 800, 500);
+    const early = boot(true);
+    expect(early.image.src).toBe(expected);
+    early.contentLoaded();
+    expect(early.image.src).toBe(expected);
+    const late = boot(false);
+    expect(late.image.src).toBe("");
+    late.contentLoaded();
+    expect(late.image.src).toBe(expected);
+  });
 });
