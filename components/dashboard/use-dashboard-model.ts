@@ -20,6 +20,8 @@ export interface InitialData {
   placesComplete: boolean;
   factions: Faction[];
   timeline: Timeline;
+  /** false: the timeline came without its control series (just after a server start): asked for at once. */
+  timelineComplete: boolean;
   /** The moment rendered ("live" or an instant), its control state and movements. */
   moment: Moment;
   control: PackedControl;
@@ -59,7 +61,8 @@ export type ReferenceModel = ReturnType<typeof useReferenceModel>;
  */
 export function useDashboardModel(initial: InitialData, region: string | null = null) {
   const reference = useReferenceModel(initial);
-  const timeline = useQuery({ ...timelineQuery(region), ...(region === null ? { initialData: initial.timeline } : {}) }).data ?? initial.timeline;
+  const seeded = region === null ? (initial.timelineComplete ? { initialData: initial.timeline } : { placeholderData: initial.timeline }) : {};
+  const timeline = useQuery({ ...timelineQuery(region), ...seeded }).data ?? initial.timeline;
   const baselineTimes = useMemo(() => reference.baseline.map((b) => b.since), [reference.baseline]);
   // What the charts and the slider draw: the periods that have events, long empty stretches cut out. A
   // feed entry changes the day counts but seldom the axis: the same axis stays the same object, so the

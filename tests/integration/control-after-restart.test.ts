@@ -11,6 +11,9 @@ import type { Place } from "../../lib/schemas/reference";
 import { createDb, type Db } from "../../server/db/client";
 import { loadEnv } from "../../server/env";
 import { controlFromRecentChanges, RECENT_CHANGES_READ } from "../../server/services/control/internal/recent-changes";
+import { controlIndex, controlIndexLoaded } from "../../server/services/control/internal/control-index";
+import { loadPageView } from "../../server/services/timeline/load-page-view";
+import type { AppContext } from "../../server/context";
 import { call, login, tokenFor } from "./support/api";
 import { databaseUrlFor, startServer, type RunningServer } from "./support/server-process";
 
@@ -66,6 +69,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.$disconnect();
   await server?.stop();
+});
+
+describe("a page's first render just after a start", () => {
+  it("does not wait for the control index: the timeline comes without its control series, then with it once the index has loaded", async () => {
+    // This test's own database client has not loaded the index (the server's has its own).
+    expect(controlIndexLoaded(db!)).toBe(false);
+    const ctx = {
+      db: db!,
+      env: { PUBLIC_READ: true },
+      now: () => new Date(),
+      fairShare: { run: <T>(_address: string, _key: string, compute: () => Promise<T>) => compute() },
+    } as unknown as AppContext;
+    const first = await loadPageView(ctx, null, "live", "test");
+    expect(first.timelineComplete).toBe(false);
+    expect(first.timeline.control).toEqual([]);
+    expect(first.timeline.days.length).toBeGreaterThan(0);
+
+    // (Here control "live" itself needed the index: Hama's run is longer than the newest changes read.)
+    await controlIndex(db!);
+    const later = await loadPageView(ctx, null, "live", "test");
+    expect(later.timelineComplete).toBe(true);
+    expect(later.timeline.control.length).toBeGreaterThan(0);
+    expect(later.timeline.days).toEqual(first.timeline.days);
+    // The same series as the API's (whose process has long loaded its index).
+    expect(later.timeline.control).toEqual((await call<{ control: unknown[] }>(server.url, "GET", "/api/timeline")).body.control);
+  });
 });
 
 describe("control from each place's newest changes", () => {

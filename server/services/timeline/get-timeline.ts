@@ -27,18 +27,20 @@ function remember(lastSeries: Map<string, AxisControlSeries>, key: string, serie
  * GET /api/timeline: the whole history in a bounded size (one row per day with events, the control
  * series on the axis those days make, the newest distances), what the pages' slider and charts draw.
  * `region` scopes the counts, the control series and the distances; the axis is always the whole history's.
+ * `withoutControl`: an empty control series, for a page's first render while the control index loads.
  */
-export async function getTimeline(ctx: AppContext, actor: Actor | null, query: TimelineQuery): Promise<Timeline> {
+export async function getTimeline(ctx: AppContext, actor: Actor | null, query: TimelineQuery, options: { withoutControl?: boolean } = {}): Promise<Timeline> {
   requireReader(actor, ctx.env.PUBLIC_READ);
   await checkFilterSlugs(ctx.db, query);
   const lastSeq = await readLastSeq(ctx.db);
   const [places, index] = await Promise.all([
     ctx.db.place.findMany({ select: { slug: true, regionSlug: true, baselineFaction: true, baselineSince: true } }),
-    controlIndex(ctx.db),
+    options.withoutControl ? undefined : controlIndex(ctx.db),
   ]);
   const inRegion = (p: { regionSlug: string | null }) => !query.region || (p.regionSlug !== null && query.region.includes(p.regionSlug));
   const regionPlaces = query.region ? places.filter(inRegion).map((p) => p.slug) : undefined;
   const [days, distances] = await Promise.all([dayRows(ctx.db, query.region), newestDistances(ctx.db, query.region)]);
+  if (!index) return { lastSeq, days, control: [], distances };
 
   const baseline = baselineHoldings(places);
   const axis = timelineAxis(

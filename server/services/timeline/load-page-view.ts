@@ -8,11 +8,18 @@ import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { fairReadOf } from "../../http/fair-share";
 import { getControl } from "../control/get-control";
+import { controlIndexLoaded } from "../control/internal/control-index";
 import { listEvents } from "../events/list-events";
 import { getTimeline } from "./get-timeline";
 
 export interface PageView {
   timeline: Timeline;
+  /**
+   * false: the timeline has no control series yet. Just after a start the control index is still loading
+   * (~10 s over 1,000,000 events here) and the series is folded from it: the page is rendered without it
+   * and asks GET /api/timeline for it, instead of waiting for the index before the first byte.
+   */
+  timelineComplete: boolean;
   moment: Moment;
   /** Packed: one short row per place (lib/control/packed-control.ts). */
   control: PackedControl;
@@ -26,8 +33,11 @@ export interface PageView {
  * endpoints for any other moment (lib/client/view-queries.ts).
  */
 export async function loadPageView(ctx: AppContext, actor: Actor | null, moment: Moment, address: string): Promise<PageView> {
+  const timelineComplete = controlIndexLoaded(ctx.db);
   const [timeline, control] = await Promise.all([
-    fairReadOf(ctx, address, "/api/timeline", new URLSearchParams(), () => getTimeline(ctx, actor, {})),
+    timelineComplete
+      ? fairReadOf(ctx, address, "/api/timeline", new URLSearchParams(), () => getTimeline(ctx, actor, {}))
+      : getTimeline(ctx, actor, {}, { withoutControl: true }),
     getControl(ctx, actor, moment === "live" ? {} : { at: new Date(moment).toISOString() }),
   ]);
   const until = moment === "live" ? (timelineLatest(timeline.days) ?? ctx.now().getTime()) : moment;
@@ -37,5 +47,5 @@ export async function loadPageView(ctx: AppContext, actor: Actor | null, moment:
     order: "desc",
     limit: MOVEMENTS_MAX,
   });
-  return { timeline, moment, control: packControl(control), movements: { until, events: page.events } };
+  return { timeline, timelineComplete, moment, control: packControl(control), movements: { until, events: page.events } };
 }
