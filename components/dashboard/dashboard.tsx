@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { memo, useDeferredValue, useMemo, useState } from "react";
+import { memo, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from "react";
 import { dayCountsOnAxis } from "@/lib/dashboard/day-counts";
 import { DAY_MS } from "@/lib/dashboard/time-axis";
 import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
@@ -60,13 +60,26 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
         {/* Focusable so the keyboard can scroll it (its entries hold no link or button of their own). */}
         <section className="panel feed-panel" aria-label={t("feed.title")} tabIndex={0}>
           <h2>{t("feed.title")}</h2>
-          <LiveFeed names={model.names} />
+          <Hydrated>
+            <LiveFeed names={model.names} />
+          </Hydrated>
         </section>
-        <DashboardCharts model={chartModel} at={time.at} control={control} />
+        <Hydrated>
+          <DashboardCharts model={chartModel} at={time.at} control={control} />
+        </Hydrated>
         <ControlTable model={model} control={control} />
       </Main>
     </div>
   );
+}
+
+/**
+ * A part of the page hydrated on its own: React hydrates each Suspense boundary in a task of its own, so
+ * the browser can paint between them (the map's first picture waited ~0.7 s for one hydration task of the
+ * whole dashboard over a large history). Nothing here suspends; the server's HTML stands until then.
+ */
+function Hydrated({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
 const DashboardCharts = memo(function DashboardCharts({ model, at, control }: { model: DashboardModel; at: number; control: PlaceControl[] }) {
