@@ -37,6 +37,7 @@ import { WebhookDispatcher } from "./services/webhooks/webhook-dispatcher";
 import { scheduleRetention } from "./services/retention/schedule-retention";
 import { controlIndex } from "./services/control/internal/control-index";
 import { warmSnapshotDrawing } from "./services/snapshots/warm-snapshot-drawing";
+import { warmPageRendering } from "./http/warm-page-rendering";
 import { StatsThread } from "./services/stats/stats-thread";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
@@ -166,9 +167,15 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   http.once("listening", () => {
     if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
     heartbeat = startHeartbeat(context, context.nodeName);
-    // The map's first picture is a page's largest paint: draw one now, so no reader's is the cold first.
+    // A page's first render and the map's first picture (its largest paint) are slow the first time in a
+    // process: render and draw once now, so that no reader's is the cold first.
+    const port = (http.address() as AddressInfo).port;
     setImmediate(() => {
-      void warmSnapshotDrawing(context).catch((error: unknown) => log.debug("map drawing not warmed at start", { error: String(error) }));
+      void warmSnapshotDrawing(context)
+        .catch((error: unknown) => log.debug("map drawing not warmed at start", { error: String(error) }))
+        // (Not in development, where a first render compiles the page: the developer's reload does that.)
+        .then(() => (dev ? undefined : warmPageRendering(port)))
+        .catch((error: unknown) => log.debug("page rendering not warmed at start", { error: String(error) }));
     });
     // Read every control change soon after the start (in chunks, between requests), after the first
     // requests: until it has loaded, control is read from each place's newest changes.
