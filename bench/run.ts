@@ -78,7 +78,8 @@ index of SQLite's choice for the rest (selective filters sort only their matches
 
 ${missed.length ? `Missed in this run: ${missed.map((t) => t.name).join("; ")}.` : "Every query and statistic met its target in this run."}
 \`known\` (what we knew then) walks each place's changes back from \`at\` to where its holder's run began
-(\`controlAtByPlace\` in \`lib/control/control-fold.ts\`), instead of folding every change up to \`at\`.
+(\`controlAtByPlace\` in \`lib/control/control-fold.ts\`), instead of folding every change up to \`at\`, and stops
+where no earlier change had yet been published (\`knownFrom\`: a history posted after the times it covers, as here).
 Free text \`q\` goes through a trigram index (SQLite FTS5, PostgreSQL pg_trgm; decision 0020): a word that
 matches few reports costs what its matches cost. The statistics run on their own thread (decision 0021).
 Counts and events per day under type, faction, confidence, region and time read the day tallies for
