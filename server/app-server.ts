@@ -164,6 +164,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   webhooks.start();
   // Heartbeats start once the port is known, which names the node unless NODE_NAME does.
   let heartbeat: Heartbeat | undefined;
+  const warmUp = new AbortController();
   http.once("listening", () => {
     if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
     heartbeat = startHeartbeat(context, context.nodeName);
@@ -174,7 +175,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       void warmSnapshotDrawing(context)
         .catch((error: unknown) => log.debug("map drawing not warmed at start", { error: String(error) }))
         // (Not in development, where a first render compiles the page: the developer's reload does that.)
-        .then(() => (dev ? undefined : warmPageRendering(port)))
+        .then(() => (dev || warmUp.signal.aborted ? undefined : warmPageRendering(port, warmUp.signal)))
         .catch((error: unknown) => log.debug("page rendering not warmed at start", { error: String(error) }));
     });
     // Read every control change soon after the start (in chunks, between requests), after the first
@@ -195,6 +196,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     context,
     setupCode,
     async close() {
+      warmUp.abort();
       clearInterval(catchUp);
       stopRetention();
       await webhooks.stop();

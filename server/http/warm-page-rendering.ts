@@ -9,12 +9,13 @@
  */
 const STATIC_FILE = /\/_next\/static\/[^"'\s)]+\.(?:js|css)/g;
 
-export async function warmPageRendering(port: number, timeoutMs = 30_000): Promise<void> {
+export async function warmPageRendering(port: number, stop: AbortSignal, timeoutMs = 30_000): Promise<void> {
   const get = async (path: string) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-      signal: AbortSignal.timeout(timeoutMs),
-      // As a browser asks, so that the answers are compressed as a reader's will be.
-      headers: { "user-agent": "situation-desk warm-up", "accept-encoding": "br, gzip" },
+      // Given up when the server closes, so that its connections do not hold the close.
+      signal: AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]),
+      // As a browser asks, so that the answers are compressed as a reader's will be; no connection kept.
+      headers: { "user-agent": "situation-desk warm-up", "accept-encoding": "br, gzip", connection: "close" },
     });
     return response.text();
   };
