@@ -35,7 +35,8 @@ import { startHeartbeat, type Heartbeat } from "./services/health/node-heartbeat
 import { issueSetupCode } from "./services/setup/issue-setup-code";
 import { WebhookDispatcher } from "./services/webhooks/webhook-dispatcher";
 import { scheduleRetention } from "./services/retention/schedule-retention";
-import { controlIndex } from "./services/control/internal/control-index";
+import { controlIndex, saveControlIndex } from "./services/control/internal/control-index";
+import { restoreControl } from "./services/control/get-control";
 import { warmSnapshotDrawing } from "./services/snapshots/warm-snapshot-drawing";
 import { warmPageRendering } from "./http/warm-page-rendering";
 import { StatsThread } from "./services/stats/stats-thread";
@@ -138,6 +139,13 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     synchronous: env.dbProvider === "sqlite" ? await readSqlitePragma(db, "synchronous") : undefined,
   });
 
+  const restoring = performance.now();
+  const controlRestored = await restoreControl(db).catch((error: unknown) => {
+    log.error("control index not restored from its snapshot", { error: String(error) });
+    return false;
+  });
+  log.info(controlRestored ? "control index restored" : "control index to be read", { ms: Math.round(performance.now() - restoring) });
+
   const nextApp = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
@@ -180,9 +188,13 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     });
     // Read every control change soon after the start (in chunks, between requests), after the first
     // requests: until it has loaded, control is read from each place's newest changes.
+    // (Restored from its snapshot before listening, it is there already.)
     setTimeout(() => {
-      void controlIndex(context.db).catch((error: unknown) =>
-        log.info("control index not loaded at start; the first request loads it", { error: String(error) }),
+      if (controlRestored) return;
+      const loading = performance.now();
+      void controlIndex(context.db).then(
+        (index) => log.info("control index read", { changes: index.changes.length, ms: Math.round(performance.now() - loading) }),
+        (error: unknown) => log.info("control index not loaded at start; the first request loads it", { error: String(error) }),
       );
     }, CONTROL_INDEX_WARM_DELAY_MS).unref();
   });
@@ -205,6 +217,7 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
       await cluster?.close();
       await io.close();
       await nextApp.close().catch(() => {});
+      await saveControlIndex(db).catch((error: unknown) => log.error("control index snapshot not stored", { error: String(error) }));
       await context.situations.stores.close();
       await sqliteWriterOf(db)?.close();
       await context.stats.close();

@@ -4,7 +4,17 @@ import { requireReader } from "../../auth/require-role";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { invalid } from "../../errors";
-import { baselineHoldings, changesByPlaceOf, controlIndex, controlIndexLoaded, currentCheckpoints, knownFrom, wasKnownAt } from "./internal/control-index";
+import type { Db } from "../../db/client";
+import {
+  baselineHoldings,
+  changesByPlaceOf,
+  controlIndex,
+  controlIndexLoaded,
+  currentCheckpoints,
+  knownFrom,
+  restoreControlIndex,
+  wasKnownAt,
+} from "./internal/control-index";
 import { controlFromRecentChanges, RECENT_PLACES_MAX } from "./internal/recent-changes";
 
 export interface ControlQuery {
@@ -52,4 +62,16 @@ export async function getControl(ctx: AppContext, actor: Actor | null, query: Co
       ? controlAtByPlace(baseline, changesByPlaceOf(index!), at.getTime(), wasKnownAt(known.getTime()), knownFrom(known.getTime()))
       : controlAtFromCheckpoints(currentCheckpoints(index!, baseline), at.getTime()));
   return { at: at.toISOString(), ...(known ? { known: known.toISOString() } : {}), places: inRegion ? state.filter((p) => inRegion.has(p.place)) : state };
+}
+
+/**
+ * At a server's start: the control index from its stored snapshot (docs/decisions/0031-control-index-snapshot.md)
+ * and the current state's checkpoints folded from it, so that the first control request is answered as fast
+ * as the rest. False when there was no snapshot to start from (the index is read later, in paced slices).
+ */
+export async function restoreControl(db: Db): Promise<boolean> {
+  if (!(await restoreControlIndex(db))) return false;
+  const places = await db.place.findMany({ select: { slug: true, baselineFaction: true, baselineSince: true } });
+  currentCheckpoints(await controlIndex(db), baselineHoldings(places));
+  return true;
 }

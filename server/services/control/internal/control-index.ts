@@ -13,6 +13,7 @@ import { buildCheckpoints, type ControlCheckpoints, changesByPlace, extendCheckp
 import type { Db } from "../../../db/client";
 import { perDatabase } from "../../../db/per-database";
 import { readLastSeq } from "../../feed/internal/read-feed";
+import { readSnapshot, readSnapshotSeq, writeSnapshot } from "./control-index-snapshot";
 
 export interface IndexedChange extends ControlChange {
   reportId: string;
@@ -37,8 +38,18 @@ interface ControlIndex {
   updating?: Promise<void>;
 }
 
+interface IndexState {
+  index?: ControlIndex;
+  loading?: Promise<ControlIndex>;
+  /** This client stores the index's snapshot (the request thread's; not the statistics thread's reader). */
+  keepsSnapshot?: boolean;
+  /** The seq of the snapshot stored or read last, and the store in progress. */
+  snapshotSeq?: number;
+  saving?: Promise<void>;
+}
+
 /** The loaded index (`index`) and the load in progress (`loading`) of each database client. */
-const stateOf = perDatabase<{ index?: ControlIndex; loading?: Promise<ControlIndex> }>("control-index", () => ({}));
+const stateOf = perDatabase<IndexState>("control-index", () => ({}));
 
 export interface ChangeRow {
   reportId: string;
@@ -169,15 +180,63 @@ async function catchUp(db: Db, index: ControlIndex, seq: number): Promise<void> 
 /** Whether the index has been read (at least once) for this client: false from the start until the first load ends. */
 export const controlIndexLoaded = (db: Db): boolean => stateOf(db).index !== undefined;
 
+/**
+ * Feed entries after a stored snapshot that a load still catches up on (each names a report read again,
+ * in batches); further behind, the index is read whole in paced slices instead.
+ */
+export const SNAPSHOT_CATCH_UP_MAX = 20_000;
+/** A live index stores a new snapshot once it has caught up this many feed entries past the last one. */
+export const SNAPSHOT_EVERY_ENTRIES = 10_000;
+
+const newIndex = (seq: number, changes: IndexedChange[]): ControlIndex => ({ seq, changes, withChanges: new Set(changes.map((c) => c.reportId)) });
+
+/**
+ * The index as of `seq` or earlier: the stored snapshot when it is at most SNAPSHOT_CATCH_UP_MAX entries
+ * behind (controlIndex catches up from its seq), else every change read again (and then stored).
+ */
+async function loadIndex(db: Db, state: IndexState, seq: number): Promise<ControlIndex> {
+  const stored = await readUsableSnapshot(db, seq).catch(() => undefined);
+  if (stored) {
+    state.snapshotSeq = stored.seq;
+    return newIndex(stored.seq, stored.changes);
+  }
+  const index = newIndex(seq, await readAllChanges(db));
+  if (state.keepsSnapshot) setImmediate(() => void storeSnapshot(db, state, index).catch(() => {}));
+  return index;
+}
+
+const usable = (storedSeq: number | undefined, seq: number): storedSeq is number =>
+  storedSeq !== undefined && storedSeq <= seq && seq - storedSeq <= SNAPSHOT_CATCH_UP_MAX;
+
+/** The stored snapshot when a load may start from it (a feed seq ahead of the feed's own is not this database's). */
+async function readUsableSnapshot(db: Db, seq: number) {
+  return usable(await readSnapshotSeq(db), seq) ? readSnapshot(db) : undefined;
+}
+
+/** Stores the index as it is now, unless the stored snapshot is of this seq already. */
+async function storeSnapshot(db: Db, state: IndexState, index: ControlIndex): Promise<void> {
+  if (state.snapshotSeq === index.seq) return;
+  const { seq, changes } = index;
+  state.saving = (state.saving ?? Promise.resolve())
+    .then(() => writeSnapshot(db, seq, changes))
+    .then(() => {
+      state.snapshotSeq = seq;
+    })
+    .finally(() => {
+      state.saving = undefined;
+    });
+  await state.saving;
+}
+
 /** The index, brought up to the feed's current seq. */
 export async function controlIndex(db: Db): Promise<ControlIndex> {
   const seq = await readLastSeq(db);
   const state = stateOf(db);
   let index = state.index;
   if (!index) {
-    // One read of every change however many requests arrive meanwhile (the server starts one at boot).
-    state.loading ??= readAllChanges(db)
-      .then((changes) => (state.index ??= { seq, changes, withChanges: new Set(changes.map((c) => c.reportId)) }))
+    // One load however many requests arrive meanwhile (the server starts one at boot).
+    state.loading ??= loadIndex(db, state, seq)
+      .then((loaded) => (state.index ??= loaded))
       .finally(() => {
         state.loading = undefined;
       });
@@ -191,7 +250,45 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
     }
     await index.updating;
   }
+  if (state.keepsSnapshot && !state.saving && index.seq - (state.snapshotSeq ?? 0) >= SNAPSHOT_EVERY_ENTRIES) {
+    // After this request's answer: the text is built on this thread.
+    setImmediate(() => void storeSnapshot(db, state, index).catch(() => {}));
+  }
   return index;
+}
+
+/** Marks the client as one that stores the index's snapshots (a server's; not the statistics thread's reader). */
+export function markControlIndexKeeper(db: Db): void {
+  stateOf(db).keepsSnapshot = true;
+}
+
+/**
+ * Marks the client as the one that stores the index's snapshots (a server's request thread; not the
+ * statistics thread, which only reads them) and loads the index from its snapshot when that is at most
+ * SNAPSHOT_CATCH_UP_MAX entries behind the feed. False when there was none to load from: the index is then
+ * read whole later (controlIndex, in paced slices) and stored once read.
+ */
+export async function restoreControlIndex(db: Db): Promise<boolean> {
+  const state = stateOf(db);
+  markControlIndexKeeper(db);
+  if (state.index) return true;
+  if (!usable(await readSnapshotSeq(db), await readLastSeq(db))) return false;
+  await controlIndex(db);
+  return true;
+}
+
+/**
+ * Stores the index's snapshot as the server closes, when it has moved on since the last one and follows
+ * the feed closely enough for a restart to catch up from it.
+ */
+export async function saveControlIndex(db: Db): Promise<void> {
+  const state = stateOf(db);
+  await state.saving;
+  const index = state.index;
+  if (!state.keepsSnapshot || !index) return;
+  await index.updating;
+  if (index.seq === state.snapshotSeq || (await readLastSeq(db)) - index.seq > SNAPSHOT_CATCH_UP_MAX) return;
+  await storeSnapshot(db, state, index);
 }
 
 /** Counts now: the report is published (not retracted). */

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { createDb, type Db } from "../../../db/client";
+import { markControlIndexKeeper, saveControlIndex } from "../../control/internal/control-index";
 import { applyMigrations } from "../../../db/migrate";
 import { sqliteWriterOf } from "../../../db/sqlite-writer";
 import type { Env } from "../../../env";
@@ -65,6 +66,8 @@ export class SituationStores {
     const env = storeEnv(this.main.env, store);
     await applyMigrations(env, this.projectRoot);
     const db = await createDb(env);
+    // This node stores the store's control index snapshot too (read from it on the first control request).
+    markControlIndexKeeper(db);
     return { db, stats: new StatsThread(env) };
   }
 
@@ -73,6 +76,7 @@ export class SituationStores {
     const stores = await Promise.allSettled(this.opened.values());
     for (const result of stores) {
       if (result.status !== "fulfilled") continue;
+      await saveControlIndex(result.value.db).catch(() => {});
       await sqliteWriterOf(result.value.db)?.close();
       await result.value.stats.close();
       await result.value.db.$disconnect();
