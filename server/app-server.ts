@@ -2,7 +2,7 @@
  * Builds the whole application on one http.Server: Next.js (pages and /api route handlers), Socket.IO
  * and the live feed. server/index.ts only wires and listens; tests start the real thing on port 0.
  */
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -38,7 +38,7 @@ import { scheduleRetention } from "./services/retention/schedule-retention";
 import { controlIndex, saveControlIndex } from "./services/control/internal/control-index";
 import { restoreControl } from "./services/control/get-control";
 import { warmSnapshotDrawing } from "./services/snapshots/warm-snapshot-drawing";
-import { warmPageRendering } from "./http/warm-page-rendering";
+import { WARM_UP_BUDGET_MS, warmPageRendering, warmThroughPrivatePort } from "./http/warm-page-rendering";
 import { StatsThread } from "./services/stats/stats-thread";
 import { bootstrapAdmin } from "./services/users/bootstrap-admin";
 
@@ -73,7 +73,9 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   // One server per SQLite file; on PostgreSQL, migrate and seed one node at a time.
   const fileLock = env.databaseFile ? lockSqliteFile(env.databaseFile) : undefined;
   try {
-    const app = await withStartupLock(env, () => startAppServer(env, log, dev));
+    const { warm, ...app } = await withStartupLock(env, () => startAppServer(env, log, dev));
+    // (Outside the start-up lock: the nodes of a PostgreSQL desk warm at once.)
+    await warm();
     return { ...app, close: () => app.close().finally(() => fileLock?.release()) };
   } catch (error) {
     fileLock?.release();
@@ -81,7 +83,7 @@ export async function createAppServer(env: Env, options: { dev?: boolean } = {})
   }
 }
 
-async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, dev: boolean): Promise<AppServer> {
+async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, dev: boolean): Promise<AppServer & { warm(): Promise<void> }> {
   const migrated = await applyMigrations(env, PROJECT_ROOT);
   log.info("database ready", { db: env.dbProvider, file: env.databaseFile, migrations: migrated });
   const db = await createDb(env);
@@ -155,10 +157,11 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   // is answered by the route handlers directly (serve-api), everything else by Next.js.
   const serveApi = createApiServer(PROJECT_ROOT, log);
   await serveApi.ready;
-  const http = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     if (!guardRequest(req, res, env, dev)) return;
     compress(req, res, () => void (isApiPath(req.url) ? serveApi(req, res) : handle(req, res)));
-  });
+  };
+  const http = createServer(answer);
   // Keep idle connections longer than clients and proxies do (nginx's upstream keepalive_timeout is 60 s;
   // Node's default is 5 s): when the server closes an idle keep-alive connection first, a client that
   // sends on it at that moment gets ECONNRESET (seen in CI on a post after a pause of a few seconds).
@@ -172,20 +175,9 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
   webhooks.start();
   // Heartbeats start once the port is known, which names the node unless NODE_NAME does.
   let heartbeat: Heartbeat | undefined;
-  const warmUp = new AbortController();
   http.once("listening", () => {
     if (!env.NODE_NAME) context.nodeName = `${os.hostname()}:${(http.address() as AddressInfo).port}`;
     heartbeat = startHeartbeat(context, context.nodeName);
-    // A page's first render and the map's first picture (its largest paint) are slow the first time in a
-    // process: render and draw once now, so that no reader's is the cold first.
-    const port = (http.address() as AddressInfo).port;
-    setImmediate(() => {
-      void warmSnapshotDrawing(context)
-        .catch((error: unknown) => log.debug("map drawing not warmed at start", { error: String(error) }))
-        // (Not in development, where a first render compiles the page: the developer's reload does that.)
-        .then(() => (dev || warmUp.signal.aborted ? undefined : warmPageRendering(port, warmUp.signal)))
-        .catch((error: unknown) => log.debug("page rendering not warmed at start", { error: String(error) }));
-    });
     // Read every control change soon after the start (in chunks, between requests), after the first
     // requests: until it has loaded, control is read from each place's newest changes.
     // (Restored from its snapshot before listening, it is there already.)
@@ -207,8 +199,21 @@ async function startAppServer(env: Env, log: ReturnType<typeof createLogger>, de
     io,
     context,
     setupCode,
+    async warm() {
+      // A page's first render and the map's first picture (its largest paint) are slow the first time in a
+      // process (bundles loaded, React's server rendering compiled: ~1.5 s): render and draw once before the
+      // port opens, so that no reader's request is the cold first or waits behind it. Pages not in
+      // development, where a first render compiles the page and the developer's reload does that.
+      const started = performance.now();
+      await warmSnapshotDrawing(context).catch((error: unknown) => log.debug("map drawing not warmed at start", { error: String(error) }));
+      if (!dev) {
+        await warmThroughPrivatePort(answer, (port) => warmPageRendering(port, AbortSignal.timeout(WARM_UP_BUDGET_MS))).catch((error: unknown) =>
+          log.debug("page rendering not warmed at start", { error: String(error) }),
+        );
+      }
+      log.info("warmed up", { ms: Math.round(performance.now() - started) });
+    },
     async close() {
-      warmUp.abort();
       clearInterval(catchUp);
       stopRetention();
       await webhooks.stop();
