@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { login, tokenFor } from "../tests/integration/support/api";
-import { startServer, tempDbFile } from "../tests/integration/support/server-process";
+import { startServer, tempDbFile, type RunningServer } from "../tests/integration/support/server-process";
 import { HISTORY_END, HISTORY_MS, postHistory, random } from "./history";
 import { measureHistoryPages, type HistoryPages } from "./history-pages";
 
@@ -50,6 +50,11 @@ export interface EventQueries {
   /** The history was posted by an earlier run and kept (`--history=`), not posted by this one. */
   historyReused?: boolean;
   firstControlMs: number;
+  /**
+   * The first start reading every control change (its paced read, ms; null when it restored a snapshot
+   * kept in the history), and the measured restart restoring the snapshot the first stored (null: it did not).
+   */
+  controlIndex?: { readMs: number | null; restoredMs: number | null };
   timings: QueryTiming[];
   pages: HistoryPages;
 }
@@ -71,6 +76,25 @@ async function time(url: string, paths: () => string, count: number): Promise<{ 
   }
   ms.sort((a, b) => a - b);
   return { p50: Math.round(percentile(ms, 50) * 10) / 10, p95: Math.round(percentile(ms, 95) * 10) / 10, rows };
+}
+
+/** The first of the server's log records with one of these messages, waited for (the index's read: up to minutes at 1M). */
+async function loggedOnce(server: RunningServer, messages: string[], timeoutMs = 600_000): Promise<{ msg?: string; ms?: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const line of server.logs) {
+      if (!line.startsWith("{")) continue;
+      let record: { msg?: string; ms?: number };
+      try {
+        record = JSON.parse(line) as typeof record;
+      } catch {
+        continue;
+      }
+      if (record.msg && messages.includes(record.msg)) return record;
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not log ${messages.join(" or ")} in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** When the history's first and last reports were published (its posting). */
@@ -141,7 +165,17 @@ export async function measureEventQueries(options: { events?: number; history?: 
   const dbMb = Math.round(fs.statSync(dbFile).size / 2 ** 20);
   const posting = postingWindow(dbFile);
 
+  // A desk's server has read its control index before and stored it as it stopped (decision 0031): the
+  // first start reads every change (or restores an earlier snapshot), stops, and the restart is measured.
+  const first = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
+  let controlIndexRead: { msg?: string; ms?: number };
+  try {
+    controlIndexRead = await loggedOnce(first, ["control index read", "control index restored"]);
+  } finally {
+    await first.stop();
+  }
   const server = await startServer({ dbFile, env: { DEMO_DATA: "false" } });
+  const controlIndexRestored = await loggedOnce(server, ["control index restored", "control index read"]);
   try {
     const rand = random(7);
     const at = () => new Date(HISTORY_END - Math.floor(rand() * HISTORY_MS)).toISOString();
@@ -217,6 +251,10 @@ export async function measureEventQueries(options: { events?: number; history?: 
       dbMb,
       historyReused: Boolean(options.history),
       firstControlMs,
+      controlIndex: {
+        readMs: controlIndexRead.msg === "control index read" ? (controlIndexRead.ms ?? null) : null,
+        restoredMs: controlIndexRestored.msg === "control index restored" ? (controlIndexRestored.ms ?? null) : null,
+      },
       timings,
       pages,
     };
