@@ -5,7 +5,7 @@
  * sockets in separate processes (bench/feed/viewers.ts); editors post over HTTP from this process.
  * Figures, not assertions: bench/run.ts writes them to docs/BENCHMARKS.md.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
@@ -317,6 +317,9 @@ export async function measureFeedLoad(log: (line: string) => void = () => {}): P
     // 427 to 703 posts/s on one machine (bench/posts-ab.ts, 2026-12-03).
     const sqliteRounds: number[] = [];
     for (let round = 0; round < SUSTAINED_ROUNDS; round++) {
+      // Every 201 waits for an fsync: flush what earlier sections wrote (the 1M history's copies) first, so
+      // that the rounds measure the server rather than the disk's write-back of those.
+      execFileSync("sync");
       const sqliteServer = await startServer();
       sqliteRounds.push(await sustainedPosts(sqliteServer).finally(() => sqliteServer.stop()));
     }
