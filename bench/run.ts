@@ -150,7 +150,8 @@ then), and the next ${at1000.posts} are the figure held against the target. Fan-
 ${feed.fanOut.entries} reports as fast as the server takes them, against a bare Socket.IO server
 (\`bench/feed/bare-server.ts\`, same options) broadcasting the same entry ${feed.fanOut.entries} times to the same number of
 viewers; the two bursts are measured in turn ${feed.fanOut.ratios.length} times. Posts per second: ${feed.postsPerS.editors} editors, reports of ${feed.postsPerS.eventsPerPost} events, ${feed.postsPerS.seconds} s,
-every 201 a durable commit (SQLite \`synchronous=FULL\`; PostgreSQL default \`synchronous_commit=on\`).
+every 201 a durable commit (SQLite \`synchronous=FULL\`; PostgreSQL default \`synchronous_commit=on\`); on SQLite
+three rounds, each on a fresh server after a \`sync\` (the earlier sections' files flushed), and their median.
 Load average when the feed section started: ${load} (the machine is shared with other builds).
 
 | what | measured | target | |
