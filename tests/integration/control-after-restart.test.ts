@@ -14,7 +14,7 @@ import { controlFromRecentChanges, RECENT_CHANGES_READ } from "../../server/serv
 import { controlIndex, controlIndexLoaded } from "../../server/services/control/internal/control-index";
 import { loadPageView } from "../../server/services/timeline/load-page-view";
 import type { AppContext } from "../../server/context";
-import { call, login, tokenFor } from "./support/api";
+import { call, controlChangeEvent, login, tokenFor } from "./support/api";
 import { databaseUrlFor, startServer, type RunningServer } from "./support/server-process";
 
 let server: RunningServer;
@@ -39,14 +39,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     return response.body.id as string;
   };
-  const change = (place: string, hours: number, faction: string, contested = false) => ({
-    type: "control_change",
-    occurredAt: at(hours),
-    confidence: "reported",
-    faction,
-    place,
-    ...(contested ? { contested: true } : {}),
-  });
+  const change = (place: string, hours: number, faction: string, contested = false) => controlChangeEvent(place, at(hours), faction, contested);
   // Homs changes hands every hour for 90 hours, every fifth change contested.
   const homs = Array.from({ length: 90 }, (_, i) => change("homs", i + 1, i % 2 ? "government" : "hts", i % 5 === 4));
   await post(homs.slice(0, 45));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ControlState } from "../../lib/schemas/control";
 import { createDb, type Db } from "../../server/db/client";
 import { loadEnv } from "../../server/env";
-import { call, login, tokenFor } from "./support/api";
+import { call, controlChangeEvent, login, tokenFor } from "./support/api";
 import { databaseUrlFor, startServer, type RunningServer } from "./support/server-process";
 
 const HOUR = 3_600_000;
@@ -20,14 +20,7 @@ let server: RunningServer;
 let editor: string;
 const knownTimes: string[] = [];
 
-const change = (place: string, hours: number, faction: string, contested = false) => ({
-  type: "control_change",
-  occurredAt: at(hours),
-  confidence: "reported",
-  faction,
-  place,
-  ...(contested ? { contested: true } : {}),
-});
+const change = (place: string, hours: number, faction: string, contested = false) => controlChangeEvent(place, at(hours), faction, contested);
 
 async function post(events: unknown[]): Promise<string> {
   const response = await call(server.url, "POST", "/api/reports", { token: editor, body: { title: "Control", body: "", sources: [{ name: "Wire" }], events } });

@@ -66,3 +66,13 @@ export async function lastSeq(base: string): Promise<number> {
   const health = await call<{ lastSeq: number }>(base, "GET", "/api/health");
   return health.body.lastSeq;
 }
+
+/** A control change for a report's events (`contested`: fighting for it, the holder stays). */
+export const controlChangeEvent = (place: string, occurredAt: string, faction: string, contested = false) => ({
+  type: "control_change",
+  occurredAt,
+  confidence: "reported",
+  faction,
+  place,
+  ...(contested ? { contested: true } : {}),
+});
