@@ -150,4 +150,15 @@ describe("the control index's snapshot", () => {
     expect(restored(server)).toBe(true);
     expect(await controlAnswers()).toEqual(before);
   }, 120_000);
+
+  it("is not used when it cannot be read: the server starts without it and answers as before", async () => {
+    const before = await controlAnswers();
+    await server.stop();
+    const seq = await feedSeq();
+    await withDb((db) => db.controlIndexSnapshot.update({ where: { id: 1 }, data: { seq, data: '{"format":1,"strings":["cut off' } }));
+
+    server = await startServer({ dbFile: server.dbFile, env: { DEMO_DATA: "false" } });
+    expect(restored(server)).toBe(false);
+    expect(await controlAnswers()).toEqual(before);
+  }, 90_000);
 });

@@ -43,9 +43,10 @@ interface IndexState {
   loading?: Promise<ControlIndex>;
   /** This client stores the index's snapshot (the request thread's; not the statistics thread's reader). */
   keepsSnapshot?: boolean;
-  /** The seq of the snapshot stored or read last, and the store in progress. */
+  /** The seq of the snapshot stored or read last, the store in progress, and no store before this (epoch ms) after one failed. */
   snapshotSeq?: number;
   saving?: Promise<void>;
+  retryAfter?: number;
 }
 
 /** The loaded index (`index`) and the load in progress (`loading`) of each database client. */
@@ -201,7 +202,7 @@ async function loadIndex(db: Db, state: IndexState, seq: number): Promise<Contro
     return newIndex(stored.seq, stored.changes);
   }
   const index = newIndex(seq, await readAllChanges(db));
-  if (state.keepsSnapshot) setImmediate(() => void storeSnapshot(db, state, index).catch(() => {}));
+  if (state.keepsSnapshot) void storeSnapshot(db, state, index, "soon").catch(() => {});
   return index;
 }
 
@@ -213,19 +214,33 @@ async function readUsableSnapshot(db: Db, seq: number) {
   return usable(await readSnapshotSeq(db), seq) ? readSnapshot(db) : undefined;
 }
 
-/** Stores the index as it is now, unless the stored snapshot is of this seq already. */
-async function storeSnapshot(db: Db, state: IndexState, index: ControlIndex): Promise<void> {
-  if (state.snapshotSeq === index.seq) return;
-  const { seq, changes } = index;
-  state.saving = (state.saving ?? Promise.resolve())
-    .then(() => writeSnapshot(db, seq, changes))
-    .then(() => {
+/** After a store failed (a full or read-only disk), none is tried again for this long: each try encodes the whole index. */
+const SNAPSHOT_RETRY_MS = 60_000;
+
+/**
+ * Stores the index as it is then (`soon`: after the current request's answer, on the next turn of the event
+ * loop), unless the stored snapshot is of this seq already; one store at a time (a call while one runs gets
+ * that one).
+ */
+function storeSnapshot(db: Db, state: IndexState, index: ControlIndex, when: "now" | "soon" = "now"): Promise<void> {
+  if (state.saving) return state.saving;
+  if (state.snapshotSeq === index.seq) return Promise.resolve();
+  const saving = (when === "soon" ? new Promise((resolve) => setImmediate(resolve)) : Promise.resolve())
+    .then(async () => {
+      // (Read together: a catch-up sets both in one synchronous step.)
+      const { seq, changes } = index;
+      await writeSnapshot(db, seq, changes);
       state.snapshotSeq = seq;
+    })
+    .catch((error: unknown) => {
+      state.retryAfter = Date.now() + SNAPSHOT_RETRY_MS;
+      throw error;
     })
     .finally(() => {
       state.saving = undefined;
     });
-  await state.saving;
+  state.saving = saving;
+  return saving;
 }
 
 /** The index, brought up to the feed's current seq. */
@@ -250,9 +265,9 @@ export async function controlIndex(db: Db): Promise<ControlIndex> {
     }
     await index.updating;
   }
-  if (state.keepsSnapshot && !state.saving && index.seq - (state.snapshotSeq ?? 0) >= SNAPSHOT_EVERY_ENTRIES) {
+  if (state.keepsSnapshot && Date.now() >= (state.retryAfter ?? 0) && index.seq - (state.snapshotSeq ?? 0) >= SNAPSHOT_EVERY_ENTRIES) {
     // After this request's answer: the text is built on this thread.
-    setImmediate(() => void storeSnapshot(db, state, index).catch(() => {}));
+    void storeSnapshot(db, state, index, "soon").catch(() => {});
   }
   return index;
 }
@@ -272,7 +287,11 @@ export async function restoreControlIndex(db: Db): Promise<boolean> {
   const state = stateOf(db);
   markControlIndexKeeper(db);
   if (state.index) return true;
-  if (!usable(await readSnapshotSeq(db), await readLastSeq(db))) return false;
+  // Only from the snapshot (a missing, stale or unreadable one: false, and the index is read later, paced).
+  const stored = await readUsableSnapshot(db, await readLastSeq(db)).catch(() => undefined);
+  if (!stored) return false;
+  state.snapshotSeq = stored.seq;
+  state.index ??= newIndex(stored.seq, stored.changes);
   await controlIndex(db);
   return true;
 }
@@ -283,7 +302,7 @@ export async function restoreControlIndex(db: Db): Promise<boolean> {
  */
 export async function saveControlIndex(db: Db): Promise<void> {
   const state = stateOf(db);
-  await state.saving;
+  await state.saving?.catch(() => {});
   const index = state.index;
   if (!state.keepsSnapshot || !index) return;
   await index.updating;
