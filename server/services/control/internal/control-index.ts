@@ -196,11 +196,8 @@ const newIndex = (seq: number, changes: IndexedChange[]): ControlIndex => ({ seq
  * behind (controlIndex catches up from its seq), else every change read again (and then stored).
  */
 async function loadIndex(db: Db, state: IndexState, seq: number): Promise<ControlIndex> {
-  const stored = await readUsableSnapshot(db, seq).catch(() => undefined);
-  if (stored) {
-    state.snapshotSeq = stored.seq;
-    return newIndex(stored.seq, stored.changes);
-  }
+  const restored = await indexFromSnapshot(db, state, seq);
+  if (restored) return restored;
   const index = newIndex(seq, await readAllChanges(db));
   if (state.keepsSnapshot) void storeSnapshot(db, state, index, "soon").catch(() => {});
   return index;
@@ -209,9 +206,20 @@ async function loadIndex(db: Db, state: IndexState, seq: number): Promise<Contro
 const usable = (storedSeq: number | undefined, seq: number): storedSeq is number =>
   storedSeq !== undefined && storedSeq <= seq && seq - storedSeq <= SNAPSHOT_CATCH_UP_MAX;
 
-/** The stored snapshot when a load may start from it (a feed seq ahead of the feed's own is not this database's). */
-async function readUsableSnapshot(db: Db, seq: number) {
-  return usable(await readSnapshotSeq(db), seq) ? readSnapshot(db) : undefined;
+/**
+ * The index as the stored snapshot holds it, when a load may start from it (at most SNAPSHOT_CATCH_UP_MAX
+ * entries behind `seq`; one ahead of the feed is not this database's; an unreadable one is none).
+ */
+async function indexFromSnapshot(db: Db, state: IndexState, seq: number): Promise<ControlIndex | undefined> {
+  let stored: Awaited<ReturnType<typeof readSnapshot>>;
+  try {
+    stored = usable(await readSnapshotSeq(db), seq) ? await readSnapshot(db) : undefined;
+  } catch {
+    return undefined;
+  }
+  if (!stored) return undefined;
+  state.snapshotSeq = stored.seq;
+  return newIndex(stored.seq, stored.changes);
 }
 
 /** After a store failed (a full or read-only disk), none is tried again for this long: each try encodes the whole index. */
@@ -288,10 +296,9 @@ export async function restoreControlIndex(db: Db): Promise<boolean> {
   markControlIndexKeeper(db);
   if (state.index) return true;
   // Only from the snapshot (a missing, stale or unreadable one: false, and the index is read later, paced).
-  const stored = await readUsableSnapshot(db, await readLastSeq(db)).catch(() => undefined);
-  if (!stored) return false;
-  state.snapshotSeq = stored.seq;
-  state.index ??= newIndex(stored.seq, stored.changes);
+  const restored = await indexFromSnapshot(db, state, await readLastSeq(db));
+  if (!restored) return false;
+  state.index ??= restored;
   await controlIndex(db);
   return true;
 }
