@@ -45,6 +45,34 @@ async function allEvents(query = ""): Promise<ListedEvent[]> {
   return events;
 }
 
+// Whole days come from the tallies (EventCount, EventSpan for a region through other places), part days and q from the events: each
+// must equal counting the listed events, through the retraction and the correction below (read before them too: the statistics
+// thread keeps the tallies it has read until a day's TallyVersion moves).
+const COUNT_FILTERS = [
+  "",
+  "type=control_change",
+  "faction=hts,russia&confidence=reported,claimed",
+  "from=2024-12-06T00:00:00Z",
+  "to=2024-12-06T23:59:59.999Z",
+  "to=2024-12-06T23:59:59.998Z",
+  "from=2024-12-06T09:00:00Z&to=2024-12-07T12:00:00Z",
+  "from=2024-12-06T09:00:00Z&to=2024-12-06T19:00:00Z",
+  "from=2024-12-05T15:00:00.001Z&type=control_change,strike",
+  "region=homs",
+  // A region through an event's other places (its main place elsewhere), once for several regions.
+  "region=hama",
+  "region=homs,hama,idlib",
+  "region=daraa",
+  "region=idlib&from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
+  "region=hama,aleppo&from=2024-12-03T09:00:00Z&type=withdrawal,advance",
+  "q=Homs",
+  // Whole months from their sums, the days around them, the part days.
+  "from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
+  "from=2024-12-01T00:00:00Z&to=2025-01-31T23:59:59.999Z&confidence=reported",
+  "to=2025-01-20T08:30:00Z",
+  "from=2024-12-02T10:00:00Z&type=control_change,advance",
+];
+
 /** What the dashboard computed in the browser from every published event before issue #14. */
 async function expectedTimeline(region: string | null) {
   const places = (await call<Place[]>(server.url, "GET", "/api/places")).body;
@@ -114,6 +142,7 @@ beforeAll(async () => {
   const noLongerControl = await post("Saraqib", [ev("control_change", "2024-12-05T10:00:00Z", "hts", { place: "saraqib" })]);
   // The timeline is read (and cached) before the retraction and the corrections: they must show.
   expect((await call(server.url, "GET", "/api/timeline")).status).toBe(200);
+  for (const filter of COUNT_FILTERS) expect((await call(server.url, "GET", `/api/stats/counts?${filter}`)).status).toBe(200);
   for (const id of [retracted, retractedSpan]) {
     expect((await call(server.url, "POST", `/api/reports/${id}/retract`, { token: editor, body: { reason: "Not confirmed." } })).status).toBe(200);
   }
@@ -186,33 +215,7 @@ describe("GET /api/timeline", () => {
 });
 
 describe("GET /api/stats/counts", () => {
-  // Whole days come from the tallies (EventCount, EventSpan for a region through other places), part days and q from the events: each
-  // must equal counting the listed events, through the retraction and the correction above.
-  const filters = [
-    "",
-    "type=control_change",
-    "faction=hts,russia&confidence=reported,claimed",
-    "from=2024-12-06T00:00:00Z",
-    "to=2024-12-06T23:59:59.999Z",
-    "to=2024-12-06T23:59:59.998Z",
-    "from=2024-12-06T09:00:00Z&to=2024-12-07T12:00:00Z",
-    "from=2024-12-06T09:00:00Z&to=2024-12-06T19:00:00Z",
-    "from=2024-12-05T15:00:00.001Z&type=control_change,strike",
-    "region=homs",
-    // A region through an event's other places (its main place elsewhere), once for several regions.
-    "region=hama",
-    "region=homs,hama,idlib",
-    "region=daraa",
-    "region=idlib&from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
-    "region=hama,aleppo&from=2024-12-03T09:00:00Z&type=withdrawal,advance",
-    "q=Homs",
-    // Whole months from their sums, the days around them, the part days.
-    "from=2024-11-15T00:00:00Z&to=2025-02-01T00:00:00Z",
-    "from=2024-12-01T00:00:00Z&to=2025-01-31T23:59:59.999Z&confidence=reported",
-    "to=2025-01-20T08:30:00Z",
-    "from=2024-12-02T10:00:00Z&type=control_change,advance",
-  ];
-  for (const filter of filters) {
+  for (const filter of COUNT_FILTERS) {
     it(`equals counting the listed events: ${filter || "no filter"}`, async () => {
       const events = await allEvents(filter ? `&${filter}` : "");
       const expected = { total: 0, byRegion: {}, byFaction: {}, byType: {}, byConfidence: {} } as Record<string, any>;

@@ -7,7 +7,8 @@ import type { AppContext } from "../../context";
 import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter-sql";
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import type { StatsContext } from "./internal/stats-range";
-import { partDays, tallyAnswers, tallySources, tallyWhere, wholeDays, wholeMonths } from "./internal/tally-days";
+import { cachedTallyGroups } from "./internal/tally-cache";
+import { mainTallyMatches, partDays, spanSources, tallyAnswers, tallyWhere, wholeDays, wholeMonths } from "./internal/tally-days";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -64,19 +65,23 @@ function countMatching(db: Db, filter: EventFilter, regionPlaces: readonly strin
 async function countFromTally(db: Db, filter: EventFilter, regionPlaces: readonly string[] | undefined): Promise<CountGroup[]> {
   const days = wholeDays(filter.from, filter.to);
   if (!days) return countMatching(db, filter, regionPlaces);
-  // Whole months from their sums, the days around them from the day tallies, the part days from their events.
+  // Whole months from their sums, the days around them from the day tallies (both as the statistics
+  // thread last read them, where unchanged since), the part days from their events.
   const months = wholeMonths(days);
   const dayRanges = (months ? [[days[0], months[0]] as [number, number], [months[1], days[1]] as [number, number]] : [days]).filter(([a, b]) => a < b);
-  const tallied = (unit: "day" | "month", range: [number, number]) =>
-    tallySources(filter, unit).map(({ table, region }) =>
+  const matches = mainTallyMatches(filter);
+  // With a region filter, also the events whose main place is outside it but another place inside (EventSpan).
+  const spans = (unit: "day" | "month", range: [number, number]) =>
+    spanSources(filter, unit).map(({ table, region }) =>
       fetchRows<CountGroup>(
         db,
         sql`SELECT "regionSlug", "factionSlug", "type", "confidence", SUM("n") AS n FROM ${table} ${whereOf([...tallyWhere(filter, range, unit), ...region])} GROUP BY 1, 2, 3, 4`,
       ),
     );
   const groups = await Promise.all([
-    ...(months ? tallied("month", months) : []),
-    ...dayRanges.flatMap((range) => tallied("day", range)),
+    cachedTallyGroups(db, months, dayRanges).then((rows) => rows.filter(matches)),
+    ...(months ? spans("month", months) : []),
+    ...dayRanges.flatMap((range) => spans("day", range)),
     ...partDays(filter, days).map((part) => countMatching(db, part, regionPlaces)),
   ]);
   return groups.flat();

@@ -12,14 +12,17 @@ import { controlIndex } from "../control/internal/control-index";
 import { computeControlStats } from "./control-stats";
 import { computeCounts } from "./count-events";
 import { computeEventStats } from "./event-stats";
+import { warmTallyCache } from "./internal/tally-cache";
 import type { StatsContext } from "./internal/stats-range";
 import type { StatsFailure, StatsReply, StatsRequest } from "./stats-thread";
 
 const { env } = workerData as { env: Env };
 const STATS_INDEX_WARM_DELAY_MS = 5_000;
+const TALLY_WARM_DELAY_MS = 1_000;
 const ready: Promise<StatsContext> = createDb(env, { reader: true }).then((db) => {
-  // Load the control index soon (for the control series; counts and events do not need it), after the
-  // statistic that started this thread, or the server's own start-up.
+  // Read the counts' tallies and load the control index soon (for the control series; counts and events
+  // do not need it), after the statistic that started this thread, or the server's own start-up.
+  setTimeout(() => void warmTallyCache(db).catch(() => {}), TALLY_WARM_DELAY_MS).unref();
   setTimeout(() => void controlIndex(db).catch(() => {}), STATS_INDEX_WARM_DELAY_MS).unref();
   return { db, now: () => new Date() };
 });

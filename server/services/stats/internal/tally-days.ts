@@ -64,14 +64,28 @@ export function tallyWhere(filter: EventFilter, [start, end]: [number, number], 
  * meet them (an event counts once, whichever of its places are in the regions).
  */
 export function tallySources(filter: EventFilter, unit: "day" | "month", finer = true): { table: Sql; region: Sql[] }[] {
-  const [main, span] = unit === "month" ? [`"EventCountMonth"`, `"EventSpanMonth"`] : [finer ? `"EventCount"` : `"EventDay"`, `"EventSpan"`];
+  const main = unit === "month" ? `"EventCountMonth"` : finer ? `"EventCount"` : `"EventDay"`;
   if (!filter.region) return [{ table: raw(main), region: [] }];
-  const regions = join(filter.region);
+  return [{ table: raw(main), region: [sql`"regionSlug" IN (${join(filter.region)})`] }, ...spanSources(filter, unit)];
+}
+
+/** The EventSpan source of tallySources alone (none without a region filter). */
+export function spanSources(filter: EventFilter, unit: "day" | "month"): { table: Sql; region: Sql[] }[] {
+  if (!filter.region) return [];
   const meets = filter.region.map((region) => sql`(',' || "otherRegions" || ',') LIKE ${likePattern(`,${region},`)} ESCAPE '\\'`);
-  return [
-    { table: raw(main), region: [sql`"regionSlug" IN (${regions})`] },
-    { table: raw(span), region: [sql`"regionSlug" NOT IN (${regions})`, sql`(${join(meets, " OR ")})`] },
-  ];
+  const table = raw(unit === "month" ? `"EventSpanMonth"` : `"EventSpan"`);
+  return [{ table, region: [sql`"regionSlug" NOT IN (${join(filter.region)})`, sql`(${join(meets, " OR ")})`] }];
+}
+
+/** Whether a row of the main tally (EventCount, EventCountMonth) counts for the filter's type, faction, confidence and region. */
+export function mainTallyMatches(filter: EventFilter): (row: { type: string; factionSlug: string; confidence: string; regionSlug: string }) => boolean {
+  const sets = [filter.type, filter.faction, filter.confidence, filter.region].map((values) => (values ? new Set<string>(values) : undefined));
+  const [types, factions, confidences, regions] = sets;
+  return (row) =>
+    (!types || types.has(row.type)) &&
+    (!factions || factions.has(row.factionSlug)) &&
+    (!confidences || confidences.has(row.confidence)) &&
+    (!regions || regions.has(row.regionSlug));
 }
 
 /** The filter narrowed to the part days before and after the whole days (none where the range starts or ends on a day's edge). */

@@ -10,6 +10,9 @@
  * - a published report corrected or retracted: `tallyRemove` while its old events are still stored and
  *   counted, then the change, then `tallyAdd` again if it is still published, then `refreshDayEdges` for
  *   the days it left (a day's first or last event may have been the one taken away).
+ *
+ * Each of those also raises the TallyVersion of every day whose rows it changed, in the same
+ * transaction: the statistics thread keeps what it read of the tallies until a version moves.
  */
 import { col, dialectFor, fetchRows, join, raw, sql, execute, type Dialect, type Sql } from "../../../db/sql";
 import type { Db, Tx } from "../../../db/client";
@@ -39,7 +42,22 @@ function spanOf(dialect: Dialect, reportIds: readonly string[]): Sql {
     ) s WHERE "otherRegions" IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`;
 }
 
-/** Counts the stored events of newly published reports in (five statements, for the group commit's batch too). */
+/**
+ * Of the 16 rows that hold each day's version (TallyVersion's `shard`), the one a write on these reports
+ * raises: concurrent posts then mostly wait for no one's lock (PostgreSQL holds it until the commit).
+ */
+export function versionShard(reportIds: readonly string[]): number {
+  let hash = 0;
+  for (const char of reportIds[0] ?? "") hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % 16;
+}
+
+/** Raises the version of these days' tallies (`days`: a query answering a "day" column, or one day) in `shard`. */
+const bumpVersions = (days: Sql | string, shard: number) =>
+  sql`INSERT INTO "TallyVersion" ("day", "shard", "version") ${typeof days === "string" ? sql`VALUES (${days}, ${raw(String(shard))}, 1)` : sql`SELECT DISTINCT "day", ${raw(String(shard))}, 1 FROM (${days}) d WHERE true`}
+    ON CONFLICT ("day", "shard") DO UPDATE SET "version" = ${raw(`"TallyVersion"`)}."version" + 1`;
+
+/** Counts the stored events of newly published reports in (six statements, for the group commit's batch too). */
 export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql[] {
   if (reportIds.length === 0) return [];
   const day = raw(`"EventDay"`);
@@ -61,6 +79,7 @@ export function tallyAddSql(dialect: Dialect, reportIds: readonly string[]): Sql
     sql`INSERT INTO "EventSpanMonth" ("month", "type", "regionSlug", "otherRegions", "factionSlug", "confidence", "n")
       SELECT substr("day", 1, 7), "type", "regionSlug", "otherRegions", "factionSlug", "confidence", SUM("n") FROM (${span}) f WHERE true GROUP BY 1, 2, 3, 4, 5, 6
     ON CONFLICT ("month", "type", "regionSlug", "otherRegions", "factionSlug", "confidence") DO UPDATE SET "n" = ${raw(`"EventSpanMonth"`)}."n" + excluded."n"`,
+    bumpVersions(finer, versionShard(reportIds)),
   ];
 }
 
@@ -98,7 +117,9 @@ export async function tallyRemove(tx: Tx, reportId: string): Promise<string[]> {
     await takeAway("EventSpan", sql`"day" = ${row.day} AND ${key}`, row.n);
     await takeAway("EventSpanMonth", sql`"month" = ${row.day.slice(0, 7)} AND ${key}`, row.n);
   }
-  return [...new Set(rows.map((row) => row.day))];
+  const days = [...new Set(rows.map((row) => row.day))];
+  for (const day of days) await execute(tx, bumpVersions(day, versionShard([reportId])));
+  return days;
 }
 
 /** Sets the first and last event of the EventDay rows of these days again from the stored events (one day's events each). */
