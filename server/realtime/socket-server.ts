@@ -136,6 +136,10 @@ export function createSocketServer(httpServer: HttpServer, ctx: AppContext, feed
   io.use((socket, next) => void authenticate(socket, next));
 
   io.on("connection", (socket) => {
+    // The handshake's request (headers, parser state: ~4 KB of heap) is needed by the middleware above only;
+    // engine.io keeps it for the connection's life unless let go (Socket.IO's "Memory usage" guide).
+    // socket.handshake keeps its own copy of the headers and address.
+    (socket.conn as unknown as { request: IncomingMessage | null }).request = null;
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
     if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
     const { feedAfter: after, feedSituation: situation } = socket as FeedSocket & { feedAfter?: number; feedSituation: AppContext };
