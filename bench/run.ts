@@ -100,8 +100,9 @@ matches few reports costs what its matches cost. The statistics run on their own
 Counts and events per day under type, faction, confidence, region and time read the day tallies for
 whole days (EventCount; EventDay for a day series without faction or confidence; the counts read whole
 months from EventCountMonth; a region, which matches any place of the event, also EventSpan for the
-events whose main place is elsewhere) and the events of the part days at either end; \`q\` or hour
-buckets read the matching events. The control series folds the control index once for all its buckets.
+events whose main place is elsewhere) and the events of the part days at either end; the counts keep
+the month and day rows they have read on the statistics thread and read again only those whose
+TallyVersion moved (decision 0032); \`q\` or hour buckets read the matching events. The control series folds the control index once for all its buckets.
 
 ${pagesSection(q.pages, q.events)}
 `;

@@ -41,6 +41,8 @@ export interface Dialect {
   greatest(a: Sql, b: Sql): Sql;
   /** An aggregate: the distinct values of a text column, sorted and joined with "," (NULL over no rows). */
   sortedSet(column: Sql): Sql;
+  /** An aggregate: the values of a text expression joined with `separator`, in no particular order. */
+  joined(text: Sql, separator: string): Sql;
 }
 
 /** Prisma's SQLite adapter stores DateTime as text in this form; comparisons must use the same. */
@@ -58,6 +60,7 @@ export const sqlite: Dialect = {
   least: (a, b) => sql`min(${a}, ${b})`,
   greatest: (a, b) => sql`max(${a}, ${b})`,
   sortedSet: (column) => sql`group_concat(DISTINCT ${column} ORDER BY ${column})`,
+  joined: (text, separator) => sql`group_concat(${text}, ${separator})`,
 };
 
 export const postgresql: Dialect = {
@@ -70,6 +73,7 @@ export const postgresql: Dialect = {
   least: (a, b) => sql`LEAST(${a}, ${b})`,
   greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
   sortedSet: (column) => sql`string_agg(DISTINCT ${column}, ',' ORDER BY ${column})`,
+  joined: (text, separator) => sql`string_agg(${text}, ${separator}::text)`,
 };
 
 export const dialects: Record<SqlDialect, Dialect> = { sqlite, postgresql };

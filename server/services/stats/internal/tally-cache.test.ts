@@ -31,8 +31,13 @@ function fakeTallies() {
       }
       const monthly = text.includes(`"EventCountMonth"`);
       state.reads[monthly ? "months" : "days"]++;
-      state.readKeys.push(...values);
-      return (monthly ? state.months : state.days).filter((row) => values.includes(row.key));
+      state.readKeys.push(...values.filter((value) => value !== ";"));
+      // One row per day or month, its groups packed as "region|faction|type|confidence|n;…".
+      const packed = new Map<string, string[]>();
+      for (const row of monthly ? state.months : state.days)
+        if (values.includes(row.key))
+          packed.set(row.key, [...(packed.get(row.key) ?? []), [row.regionSlug, row.factionSlug, row.type, row.confidence, row.n].join("|")]);
+      return [...packed].map(([key, rows]) => ({ key, packed: rows.join(";") }));
     },
   } as unknown as Db;
   return { db, state };

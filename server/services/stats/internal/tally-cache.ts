@@ -17,7 +17,7 @@
  * and its count, two 32-bit integers; the days are kept up to CACHED_DAY_ROWS_MAX rows, least recently
  * used out first; the months are all kept (one entry per month of history).
  */
-import { fetchRows, join, raw, sql, type Sql } from "../../../db/sql";
+import { dialectFor, fetchRows, join, raw, sql, type Sql } from "../../../db/sql";
 import type { Db } from "../../../db/client";
 
 /** One group of the main tally: region of the main place ("" outside every region), faction, type, confidence. */
@@ -129,13 +129,15 @@ async function current(db: Db, cache: TallyCache, unit: "months" | "days", wante
   const [table, column] = TABLES[unit];
   for (let i = 0; i < stale.length; i += READ_CHUNK) {
     const chunk = stale.slice(i, i + READ_CHUNK);
-    const rows = await fetchRows<TallyGroupKey & { key: string; n: number | bigint }>(
+    // One row per day or month, its rows packed as text: Prisma made an object of each row, ~10 µs apiece
+    // (a count from a random time read ~35,000 month rows in 300 ms on a cold thread).
+    const rows = await fetchRows<{ key: string; packed: string }>(
       db,
-      sql`SELECT ${raw(`"${column}"`)} AS "key", "regionSlug", "factionSlug", "type", "confidence", "n" FROM ${raw(`"${table}"`)}
-        WHERE ${raw(`"${column}"`)} IN (${join(chunk)})`,
+      sql`SELECT ${raw(`"${column}"`)} AS "key", ${dialectFor(db).joined(sql`"regionSlug" || '|' || "factionSlug" || '|' || "type" || '|' || "confidence" || '|' || "n"`, ";")} AS "packed"
+        FROM ${raw(`"${table}"`)} WHERE ${raw(`"${column}"`)} IN (${join(chunk)}) GROUP BY ${raw(`"${column}"`)}`,
     );
     const read = new Map<string, number[]>(chunk.map((key) => [key, []]));
-    for (const row of rows) read.get(row.key)!.push(groupId(cache, row), Number(row.n));
+    for (const { key, packed } of rows) read.set(key, unpack(cache, packed));
     for (const [key, values] of read) found.set(key, { version: wanted.get(key)!, rows: Int32Array.from(values) });
   }
   for (const [key, entry] of found) {
@@ -155,14 +157,21 @@ async function current(db: Db, cache: TallyCache, unit: "months" | "days", wante
   return [...found.values()] as Entry[];
 }
 
-function groupId(cache: TallyCache, { regionSlug, factionSlug, type, confidence }: TallyGroupKey): number {
-  const key = `${regionSlug}\u0000${factionSlug}\u0000${type}\u0000${confidence}`;
-  let id = cache.groupIds.get(key);
-  if (id === undefined) {
-    id = cache.groups.push({ regionSlug, factionSlug, type, confidence }) - 1;
-    cache.groupIds.set(key, id);
+/** "region|faction|type|confidence|n;…" as [group, n, group, n, …] (slugs and enum values hold no "|" or ";"). */
+function unpack(cache: TallyCache, packed: string): number[] {
+  const values: number[] = [];
+  for (const row of packed.split(";")) {
+    const cut = row.lastIndexOf("|");
+    const key = row.slice(0, cut);
+    let id = cache.groupIds.get(key);
+    if (id === undefined) {
+      const [regionSlug = "", factionSlug = "", type = "", confidence = ""] = key.split("|");
+      id = cache.groups.push({ regionSlug, factionSlug, type, confidence }) - 1;
+      cache.groupIds.set(key, id);
+    }
+    values.push(id, Number(row.slice(cut + 1)));
   }
-  return id;
+  return values;
 }
 
 /** The entries' rows summed per group (the groups with events only). */
