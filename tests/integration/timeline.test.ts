@@ -71,6 +71,9 @@ const COUNT_FILTERS = [
   "from=2024-12-01T00:00:00Z&to=2025-01-31T23:59:59.999Z&confidence=reported",
   "to=2025-01-20T08:30:00Z",
   "from=2024-12-02T10:00:00Z&type=control_change,advance",
+  // More than half of each end day in the range: the whole day from the tally, the rest of it taken away.
+  "from=2024-12-04T09:00:00Z&to=2024-12-06T18:30:00Z",
+  "from=2024-12-02T07:00:00Z&to=2024-12-06T13:00:00Z&region=hama,homs",
 ];
 
 /** What the dashboard computed in the browser from every published event before issue #14. */

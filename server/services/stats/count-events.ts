@@ -8,7 +8,7 @@ import { eventFilterSql, placesOfRegions } from "../events/internal/event-filter
 import { checkFilterSlugs } from "../events/internal/check-filter-slugs";
 import type { StatsContext } from "./internal/stats-range";
 import { cachedTallyGroups } from "./internal/tally-cache";
-import { mainTallyMatches, partDays, spanSources, tallyAnswers, tallyWhere, wholeDays, wholeMonths } from "./internal/tally-days";
+import { countDays, mainTallyMatches, spanSources, tallyAnswers, tallyWhere, wholeMonths } from "./internal/tally-days";
 
 /**
  * GET /api/stats/counts (extension): how many published events match the filter, in total and per
@@ -49,6 +49,9 @@ export async function computeCounts(ctx: StatsContext, filter: EventFilter): Pro
     add(counts.byType, group.type, n);
     add(counts.byConfidence, group.confidence, n);
   }
+  // Events taken away (countDays) can leave a key at zero; the answer names only what has events.
+  for (const record of [counts.byRegion, counts.byFaction, counts.byType, counts.byConfidence])
+    for (const [key, n] of Object.entries(record)) if (n === 0) delete record[key];
   return counts;
 }
 
@@ -63,10 +66,12 @@ function countMatching(db: Db, filter: EventFilter, regionPlaces: readonly strin
 }
 
 async function countFromTally(db: Db, filter: EventFilter, regionPlaces: readonly string[] | undefined): Promise<CountGroup[]> {
-  const days = wholeDays(filter.from, filter.to);
-  if (!days) return countMatching(db, filter, regionPlaces);
+  const plan = countDays(filter);
+  if (!plan) return countMatching(db, filter, regionPlaces);
   // Whole months from their sums, the days around them from the day tallies (both as the statistics
-  // thread last read them, where unchanged since), the part days from their events.
+  // thread last read them, where unchanged since), the part days from their events (added, or the rest of
+  // the day taken away: countDays).
+  const { days } = plan;
   const months = wholeMonths(days);
   const dayRanges = (months ? [[days[0], months[0]] as [number, number], [months[1], days[1]] as [number, number]] : [days]).filter(([a, b]) => a < b);
   const matches = mainTallyMatches(filter);
@@ -82,7 +87,8 @@ async function countFromTally(db: Db, filter: EventFilter, regionPlaces: readonl
     cachedTallyGroups(db, months, dayRanges).then((rows) => rows.filter(matches)),
     ...(months ? spans("month", months) : []),
     ...dayRanges.flatMap((range) => spans("day", range)),
-    ...partDays(filter, days).map((part) => countMatching(db, part, regionPlaces)),
+    ...plan.add.map((part) => countMatching(db, part, regionPlaces)),
+    ...plan.takeAway.map((part) => countMatching(db, part, regionPlaces).then((groups) => groups.map((group) => ({ ...group, n: -Number(group.n) })))),
   ]);
   return groups.flat();
 }

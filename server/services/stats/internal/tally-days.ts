@@ -88,6 +88,35 @@ export function mainTallyMatches(filter: EventFilter): (row: { type: string; fac
     (!regions || regions.has(row.regionSlug));
 }
 
+/**
+ * The counts' days for a filter: the whole UTC days [start, end) to take from the tallies, the part days
+ * at either end whose events are read and added, and, where the range covers more than half of an end
+ * day, that whole day taken from the tallies instead, with the events of its other part read and taken
+ * away. Either way at most half a day's events are read at each end. Null when no whole day fits.
+ */
+export function countDays(filter: EventFilter): { days: [number, number]; add: EventFilter[]; takeAway: EventFilter[] } | null {
+  const whole = wholeDays(filter.from, filter.to);
+  if (!whole) return null;
+  let [start, end] = whole;
+  const add: EventFilter[] = [];
+  const takeAway: EventFilter[] = [];
+  const from = filter.from === undefined ? undefined : Date.parse(filter.from);
+  const to = filter.to === undefined ? undefined : Date.parse(filter.to);
+  if (from !== undefined && from < start) {
+    if (start - from > DAY_MS / 2) {
+      start -= DAY_MS;
+      takeAway.push({ ...filter, from: iso(start), to: iso(from - 1) });
+    } else add.push({ ...filter, to: iso(start - 1) });
+  }
+  if (to !== undefined && end <= to) {
+    if (to + 1 - end > DAY_MS / 2) {
+      takeAway.push({ ...filter, from: iso(to + 1), to: iso(end + DAY_MS - 1) });
+      end += DAY_MS;
+    } else add.push({ ...filter, from: iso(end) });
+  }
+  return { days: [start, end], add, takeAway };
+}
+
 /** The filter narrowed to the part days before and after the whole days (none where the range starts or ends on a day's edge). */
 export function partDays(filter: EventFilter, [start, end]: [number, number]): EventFilter[] {
   const parts: EventFilter[] = [];
