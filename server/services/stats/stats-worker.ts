@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "../../db/client";
 import type { Env } from "../../env";
+import { createLogger } from "../../logger";
 import { isAppError } from "../../errors";
 import { describeChain } from "../../db/errors";
 import { controlIndex } from "../control/internal/control-index";
@@ -17,12 +18,19 @@ import type { StatsContext } from "./internal/stats-range";
 import type { StatsFailure, StatsReply, StatsRequest } from "./stats-thread";
 
 const { env } = workerData as { env: Env };
+const log = createLogger(env.LOG_LEVEL);
 const STATS_INDEX_WARM_DELAY_MS = 5_000;
 const TALLY_WARM_DELAY_MS = 1_000;
 const ready: Promise<StatsContext> = createDb(env, { reader: true }).then((db) => {
   // Read the counts' tallies and load the control index soon (for the control series; counts and events
   // do not need it), after the statistic that started this thread, or the server's own start-up.
-  setTimeout(() => void warmTallyCache(db).catch(() => {}), TALLY_WARM_DELAY_MS).unref();
+  setTimeout(() => {
+    const started = performance.now();
+    warmTallyCache(db).then(
+      (kept) => log.info("statistics thread warmed", { ms: Math.round(performance.now() - started), ...kept }),
+      (error: unknown) => log.error("statistics thread's tally warm-up failed", { error: String(error) }),
+    );
+  }, TALLY_WARM_DELAY_MS).unref();
   setTimeout(() => void controlIndex(db).catch(() => {}), STATS_INDEX_WARM_DELAY_MS).unref();
   return { db, now: () => new Date() };
 });

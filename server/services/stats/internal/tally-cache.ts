@@ -86,7 +86,7 @@ export async function cachedTallyGroups(db: Db, months: [number, number] | null,
  * time, letting other work run between): the statistics thread does this soon after it starts, so
  * that counts from any time find their days kept.
  */
-export async function warmTallyCache(db: Db): Promise<void> {
+export async function warmTallyCache(db: Db): Promise<{ months: number; days: number; dayRows: number }> {
   const cache = cacheOf(db);
   const versions = await readVersions(db, -Infinity, Infinity);
   const months = new Map<string, number>();
@@ -103,6 +103,7 @@ export async function warmTallyCache(db: Db): Promise<void> {
   const chunks = [...versions].reverse().map(({ day, version }): [string, number] => [day, version]);
   for (let i = 0; i < chunks.length; i += WARM_CHUNK) chunks.splice(i, WARM_CHUNK, ...chunks.slice(i, i + WARM_CHUNK).reverse());
   await inChunks("days", chunks, () => cache.dayRows >= CACHED_DAY_ROWS_MAX);
+  return { months: cache.months.size, days: cache.days.size, dayRows: cache.dayRows };
 }
 
 async function readVersions(db: Db, start: number, end: number): Promise<{ day: string; version: number }[]> {
