@@ -64,7 +64,7 @@ function statisticsThreadText(q: EventQueries): string {
   const thread = q.statisticsThread;
   if (!thread) return "";
   return ` The statistics thread starts with the first statistic: that count took ${thread.firstCountMs.toLocaleString("en-GB")} ms, and the
-thread read its tallies in the background in ${thread.warmedMs === null ? "(not logged)" : `${thread.warmedMs.toLocaleString("en-GB")} ms`}${thread.dayRows === null ? "" : ` (${thread.dayRows.toLocaleString("en-GB")} day rows kept)`} (decision 0032); the statistics were timed after that.`;
+thread read its tallies${thread.talliesMs == null ? "" : ` in ${thread.talliesMs.toLocaleString("en-GB")} ms`}${thread.dayRows === null ? "" : ` (${thread.dayRows.toLocaleString("en-GB")} day rows kept; decision 0032)`}, then its control index, in the background, ${thread.warmedMs === null ? "(not logged)" : `${thread.warmedMs.toLocaleString("en-GB")} ms in all`}; the statistics were timed after that.`;
 }
 
 function eventSection(q: EventQueries, load: string): string {

@@ -19,21 +19,27 @@ import type { StatsFailure, StatsReply, StatsRequest } from "./stats-thread";
 
 const { env } = workerData as { env: Env };
 const log = createLogger(env.LOG_LEVEL);
-const STATS_INDEX_WARM_DELAY_MS = 5_000;
-const TALLY_WARM_DELAY_MS = 1_000;
+const WARM_DELAY_MS = 1_000;
 const ready: Promise<StatsContext> = createDb(env, { reader: true }).then((db) => {
-  // Read the counts' tallies and load the control index soon (for the control series; counts and events
-  // do not need it), after the statistic that started this thread, or the server's own start-up.
-  setTimeout(() => {
-    const started = performance.now();
-    warmTallyCache(db).then(
-      (kept) => log.info("statistics thread warmed", { ms: Math.round(performance.now() - started), ...kept }),
-      (error: unknown) => log.error("statistics thread's tally warm-up failed", { error: String(error) }),
-    );
-  }, TALLY_WARM_DELAY_MS).unref();
-  setTimeout(() => void controlIndex(db).catch(() => {}), STATS_INDEX_WARM_DELAY_MS).unref();
+  // Soon after the statistic that started this thread (or the server's own start-up), read the counts'
+  // tallies, then load the control index (for the control series; counts and events do not need it).
+  // One after the other: the thread runs one thing at a time, and each waits for the other's slices only.
+  setTimeout(() => void warm(db), WARM_DELAY_MS).unref();
   return { db, now: () => new Date() };
 });
+
+async function warm(db: StatsContext["db"]): Promise<void> {
+  const started = performance.now();
+  try {
+    const kept = await warmTallyCache(db);
+    const talliesMs = Math.round(performance.now() - started);
+    await controlIndex(db);
+    log.info("statistics thread warmed", { ms: Math.round(performance.now() - started), talliesMs, ...kept });
+  } catch (error) {
+    // Each is read again when a statistic needs it.
+    log.error("statistics thread's warm-up failed", { error: String(error) });
+  }
+}
 
 function failure(error: unknown): StatsFailure {
   if (isAppError(error)) return { app: { code: error.code, message: error.message, details: error.details, retryAfterS: error.retryAfterS } };
