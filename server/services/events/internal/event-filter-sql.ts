@@ -57,10 +57,14 @@ const textPhrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
  * one): a few means the list's phase 1 should take the matching reports' ids rather than test each row.
  */
 export async function reportsMatching(db: Db, q: string, atMost: number): Promise<number> {
-  const [row] = await fetchRows<{ n: number | bigint }>(
-    db,
-    sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Report" WHERE ${reportTextSql(dialectFor(db), q)} LIMIT ${count(atMost)}) m`,
-  );
+  const dialect = dialectFor(db);
+  // SQLite: the text index's own rows (one per report), without looking each report up: 0.2 ms for
+  // 2,000 matches at 1,000,000 events, where reading them through "Report" took 6 ms.
+  const matching =
+    dialect.name === "sqlite" && [...q].length >= TEXT_INDEX_MIN_CHARS
+      ? sql`SELECT 1 FROM "ReportText" WHERE "ReportText" MATCH ${textPhrase(q)}`
+      : sql`SELECT 1 FROM "Report" WHERE ${reportTextSql(dialect, q)}`;
+  const [row] = await fetchRows<{ n: number | bigint }>(db, sql`SELECT COUNT(*) AS n FROM (${matching} LIMIT ${count(atMost)}) m`);
   return Number(row?.n ?? 0);
 }
 
