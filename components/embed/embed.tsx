@@ -16,7 +16,7 @@ import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { timelineQuery } from "@/lib/client/view-queries";
 import { situationApiPath } from "@/lib/contract/situation-paths";
 import { dayCountsOnAxis } from "@/lib/dashboard/day-counts";
-import { DAY_MS } from "@/lib/dashboard/time-axis";
+import { axisUntil, DAY_MS, seriesUntil } from "@/lib/dashboard/time-axis";
 import { sourcesOf } from "@/lib/embed/sources-line";
 import { formatUtc } from "@/lib/format/time";
 import { describeEvent } from "@/lib/format/describe-event";
@@ -65,7 +65,10 @@ export function Embed({ config, ignored, regions, initial, initialFeed, initialT
   const scoped = useMemo(() => (config.region ? control.filter((c) => regionOf.get(c.place) === config.region) : control), [control, config.region, regionOf]);
   const regional = useQuery({ ...timelineQuery(config.region), enabled: config.region !== null }).data;
   const timeline = config.region ? (regional ?? { ...model.timeline, days: [], control: [], distances: [] }) : model.timeline;
-  const eventRows = useMemo(() => dayCountsOnAxis(timeline.days, model.axis), [timeline.days, model.axis]);
+  // A past moment's charts end with it: an article's "as of" view must not show what came after.
+  const axis = useMemo(() => (live ? model.axis : axisUntil(model.axis, config.at!)), [live, model.axis, config.at]);
+  const controlRows = useMemo(() => (live ? timeline.control : seriesUntil(timeline.control, config.at!)), [live, timeline.control, config.at]);
+  const eventRows = useMemo(() => dayCountsOnAxis(timeline.days, axis), [timeline.days, axis]);
   const fit = useMemo(() => {
     const bounds = (config.region && regionBounds(model.places, config.region)) || situation.bounds;
     return { bounds, padding: PADDING };
@@ -120,11 +123,9 @@ export function Embed({ config, ignored, regions, initial, initialFeed, initialT
           </div>
         )}
         {config.view === "control" && (
-          <ControlChart model={model} axis={model.axis} series={timeline.control} at={live ? model.range.end : config.at!} control={scoped} only={null} />
+          <ControlChart model={model} axis={axis} series={controlRows} at={live ? model.range.end : config.at!} control={scoped} only={null} />
         )}
-        {config.view === "events" && (
-          <EventsChart model={model} axis={model.axis} series={eventRows} size={DAY_MS} at={live ? model.latestEvent : config.at!} />
-        )}
+        {config.view === "events" && <EventsChart model={model} axis={axis} series={eventRows} size={DAY_MS} at={live ? model.latestEvent : config.at!} />}
         {config.view === "feed" && (
           // Focusable so the keyboard can scroll it (its entries hold no link of their own).
           <section className="embed-scroll" tabIndex={0} aria-label={view}>

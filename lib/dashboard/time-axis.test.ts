@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { controlSeriesOnAxis } from "./series";
 import { dayCountsOnAxis } from "./day-counts";
-import { axisBreaks, axisBuckets, axisTicks, DAY_MS, fromAxis, linearAxis, timeAxis, toAxis } from "./time-axis";
+import { axisBreaks, axisBuckets, axisTicks, axisUntil, DAY_MS, fromAxis, linearAxis, seriesUntil, timeAxis, toAxis } from "./time-axis";
 
 const D = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
@@ -43,6 +43,30 @@ describe("timeAxis", () => {
     const axis = timeAxis([], D("2026-12-01T09:00:00Z"));
     expect(axis.segments).toHaveLength(1);
     expect(axis.start).toBeLessThan(D("2026-12-01T09:00:00Z"));
+  });
+});
+
+describe("axisUntil / seriesUntil (a past moment's view)", () => {
+  const axis = timeAxis([...scenario, today], 0);
+
+  it("ends the axis at the end of the moment's day and drops the segments after it, keeping the bucket", () => {
+    const cut = axisUntil(axis, D("2024-12-03T09:30:00Z"));
+    expect(cut.segments.map((s) => [iso(s.start), iso(s.end)])).toEqual([["2024-11-26T00:00:00.000Z", "2024-12-04T00:00:00.000Z"]]);
+    expect(cut.length).toBe(8 * DAY_MS);
+    expect(cut.breakWidth).toBe(0);
+    expect(cut.bucket).toBe(axis.bucket);
+    expect(toAxis(cut, D("2024-12-07T10:00:00Z"))).toBe(cut.length);
+  });
+
+  it("keeps the axis whole at or after its end, and one day before its start", () => {
+    expect(axisUntil(axis, D("2027-01-01T00:00:00Z"))).toBe(axis);
+    const early = axisUntil(axis, D("2020-01-01T00:00:00Z"));
+    expect([iso(early.start), iso(early.end)]).toEqual(["2024-11-26T00:00:00.000Z", "2024-11-27T00:00:00.000Z"]);
+  });
+
+  it("keeps a series' buckets that start by the moment", () => {
+    const series = ["2024-12-02T00:00:00Z", "2024-12-03T00:00:00Z", "2024-12-04T00:00:00Z"].map((t) => ({ t, counts: {} }));
+    expect(seriesUntil(series, D("2024-12-03T09:30:00Z")).map((r) => r.t)).toEqual(["2024-12-02T00:00:00Z", "2024-12-03T00:00:00Z"]);
   });
 });
 

@@ -90,6 +90,22 @@ function axisOf(spans: { start: number; end: number }[]): TimeAxis {
   return { start, end, segments, length: x - breakWidth, breakWidth, withYear: spansYears(start, end), bucket: shown <= HOURLY_UP_TO_MS ? "hour" : "day" };
 }
 
+/**
+ * The axis as it stood at `t`: its segments up to the end of `t`'s day (a view of a past moment draws
+ * nothing after it, issue #17), with the same bucket (its series were bucketed for the whole axis).
+ */
+export function axisUntil(axis: TimeAxis, t: number): TimeAxis {
+  const cut = Math.max(ceilDay(t), axis.start + DAY_MS);
+  if (cut >= axis.end) return axis;
+  const spans = axis.segments.filter((s) => s.start < cut).map((s) => ({ start: s.start, end: Math.min(s.end, cut) }));
+  return { ...axisOf(spans), bucket: axis.bucket };
+}
+
+/** A series' buckets that start at or before `t` (what had happened by then; the bucket of `t` whole). */
+export function seriesUntil<Row extends { t: string }>(series: readonly Row[], t: number): Row[] {
+  return series.filter((row) => Date.parse(row.t) <= t);
+}
+
 /** The axis position of a time; times in a break are spread across it, times outside the axis are clamped. */
 export function toAxis(axis: TimeAxis, t: number): number {
   const { segments } = axis;
