@@ -183,7 +183,7 @@ export function MapView({
         cursor={cursor}
         attributionControl={{
           compact: true,
-          customAttribution: gazetteerPlaces ? "Natural Earth · GeoNames (CC BY 4.0)" : "Borders: Natural Earth",
+          customAttribution: t(gazetteerPlaces ? "attributionGazetteer" : "attribution"),
         }}
         dragRotate={false}
         style={{ width: "100%", height: "100%" }}

@@ -87,6 +87,8 @@ test("an embed of a past moment: its stamp, Dutch, dark, 320 px wide, accessible
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   await expect(page.getByTestId("embed-text")).toContainText("Syrië: wie wat in handen heeft op 7 dec 2024, 12:00 UTC.", { useInnerText: false });
   await expect(page.locator("canvas")).toBeVisible();
+  // The map's attribution in the embed's language too (it read "Borders: Natural Earth" in Dutch).
+  await expect(page.locator(".maplibregl-ctrl-attrib-inner")).toHaveText("Grenzen: Natural Earth");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.screenshot({ path: `${SCREENSHOTS}/embed-320-nl-dark.png` });
   const results = await new AxeBuilder({ page }).analyze();
@@ -108,6 +110,28 @@ test("an embed of a past moment: its stamp, Dutch, dark, 320 px wide, accessible
       axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
       view,
     ).toEqual([]);
+  }
+});
+
+test("the charts of a past moment's embed end with that moment's day (an article's 'as of' view shows nothing after it)", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 520 });
+  const months: Record<string, number> = { Nov: 10, Dec: 11 };
+  for (const view of ["control", "events"] as const) {
+    for (const [at, lastDay] of [
+      ["2024-12-01T12:00:00Z", "2024-12-02"],
+      ["2024-12-07T12:00:00Z", "2024-12-08"],
+    ] as const) {
+      await page.goto(`/embed/s/syria?view=${view}&at=${at}`);
+      const ticks = page.getByTestId(`chart-${view}`).locator(".recharts-cartesian-axis-tick-value");
+      await expect(ticks.first()).toBeVisible();
+      // The time axis's labels read "1 Dec" (the demo's axis is within 2024); the count axis's are numbers.
+      const days = (await ticks.allTextContents())
+        .map((text) => /^(\d+) (Nov|Dec)$/.exec(text.trim()))
+        .filter((match) => match !== null)
+        .map(([, day, month]) => Date.UTC(2024, months[month!], Number(day)));
+      expect(days.length, `${view} at ${at}`).toBeGreaterThan(1);
+      expect(Math.max(...days), `${view} at ${at}: ${new Date(Math.max(...days)).toISOString()}`).toBeLessThanOrEqual(Date.parse(`${lastDay}T00:00:00Z`));
+    }
   }
 });
 
