@@ -71,7 +71,7 @@ export function MapView({
   declutterLabels = false,
   onDrawn,
 }: MapViewProps) {
-  const { Map, Source, Layer, NavigationControl } = engine;
+  const { Map, Source, Layer, NavigationControl, AttributionControl } = engine;
   const Marker = plainMarker(engine.Marker);
   const t = useTranslations("map");
   const theme = useThemeMode();
@@ -92,6 +92,7 @@ export function MapView({
   const labelHintId = useId();
   // The situation's own frame and name (issue #15); the routes view also reaches its places abroad.
   const { bounds: area, gazetteerPlaces } = useSituation();
+  const attribution = t(gazetteerPlaces ? "attributionGazetteer" : "attribution");
   const areaName = useSituationNaming().name;
 
   useEffect(() => {
@@ -181,10 +182,8 @@ export function MapView({
         onMouseEnter={() => setCursor("pointer")}
         onMouseLeave={() => setCursor("")}
         cursor={cursor}
-        attributionControl={{
-          compact: true,
-          customAttribution: t(gazetteerPlaces ? "attributionGazetteer" : "attribution"),
-        }}
+        // Its own control below (not the map's option, read once): the text follows the page's language.
+        attributionControl={false}
         dragRotate={false}
         style={{ width: "100%", height: "100%" }}
       >
@@ -259,6 +258,7 @@ export function MapView({
           ))}
         {selection && <MapPopup engine={engine} selection={selection} model={model} control={control} recent={recent} onClose={() => setSelection(null)} />}
         {chrome && <NavigationControl position="top-right" showCompass={false} />}
+        <AttributionControl key={attribution} compact customAttribution={attribution} />
       </Map>
       <span id={labelHintId} className="sr-only">
         {t("labelKeys")}

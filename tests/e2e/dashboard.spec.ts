@@ -102,9 +102,12 @@ test("speaks Dutch, with Dutch place names, and switches theme", async ({ page }
   await expect(page.getByRole("heading", { name: "Laatste berichten" })).toBeVisible();
   await expect(page.getByTestId("map").locator('button[data-place="as-suwayda"]')).toHaveText("Sweida");
   await expect(page.getByTestId("feed")).toContainText("ingenomen door");
+  // The map's attribution follows the switch too (it kept the language the map was made in).
+  await expect(page.locator(".maplibregl-ctrl-attrib-inner")).toHaveText("Grenzen: Natural Earth");
   await page.getByRole("group", { name: "Thema" }).getByRole("button", { name: "Licht" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-nl-light.png` });
   await page.getByRole("group", { name: "Taal" }).getByRole("button", { name: "EN" }).click();
   await expect(page.getByRole("heading", { name: "Latest reports" })).toBeVisible();
+  await expect(page.locator(".maplibregl-ctrl-attrib-inner")).toHaveText("Borders: Natural Earth");
 });
