@@ -1,4 +1,5 @@
 /** Starts Situation Desk: one process, one port, pages + /api + Socket.IO. */
+import "./source-maps-off";
 import type { AddressInfo } from "node:net";
 import { createAppServer } from "./app-server";
 import { StartupError } from "./errors";
