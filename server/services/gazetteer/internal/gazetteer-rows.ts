@@ -6,6 +6,7 @@
  * parsed, filtered and let go (a situation is set up rarely; its places then live in the database).
  */
 import fs from "node:fs/promises";
+import { packageFile } from "../../../package-file";
 
 export interface CityRow {
   name: string;
@@ -22,7 +23,7 @@ export interface Admin1Row {
   name: string;
 }
 
-const readJson = async <T>(specifier: string): Promise<T> => JSON.parse(await fs.readFile(require.resolve(specifier), "utf8")) as T;
+const readJson = async <T>(specifier: string): Promise<T> => JSON.parse(await fs.readFile(packageFile(specifier), "utf8")) as T;
 
 /** The places and first-level divisions of `countries` (alpha-2, upper case). */
 export async function readGazetteerRows(countries: readonly string[]): Promise<{ cities: CityRow[]; admin1: Admin1Row[] }> {

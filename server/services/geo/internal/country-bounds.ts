@@ -1,6 +1,6 @@
 import type { Position } from "geojson";
 import { countryByCode } from "../../../../lib/geo/countries";
-import { countryShape } from "./map-geometry";
+import { countryShape, hasCountryShape } from "./map-geometry";
 
 /** [[west, south], [east, north]] in degrees; east > 180 where the box crosses the antimeridian (as MapLibre takes it). */
 export type Bounds = [[number, number], [number, number]];
@@ -9,7 +9,7 @@ export type Bounds = [[number, number], [number, number]];
 export const countriesWithoutShape = (codes: readonly string[]): string[] =>
   codes.filter((code) => {
     const country = countryByCode(code);
-    return !country || !countryShape(country.numeric);
+    return !country || !hasCountryShape(country.numeric);
   });
 
 /**

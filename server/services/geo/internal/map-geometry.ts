@@ -2,15 +2,16 @@
  * Offline map geometry: country borders from Natural Earth (world-atlas, 1:50m) and the areas derived
  * from the gazetteer (lib/geo/zones.ts). Computed once per set of places and kept in memory.
  */
+import fs from "node:fs";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { clipPolygon, type Point } from "lineclip";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import countries50m from "world-atlas/countries-50m.json";
 import { placeCells, regionShapes, type Area } from "../../../../lib/geo/zones";
 import { countryByCode } from "../../../../lib/geo/countries";
 import type { AppContext } from "../../../context";
 import { perDatabase } from "../../../db/per-database";
+import { packageFile } from "../../../package-file";
 
 /**
  * Degrees (west, south, east, north) around a situation's bounds that its basemap covers: for Syria
@@ -45,12 +46,23 @@ const BASEMAP_DECIMALS = 3;
 /** A country's borders in Natural Earth (not lib/geo/countries.ts's `Country`, its ISO codes and names). */
 export type CountryShape = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
 
-let countries: CountryShape[] | undefined;
-function countryShapes(): CountryShape[] {
-  const topology = countries50m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  countries ??= (feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as CountryShape[];
-  return countries;
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
+/**
+ * Natural Earth's world, read from its file when a basemap or a country's shape is first needed and not
+ * kept: parsed and turned into GeoJSON it is ~13 MB of the heap (~190,000 arrays), for a few calls per
+ * situation (its basemap, its border, a new situation's check). What is made from it is kept instead.
+ */
+function readWorld(): CountriesTopology {
+  return JSON.parse(fs.readFileSync(packageFile("world-atlas/countries-50m.json"), "utf8")) as CountriesTopology;
 }
+
+const allShapes = (world: CountriesTopology): CountryShape[] =>
+  (feature(world, world.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features;
+
+/** Country shapes asked for so far, by ISO numeric code (null: none on the map), and the codes the map has. */
+const shapes = new Map<string, CountryShape | null>();
+let codesWithShapes: Set<string> | undefined;
 
 function intersectsBbox(country: CountryShape, [minX, minY, maxX, maxY]: Box): boolean {
   const rings = country.geometry.type === "Polygon" ? country.geometry.coordinates : country.geometry.coordinates.flat();
@@ -59,7 +71,19 @@ function intersectsBbox(country: CountryShape, [minX, minY, maxX, maxY]: Box): b
 
 /** A country's borders in Natural Earth (1:50m) by its ISO 3166-1 numeric code, if it has a shape there. */
 export function countryShape(numeric: string): CountryShape | undefined {
-  return countryShapes().find((c) => String(c.id) === numeric);
+  if (!shapes.has(numeric)) {
+    const world = readWorld();
+    codesWithShapes ??= new Set(world.objects.countries.geometries.flatMap((g) => (g.id === undefined ? [] : [String(g.id)])));
+    const geometry = world.objects.countries.geometries.find((g) => String(g.id) === numeric);
+    shapes.set(numeric, geometry ? (feature(world, geometry) as CountryShape) : null);
+  }
+  return shapes.get(numeric) ?? undefined;
+}
+
+/** Whether Natural Earth has a shape for the country (by ISO numeric code), without making it. */
+export function hasCountryShape(numeric: string): boolean {
+  if (!codesWithShapes) countryShape(numeric);
+  return codesWithShapes!.has(numeric);
 }
 
 /** The basemaps made so far, by countries and bounds (a few situations per server). */
@@ -78,7 +102,7 @@ export function basemapCountries(countries: readonly string[], bounds: BoundsLik
     const { around, clip } = basemapBoxes(bounds);
     basemap = {
       type: "FeatureCollection",
-      features: countryShapes()
+      features: allShapes(readWorld())
         .filter((c) => intersectsBbox(c, around))
         .map((c) => ({ type: "Feature", properties: { name: c.properties.name, focus: focus.has(String(c.id)) }, geometry: clipped(c.geometry, clip) })),
     };

@@ -5,21 +5,7 @@
  * files of @expo-google-fonts (resvg reads TrueType/OpenType, not the WOFF2 most font packages ship).
  * The weights are those the drawing uses: 400 (and its italic, for places abroad), 600 and 700.
  */
-import path from "node:path";
-
-/**
- * Resolved by Node at run time, from this file (or, where a bundler renamed it, from the project's
- * root): a bundler that met `require.resolve("….ttf")` would try to bundle the font (the route files are
- * also compiled by `next build`, though the custom server runs them from source).
- */
-function resolveHere(specifier: string): string {
-  const { createRequire } = process.getBuiltinModule("node:module");
-  try {
-    return createRequire(__filename).resolve(specifier);
-  } catch {
-    return createRequire(path.join(process.cwd(), "package.json")).resolve(specifier);
-  }
-}
+import { packageFile } from "../../../package-file";
 
 const FILES = [
   "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
@@ -36,6 +22,6 @@ export const DEFAULT_FONT_FAMILY = "Noto Sans";
 let resolved: string[] | undefined;
 /** Absolute paths of the bundled font files (resolved once; a missing package fails loudly here, not as blank text). */
 export function bundledFontFiles(): string[] {
-  resolved ??= FILES.map((file) => path.resolve(resolveHere(file)));
+  resolved ??= FILES.map(packageFile);
   return resolved;
 }
