@@ -13,8 +13,9 @@ import { CHART_SIZE, ChartFrame, countTicks, lineScale, TICK_PX, timeCountAxes, 
 /**
  * Places held per faction over time: `series` as the server bucketed it (GET /api/timeline on the time
  * axis, GET /api/stats/control for the analyst), drawn on `axis`. Factions drawn: those holding places at
- * any time of the range, largest first (only `only`, when given). `fontPx`: tick size (the wall's scales
- * with the screen).
+ * any time of the range, largest first (only `only`, when given), every one named in the headline with
+ * the places it holds at `at` (a wall or an embed has no tooltip to name a line). `fontPx`: tick size
+ * (the wall's scales with the screen).
  */
 export function ControlChart({
   model,
@@ -49,7 +50,7 @@ export function ControlChart({
 
   const ticks = countTicks(most);
   const now = new Map(placesHeld(control));
-  const headline = factions.slice(0, 3).map((f) => (
+  const headline = factions.map((f) => (
     <span key={f} data-faction={f} data-count={now.get(f) ?? 0}>
       <span className="swatch" style={{ background: model.colors[f] }} aria-hidden /> {t("holds", { faction: model.names.faction(f), count: now.get(f) ?? 0 })}
     </span>

@@ -135,6 +135,21 @@ test("the charts of a past moment's embed end with that moment's day (an article
   }
 });
 
+test("an embedded control chart names every faction it draws, with the places each holds (no tooltip in an article)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 520 });
+  await page.goto("/embed/s/syria?view=control");
+  const chart = page.getByTestId("chart-control");
+  const lines = chart.locator(".recharts-line");
+  await expect(lines.first()).toBeVisible();
+  const drawn = await lines.count();
+  // The demo's history has more factions holding places than the three the headline used to name.
+  expect(drawn).toBeGreaterThan(3);
+  const named = chart.locator(".headline [data-faction]");
+  await expect(named).toHaveCount(drawn);
+  for (const entry of await named.all()) await expect(entry).toHaveText(/: \d+ places?$/);
+  await page.screenshot({ path: `${SCREENSHOTS}/embed-control-390.png` });
+});
+
 test("the desk's Share gives the embed code of the chosen view, in the UI's language, with a preview", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
   expect((await context.request.post("/api/auth/login", { data: E2E_ADMIN })).status()).toBe(200);
