@@ -19,10 +19,6 @@ const nextConfig = {
     // it: ~80 MB of a 370 MB idle server (heap snapshot: sourcesContent and mappings strings). Stack
     // traces in those chunks point into the built files. Decision 0033 (and server/source-maps-off.ts).
     serverSourceMaps: false,
-    // Next loads every route's chunks at its start by default; /api/* is answered by the custom server
-    // (server/http/serve-api.ts), so Next's copies of the ~60 API routes were loaded and kept for nothing.
-    // Pages load on their first request (the start's warm-up asks for / and /wall). Decision 0033.
-    preloadEntriesOnStart: false,
   },
   // Native and engine packages stay outside the route bundles; route handlers reach the one Prisma
   // client through the app context on globalThis (server/context.ts).
