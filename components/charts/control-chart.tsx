@@ -14,8 +14,9 @@ import { CHART_SIZE, ChartFrame, countTicks, lineScale, TICK_PX, timeCountAxes, 
  * Places held per faction over time: `series` as the server bucketed it (GET /api/timeline on the time
  * axis, GET /api/stats/control for the analyst), drawn on `axis`. Factions drawn: those holding places at
  * any time of the range, largest first (only `only`, when given), every one named in the headline with
- * the places it holds at `at` (a wall or an embed has no tooltip to name a line). `fontPx`: tick size
- * (the wall's scales with the screen).
+ * the places it holds at `at` (a wall or an embed has no tooltip to name a line); `named`: only so many,
+ * largest first, where a legend beside the chart names them all. `fontPx`: tick size (the wall's scales
+ * with the screen).
  */
 export function ControlChart({
   model,
@@ -24,6 +25,7 @@ export function ControlChart({
   at,
   control,
   only,
+  named,
   fontPx = TICK_PX,
 }: {
   model: Pick<ReferenceModel, "colors" | "names" | "locale">;
@@ -32,6 +34,7 @@ export function ControlChart({
   at: number;
   control: PlaceControl[];
   only?: readonly string[] | null;
+  named?: number;
   fontPx?: number;
 }) {
   const t = useTranslations("charts");
@@ -50,7 +53,7 @@ export function ControlChart({
 
   const ticks = countTicks(most);
   const now = new Map(placesHeld(control));
-  const headline = factions.map((f) => (
+  const headline = factions.slice(0, named).map((f) => (
     <span key={f} data-faction={f} data-count={now.get(f) ?? 0}>
       <span className="swatch" style={{ background: model.colors[f] }} aria-hidden /> {t("holds", { faction: model.names.faction(f), count: now.get(f) ?? 0 })}
     </span>

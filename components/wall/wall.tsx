@@ -175,6 +175,10 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
                 at={at}
                 control={chartControl}
                 only={config.factions}
+                // With the map, its legend names every faction with its places in the same colours, and
+                // a wall's chart is too short to give each a line of its own (4K, three charts: 7 lines
+                // left the chart a strip).
+                named={showMap ? 3 : undefined}
                 fontPx={type.tickPx}
               />
             ) : chart === "events" ? (
