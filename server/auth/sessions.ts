@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db/client";
-import { fetchRows, sql, storedBoolean, storedDate } from "../db/sql";
+import { fetchRows, raw, sql, storedBoolean, storedDate } from "../db/sql";
+import { sqliteFirstRow } from "../db/sqlite-direct";
 import type { Role } from "../../lib/schemas/users";
 
 export const SESSION_COOKIE = "sd_session";
@@ -45,7 +46,7 @@ export async function createSession(
 
 interface ActorRow {
   sessionId: string;
-  expiresAt: string | number | Date;
+  expiresAt: string | number | bigint | Date;
   userId: string;
   name: string;
   email: string;
@@ -53,18 +54,21 @@ interface ActorRow {
   disabled: boolean | number | bigint;
 }
 
+/** Its session and user, by the token's hash: one hand-written query. */
+const ACTOR_SQL = `SELECT s."id" AS "sessionId", s."expiresAt" AS "expiresAt", u."id" AS "userId", u."name" AS "name", u."email" AS "email", u."role" AS "role", u."disabled" AS "disabled"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = `;
+
 /**
  * The actor behind a session or token, or null (unknown, expired, user disabled). Every authenticated
- * request and socket asks this, so it is one hand-written query (~0.1 ms) rather than Prisma's
- * `findUnique` with `include` (~1.3 ms, measured in docs/BENCHMARKS.md).
+ * request and socket asks this: on SQLite a kept statement on Prisma's own connection
+ * (server/db/sqlite-direct.ts, a few µs), elsewhere one raw query through Prisma (~0.6 ms of CPU; its
+ * `findUnique` with `include` cost ~1.3 ms, docs/decisions/0012-group-commit.md).
  */
 export async function findActor(db: Db, token: string, via: Actor["via"], now: Date): Promise<Actor | null> {
   if (token.length < 20 || token.length > 200) return null;
-  const [row] = await fetchRows<ActorRow>(
-    db,
-    sql`SELECT s."id" AS "sessionId", s."expiresAt" AS "expiresAt", u."id" AS "userId", u."name" AS "name", u."email" AS "email", u."role" AS "role", u."disabled" AS "disabled"
-     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${hashToken(token)}`,
-  );
+  const hash = hashToken(token);
+  const direct = sqliteFirstRow<ActorRow>(db, `${ACTOR_SQL}?`, hash);
+  const row = direct === null ? (await fetchRows<ActorRow>(db, sql`${raw(ACTOR_SQL)}${hash}`))[0] : direct;
   if (!row || storedDate(row.expiresAt) <= now || storedBoolean(row.disabled)) return null;
   return { id: row.userId, name: row.name, email: row.email, role: row.role as Role, via, sessionId: row.sessionId, expiresAt: storedDate(row.expiresAt) };
 }

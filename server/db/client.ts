@@ -4,6 +4,7 @@ import { PrismaClient } from "./generated/client";
 import type { Env } from "../env";
 import { registerDialect } from "./sql";
 import { sqliteAdapter } from "./sqlite-adapter";
+import { registerSqliteConnection } from "./sqlite-direct";
 import { registerSqliteWriter, SqliteWriter } from "./sqlite-writer";
 
 export type Db = PrismaClient;
@@ -80,6 +81,7 @@ export async function createDb(env: Env, options: { reader?: boolean } = {}): Pr
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   registerSqliteWriter(db, new SqliteWriter(env.databaseFile, TX_MAX_WAIT_MS).start());
+  if (adapter.connection) registerSqliteConnection(db, adapter.connection);
   return db;
 }
 

@@ -99,10 +99,10 @@ export function execute(db: Db | Tx, statement: Sql): Promise<number> {
   return db.$executeRaw(statement);
 }
 
-/** A stored instant as a Date: SQLite gives text or numbers, PostgreSQL a Date or text without a zone (UTC). */
-export function storedDate(value: string | number | Date): Date {
+/** A stored instant as a Date: SQLite gives text or numbers (a BigInt read directly, sqlite-direct.ts), PostgreSQL a Date or text without a zone (UTC). */
+export function storedDate(value: string | number | bigint | Date): Date {
   if (value instanceof Date) return value;
-  if (typeof value === "number") return new Date(value);
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
   return new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value.replace(" ", "T")}Z`);
 }
 

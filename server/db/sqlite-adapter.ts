@@ -21,18 +21,29 @@ type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
-export function sqliteAdapter(config: ConstructorParameters<typeof PrismaBetterSQLite3>[0]): Factory {
-  const factory = new PrismaBetterSQLite3(config);
+export type SqliteAdapterFactory = Factory & {
+  /** The adapter's better-sqlite3 connection, once Prisma has connected (server/db/sqlite-direct.ts reads on it). */
+  connection?: Database.Database;
+};
+
+export function sqliteAdapter(config: ConstructorParameters<typeof PrismaBetterSQLite3>[0]): SqliteAdapterFactory {
+  const factory: SqliteAdapterFactory = new PrismaBetterSQLite3(config);
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => repaired(await connect());
+  factory.connect = async () => {
+    const adapter = repaired(await connect());
+    factory.connection = clientOf(adapter);
+    return adapter;
+  };
   return factory;
 }
+
+const clientOf = (adapter: Adapter) => (adapter as unknown as { client: Database.Database }).client;
 
 /** The statement the adapter begins a transaction with (6.19: `prepare("BEGIN").run()`). */
 const ADAPTER_BEGIN = "BEGIN";
 
 function repaired(adapter: Adapter): Adapter {
-  const client = (adapter as unknown as { client: Database.Database }).client;
+  const client = clientOf(adapter);
   const prepare = client.prepare.bind(client);
   client.prepare = (source: string) => prepare(source === ADAPTER_BEGIN ? "BEGIN IMMEDIATE" : source);
   const start = adapter.startTransaction.bind(adapter);
