@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../../../db/row-ids";
 import { eventPlaceRefs, primaryPlace, type EventInput } from "../../../../lib/schemas/events";
 import { eventFields } from "./report-view";
 
@@ -33,7 +33,7 @@ export function eventRows(events: EventInput[]) {
 
 /** The same rows flat and with their ids, for multi-row inserts (`createMany`) of many reports at once. */
 export function flatEventRows(reportId: string, events: EventInput[]) {
-  const eventRows = events.map((event, position) => ({ id: randomUUID(), reportId, ...eventColumns(event, position) }));
+  const eventRows = events.map((event, position) => ({ id: newRowId(), reportId, ...eventColumns(event, position) }));
   const placeRows = eventRows.flatMap((row, i) => placeRoles(events[i]!).map((place) => ({ eventId: row.id, ...place })));
   return { events: eventRows, places: placeRows };
 }

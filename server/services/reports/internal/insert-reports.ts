@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../../../db/row-ids";
 import type { StoredFeedEntry } from "../../../../lib/schemas/feed";
 import type { CreateReportInput, Report } from "../../../../lib/schemas/reports";
 import type { Actor } from "../../../auth/sessions";
@@ -35,7 +35,7 @@ function planReports(reports: NewReport[], dialect: SqlDialect) {
   const rows = reports.map(({ editor, input, now }) => {
     const status = input.status ?? "published";
     const report = {
-      id: randomUUID(),
+      id: newRowId(),
       status,
       title: input.title,
       body: input.body ?? "",
