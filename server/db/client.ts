@@ -81,7 +81,7 @@ export async function createDb(env: Env, options: { reader?: boolean } = {}): Pr
   await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   registerSqliteWriter(db, new SqliteWriter(env.databaseFile, TX_MAX_WAIT_MS).start());
-  if (adapter.connection) registerSqliteConnection(db, adapter.connection);
+  registerSqliteConnection(db, () => adapter.connection);
   return db;
 }
 
