@@ -182,7 +182,7 @@ ${FEED_ANALYSIS}
 `;
 }
 
-/** What the figures mean: measurements made by hand on 2026-11-26 (docs/decisions/0012-group-commit.md). */
+/** What the figures mean: measurements made by hand on 2026-11-26 and 2026-12-03 (docs/decisions/0012-group-commit.md, 0034-time-ordered-ids.md). */
 const FEED_ANALYSIS = `**What was tuned, and what limits the figures now.** The first build managed ~80 posts/s
 (23 ms per POST). CPU profiles of the server under 8 posting editors and timings of each piece alone
 showed Prisma 6.19's query compiler and client at ~60 % of the request thread (1.3 ms for one
@@ -191,8 +191,12 @@ at ~3 ms of CPU per API request (a bare Node server: 0.15 ms), gzip at over half
 the commit's fsync blocking the request thread. Decision record 0012 describes the changes: group commit
 (posts that arrive during a write are stored together), one multi-row INSERT per table, the SQLite
 batches in a writer thread with its own connection, \`/api/*\` answered by the custom server, gzip only
-for GET answers. What is left on a post's path is ~2 ms of the request thread's CPU (HTTP, security
-headers and CSP nonce, rate limit, zod, actor lookup, building the rows).
+for GET answers. Decision record 0034 (2026-12-03) adds two more: the actor behind a token read through a
+kept statement on SQLite (\`server/db/sqlite-direct.ts\`), and time-ordered ids (UUIDv7) for new reports
+and events, so a batch's rows dirty a few index pages instead of one random page each (~71 pages of WAL
+per batch before); together 435–525 → 651–703 posts/s by hand. What is left on a post's path is ~1.2 ms of
+the request thread's CPU (HTTP and the Web request Next's handlers take, security headers and CSP nonce,
+rate limit, zod, building the rows).
 
 Where a post's time goes with 1,000 viewers (CPU profile of the server, 2026-11-26, 200 posts): 32 % of
 the server's time was the kernel's \`writev\` of the WebSocket frames, ~14 µs per viewer socket, so
