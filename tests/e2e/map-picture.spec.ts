@@ -1,7 +1,7 @@
 /**
  * The map's first picture (decision 0029) as a viewer gets it: the server's drawing of the map, asked for
  * by the page's boot script before any of the page's JavaScript has run, in the map's place until the
- * WebGL map has drawn, then gone; asked for once per page; in the theme the viewer chose; and, on a
+ * WebGL map has drawn, then gone; asked for once per page, at high priority; in the theme the viewer chose; and, on a
  * screen whose browser has no WebGL, the map that stays, following the feed.
  */
 import { mapPictureSrc } from "../../lib/snapshot/map-picture-url";
@@ -21,9 +21,17 @@ test("the dashboard shows the map's picture first, asked for once, then the live
   page.on("request", (request) => {
     if (request.url().includes("/snapshot.svg")) asked.push(new URL(request.url()).search);
   });
+  // The priority Chromium gives the request (not exposed by Playwright): ahead of the page's scripts for a connection.
+  const priorities: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  cdp.on("Network.requestWillBeSent", ({ request }) => {
+    if (request.url.includes("/snapshot.svg")) priorities.push(request.initialPriority);
+  });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/");
   await pictureShown(page);
+  expect(priorities).toEqual(["High"]);
   // Drawn for the map's own box, in the page's theme (the browser's: Playwright's default, light), at the moment shown (now).
   const box = await page.locator(".map-stage").boundingBox();
   const src = await picture(page).getAttribute("src");
