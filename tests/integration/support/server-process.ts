@@ -17,6 +17,8 @@ export interface ServerOptions {
   dbFile?: string;
   port?: number;
   env?: Record<string, string>;
+  /** The checkout (with its own build) the server runs from; by default this one (A/B benchmarks run another beside it). */
+  root?: string;
 }
 
 export interface RunningServer {
@@ -54,7 +56,7 @@ export function databaseUrlFor(dbFile: string): string {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dbFile = options.dbFile ?? tempDbFile("it");
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     env: {
       ...process.env,
       NODE_ENV: "production",
