@@ -12,6 +12,7 @@ import { login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile, type RunningServer } from "../tests/integration/support/server-process";
 import { HISTORY_END, HISTORY_MS, postHistory, random } from "./history";
 import { measureHistoryPages, type HistoryPages } from "./history-pages";
+import { commandLineOption } from "./figures";
 
 /** Timed requests per query (after WARMUP_REQUESTS untimed ones); statistics get fewer. */
 const REQUESTS_PER_QUERY = 60;
@@ -23,9 +24,8 @@ export const TARGET_P95_MS = { query: 50, statistic: 100 } as const;
 
 /** `--history=<file>` and `--keep-history=<file>` of the command line (see measureEventQueries). */
 export function historyOptions(argv = process.argv): { history?: string; keepHistory?: string } {
-  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const history = value("history");
-  const keepHistory = value("keep-history");
+  const history = commandLineOption("history", argv);
+  const keepHistory = commandLineOption("keep-history", argv);
   return { ...(history ? { history } : {}), ...(keepHistory ? { keepHistory } : {}) };
 }
 

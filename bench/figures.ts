@@ -12,3 +12,16 @@ export function cpuModel(): string {
     return os.cpus()[0]?.model ?? "unknown CPU";
   }
 }
+
+/** The value of `--name=value` on the command line, if given. */
+export const commandLineOption = (name: string, argv = process.argv): string | undefined =>
+  argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+/** `--name=N` as a whole number of at least `min`, else `fallback`; anything else is refused with the option's name. */
+export function wholeNumberOption(name: string, fallback: number, min = 0, argv = process.argv): number {
+  const given = commandLineOption(name, argv);
+  if (given === undefined) return fallback;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, not ${given}`);
+  return n;
+}

@@ -18,7 +18,7 @@ import { codeVersion } from "./code-version";
 import { HISTORY_END, HISTORY_MS, postHistory } from "./history";
 import { mapPicturePaintedMs } from "./map-picture-timing";
 import { sectionBlock, withNamedSection } from "./page-sections";
-import { cpuModel, median } from "./figures";
+import { cpuModel, median, wholeNumberOption } from "./figures";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 /** Issue #14: the map drawn within this of navigation. */
@@ -114,9 +114,7 @@ function table(rows: PageRow[]): string {
 }
 
 async function main() {
-  const arg = process.argv.find((a) => a.startsWith("--events="));
-  const events = arg ? Number(arg.slice("--events=".length)) : 100_000;
-  if (!Number.isInteger(events) || events < 0) throw new Error(`--events must be a whole number, not ${arg}`);
+  const events = wholeNumberOption("events", 100_000);
   const dbFile = tempDbFile("bench-first-map");
   const server = await startServer({ dbFile, env: { DEMO_DATA: "full" } });
   const browser = await chromium.launch({

@@ -11,6 +11,7 @@ import { call, login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
 import { codeVersion } from "./code-version";
 import { sectionBlock, withNamedSection } from "./page-sections";
+import { wholeNumberOption } from "./figures";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 const COLUMNS =
@@ -61,8 +62,7 @@ function writeFile(file: string, rows: number) {
 const peakRssMb = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
 
 async function main() {
-  const arg = process.argv.find((a) => a.startsWith("--rows="));
-  const rows = arg ? Number(arg.slice("--rows=".length)) : 100_000;
+  const rows = wholeNumberOption("rows", 100_000, 1);
   const dbFile = tempDbFile("bench-import");
   const file = path.join(path.dirname(dbFile), "acled.csv");
   writeFile(file, rows);

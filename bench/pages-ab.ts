@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/pages-ab.ts --history=<situation.db> --trees=<checkout A>,<checkout B> [--paths=/,/wall] [--rounds=7]`:
- * cold visits of the pages over a kept history (bench/event-queries.ts `--keep-history=`), served by two
+ * cold visits of pages with a map (their first picture is waited for) over a kept history (bench/event-queries.ts `--keep-history=`), served by two
  * builds at once (each checkout with its own `.next`, each server on its own copy of the history), the
  * visits alternating between them so that whatever else the machine does falls on both alike. Per visit:
  * LCP, and how the map's first picture was fetched (decision 0029): the page's first byte, the picture's
@@ -11,10 +11,8 @@ import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { startServer, tempDbFile, type RunningServer } from "../tests/integration/support/server-process";
 import { largestContentfulPaint } from "./dashboard-load";
-import { median } from "./figures";
+import { commandLineOption, median, wholeNumberOption } from "./figures";
 import { mapPicturePaintedMs } from "./map-picture-timing";
-
-const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 const COLUMNS = ["lcp", "firstByte", "htmlEnd", "pictureMade", "pictureSent", "pictureAnswered"] as const;
 type Figures = Record<(typeof COLUMNS)[number], number>;
@@ -36,11 +34,11 @@ async function timings(page: Page): Promise<Figures> {
 }
 
 async function main() {
-  const history = option("history");
-  const trees = option("trees")?.split(",");
+  const history = commandLineOption("history");
+  const trees = commandLineOption("trees")?.split(",");
   if (!history || !trees?.length) throw new Error("usage: --history=<situation.db> --trees=<checkout>,<checkout> [--paths=/,/wall] [--rounds=7]");
-  const paths = (option("paths") ?? "/,/wall").split(",");
-  const rounds = Number(option("rounds") ?? 7);
+  const paths = (commandLineOption("paths") ?? "/,/wall").split(",");
+  const rounds = wholeNumberOption("rounds", 7, 1);
 
   const servers: RunningServer[] = [];
   const browser = await chromium.launch({

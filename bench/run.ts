@@ -14,6 +14,7 @@ import { measureFeedLoad, type FeedLoad, type LatencyFigure } from "./feed/feed-
 import { codeVersion } from "./code-version";
 import { wallSection, withSection } from "./wall-run";
 import { namedSection, withNamedSection } from "./page-sections";
+import { commandLineOption, wholeNumberOption } from "./figures";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 
@@ -33,10 +34,7 @@ const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 
 /** `npm run bench -- --events=200000`: a smaller history for a quick run (the target is stated for 1,000,000). */
 function eventCount(): number {
-  const arg = process.argv.find((a) => a.startsWith("--events="));
-  const n = arg ? Number(arg.slice("--events=".length)) : 1_000_000;
-  if (!Number.isInteger(n) || n < 1000) throw new Error(`--events must be a whole number ≥ 1000, not ${arg}`);
-  return n;
+  return wholeNumberOption("events", 1_000_000, 1000);
 }
 
 const command = (events: number, reused = false) => {
@@ -307,8 +305,8 @@ function render(file: string): void {
 }
 
 async function main() {
-  const rendering = process.argv.find((a) => a.startsWith("--render="));
-  if (rendering) return render(rendering.slice("--render=".length));
+  const rendering = commandLineOption("render");
+  if (rendering) return render(rendering);
   const count = eventCount();
   const dashboard = await measureDashboardLoad();
   const events = await measureEventQueries({ events: count, ...historyOptions() });

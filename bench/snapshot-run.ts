@@ -15,7 +15,7 @@ import { startServer, tempDbFile } from "../tests/integration/support/server-pro
 import { codeVersion } from "./code-version";
 import { postHistory } from "./history";
 import { sectionBlock, withNamedSection } from "./page-sections";
-import { cpuModel } from "./figures";
+import { cpuModel, wholeNumberOption } from "./figures";
 
 const OUT = path.join(__dirname, "..", "docs", "BENCHMARKS.md");
 /** Issue #17: a 1200×800 map in at most this. */
@@ -107,9 +107,7 @@ function table(rows: Figure[]): string {
 }
 
 async function main() {
-  const arg = process.argv.find((a) => a.startsWith("--events="));
-  const events = arg ? Number(arg.slice("--events=".length)) : 0;
-  if (!Number.isInteger(events) || events < 0) throw new Error(`--events must be a whole number, not ${arg}`);
+  const events = wholeNumberOption("events", 0);
   const dbFile = tempDbFile("bench-snapshot");
   const server = await startServer({ dbFile, env: { DEMO_DATA: "full" } });
   try {

@@ -18,6 +18,7 @@ import { startServer, tempDbFile } from "../tests/integration/support/server-pro
 import { codeVersion } from "./code-version";
 import { plannedReports, postHistory } from "./history";
 import { namedSection, withNamedSection } from "./page-sections";
+import { commandLineOption } from "./figures";
 
 export const WALL_SECTION_START = "<!-- wall-run: written by bench/wall-run.ts -->";
 export const WALL_SECTION_END = "<!-- /wall-run -->";
@@ -38,8 +39,8 @@ interface Sample {
 }
 
 const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = found ? Number(found.slice(name.length + 3)) : fallback;
+  const found = commandLineOption(name);
+  const value = found === undefined ? fallback : Number(found);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, not ${found}`);
   return value;
 };
