@@ -349,6 +349,17 @@ describe("pages over a large history", () => {
       expect(response.status, path).toBe(200);
       expect(size, `${path}: ${size} bytes`).toBeLessThan(1_000_000);
     }
+    // The map's movements carry each report once however many of its events they hold: the newest report's five events
+    // are all in the window, and its title is in the page's markup (its feed card) and in its inline data twice (the feed's
+    // entry, the movements' report), not once more per event.
+    const newest = "Five movements of one report";
+    const now = Date.now();
+    await post(
+      newest,
+      Array.from({ length: 5 }, (_, i) => ev("strike", new Date(now - (i + 1) * 600_000).toISOString(), "russia", { place: places[i]! })),
+    );
+    const titles = (await (await fetch(server.url + "/")).text()).split(newest).length - 1;
+    expect(titles, `"${newest}" written ${titles} times`).toBe(3);
     const timeline = await call<Timeline>(server.url, "GET", "/api/timeline");
     expect(JSON.stringify(timeline.body).length).toBeLessThan(200_000);
     expect(timeline.body.days.reduce((n, d) => n + Object.values(d.counts).reduce((a, b) => a + b, 0), 0)).toBe((await allEvents()).length);

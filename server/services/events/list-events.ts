@@ -69,6 +69,27 @@ async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurre
      WHERE e."id" IN (${join(ids)})`,
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
+  // One object per report, shared by its events: the page's first render serializes a shared object once
+  // (React Flight refers back to it), so a window of 300 events over ~90 reports carries each report once.
+  const reports = new Map<string, ListedEvent["report"]>();
+  const reportOf = (row: ListedRow): ListedEvent["report"] => {
+    let report = reports.get(row.reportId);
+    if (!report) {
+      report = {
+        id: row.reportId,
+        title: row.title,
+        status: row.status as ListedEvent["report"]["status"],
+        key: row.key === true || Number(row.key) === 1,
+        ...(row.publishedAt !== null ? { publishedAt: toDate(row.publishedAt).toISOString() } : {}),
+        sources: fromJson<ListedEvent["report"]["sources"]>(row.sources),
+        version: Number(row.version),
+        updatedAt: toDate(row.updatedAt).toISOString(),
+        ...(row.correctionReason !== null ? { correctionReason: row.correctionReason } : {}),
+      };
+      reports.set(row.reportId, report);
+    }
+    return report;
+  };
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
@@ -87,19 +108,9 @@ async function loadListedRows(ctx: AppContext, ids: string[]): Promise<{ occurre
         occurredAt,
         event: {
           ...event,
-          report: {
-            id: row.reportId,
-            title: row.title,
-            status: row.status,
-            key: row.key === true || Number(row.key) === 1,
-            ...(row.publishedAt !== null ? { publishedAt: toDate(row.publishedAt).toISOString() } : {}),
-            sources: fromJson<ListedEvent["report"]["sources"]>(row.sources),
-            version: Number(row.version),
-            updatedAt: toDate(row.updatedAt).toISOString(),
-            ...(row.correctionReason !== null ? { correctionReason: row.correctionReason } : {}),
-          },
+          report: reportOf(row),
           place: { slug: row.placeSlug, region: row.regionSlug },
-        } as ListedEvent,
+        },
       },
     ];
   });
