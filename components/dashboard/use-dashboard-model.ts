@@ -10,7 +10,7 @@ import { factionsQuery, placesQuery } from "@/lib/client/reference-queries";
 import { controlQuery, movementsQuery, timelineQuery, type Moment } from "@/lib/client/view-queries";
 import { nameBook } from "@/lib/format/describe-event";
 import { unpackControl, type PackedControl } from "@/lib/control/packed-control";
-import type { Timeline } from "@/lib/schemas/timeline";
+import { unpackTimeline, type PackedTimeline } from "@/lib/dashboard/packed-timeline";
 import type { Faction, Place } from "@/lib/schemas/reference";
 
 /** What a page's server render hands its model: reference data and one moment of the history, all bounded. */
@@ -19,7 +19,8 @@ export interface InitialData {
   places: Place[];
   placesComplete: boolean;
   factions: Faction[];
-  timeline: Timeline;
+  /** Packed as control is (lib/dashboard/packed-timeline.ts): the whole history's days, ~¼ the size. */
+  timeline: PackedTimeline;
   /** false: the timeline came without its control series (just after a server start): asked for at once. */
   timelineComplete: boolean;
   /** The moment rendered ("live" or an instant), its control state and movements. */
@@ -61,8 +62,9 @@ export type ReferenceModel = ReturnType<typeof useReferenceModel>;
  */
 export function useDashboardModel(initial: InitialData, region: string | null = null) {
   const reference = useReferenceModel(initial);
-  const seeded = region === null ? (initial.timelineComplete ? { initialData: initial.timeline } : { placeholderData: initial.timeline }) : {};
-  const timeline = useQuery({ ...timelineQuery(region), ...seeded }).data ?? initial.timeline;
+  const initialTimeline = useMemo(() => unpackTimeline(initial.timeline), [initial.timeline]);
+  const seeded = region === null ? (initial.timelineComplete ? { initialData: initialTimeline } : { placeholderData: initialTimeline }) : {};
+  const timeline = useQuery({ ...timelineQuery(region), ...seeded }).data ?? initialTimeline;
   const baselineTimes = useMemo(() => reference.baseline.map((b) => b.since), [reference.baseline]);
   // What the charts and the slider draw: the periods that have events, long empty stretches cut out. A
   // feed entry changes the day counts but seldom the axis: the same axis stays the same object, so the

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlChanges, controlSeries, controlSeriesOnAxis, eventCountSeries } from "../../lib/dashboard/series";
+import { packTimeline, unpackTimeline } from "../../lib/dashboard/packed-timeline";
 import { timeAxis } from "../../lib/dashboard/time-axis";
 import type { ListedEvent } from "../../lib/schemas/event-query";
 import type { Place } from "../../lib/schemas/reference";
@@ -182,6 +183,8 @@ describe("GET /api/timeline", () => {
       expect(response.body.days.map((d) => ({ day: d.day, first: d.first, last: d.last }))).toEqual(expected.edges);
       expect(response.body.distances.map((d) => [d.toward, d.distanceKm])).toEqual(expected.distances);
       expect(response.body.lastSeq).toBe((await call(server.url, "GET", "/api/health")).body.lastSeq);
+      // As a page's first render carries it, packed, and as the browser unpacks it: the same, key order too.
+      expect(JSON.stringify(unpackTimeline(packTimeline(response.body)))).toBe(JSON.stringify(response.body));
     });
   }
 

@@ -3,7 +3,7 @@ import type { MovementsState } from "../../../lib/dashboard/view-folds";
 import type { Moment } from "../../../lib/client/view-queries";
 import { MOVEMENT_WINDOW_MS, MOVEMENTS_MAX } from "../../../lib/dashboard/view-limits";
 import { packControl, type PackedControl } from "../../../lib/control/packed-control";
-import type { Timeline } from "../../../lib/schemas/timeline";
+import { packTimeline, type PackedTimeline } from "../../../lib/dashboard/packed-timeline";
 import type { Actor } from "../../auth/sessions";
 import type { AppContext } from "../../context";
 import { fairReadOf } from "../../http/fair-share";
@@ -13,7 +13,8 @@ import { listEvents } from "../events/list-events";
 import { getTimeline } from "./get-timeline";
 
 export interface PageView {
-  timeline: Timeline;
+  /** Packed: one row of numbers per day (lib/dashboard/packed-timeline.ts). */
+  timeline: PackedTimeline;
   /**
    * false: the timeline has no control series yet. Just after a start the control index is still loading
    * (~10 s over 1,000,000 events here) and the series is folded from it: the page is rendered without it
@@ -47,5 +48,5 @@ export async function loadPageView(ctx: AppContext, actor: Actor | null, moment:
     order: "desc",
     limit: MOVEMENTS_MAX,
   });
-  return { timeline, timelineComplete, moment, control: packControl(control), movements: { until, events: page.events } };
+  return { timeline: packTimeline(timeline), timelineComplete, moment, control: packControl(control), movements: { until, events: page.events } };
 }
