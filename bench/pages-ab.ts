@@ -5,7 +5,7 @@
  * visits alternating between them so that whatever else the machine does falls on both alike. Per visit:
  * LCP, and how the map's first picture was fetched (decision 0029): the page's first byte, the picture's
  * request made (the boot script gave it a source), sent (it had a connection) and answered. Prints each
- * visit and the medians per build and page. A comparison tool, not a benchmark figure.
+ * visit and the medians per build and page, with the page's size (its HTML, decoded). A comparison tool, not a benchmark figure.
  */
 import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
@@ -14,7 +14,7 @@ import { largestContentfulPaint } from "./dashboard-load";
 import { commandLineOption, median, wholeNumberOption } from "./figures";
 import { mapPicturePaintedMs } from "./map-picture-timing";
 
-const COLUMNS = ["lcp", "firstByte", "htmlEnd", "pictureMade", "pictureSent", "pictureAnswered"] as const;
+const COLUMNS = ["lcp", "htmlBytes", "firstByte", "htmlEnd", "pictureMade", "pictureSent", "pictureAnswered"] as const;
 type Figures = Record<(typeof COLUMNS)[number], number>;
 
 async function timings(page: Page): Promise<Figures> {
@@ -23,6 +23,7 @@ async function timings(page: Page): Promise<Figures> {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const picture = performance.getEntriesByType("resource").find((e) => e.name.includes("snapshot.svg")) as PerformanceResourceTiming | undefined;
     return {
+      htmlBytes: navigation.decodedBodySize,
       firstByte: navigation.responseStart,
       htmlEnd: navigation.responseEnd,
       pictureMade: picture?.startTime ?? -1,
