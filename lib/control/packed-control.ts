@@ -5,6 +5,7 @@
  * Packed, a place is one short row, the factions and times it repeats named once: ~25 bytes.
  * Lossless: `unpackControl(packControl(s))` equals `s` (unit-tested).
  */
+import { listEntry, listIndexer } from "../format/string-lists";
 import type { ControlState, PlaceControl } from "../schemas/control";
 
 /** [place, faction, since] or, when contested, [place, faction, since, attacker] (-1: no attacker named); indexes into `factions` and `since`. */
@@ -23,28 +24,15 @@ const NO_ATTACKER = -1;
 export function packControl(state: ControlState): PackedControl {
   const factions: string[] = [];
   const since: string[] = [];
-  const indexes = new Map<string, number>();
-  const indexIn = (list: string[], prefix: string, value: string) => {
-    const key = prefix + value;
-    let index = indexes.get(key);
-    if (index === undefined) {
-      index = list.push(value) - 1;
-      indexes.set(key, index);
-    }
-    return index;
-  };
+  const indexIn = listIndexer();
   const rows = state.places.map((p): PackedControlRow => {
-    const row: PackedControlRow = [p.place, indexIn(factions, "f:", p.faction), indexIn(since, "s:", p.since)];
-    return p.contested ? [...row, p.attacker === undefined ? NO_ATTACKER : indexIn(factions, "f:", p.attacker)] : row;
+    const row: PackedControlRow = [p.place, indexIn(factions, p.faction), indexIn(since, p.since)];
+    return p.contested ? [...row, p.attacker === undefined ? NO_ATTACKER : indexIn(factions, p.attacker)] : row;
   });
   return { at: state.at, ...(state.known !== undefined ? { known: state.known } : {}), factions, since, rows };
 }
 
-function entry(list: readonly string[], index: number): string {
-  const value = list[index];
-  if (value === undefined) throw new RangeError(`packed control: no entry ${index}`);
-  return value;
-}
+const entry = (list: readonly string[], index: number) => listEntry(list, index, "packed control");
 
 export function unpackControl(packed: PackedControl): ControlState {
   const places = packed.rows.map(([place, faction, since, attacker]): PlaceControl => {

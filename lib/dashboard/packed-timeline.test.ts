@@ -37,6 +37,11 @@ describe("packTimeline", () => {
     expect(unpackTimeline(packTimeline(empty))).toEqual(empty);
   });
 
+  it("refuses a row that names a list entry the packed timeline does not have", () => {
+    expect(() => unpackTimeline({ ...packTimeline(timeline), types: ["control_change"] })).toThrow(new RangeError("packed timeline: no entry 1"));
+    expect(() => unpackTimeline({ ...packTimeline(timeline), confidences: [] })).toThrow(RangeError);
+  });
+
   it("names each type, faction and confidence once, and a day in one row of numbers", () => {
     const packed = packTimeline(timeline);
     expect(packed.types).toEqual(["control_change", "advance", "strike"]);

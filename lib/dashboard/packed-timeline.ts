@@ -7,6 +7,7 @@
  * order and with the same keys (unit-tested, and over a posted history in tests/integration/timeline.test.ts).
  * A plain module: the browser bundle imports it.
  */
+import { listEntry, listIndexer } from "../format/string-lists";
 import type { DistancePointWire, Timeline } from "../schemas/timeline";
 
 /** A record of counts as [key index, count, key index, count, …], indexes into one of the packed lists. */
@@ -27,34 +28,21 @@ export interface PackedTimeline {
   distances: [number, string, number, number, number, string][];
 }
 
-/** Index of `value` in `list`, added at the end the first time. */
-function indexer() {
-  const indexes = new Map<string[], Map<string, number>>();
-  return (list: string[], value: string) => {
-    let byValue = indexes.get(list);
-    if (!byValue) indexes.set(list, (byValue = new Map<string, number>()));
-    let index = byValue.get(value);
-    if (index === undefined) {
-      index = list.push(value) - 1;
-      byValue.set(value, index);
-    }
-    return index;
-  };
-}
-
-const packCounts = (counts: Record<string, number>, keys: string[], indexIn: ReturnType<typeof indexer>): PackedCounts =>
+const packCounts = (counts: Record<string, number>, keys: string[], indexIn: ReturnType<typeof listIndexer>): PackedCounts =>
   Object.entries(counts).flatMap(([key, n]) => [indexIn(keys, key), n]);
+
+const entry = (list: readonly string[], index: number) => listEntry(list, index, "packed timeline");
 
 function unpackCounts(packed: number[], from: number, keys: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (let i = from; i + 1 < packed.length; i += 2) counts[keys[packed[i]!]!] = packed[i + 1]!;
+  for (let i = from; i + 1 < packed.length; i += 2) counts[entry(keys, packed[i]!)] = packed[i + 1]!;
   return counts;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function packTimeline(timeline: Timeline): PackedTimeline {
-  const indexIn = indexer();
+  const indexIn = listIndexer();
   const packed: PackedTimeline = { lastSeq: timeline.lastSeq, types: [], days: [], factions: [], control: [], confidences: [], distances: [] };
   packed.days = timeline.days.map((d) => [Date.parse(d.first), Date.parse(d.last), ...packCounts(d.counts, packed.types, indexIn)]);
   packed.control = timeline.control.map((row) => [Date.parse(row.t), ...packCounts(row.counts, packed.factions, indexIn)]);
@@ -80,9 +68,9 @@ export function unpackTimeline(packed: PackedTimeline): Timeline {
     distances: packed.distances.map(([t, toward, faction, distanceKm, confidence, eventId]) => ({
       t: iso(t),
       toward,
-      faction: packed.factions[faction]!,
+      faction: entry(packed.factions, faction),
       distanceKm,
-      confidence: packed.confidences[confidence] as DistancePointWire["confidence"],
+      confidence: entry(packed.confidences, confidence) as DistancePointWire["confidence"],
       eventId,
     })),
   };
