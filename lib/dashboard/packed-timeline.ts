@@ -17,11 +17,11 @@ export interface PackedTimeline {
   lastSeq: number;
   /** The event types the days count. */
   types: string[];
-  /** [first, last, ...counts by `types`]: times in ms; the day is its first event's UTC date. */
+  /** [first, last, ...counts]: times in ms, the day being its first event's UTC date; counts as PackedCounts into `types`. */
   days: number[][];
   /** The factions the control series counts. */
   factions: string[];
-  /** [t (ms), ...counts by `factions`]. */
+  /** [t (ms), ...counts]: counts as PackedCounts into `factions`. */
   control: number[][];
   confidences: string[];
   /** [t (ms), toward, faction (index into `factions`), distanceKm, confidence (into `confidences`), eventId]. */
