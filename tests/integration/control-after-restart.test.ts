@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BaselineHolding } from "../../lib/control/control-at";
+import { unpackTimeline } from "../../lib/dashboard/packed-timeline";
 import type { ControlState } from "../../lib/schemas/control";
 import type { Place } from "../../lib/schemas/reference";
+import type { Timeline } from "../../lib/schemas/timeline";
 import { createDb, type Db } from "../../server/db/client";
 import { loadEnv } from "../../server/env";
 import { controlFromRecentChanges, RECENT_CHANGES_READ } from "../../server/services/control/internal/recent-changes";
@@ -86,7 +88,7 @@ describe("a page's first render just after a start", () => {
     expect(later.timeline.control.length).toBeGreaterThan(0);
     expect(later.timeline.days).toEqual(first.timeline.days);
     // The same series as the API's (whose process has long loaded its index).
-    expect(later.timeline.control).toEqual((await call<{ control: unknown[] }>(server.url, "GET", "/api/timeline")).body.control);
+    expect(unpackTimeline(later.timeline).control).toEqual((await call<Timeline>(server.url, "GET", "/api/timeline")).body.control);
   });
 });
 
