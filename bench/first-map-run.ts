@@ -39,11 +39,18 @@ interface PageRow {
   visits: Visit[];
 }
 
-/** In the page from its first script: when the live map says it has drawn (components/map/map-view.tsx). */
+/**
+ * In the page from its first script: when the live map is on screen. It says when it has drawn its land
+ * and places (components/map/map-view.tsx: MapLibre's first idle with them); the moment taken is the second
+ * animation frame after that, once the frame that composites it has been painted. Without a GPU that frame
+ * waits for the software renderer to finish the map's drawing: 0.5-1 s after the map says it has drawn.
+ */
 function watchMap(noWebgl: boolean) {
-  const w = window as unknown as { __mapDrawnAt?: number };
+  const w = window as unknown as { __mapDrawnAt?: number; __mapSaidDrawn?: boolean };
   new MutationObserver(() => {
-    if (w.__mapDrawnAt === undefined && document.querySelector("[data-testid=map][data-capital-dot-px]")) w.__mapDrawnAt = performance.now();
+    if (w.__mapSaidDrawn || !document.querySelector("[data-testid=map][data-capital-dot-px]")) return;
+    w.__mapSaidDrawn = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => (w.__mapDrawnAt = performance.now())));
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-capital-dot-px"] });
   if (noWebgl) {
     const getContext = HTMLCanvasElement.prototype.getContext;
@@ -98,7 +105,7 @@ const verdict = (ms: number | null) => (ms === null ? "–" : ms <= TARGET_MS ? 
 
 function table(rows: PageRow[]): string {
   return [
-    "| page | viewport | WebGL | first picture painted, median (each visit) | live map drawn, median (each visit) | LCP median (element) | pictures asked per visit | ≤ 2 s: picture; live map |",
+    "| page | viewport | WebGL | first picture painted, median (each visit) | live map on screen, median (each visit) | LCP median (element) | pictures asked per visit | ≤ 2 s: picture; live map |",
     "|---|---|---|---|---|---|---|---|",
     ...rows.map((row) => {
       const pictures = row.visits.map((v) => v.pictureMs);
@@ -152,7 +159,7 @@ async function main() {
     const text = `## When the map is first seen (\`bench/first-map-run.ts\`)
 
 \`npm run build && npm run bench:first-map${events === 100_000 ? "" : ` -- --events=${events}`}\` on ${os.cpus().length} × ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${chromium_} (headless, no GPU: WebGL in SwiftShader); ${new Date().toISOString().slice(0, 10)}, ${codeVersion()}; load average at the end: ${load}.
-The production server with the demo data${posted ? ` and ${events.toLocaleString("en-GB")} more events (${posted.reports.toLocaleString("en-GB")} reports over the year before 8 Dec 2024, posted through the API in ${posted.seconds} s)` : ""}; ${VISITS} visits per row, each in a new browser context (dark theme), after one warm-up visit. From navigation: the map's first picture painted (Element Timing of its \`<img>\`: the server's drawing, decision 0029), the live WebGL map drawn (its first idle with land and places, when the picture goes), the largest contentful paint. Without WebGL (\`getContext\` refused, as on a screen without a GPU driver) the picture is the map.
+The production server with the demo data${posted ? ` and ${events.toLocaleString("en-GB")} more events (${posted.reports.toLocaleString("en-GB")} reports over the year before 8 Dec 2024, posted through the API in ${posted.seconds} s)` : ""}; ${VISITS} visits per row, each in a new browser context (dark theme), after one warm-up visit. From navigation: the map's first picture painted (Element Timing of its \`<img>\`: the server's drawing, decision 0029), the live WebGL map on screen (its first idle with land and places, then two animation frames: the frame that composites it painted), the largest contentful paint. Without WebGL (\`getContext\` refused, as on a screen without a GPU driver) the picture is the map.
 
 ${table(rows)}
 

@@ -129,8 +129,8 @@ function pagesSection(p: HistoryPages, events: number): string {
 The same server, the ${events.toLocaleString("en-GB")}-event history. HTML: the bytes of the server's answer (the page and
 its inline data, uncompressed). In Debian's Chromium, five cold visits per page (a new context each), 1440×900:
 LCP, the map's first picture painted (the server's drawing, decision 0029), the live map drawn (its first idle
-with the places layer; both from navigation), each the median of the visits with every visit in brackets, and
-the largest JS heap after load and a forced collection.
+with land and places, then the frame that composites it painted; both from navigation), each the median of
+the visits with every visit in brackets, and the largest JS heap after load and a forced collection.
 Targets (issue #14): ≤ 1 MB, LCP ≤ 1.5 s, map ≤ 2 s, heap ≤ 150 MB.
 
 | page | HTML | LCP | map: first picture | map: live (WebGL) drawn | JS heap |
