@@ -4,11 +4,27 @@
  * WebGL map has drawn, then gone; asked for once per page, at high priority; in the theme the viewer chose; and, on a
  * screen whose browser has no WebGL, the map that stays, following the feed.
  */
+import { PNG } from "pngjs";
 import { mapPictureSrc } from "../../lib/snapshot/map-picture-url";
 import { expect, test, type Page } from "./fixtures";
 import { editorToken, SCREENSHOTS } from "./support";
 
 const picture = (page: Page) => page.locator("img[data-map-picture]");
+/** As on a screen without a GPU driver: no WebGL context for anyone (an init script). */
+function refuseWebgl() {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
+  } as typeof getContext;
+}
+/** How far two screenshots of the same box are apart: the mean difference of their colour channels (0-255). */
+function meanDifference(a: Buffer, b: Buffer): number {
+  const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
+  expect([x.width, x.height]).toEqual([y.width, y.height]);
+  let sum = 0;
+  for (let i = 0; i < x.data.length; i++) if (i % 4 !== 3) sum += Math.abs(x.data[i]! - y.data[i]!);
+  return sum / ((x.data.length / 4) * 3);
+}
 /** Resolves once the picture's image is decoded (complete, with pixels). */
 const pictureShown = (page: Page) =>
   page.waitForFunction(() => {
@@ -92,13 +108,7 @@ test("a theme chosen on this screen is the page's from its first paint, and the 
 
 test("a wall whose browser has no WebGL keeps the picture as its map, and a new report redraws it", async ({ browser, request }) => {
   const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1920, height: 1080 } });
-  // As on a screen without a GPU driver: no WebGL context for anyone.
-  await context.addInitScript(() => {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
-    } as typeof getContext;
-  });
+  await context.addInitScript(refuseWebgl);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -133,5 +143,23 @@ test("a wall whose browser has no WebGL keeps the picture as its map, and a new 
   await expect(page.locator(".map-label")).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/map-picture-no-webgl-wall-1080p.png` });
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("the dashboard's own legend and view buttons stay over the picture: a screen without WebGL keeps them", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(refuseWebgl);
+  const page = await context.newPage();
+  await page.goto("/");
+  await pictureShown(page);
+  await expect(page.locator("[data-testid=map-picture]")).toHaveAttribute("data-state", "drawn");
+  const parts = [page.locator(".map .legend"), page.locator(".map-views")];
+  const over = await Promise.all(parts.map((part) => part.screenshot()));
+  await page.screenshot({ path: `${SCREENSHOTS}/map-picture-no-webgl-dashboard-1440-dark.png` });
+  // The same boxes with the picture gone: only what shows through the legend's slightly translucent panel differs.
+  await page.addStyleTag({ content: ".map-picture { visibility: hidden !important; }" });
+  const alone = await Promise.all(parts.map((part) => part.screenshot()));
+  expect(over.map((shot, i) => meanDifference(shot, alone[i]!))).toEqual([expect.any(Number), expect.any(Number)]);
+  for (const [i, shot] of over.entries()) expect(meanDifference(shot, alone[i]!)).toBeLessThan(6);
   await context.close();
 });
