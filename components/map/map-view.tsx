@@ -81,6 +81,11 @@ export function MapView({
   const [cursor, setCursor] = useState<string>("");
   /** A narrow map (the analyst's, the desk's preview) starts with its legend folded, so it covers nothing. */
   const [narrow, setNarrow] = useState(false);
+  /**
+   * The map could not be made (no WebGL on this screen): its first picture stays as the map (decision
+   * 0029), so the page credits the map's sources itself and offers no views to fly to.
+   */
+  const [failed, setFailed] = useState(false);
   const basemap = useQuery({ ...basemapQuery(), enabled: !mapboxToken }).data;
   const zones = useQuery(zonesQuery()).data;
   const regions = useQuery(regionsShapeQuery()).data;
@@ -175,6 +180,11 @@ export function MapView({
           }
         }}
         onResize={declutter}
+        onError={(event) => {
+          // Without a map to report it (target null), the map could not be made at all.
+          if (!event.target) setFailed(true);
+          console.error(event.error);
+        }}
         mapStyle={style}
         {...(mapboxToken ? ({ mapboxAccessToken: mapboxToken } as object) : {})}
         interactiveLayerIds={onRegionClick ? [...INTERACTIVE_LAYERS, "regions-fill"] : INTERACTIVE_LAYERS}
@@ -263,7 +273,8 @@ export function MapView({
       <span id={labelHintId} className="sr-only">
         {t("labelKeys")}
       </span>
-      {chrome && (
+      {failed && <p className="map-credits">{attribution}</p>}
+      {chrome && !failed && (
         <div className="map-views" role="group" aria-label={t("title")}>
           <button
             type="button"

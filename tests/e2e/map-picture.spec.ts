@@ -58,8 +58,10 @@ test("the dashboard shows the map's picture first, asked for once, then the live
   // The live map draws over it; the picture fades and is gone.
   await expect(page.locator("[data-testid=map][data-capital-dot-px]")).toBeAttached({ timeout: 30_000 });
   await expect(picture(page)).toHaveCount(0);
-  // Its place names are the live map's again (the picture wrote its own while it stood in).
+  // Its place names are the live map's again (the picture wrote its own while it stood in), its credits MapLibre's own.
   await expect(page.locator(".map-label-capital")).toHaveCSS("opacity", "1");
+  await expect(page.locator(".maplibregl-ctrl-attrib")).toContainText("Natural Earth");
+  await expect(page.locator(".map-credits")).toHaveCount(0);
   expect(asked).toEqual([src!.slice(src!.indexOf("?"))]);
 });
 
@@ -146,17 +148,20 @@ test("a wall whose browser has no WebGL keeps the picture as its map, and a new 
   await context.close();
 });
 
-test("the dashboard's own legend and view buttons stay over the picture: a screen without WebGL keeps them", async ({ browser }) => {
+test("without WebGL the dashboard's picture keeps the map's legend and credits over it, and offers no views it cannot fly to", async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1440, height: 900 } });
   await context.addInitScript(refuseWebgl);
   const page = await context.newPage();
   await page.goto("/");
   await pictureShown(page);
   await expect(page.locator("[data-testid=map-picture]")).toHaveAttribute("data-state", "drawn");
-  const parts = [page.locator(".map .legend"), page.locator(".map-views")];
+  // MapLibre could not start: the page credits the map's sources itself; the views need a live map.
+  await expect(page.locator(".map-credits")).toHaveText("Borders: Natural Earth");
+  await expect(page.locator(".map-views")).toHaveCount(0);
+  const parts = [page.locator(".map .legend"), page.locator(".map-credits")];
   const over = await Promise.all(parts.map((part) => part.screenshot()));
   await page.screenshot({ path: `${SCREENSHOTS}/map-picture-no-webgl-dashboard-1440-dark.png` });
-  // The same boxes with the picture gone: only what shows through the legend's slightly translucent panel differs.
+  // The same boxes with the picture gone: only what shows through their slightly translucent panels differs.
   await page.addStyleTag({ content: ".map-picture { visibility: hidden !important; }" });
   const alone = await Promise.all(parts.map((part) => part.screenshot()));
   expect(over.map((shot, i) => meanDifference(shot, alone[i]!))).toEqual([expect.any(Number), expect.any(Number)]);
