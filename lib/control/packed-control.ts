@@ -5,7 +5,7 @@
  * Packed, a place is one short row, the factions and times it repeats named once: ~25 bytes.
  * Lossless: `unpackControl(packControl(s))` equals `s` (unit-tested).
  */
-import { listEntry, listIndexer } from "../format/string-lists";
+import { listEntry, listIndexer } from "../packing/string-lists";
 import type { ControlState, PlaceControl } from "../schemas/control";
 
 /** [place, faction, since] or, when contested, [place, faction, since, attacker] (-1: no attacker named); indexes into `factions` and `since`. */

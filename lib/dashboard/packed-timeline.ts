@@ -7,7 +7,7 @@
  * order and with the same keys (unit-tested, and over a posted history in tests/integration/timeline.test.ts).
  * A plain module: the browser bundle imports it.
  */
-import { listEntry, listIndexer } from "../format/string-lists";
+import { listEntry, listIndexer } from "../packing/string-lists";
 import type { DistancePointWire, Timeline } from "../schemas/timeline";
 
 /** A record of counts as [key index, count, key index, count, …], indexes into one of the packed lists. */
