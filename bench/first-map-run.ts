@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { refuseWebgl } from "../tests/e2e/no-webgl";
 import { login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
 import { codeVersion } from "./code-version";
@@ -45,24 +46,19 @@ interface PageRow {
  * animation frame after that, once the frame that composites it has been painted. Without a GPU that frame
  * waits for the software renderer to finish the map's drawing: 0.5-1 s after the map says it has drawn.
  */
-function watchMap(noWebgl: boolean) {
+function watchMap() {
   const w = window as unknown as { __mapDrawnAt?: number; __mapSaidDrawn?: boolean };
   new MutationObserver(() => {
     if (w.__mapSaidDrawn || !document.querySelector("[data-testid=map][data-capital-dot-px]")) return;
     w.__mapSaidDrawn = true;
     requestAnimationFrame(() => requestAnimationFrame(() => (w.__mapDrawnAt = performance.now())));
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-capital-dot-px"] });
-  if (noWebgl) {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
-    } as typeof getContext;
-  }
 }
 
 async function visit(browser: Browser, url: string, width: number, height: number, webgl: boolean): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: "dark" });
-  await context.addInitScript(watchMap, !webgl);
+  await context.addInitScript(watchMap);
+  if (!webgl) await context.addInitScript(refuseWebgl);
   const page = await context.newPage();
   let pictures = 0;
   page.on("request", (request) => {

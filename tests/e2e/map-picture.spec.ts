@@ -7,16 +7,10 @@
 import { PNG } from "pngjs";
 import { mapPictureSrc } from "../../lib/snapshot/map-picture-url";
 import { expect, test, type Page } from "./fixtures";
+import { refuseWebgl } from "./no-webgl";
 import { editorToken, SCREENSHOTS } from "./support";
 
 const picture = (page: Page) => page.locator("img[data-map-picture]");
-/** As on a screen without a GPU driver: no WebGL context for anyone (an init script). */
-function refuseWebgl() {
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-    return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
-  } as typeof getContext;
-}
 /** How far two screenshots of the same box are apart: the mean difference of their colour channels (0-255). */
 function meanDifference(a: Buffer, b: Buffer): number {
   const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
