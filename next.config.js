@@ -9,6 +9,8 @@ const withNextIntl = createNextIntlPlugin({
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The map library's own script is served at a URL that names this version (components/map/map-library-boot.ts).
+  env: { NEXT_PUBLIC_MAPLIBRE_VERSION: require("maplibre-gl/package.json").version },
   reactStrictMode: true,
   poweredByHeader: false,
   // The custom server compresses (server/http/compression.ts): pages and GET answers, not write answers.

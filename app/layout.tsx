@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
+import { MAP_LIBRARY_BOOT_SCRIPT } from "@/components/map/map-library-boot";
 import { SkipLink } from "@/components/ui/skip-link";
 import { THEME_BOOT_SCRIPT } from "@/components/ui/theme-boot";
 import { MAP_PICTURE_BOOT_SCRIPT } from "@/lib/snapshot/map-picture-url";
@@ -22,8 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        {/* The theme before the first paint; the map's first picture as soon as the page is parsed. */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `${THEME_BOOT_SCRIPT};${MAP_PICTURE_BOOT_SCRIPT}` }} />
+        {/* The theme before the first paint; the map's first picture as soon as the page is parsed, its library as soon as the map is. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `${THEME_BOOT_SCRIPT};${MAP_PICTURE_BOOT_SCRIPT};${MAP_LIBRARY_BOOT_SCRIPT}` }} />
       </head>
       <body>
         <SkipLink />

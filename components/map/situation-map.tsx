@@ -7,6 +7,7 @@ import { preload } from "react-dom";
 import { BASEMAP_URL, REGION_SHAPES_URL, ZONES_URL, basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { situationApiPath } from "@/lib/contract/situation-paths";
 import { useSituation } from "@/components/ui/situation";
+import { MAPLIBRE_SCRIPT_URL } from "./map-library-boot";
 import { MapPicture } from "./map-picture";
 import type { MapViewProps } from "./map-view";
 
@@ -66,7 +67,7 @@ export function SituationMap({ offline = false, firstPicture, ...props }: Situat
   const onDrawn = useCallback(() => setDrawn(true), []);
   return (
     // While the picture stands in, it names the places: the live map's labels wait (app/globals.css).
-    <div className="map-stage" data-picture={firstPicture && !drawn ? "shown" : undefined}>
+    <div className="map-stage" data-picture={firstPicture && !drawn ? "shown" : undefined} data-map-library={mapbox ? undefined : MAPLIBRE_SCRIPT_URL}>
       {mapbox ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} onDrawn={onDrawn} /> : <MapLibreMap {...props} onDrawn={onDrawn} />}
       {firstPicture && !pictureGone && <MapPicture at={firstPicture.at} fit={props.fit} fontBase={firstPicture.fontBase} hidden={drawn} />}
     </div>

@@ -2,8 +2,10 @@
  * Every page, API answer and static file carries the security headers; pages carry a CSP whose nonce
  * is fresh per response and stamped on every script of the page; HSTS only behind TLS.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "./support/server-process";
+import { ROOT, startServer, type RunningServer } from "./support/server-process";
 
 let server: RunningServer;
 
@@ -96,6 +98,23 @@ describe("API answers and static files", () => {
     expectCommonHeaders(response.headers, asset!);
     const icon = await fetch(server.url + "/icon.svg");
     expectCommonHeaders(icon.headers, "/icon.svg");
+  });
+
+  it("the map library's own script is the installed package's file, cached for a year at its version's URL", async () => {
+    const html = await (await fetch(server.url + "/")).text();
+    const url = html.match(/data-map-library="([^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
+    const installed = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/maplibre-gl/package.json"), "utf8")) as { version: string };
+    expect(url).toBe(`/vendor/maplibre-gl.js?v=${installed.version}`);
+    const response = await fetch(server.url + url!);
+    expect(response.status).toBe(200);
+    expectCommonHeaders(response.headers, url!);
+    expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(path.join(ROOT, "node_modules/maplibre-gl/dist/maplibre-gl.js")))).toBe(true);
+    // Another version's URL (a page from before an upgrade) gets the installed file, cached briefly.
+    const other = await fetch(server.url + "/vendor/maplibre-gl.js?v=0.0.1");
+    expect(other.status).toBe(200);
+    expect(other.headers.get("cache-control")).toBe("public, max-age=60");
   });
 
   it("a path that is not valid percent-encoding is a 400 in the contract shape, not a 500", async () => {
