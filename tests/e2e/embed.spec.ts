@@ -90,6 +90,8 @@ test("an embed of a past moment: its stamp, Dutch, dark, 320 px wide, accessible
   // The map's attribution in the embed's language too (it read "Borders: Natural Earth" in Dutch).
   await expect(page.locator(".maplibregl-ctrl-attrib-inner")).toHaveText("Grenzen: Natural Earth");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // The live map in the picture's place (decision 0029): the screenshot is the map a reader keeps, not the crossfade.
+  await expect(page.locator("img[data-map-picture]")).toHaveCount(0, { timeout: 30_000 });
   await page.screenshot({ path: `${SCREENSHOTS}/embed-320-nl-dark.png` });
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
