@@ -17,7 +17,7 @@ import { login, tokenFor } from "../tests/integration/support/api";
 import { startServer, tempDbFile } from "../tests/integration/support/server-process";
 import { codeVersion } from "./code-version";
 import { HISTORY_END, HISTORY_MS, postHistory } from "./history";
-import { mapPicturePaintedMs } from "./map-picture-timing";
+import { liveMapOnScreenMs, mapPicturePaintedMs, watchLiveMap } from "./map-picture-timing";
 import { sectionBlock, withNamedSection } from "./page-sections";
 import { cpuModel, median, wholeNumberOption } from "./figures";
 
@@ -40,24 +40,9 @@ interface PageRow {
   visits: Visit[];
 }
 
-/**
- * In the page from its first script: when the live map is on screen. It says when it has drawn its land
- * and places (components/map/map-view.tsx: MapLibre's first idle with them); the moment taken is the second
- * animation frame after that, once the frame that composites it has been painted. Without a GPU that frame
- * waits for the software renderer to finish the map's drawing: 0.5-1 s after the map says it has drawn.
- */
-function watchMap() {
-  const w = window as unknown as { __mapDrawnAt?: number; __mapSaidDrawn?: boolean };
-  new MutationObserver(() => {
-    if (w.__mapSaidDrawn || !document.querySelector("[data-testid=map][data-capital-dot-px]")) return;
-    w.__mapSaidDrawn = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => (w.__mapDrawnAt = performance.now())));
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-capital-dot-px"] });
-}
-
 async function visit(browser: Browser, url: string, width: number, height: number, webgl: boolean): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: "dark" });
-  await context.addInitScript(watchMap);
+  await context.addInitScript(watchLiveMap);
   if (!webgl) await context.addInitScript(refuseWebgl);
   const page = await context.newPage();
   let pictures = 0;
@@ -66,11 +51,7 @@ async function visit(browser: Browser, url: string, width: number, height: numbe
   });
   await page.goto(url, { waitUntil: "load" });
   const picture = await mapPicturePaintedMs(page);
-  const mapMs = webgl
-    ? await page
-        .waitForFunction(() => (window as unknown as { __mapDrawnAt?: number }).__mapDrawnAt, undefined, { timeout: 60_000 })
-        .then((handle) => handle.jsonValue() as Promise<number>)
-    : null;
+  const mapMs = webgl ? await liveMapOnScreenMs(page) : null;
   const lcp = await page.evaluate(
     () =>
       new Promise<{ ms: number; element: string }>((resolve) =>
@@ -89,7 +70,7 @@ async function visit(browser: Browser, url: string, width: number, height: numbe
   await context.close();
   return {
     pictureMs: picture === null ? null : Math.round(picture),
-    mapMs: mapMs === null ? null : Math.round(mapMs),
+    mapMs,
     lcpMs: Math.round(lcp.ms),
     lcpElement: lcp.element,
     pictures,

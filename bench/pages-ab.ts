@@ -3,7 +3,7 @@
  * cold visits of pages with a map (their first picture is waited for) over a kept history (bench/event-queries.ts `--keep-history=`), served by two
  * builds at once (each checkout with its own `.next`, each server on its own copy of the history), the
  * visits alternating between them so that whatever else the machine does falls on both alike. Per visit:
- * LCP, and how the map's first picture was fetched (decision 0029): the page's first byte, the picture's
+ * when the live map was on screen (the measure of bench:first-map), LCP, and how the map's first picture was fetched (decision 0029): the page's first byte, the picture's
  * request made (the boot script gave it a source), sent (it had a connection) and answered. Prints each
  * visit and the medians per build and page, with the page's size (its HTML, decoded). A comparison tool, not a benchmark figure.
  */
@@ -12,12 +12,12 @@ import { chromium, type Page } from "@playwright/test";
 import { startServer, tempDbFile, type RunningServer } from "../tests/integration/support/server-process";
 import { largestContentfulPaint } from "./dashboard-load";
 import { commandLineOption, median, wholeNumberOption } from "./figures";
-import { mapPicturePaintedMs } from "./map-picture-timing";
+import { liveMapOnScreenMs, mapPicturePaintedMs, watchLiveMap } from "./map-picture-timing";
 
-const COLUMNS = ["lcp", "htmlBytes", "firstByte", "htmlEnd", "pictureMade", "pictureSent", "pictureAnswered"] as const;
+const COLUMNS = ["liveMap", "lcp", "htmlBytes", "firstByte", "htmlEnd", "pictureMade", "pictureSent", "pictureAnswered"] as const;
 type Figures = Record<(typeof COLUMNS)[number], number>;
 
-async function timings(page: Page): Promise<Figures> {
+async function timings(page: Page): Promise<Omit<Figures, "liveMap">> {
   const lcp = Math.round(await largestContentfulPaint(page));
   const network = await page.evaluate(() => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
@@ -31,7 +31,7 @@ async function timings(page: Page): Promise<Figures> {
       pictureAnswered: picture?.responseEnd ?? -1,
     };
   });
-  return { lcp, ...(Object.fromEntries(Object.entries(network).map(([k, v]) => [k, Math.round(v)])) as Omit<Figures, "lcp">) };
+  return { lcp, ...(Object.fromEntries(Object.entries(network).map(([k, v]) => [k, Math.round(v)])) as Omit<Figures, "lcp" | "liveMap">) };
 }
 
 async function main() {
@@ -59,15 +59,16 @@ async function main() {
       for (const path of paths) {
         for (const [i, server] of servers.entries()) {
           const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+          await context.addInitScript(watchLiveMap);
           try {
             const page = await context.newPage();
             await page.goto(server.url + path, { waitUntil: "load" });
             await mapPicturePaintedMs(page);
-            const figures = await timings(page);
+            const figures = { liveMap: await liveMapOnScreenMs(page), ...(await timings(page)) };
             const key = `${trees[i]} ${path}`;
             results.set(key, [...(results.get(key) ?? []), figures]);
             console.log(`${round} ${key}: ${JSON.stringify(figures)}`);
-            // Let the visit's own late work (the live map, the socket) settle before the next one.
+            // Let the visit's own late work (the charts, the socket) settle before the next one.
             await page.waitForTimeout(1500);
           } finally {
             await context.close();
