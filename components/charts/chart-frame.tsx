@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { scaleLinear } from "d3-scale";
 import { ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 import { formatAxisDate } from "@/lib/format/time";
+import { usePlotsShown } from "./plots-after-map";
 import { axisBreaks, axisTicks, fromAxis, toAxis, type TimeAxis } from "@/lib/dashboard/time-axis";
 
 export interface LegendItem {
@@ -14,7 +15,8 @@ export interface LegendItem {
 
 /**
  * A titled chart panel with a one-line headline a person can read without the chart, and the series'
- * legend as HTML under it (recharts' own Legend cost ~3 KB of the dashboard's JavaScript budget).
+ * legend as HTML under it (recharts' own Legend cost ~3 KB of the dashboard's JavaScript budget). The plot
+ * (`children`) may wait for the page's map to draw first (plots-after-map.tsx); its box keeps its size.
  */
 export function ChartFrame({
   title,
@@ -29,13 +31,14 @@ export function ChartFrame({
   testId: string;
   children: ReactNode;
 }) {
+  const plotShown = usePlotsShown();
   return (
     <figure className="panel chart" data-testid={testId}>
       <figcaption>
         <h2>{title}</h2>
         {headline && <div className="headline">{headline}</div>}
       </figcaption>
-      <div className="chart-body">{children}</div>
+      <div className="chart-body">{plotShown && children}</div>
       {legend && legend.length > 0 && (
         <ul className="chart-legend">
           {legend.map((item) => (

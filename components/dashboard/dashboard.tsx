@@ -9,6 +9,7 @@ import { liveFeedQuery, type FeedState } from "@/lib/client/feed-cache";
 import { ControlChart } from "@/components/charts/control-chart";
 import { DistanceChart } from "@/components/charts/distance-chart";
 import { EventsChart } from "@/components/charts/events-chart";
+import { PlotsAfterMap } from "@/components/charts/plots-after-map";
 import { LiveFeed } from "@/components/feed/live-feed";
 import { SituationMap } from "@/components/map/situation-map";
 import { SettingsMenu } from "@/components/ui/settings-menu";
@@ -50,25 +51,28 @@ export function Dashboard({ initial, initialFeed, initialTime }: { initial: Init
         <ConnectionStatus connection={connection} lastUpdate={lastUpdate} />
         <SettingsMenu />
       </header>
-      <Main className="dashboard-grid">
-        {/* The time comes first (on screen and for the keyboard): it chooses what everything below shows. */}
-        <TimeBar model={model} time={time} />
-        {/* The map names its own region ("Map"); this box adds no landmark of its own. */}
-        <div className="panel map-panel">
-          <SituationMap model={model} control={control} recent={recent} firstPicture={{ at: time.live ? null : time.at }} />
-        </div>
-        {/* Focusable so the keyboard can scroll it (its entries hold no link or button of their own). */}
-        <section className="panel feed-panel" aria-label={t("feed.title")} tabIndex={0}>
-          <h2>{t("feed.title")}</h2>
+      {/* The charts' plots wait for the map's first drawing (plots-after-map.tsx). */}
+      <PlotsAfterMap>
+        <Main className="dashboard-grid">
+          {/* The time comes first (on screen and for the keyboard): it chooses what everything below shows. */}
+          <TimeBar model={model} time={time} />
+          {/* The map names its own region ("Map"); this box adds no landmark of its own. */}
+          <div className="panel map-panel">
+            <SituationMap model={model} control={control} recent={recent} firstPicture={{ at: time.live ? null : time.at }} />
+          </div>
+          {/* Focusable so the keyboard can scroll it (its entries hold no link or button of their own). */}
+          <section className="panel feed-panel" aria-label={t("feed.title")} tabIndex={0}>
+            <h2>{t("feed.title")}</h2>
+            <Hydrated>
+              <LiveFeed names={model.names} />
+            </Hydrated>
+          </section>
           <Hydrated>
-            <LiveFeed names={model.names} />
+            <DashboardCharts model={chartModel} at={time.at} control={control} />
           </Hydrated>
-        </section>
-        <Hydrated>
-          <DashboardCharts model={chartModel} at={time.at} control={control} />
-        </Hydrated>
-        <ControlTable model={model} control={control} />
-      </Main>
+          <ControlTable model={model} control={control} />
+        </Main>
+      </PlotsAfterMap>
     </div>
   );
 }

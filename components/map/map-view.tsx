@@ -47,6 +47,8 @@ export interface MapViewProps {
   declutterLabels?: boolean;
   /** Called when the map has first drawn its land and places (its first picture can go). */
   onDrawn?: () => void;
+  /** Called when the map could not be made (no WebGL on this screen): it will never draw. */
+  onFailed?: () => void;
 }
 
 /** How long the map takes to fly to a view the page chose. */
@@ -70,6 +72,7 @@ export function MapView({
   scale = 1,
   declutterLabels = false,
   onDrawn,
+  onFailed,
 }: MapViewProps) {
   const { Map, Source, Layer, NavigationControl, AttributionControl } = engine;
   const Marker = plainMarker(engine.Marker);
@@ -182,7 +185,10 @@ export function MapView({
         onResize={declutter}
         onError={(event) => {
           // Without a map to report it (target null), the map could not be made at all.
-          if (!event.target) setFailed(true);
+          if (!event.target) {
+            setFailed(true);
+            onFailed?.();
+          }
           console.error(event.error);
         }}
         mapStyle={style}

@@ -7,6 +7,7 @@ import { preload } from "react-dom";
 import { BASEMAP_URL, REGION_SHAPES_URL, ZONES_URL, basemapQuery, regionsShapeQuery, zonesQuery } from "@/lib/client/reference-queries";
 import { situationApiPath } from "@/lib/contract/situation-paths";
 import { useSituation } from "@/components/ui/situation";
+import { useMapSettled } from "@/components/charts/plots-after-map";
 import { MAPLIBRE_SCRIPT_URL } from "./map-library-boot";
 import { MapPicture } from "./map-picture";
 import type { MapViewProps } from "./map-view";
@@ -43,7 +44,7 @@ function usePrefetchMapData(mapbox: boolean) {
 /** How long the first picture takes to fade once the live map has drawn (app/globals.css `.map-picture`). */
 const PICTURE_FADE_MS = 600;
 
-export type SituationMapProps = Omit<MapViewProps, "engine" | "mapboxToken" | "onDrawn"> & {
+export type SituationMapProps = Omit<MapViewProps, "engine" | "mapboxToken" | "onDrawn" | "onFailed"> & {
   /** MapLibre on the bundled basemap even with a Mapbox token (the embeds: no request leaves the origin). */
   offline?: boolean;
   /**
@@ -64,11 +65,20 @@ export function SituationMap({ offline = false, firstPicture, ...props }: Situat
     const timer = setTimeout(() => setPictureGone(true), PICTURE_FADE_MS);
     return () => clearTimeout(timer);
   }, [drawn]);
-  const onDrawn = useCallback(() => setDrawn(true), []);
+  // The page's charts draw their plots once the map has drawn, or cannot (plots-after-map.tsx).
+  const settled = useMapSettled();
+  const onDrawn = useCallback(() => {
+    setDrawn(true);
+    settled();
+  }, [settled]);
   return (
     // While the picture stands in, it names the places: the live map's labels wait (app/globals.css).
     <div className="map-stage" data-picture={firstPicture && !drawn ? "shown" : undefined} data-map-library={mapbox ? undefined : MAPLIBRE_SCRIPT_URL}>
-      {mapbox ? <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} onDrawn={onDrawn} /> : <MapLibreMap {...props} onDrawn={onDrawn} />}
+      {mapbox ? (
+        <MapboxMap {...props} mapboxToken={MAPBOX_TOKEN} onDrawn={onDrawn} onFailed={settled} />
+      ) : (
+        <MapLibreMap {...props} onDrawn={onDrawn} onFailed={settled} />
+      )}
       {firstPicture && !pictureGone && <MapPicture at={firstPicture.at} fit={props.fit} fontBase={firstPicture.fontBase} hidden={drawn} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react"
 import { ControlChart } from "@/components/charts/control-chart";
 import { DistanceChart } from "@/components/charts/distance-chart";
 import { EventsChart } from "@/components/charts/events-chart";
+import { PlotsAfterMap } from "@/components/charts/plots-after-map";
 import { useDashboardModel, useMoment, type DashboardModel, type InitialData } from "@/components/dashboard/use-dashboard-model";
 import { useLiveUpdates } from "@/components/dashboard/use-live-updates";
 import { SituationMap } from "@/components/map/situation-map";
@@ -103,93 +104,96 @@ export function Wall({ config, ignored, regions, initial, initialFeed }: WallPro
   const regionName = regions.find((r) => r.slug === config.region)?.name ?? null;
 
   return (
-    <Main className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)} ref={rootRef}>
-      <WallStatus
-        connection={connection}
-        lastReportAt={newest ? Date.parse(newest.at) : null}
-        renderedAt={initial.renderedAt}
-        staleAfterMs={config.staleAfterMs}
-        reloadAfterMs={config.reloadAfterMs}
-        situation={situationName}
-        filter={
-          <p className="wall-filter" data-testid="wall-filter">
-            {!config.region && !config.factions ? (
-              <span>{t("filterAll", { situation: situationName })}</span>
-            ) : (
-              <>
-                {regionName && <span>{t("filterRegion", { region: regionName })}</span>}
-                {config.factions && <span>{t("filterFactions", { factions: config.factions.map(model.names.faction).join(", ") })}</span>}
-              </>
-            )}
-            {showMap && (
-              <span>
-                {t("view", { view: t(`views.${view}`) })}
-                {config.rotateMs > 0 && ` (${t("rotating", { seconds: config.rotateMs / 1000 })})`}
-              </span>
-            )}
-            {ignored.map((i) => (
-              <span key={i.param} className="wall-ignored">
-                {t("ignored", { param: i.param, value: i.value, reason: ignoredReason(i.reason, t) })}
-              </span>
-            ))}
-          </p>
-        }
-      />
-      {showMap && (
-        <div className="wall-map">
-          <SituationMap
-            model={mapModel}
-            control={control}
-            recent={recent}
-            fit={fit}
-            chrome={false}
-            legend={false}
-            scale={type.scale}
-            declutterLabels
-            // The picture's dots and names grow with the wall's type, as the map's do (type.scale).
-            firstPicture={config.factions === null ? { fontBase: WALL_BASE_PX } : undefined}
-          />
-          {/* A region wall counts the region, as its charts do (the same scoped control). */}
-          <WallLegend model={mapModel} control={chartControl} filtered={config.factions !== null} region={regionName} />
-        </div>
-      )}
-      {breaking && (
-        <BreakingBanner
-          key={breaking.seq}
-          entry={breaking}
-          names={model.names}
-          durationMs={config.breakingMs}
-          area={showMap ? "map" : showTicker ? "ticker" : "charts"}
+    // With a map, the charts' plots wait for its first drawing (plots-after-map.tsx).
+    <PlotsAfterMap waits={showMap}>
+      <Main className="wall" data-testid="wall" data-view={view} style={gridStyle(showMap, showTicker, charts.length)} ref={rootRef}>
+        <WallStatus
+          connection={connection}
+          lastReportAt={newest ? Date.parse(newest.at) : null}
+          renderedAt={initial.renderedAt}
+          staleAfterMs={config.staleAfterMs}
+          reloadAfterMs={config.reloadAfterMs}
+          situation={situationName}
+          filter={
+            <p className="wall-filter" data-testid="wall-filter">
+              {!config.region && !config.factions ? (
+                <span>{t("filterAll", { situation: situationName })}</span>
+              ) : (
+                <>
+                  {regionName && <span>{t("filterRegion", { region: regionName })}</span>}
+                  {config.factions && <span>{t("filterFactions", { factions: config.factions.map(model.names.faction).join(", ") })}</span>}
+                </>
+              )}
+              {showMap && (
+                <span>
+                  {t("view", { view: t(`views.${view}`) })}
+                  {config.rotateMs > 0 && ` (${t("rotating", { seconds: config.rotateMs / 1000 })})`}
+                </span>
+              )}
+              {ignored.map((i) => (
+                <span key={i.param} className="wall-ignored">
+                  {t("ignored", { param: i.param, value: i.value, reason: ignoredReason(i.reason, t) })}
+                </span>
+              ))}
+            </p>
+          }
         />
-      )}
-      {showTicker && <WallTicker entries={ticker} names={model.names} />}
-      {charts.length > 0 && (
-        <section className="wall-charts" aria-label="Charts">
-          {charts.map((chart) =>
-            chart === "control" ? (
-              <ControlChart
-                key={chart}
-                model={mapModel}
-                axis={model.axis}
-                series={chartTimeline.control}
-                at={at}
-                control={chartControl}
-                only={config.factions}
-                // With the map, its legend names every faction with its places in the same colours, and
-                // a wall's chart is too short to give each a line of its own (4K, three charts: 7 lines
-                // left the chart a strip).
-                named={showMap ? 3 : undefined}
-                fontPx={type.tickPx}
-              />
-            ) : chart === "events" ? (
-              <EventsChart key={chart} model={mapModel} axis={model.axis} series={eventRows} size={DAY_MS} at={model.latestEvent} fontPx={type.tickPx} />
-            ) : (
-              <DistanceChart key={chart} model={mapModel} axis={model.axis} distances={chartTimeline.distances} at={at} fontPx={type.tickPx} />
-            ),
-          )}
-        </section>
-      )}
-    </Main>
+        {showMap && (
+          <div className="wall-map">
+            <SituationMap
+              model={mapModel}
+              control={control}
+              recent={recent}
+              fit={fit}
+              chrome={false}
+              legend={false}
+              scale={type.scale}
+              declutterLabels
+              // The picture's dots and names grow with the wall's type, as the map's do (type.scale).
+              firstPicture={config.factions === null ? { fontBase: WALL_BASE_PX } : undefined}
+            />
+            {/* A region wall counts the region, as its charts do (the same scoped control). */}
+            <WallLegend model={mapModel} control={chartControl} filtered={config.factions !== null} region={regionName} />
+          </div>
+        )}
+        {breaking && (
+          <BreakingBanner
+            key={breaking.seq}
+            entry={breaking}
+            names={model.names}
+            durationMs={config.breakingMs}
+            area={showMap ? "map" : showTicker ? "ticker" : "charts"}
+          />
+        )}
+        {showTicker && <WallTicker entries={ticker} names={model.names} />}
+        {charts.length > 0 && (
+          <section className="wall-charts" aria-label="Charts">
+            {charts.map((chart) =>
+              chart === "control" ? (
+                <ControlChart
+                  key={chart}
+                  model={mapModel}
+                  axis={model.axis}
+                  series={chartTimeline.control}
+                  at={at}
+                  control={chartControl}
+                  only={config.factions}
+                  // With the map, its legend names every faction with its places in the same colours, and
+                  // a wall's chart is too short to give each a line of its own (4K, three charts: 7 lines
+                  // left the chart a strip).
+                  named={showMap ? 3 : undefined}
+                  fontPx={type.tickPx}
+                />
+              ) : chart === "events" ? (
+                <EventsChart key={chart} model={mapModel} axis={model.axis} series={eventRows} size={DAY_MS} at={model.latestEvent} fontPx={type.tickPx} />
+              ) : (
+                <DistanceChart key={chart} model={mapModel} axis={model.axis} distances={chartTimeline.distances} at={at} fontPx={type.tickPx} />
+              ),
+            )}
+          </section>
+        )}
+      </Main>
+    </PlotsAfterMap>
   );
 }
 

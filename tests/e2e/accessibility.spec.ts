@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page, E2E_ADMIN } from "./fixtures";
 import { LOCALE_COOKIE } from "../../i18n/locales";
-import { SCREENSHOTS } from "./support";
+import { plotsDrawn, SCREENSHOTS } from "./support";
 
 type Scheme = "dark" | "light";
 type Locale = "en" | "nl";
@@ -29,6 +29,7 @@ async function openPage(page: Page, path: string): Promise<void> {
   await page.goto(path);
   if (path.startsWith("/desk/admin")) return void (await expect(page.getByTestId("users")).toBeVisible());
   await expect(page.locator(".maplibregl-canvas").first()).toBeVisible();
+  await plotsDrawn(page);
   await expect(page.locator(".map-label").first()).toBeVisible();
   if (path === "/" || path.startsWith("/analyst")) await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-import { editorToken, holder, SCREENSHOTS } from "./support";
+import { editorToken, holder, plotsDrawn, SCREENSHOTS } from "./support";
 
 /** Hours from the slider's start (the baseline, 26 Nov 2024 00:00 UTC) to an instant. */
 const sliderHours = (iso: string) => (Date.parse(iso) - Date.parse("2024-11-26T00:00:00Z")) / 3_600_000;
@@ -8,6 +8,7 @@ async function openDashboard(page: Page, path = "/") {
   await page.goto(path);
   await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await plotsDrawn(page);
 }
 
 test("a report posted through the API changes the map, a chart and the feed of every open dashboard, without reload", async ({ browser, request }) => {

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { expect, test } from "./fixtures";
 import { call } from "../integration/support/api";
 import { ROOT, startServer, type RunningServer } from "../integration/support/server-process";
-import { holder, SCREENSHOTS } from "./support";
+import { holder, plotsDrawn, SCREENSHOTS } from "./support";
 
 const run = promisify(execFile);
 const ADMIN = { name: "Nadia Editor", email: "nadia@example.org", password: "a long first password" };
@@ -102,6 +102,8 @@ test("from an empty database: set up the first admin, post in the desk and by AP
   expect(replay.stdout).toContain("Replaying 3 reports");
   await expect(ticker.locator("li").filter({ hasText: "Fighting for Homs; government airstrikes" })).toHaveCount(1);
   await expect(holder(dashboard, "quneitra")).toHaveAttribute("data-faction", "southern-rebels");
+  await plotsDrawn(wall);
+  await plotsDrawn(dashboard);
   await wall.screenshot({ path: `${SCREENSHOTS}/first-run-wall-after-replay.png` });
   await dashboard.screenshot({ path: `${SCREENSHOTS}/first-run-dashboard-after-replay.png` });
 });

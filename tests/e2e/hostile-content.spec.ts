@@ -1,5 +1,5 @@
 import { expect, test, type Page, E2E_ADMIN } from "./fixtures";
-import { editorToken, SCREENSHOTS } from "./support";
+import { editorToken, plotsDrawn, SCREENSHOTS } from "./support";
 
 /**
  * Hostile content posted through the API (markup and script in the title, body, source name and a new
@@ -89,6 +89,7 @@ test("the wall shows the hostile key report as text", async ({ page }) => {
   await expect(page.getByTestId("wall-ticker")).toContainText(TITLE);
   // The map has drawn: the hostile place's label is there, as text.
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await plotsDrawn(page);
   await expect(page.locator(`button[data-place="${PLACE_SLUG}"]`)).toHaveText(PLACE_NAME);
   await page.screenshot({ path: `${SCREENSHOTS}/hostile-wall.png` });
   await check("wall");

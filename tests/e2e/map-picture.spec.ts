@@ -162,3 +162,55 @@ test("without WebGL the dashboard's picture keeps the map's legend and credits o
   for (const [i, shot] of over.entries()) expect(meanDifference(shot, alone[i]!)).toBeLessThan(6);
   await context.close();
 });
+
+/**
+ * In the page from its first script: when the map said it had drawn (or, without WebGL, credited its
+ * sources itself: it could not be made) and when the control chart's plot first had anything in it.
+ */
+const WATCH_FIRST_SECONDS = `(() => {
+  const seen = (window.__seen = {});
+  const at = (key, found) => { if (seen[key] === undefined && found) seen[key] = performance.now(); };
+  new MutationObserver(() => {
+    at("map", document.querySelector("[data-testid=map][data-capital-dot-px]"));
+    at("failed", document.querySelector(".map-credits"));
+    at("plot", document.querySelector("[data-testid=chart-control] .chart-body > *"));
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-capital-dot-px"] });
+})()`;
+const firstSeconds = (page: Page) =>
+  page
+    .waitForFunction(
+      () => {
+        const seen = (window as unknown as { __seen: Record<string, number> }).__seen;
+        return seen.plot !== undefined && (seen.map !== undefined || seen.failed !== undefined) ? seen : null;
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    .then((handle) => handle.jsonValue() as Promise<Record<string, number>>);
+
+test("the charts draw their plots after the map's first drawing, and without WebGL once the map has failed", async ({ browser }) => {
+  for (const webgl of [true, false]) {
+    const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1440, height: 900 } });
+    await context.addInitScript({ content: WATCH_FIRST_SECONDS });
+    if (!webgl) await context.addInitScript(refuseWebgl);
+    const page = await context.newPage();
+    await page.goto("/");
+    const seen = await firstSeconds(page);
+    test.info().annotations.push({ type: webgl ? "with WebGL" : "without WebGL", description: JSON.stringify(seen) });
+    // The server's HTML leaves the plots empty (recharts needs the box's size): the first thing in them is the client's.
+    if (webgl) expect(seen.plot).toBeGreaterThan(seen.map!);
+    else expect(seen.plot).toBeGreaterThan(seen.failed!);
+    await expect(page.getByTestId("chart-control").locator(".recharts-line").first()).toBeVisible();
+    await context.close();
+  }
+});
+
+test("a page without a live map draws its charts' plots at once: the server's HTML has them, a map page's not", async ({ request }) => {
+  const plotBoxes = async (path: string) => {
+    const html = await (await request.get(path)).text();
+    return [...html.matchAll(/<div class="chart-body">(<div[^>]*class="recharts-wrapper")?/g)].map((match) => (match[1] ? "plot" : "empty"));
+  };
+  expect(await plotBoxes("/wall?panels=control,events")).toEqual(["plot", "plot"]);
+  expect(await plotBoxes("/wall?panels=map,control,events")).toEqual(["empty", "empty"]);
+  expect(await plotBoxes("/")).toEqual(["empty", "empty", "empty"]);
+});

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, E2E_ADMIN } from "./fixtures";
-import { SCREENSHOTS } from "./support";
+import { plotsDrawn, SCREENSHOTS } from "./support";
 
 async function signIn(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
@@ -114,6 +114,7 @@ test("an admin sets up Ukraine in the desk, an editor posts to it, its wall show
 
   // Its wall shows it live; the Syrian wall, open the whole time, does not.
   await expect(ukraineWall.getByTestId("wall-ticker").locator("li").first()).toContainText(title);
+  await plotsDrawn(ukraineWall);
   await ukraineWall.screenshot({ path: `${SCREENSHOTS}/situations-ukraine-wall-1080p.png` });
   await syriaWall.reload();
   await expect(syriaWall.getByTestId("wall-ticker")).toBeVisible();
@@ -127,6 +128,7 @@ test("an admin sets up Ukraine in the desk, an editor posts to it, its wall show
   // The map's view button carries the situation's name (the map library loads after the page: slow on a busy CI machine).
   await expect(dashboard.getByRole("button", { name: "Ukraine", exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(dashboard.getByTestId("feed")).toContainText(title);
+  await plotsDrawn(dashboard);
   await dashboard.screenshot({ path: `${SCREENSHOTS}/situations-ukraine-dashboard.png` });
   await dashboard.getByTestId("situation-switcher").selectOption("syria");
   await expect(dashboard).toHaveURL(/\/s\/syria$/);

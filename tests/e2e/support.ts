@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, E2E_ADMIN } from "./fixtures";
+import { type APIRequestContext, type Page, E2E_ADMIN, expect } from "./fixtures";
 
 /** The admin's bearer token. */
 export async function editorToken(request: APIRequestContext): Promise<string> {
@@ -11,3 +11,11 @@ export async function editorToken(request: APIRequestContext): Promise<string> {
 export const holder = (page: Page, place: string) => page.getByTestId("control-table").locator(`tr[data-place="${place}"]`);
 
 export const SCREENSHOTS = "test-results/screenshots";
+
+/**
+ * The charts' plots are drawn: on a page with a live map they wait for its first drawing
+ * (components/charts/plots-after-map.tsx), so a screenshot or a read of a chart waits for this.
+ */
+export async function plotsDrawn(page: Page) {
+  await expect(page.locator(".chart-body:empty")).toHaveCount(0, { timeout: 30_000 });
+}

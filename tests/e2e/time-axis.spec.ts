@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "./fixtures";
-import { editorToken, SCREENSHOTS } from "./support";
+import { editorToken, plotsDrawn, SCREENSHOTS } from "./support";
 
 /** A strike reported an hour ago: today's date, two years after the demo's Nov–Dec 2024. */
 function reportDatedToday(title: string) {
@@ -27,6 +27,7 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     await page.goto("/");
     await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
     await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+    await plotsDrawn(page);
 
     // Ticks of every chart with a time axis, and the slider's ends, name both years.
     for (const chart of ["chart-control", "chart-events"]) {
@@ -70,6 +71,7 @@ test("a report dated today: the axis keeps the 2024 scenario legible, ticks and 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto("/wall?panels=map,ticker,control,events,distance");
     await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", "live");
+    await plotsDrawn(page);
     const wallTicks = (await tickTexts(page, "chart-events")).join(" | ");
     expect(wallTicks).toContain("2024");
     expect(wallTicks).toContain(year);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "./fixtures";
-import { editorToken, SCREENSHOTS } from "./support";
+import { editorToken, plotsDrawn, SCREENSHOTS } from "./support";
 
 /**
  * What readers see is the current truth (#12): a report is one card everywhere, at its current
@@ -21,12 +21,14 @@ async function openDashboard(page: Page, path = "/") {
   await page.goto(path);
   await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "live");
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await plotsDrawn(page);
 }
 
 async function openWall(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", /^(live|quiet)$/);
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await plotsDrawn(page);
 }
 
 async function newPage(browser: Browser, options: { viewport?: { width: number; height: number }; locale?: "nl" } = {}): Promise<Page> {

@@ -1,6 +1,6 @@
 import { expect, test, type CDPSession, type Page } from "./fixtures";
 import { TICKER_MAX } from "../../lib/wall/scope";
-import { editorToken, SCREENSHOTS } from "./support";
+import { editorToken, plotsDrawn, SCREENSHOTS } from "./support";
 
 /**
  * The wall under a few minutes' worth of news at newsroom-disaster speed: hundreds of reports, half of
@@ -45,6 +45,7 @@ test("hundreds of rapid posts: ticker, DOM, listeners and heap stay bounded", as
   await page.goto("/wall?breaking=5");
   await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", /^(live|quiet)$/);
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await plotsDrawn(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   const token = await editorToken(request);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { call, login, tokenFor } from "../integration/support/api";
 import { startServer, type RunningServer } from "../integration/support/server-process";
-import { editorToken, SCREENSHOTS } from "./support";
+import { editorToken, plotsDrawn, SCREENSHOTS } from "./support";
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -12,6 +12,7 @@ async function openWall(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByTestId("wall-state")).toHaveAttribute("data-level", CONNECTED);
   await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  await plotsDrawn(page);
 }
 
 function keyReport(title: string, place = "hama") {
